@@ -1,0 +1,22 @@
+// Package catalogs holds errcat's built-in catalogs: one YAML file per
+// domain, imported from the seed pages in sources/ (regenerate them with
+// `go generate ./catalogs`), and locale overlays in i18n/.
+package catalogs
+
+import (
+	"embed"
+	"io/fs"
+
+	"github.com/errcat/errcat/internal/catalog"
+)
+
+//go:generate go run ../cmd/errcat import --regenerate-builtin .
+
+//go:embed *.yaml sources
+var files embed.FS
+
+// FS returns the built-in catalog files.
+func FS() fs.FS { return files }
+
+// Load parses the built-in catalogs.
+func Load() ([]*catalog.Catalog, error) { return catalog.LoadDir(files, ".") }

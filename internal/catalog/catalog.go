@@ -1,0 +1,297 @@
+// Package catalog owns the error catalog model: one Catalog per API domain,
+// holding Entries (code, HTTP status, category, localized texts, params,
+// variants, provenance). It loads catalogs from YAML with file:line:col
+// errors, validates them, merges locale overlays, and renders the stable
+// JSON contract of an entry that scripts and the error center depend on.
+//
+// A catalog file looks like:
+//
+//	# yaml-language-server: $schema=../schema/catalog.schema.json
+//	domain:
+//	  id: huaweicloud.css
+//	  name: Huawei Cloud CSS
+//	  locales: [en]
+//	  wire_format: huawei
+//	  code_kind: string
+//	entries:
+//	  - code: CSS.0001
+//	    http_status: 400
+//	    category: invalid_argument
+//	    message:
+//	      en: The parameter is incorrect.
+//
+// Every other package may import catalog; catalog imports nothing of ours.
+package catalog
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Catalog is one domain's error codes.
+type Catalog struct {
+	Domain  Domain  `yaml:"domain" json:"domain"`
+	Entries []Entry `yaml:"entries" json:"entries"`
+
+	// File is the path the catalog was loaded from ("" when built in code).
+	File string `yaml:"-" json:"-"`
+}
+
+// Domain is the header of a catalog file.
+type Domain struct {
+	ID       string `yaml:"id" json:"id"`
+	Name     string `yaml:"name" json:"name"`
+	Provider string `yaml:"provider,omitempty" json:"provider,omitempty"`
+	// Locales are BCP 47 tags; the first is the default.
+	Locales []string `yaml:"locales" json:"locales"`
+	// WireFormat names the format the API writes errors in (problem,
+	// google, tencent, tencent-v2, aliyun, huawei, zilliz, ucloud).
+	WireFormat string `yaml:"wire_format" json:"wire_format"`
+	// CodeKind is "integer" or "string".
+	CodeKind string `yaml:"code_kind" json:"code_kind"`
+	// SuccessCode is the code that means success (privatecloud's 0), if any.
+	SuccessCode *string `yaml:"success_code,omitempty" json:"success_code,omitempty"`
+	// DocsURL is a URL template; {code} is replaced by the entry's code.
+	DocsURL string `yaml:"docs_url,omitempty" json:"docs_url,omitempty"`
+	// Description says what the domain's codes cover.
+	Description Text `yaml:"description,omitempty" json:"description,omitempty"`
+	// SubCode records a convention of carrying a module sub-code inside
+	// the message, as Tencent's legacy API does: "(100004) incorrect projectId".
+	SubCode *SubCode `yaml:"sub_code,omitempty" json:"sub_code,omitempty"`
+	// Ranges declares the numeric code ranges the domain owns (lint).
+	Ranges []Range `yaml:"ranges,omitempty" json:"ranges,omitempty"`
+	// Lint disables or tunes lint rules for the whole domain.
+	Lint *LintConfig `yaml:"lint,omitempty" json:"lint,omitempty"`
+	// Source records the page the domain was imported from.
+	Source *DomainSource `yaml:"source,omitempty" json:"source,omitempty"`
+}
+
+// SubCode describes a module sub-code carried inside another field.
+type SubCode struct {
+	// Field is the wire field holding the sub-code, e.g. "message".
+	Field string `yaml:"field" json:"field"`
+	// Pattern is a regular expression with named groups "code" and "message".
+	Pattern string `yaml:"pattern" json:"pattern"`
+	// Example is a documented example, e.g. "(100004) incorrect projectId".
+	Example     string `yaml:"example,omitempty" json:"example,omitempty"`
+	Description Text   `yaml:"description,omitempty" json:"description,omitempty"`
+}
+
+// Range is an inclusive numeric code range.
+type Range struct {
+	From int64  `yaml:"from" json:"from"`
+	To   int64  `yaml:"to" json:"to"`
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// LintConfig is a domain's lint settings.
+type LintConfig struct {
+	Disable []string `yaml:"disable,omitempty" json:"disable,omitempty"`
+	// Rules tunes rules by ID: severity and rule-specific options.
+	Rules map[string]RuleConfig `yaml:"rules,omitempty" json:"rules,omitempty"`
+}
+
+// RuleConfig tunes one lint rule for a domain.
+type RuleConfig struct {
+	Severity string         `yaml:"severity,omitempty" json:"severity,omitempty"`
+	Options  map[string]any `yaml:"options,omitempty" json:"options,omitempty"`
+}
+
+// DomainSource records where a domain was imported from.
+type DomainSource struct {
+	File    string `yaml:"file" json:"file"`
+	Format  string `yaml:"format,omitempty" json:"format,omitempty"`
+	Title   string `yaml:"title,omitempty" json:"title,omitempty"`
+	Updated string `yaml:"updated,omitempty" json:"updated,omitempty"`
+	// Notes keeps prose of the page that belongs to no single entry.
+	Notes []string `yaml:"notes,omitempty" json:"notes,omitempty"`
+}
+
+// Entry is one documented error code.
+type Entry struct {
+	Code string `yaml:"code" json:"code"`
+	// HTTPStatus is nil where the source documents none (or says "NA").
+	HTTPStatus *int     `yaml:"http_status,omitempty" json:"http_status"`
+	Category   Category `yaml:"category" json:"category"`
+	// Retryable overrides the category's default when set.
+	Retryable *bool `yaml:"retryable,omitempty" json:"-"`
+	// Inferred lists fields the importer inferred rather than read
+	// ("category", "retryable", "http_status").
+	Inferred    []string `yaml:"inferred,omitempty" json:"inferred,omitempty"`
+	Title       Text     `yaml:"title,omitempty" json:"title,omitempty"`
+	Message     Text     `yaml:"message" json:"message"`
+	Remediation Text     `yaml:"remediation,omitempty" json:"remediation,omitempty"`
+	// Origin says, per locale, where the texts come from: OriginSource
+	// (the provider's own words; the default) or OriginTranslated /
+	// OriginReviewed (a translation, reviewed or not).
+	Origin     map[string]Origin `yaml:"origin,omitempty" json:"origin,omitempty"`
+	Params     []Param           `yaml:"params,omitempty" json:"params"`
+	Variants   []Variant         `yaml:"variants,omitempty" json:"variants,omitempty"`
+	Deprecated bool              `yaml:"deprecated,omitempty" json:"deprecated,omitempty"`
+	ReplacedBy string            `yaml:"replaced_by,omitempty" json:"replaced_by,omitempty"`
+	Aliases    []string          `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+	// Exempt silences lint rules for this entry, each with a reason.
+	Exempt []Exemption `yaml:"exempt,omitempty" json:"exempt,omitempty"`
+	Source *Source     `yaml:"source,omitempty" json:"source,omitempty"`
+
+	// Pos is where the entry starts in its file (zero when not loaded from YAML).
+	Pos Pos `yaml:"-" json:"-"`
+}
+
+// Variant is a further documented (message, status) pair of the same code.
+type Variant struct {
+	HTTPStatus  *int    `yaml:"http_status,omitempty" json:"http_status"`
+	Message     Text    `yaml:"message" json:"message"`
+	Remediation Text    `yaml:"remediation,omitempty" json:"remediation,omitempty"`
+	Source      *Source `yaml:"source,omitempty" json:"source,omitempty"`
+	Pos         Pos     `yaml:"-" json:"-"`
+}
+
+// Param is a named placeholder of the entry's texts.
+type Param struct {
+	Name        string `yaml:"name" json:"name"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+}
+
+// Exemption silences one lint rule for one entry.
+type Exemption struct {
+	Rule   string `yaml:"rule" json:"rule"`
+	Reason string `yaml:"reason" json:"reason"`
+}
+
+// Source is the provenance of an entry or variant.
+type Source struct {
+	File string `yaml:"file" json:"file"`
+	Line int    `yaml:"line" json:"line"`
+	// Original keeps the source's text of fields the importer rewrote,
+	// keyed by field name ("code", "message", "http_status", …).
+	Original map[string]string `yaml:"original,omitempty" json:"original,omitempty"`
+}
+
+// Pos is a 1-based line and column in a file.
+type Pos struct {
+	Line int
+	Col  int
+}
+
+// Text maps a locale tag to a text with {name} placeholders.
+type Text map[string]string
+
+// Get returns the text for locale, or "" when there is none.
+func (t Text) Get(locale string) string { return t[locale] }
+
+// Locales returns the text's locales, sorted.
+func (t Text) Locales() []string {
+	ls := make([]string, 0, len(t))
+	for l := range t {
+		ls = append(ls, l)
+	}
+	slices.Sort(ls)
+	return ls
+}
+
+// Origin says where a text comes from.
+type Origin string
+
+// Origins of a text.
+const (
+	OriginSource     Origin = "source"
+	OriginTranslated Origin = "translated"
+	OriginReviewed   Origin = "reviewed"
+)
+
+// OriginOf returns the origin of the entry's texts in locale.
+func (e *Entry) OriginOf(locale string) Origin {
+	if o, ok := e.Origin[locale]; ok {
+		return o
+	}
+	return OriginSource
+}
+
+// IsRetryable returns the explicit retryable flag, or the category's default.
+func (e *Entry) IsRetryable() bool {
+	if e.Retryable != nil {
+		return *e.Retryable
+	}
+	return e.Category.DefaultRetryable()
+}
+
+// IsInferred reports whether the importer inferred field.
+func (e *Entry) IsInferred(field string) bool { return slices.Contains(e.Inferred, field) }
+
+// Status returns the HTTP status, or 0 when none is documented.
+func (e *Entry) Status() int {
+	if e.HTTPStatus == nil {
+		return 0
+	}
+	return *e.HTTPStatus
+}
+
+// DefaultLocale returns the domain's default locale ("en" when none is declared).
+func (d *Domain) DefaultLocale() string {
+	if len(d.Locales) == 0 {
+		return "en"
+	}
+	return d.Locales[0]
+}
+
+// IsSuccess reports whether code is the domain's success code.
+func (d *Domain) IsSuccess(code string) bool {
+	return d.SuccessCode != nil && *d.SuccessCode == code
+}
+
+// DocsURLFor expands the docs URL template for code ("" when there is none).
+func (d *Domain) DocsURLFor(code string) string {
+	if d.DocsURL == "" {
+		return ""
+	}
+	return strings.ReplaceAll(d.DocsURL, "{code}", code)
+}
+
+// Lookup returns the entry with exactly this code, or nil.
+func (c *Catalog) Lookup(code string) *Entry {
+	for i := range c.Entries {
+		if c.Entries[i].Code == code {
+			return &c.Entries[i]
+		}
+	}
+	return nil
+}
+
+// IntPtr returns a pointer to v; handy for HTTPStatus.
+func IntPtr(v int) *int { return &v }
+
+// BoolPtr returns a pointer to v; handy for Retryable.
+func BoolPtr(v bool) *bool { return &v }
+
+// MatchLocale picks, of the available locales, the one that best serves
+// want (a BCP 47 tag or an Accept-Language value); it returns fallback when
+// nothing matches confidently.
+func MatchLocale(available []string, want, fallback string) string {
+	if len(available) == 0 {
+		return fallback
+	}
+	tags := make([]language.Tag, 0, len(available))
+	for _, a := range available {
+		tags = append(tags, language.Make(a))
+	}
+	prefs, _, err := language.ParseAcceptLanguage(want)
+	if err != nil || len(prefs) == 0 {
+		return fallback
+	}
+	_, idx, conf := language.NewMatcher(tags).Match(prefs...)
+	if conf == language.No {
+		return fallback
+	}
+	return available[idx]
+}
+
+// OriginalOf returns the source's original text of field, or "".
+func (s *Source) OriginalOf(field string) string {
+	if s == nil {
+		return ""
+	}
+	return s.Original[field]
+}

@@ -1,0 +1,65 @@
+package catalog
+
+import "encoding/json"
+
+// EntryJSON is the stable JSON contract of one entry, as printed by
+// `errcat explain --json` and served by the error center. Field names are
+// part of the contract; add fields, never rename them.
+type EntryJSON struct {
+	Domain      string            `json:"domain"`
+	Code        string            `json:"code"`
+	HTTPStatus  *int              `json:"http_status"`
+	Category    Category          `json:"category"`
+	Retryable   bool              `json:"retryable"`
+	Inferred    []string          `json:"inferred,omitempty"`
+	Title       Text              `json:"title,omitempty"`
+	Message     Text              `json:"message"`
+	Remediation Text              `json:"remediation,omitempty"`
+	Origin      map[string]Origin `json:"origin"`
+	Params      []Param           `json:"params"`
+	Variants    []Variant         `json:"variants,omitempty"`
+	Deprecated  bool              `json:"deprecated,omitempty"`
+	ReplacedBy  string            `json:"replaced_by,omitempty"`
+	Aliases     []string          `json:"aliases,omitempty"`
+	DocsURL     string            `json:"docs_url,omitempty"`
+	Source      *Source           `json:"source,omitempty"`
+}
+
+// JSON returns the entry's JSON contract within domain d.
+func (e *Entry) JSON(d *Domain) EntryJSON {
+	origin := make(map[string]Origin, len(e.Message))
+	for l := range e.Message {
+		origin[l] = e.OriginOf(l)
+	}
+	params := e.Params
+	if params == nil {
+		params = []Param{}
+	}
+	return EntryJSON{
+		Domain:      d.ID,
+		Code:        e.Code,
+		HTTPStatus:  e.HTTPStatus,
+		Category:    e.Category,
+		Retryable:   e.IsRetryable(),
+		Inferred:    e.Inferred,
+		Title:       e.Title,
+		Message:     e.Message,
+		Remediation: e.Remediation,
+		Origin:      origin,
+		Params:      params,
+		Variants:    e.Variants,
+		Deprecated:  e.Deprecated,
+		ReplacedBy:  e.ReplacedBy,
+		Aliases:     e.Aliases,
+		DocsURL:     d.DocsURLFor(e.Code),
+		Source:      e.Source,
+	}
+}
+
+// MarshalEntry renders the entry's JSON contract, indented when indent is true.
+func MarshalEntry(d *Domain, e *Entry, indent bool) ([]byte, error) {
+	if indent {
+		return json.MarshalIndent(e.JSON(d), "", "  ")
+	}
+	return json.Marshal(e.JSON(d))
+}

@@ -1,0 +1,155 @@
+package catalog
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+
+	"golang.org/x/text/language"
+)
+
+// WireFormats are the wire format names a domain may declare.
+var wireFormats = []string{"problem", "google", "tencent", "tencent-v2", "aliyun", "aliyun-xml", "huawei", "zilliz", "ucloud"}
+
+// WireFormats returns the wire format names a domain may declare.
+func WireFormats() []string { return slices.Clone(wireFormats) }
+
+var (
+	domainIDRe  = regexp.MustCompile(`^[a-z0-9]([a-z0-9_-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9_-]*[a-z0-9])?)*$`)
+	paramNameRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+)
+
+// Validate checks what a catalog must satisfy to be loaded at all: the
+// structure, known categories, locale tags and statuses. Defects a catalog
+// may have and still load (duplicate codes, missing statuses, typos) are
+// lint's business, not Validate's.
+func Validate(c *Catalog) []Problem {
+	var ps []Problem
+	add := func(msg string, path ...any) { ps = append(ps, Problem{Path: path, Msg: msg}) }
+	addKey := func(msg string, path ...any) { ps = append(ps, Problem{Path: path, Msg: msg, AtKey: true}) }
+
+	d := &c.Domain
+	switch {
+	case d.ID == "":
+		add("domain.id is required", "domain")
+	case !domainIDRe.MatchString(d.ID):
+		add(fmt.Sprintf("domain.id %q: want lower-case dotted words such as huaweicloud.css", d.ID), "domain", "id")
+	}
+	if d.Name == "" {
+		add("domain.name is required", "domain")
+	}
+	declared := map[string]bool{}
+	if len(d.Locales) == 0 {
+		add("domain.locales is required: the locales of the texts, the default first", "domain")
+	}
+	for i, l := range d.Locales {
+		if err := checkLocale(l); err != nil {
+			add(err.Error(), "domain", "locales", i)
+			continue
+		}
+		if declared[l] {
+			add(fmt.Sprintf("locale %q is listed twice", l), "domain", "locales", i)
+		}
+		declared[l] = true
+	}
+	if !slices.Contains(wireFormats, d.WireFormat) {
+		add(fmt.Sprintf("domain.wire_format %q: want one of %v", d.WireFormat, wireFormats), "domain", "wire_format")
+	}
+	if d.CodeKind != "integer" && d.CodeKind != "string" {
+		add(fmt.Sprintf("domain.code_kind %q: want integer or string", d.CodeKind), "domain", "code_kind")
+	}
+	for i, r := range d.Ranges {
+		if r.From > r.To {
+			add(fmt.Sprintf("range %d-%d is empty", r.From, r.To), "domain", "ranges", i)
+		}
+	}
+	if d.SubCode != nil {
+		if _, err := regexp.Compile(d.SubCode.Pattern); err != nil {
+			add("sub_code.pattern: "+err.Error(), "domain", "sub_code", "pattern")
+		}
+	}
+	checkText := func(t Text, path ...any) {
+		for _, l := range t.Locales() {
+			if err := checkLocale(l); err != nil {
+				addKey(err.Error(), append(slices.Clone(path), l)...)
+			} else if len(declared) > 0 && !declared[l] {
+				addKey(fmt.Sprintf("locale %q is not declared in domain.locales", l), append(slices.Clone(path), l)...)
+			}
+		}
+	}
+	checkText(d.Description, "domain", "description")
+
+	successSeen := false
+	for i := range c.Entries {
+		e := &c.Entries[i]
+		if e.Code == "" {
+			add("entry has no code", "entries", i)
+		}
+		switch {
+		case e.Category == "":
+			add("entry "+e.Code+" has no category", "entries", i)
+		case !e.Category.Valid():
+			add(fmt.Sprintf("unknown category %q: want one of %v", e.Category, Categories()[1:]), "entries", i, "category")
+		case e.Category == OK:
+			if !d.IsSuccess(e.Code) {
+				add(fmt.Sprintf("category ok is only for the domain's success code (domain.success_code), not %q", e.Code), "entries", i, "category")
+			}
+			successSeen = true
+		}
+		checkStatus(e.HTTPStatus, add, "entries", i, "http_status")
+		if len(e.Message) == 0 {
+			add("entry "+e.Code+" has no message", "entries", i)
+		}
+		checkText(e.Title, "entries", i, "title")
+		checkText(e.Message, "entries", i, "message")
+		checkText(e.Remediation, "entries", i, "remediation")
+		for l, o := range e.Origin {
+			if o != OriginSource && o != OriginTranslated && o != OriginReviewed {
+				add(fmt.Sprintf("origin %q: want source, translated or reviewed", o), "entries", i, "origin", l)
+			}
+			if err := checkLocale(l); err != nil {
+				addKey(err.Error(), "entries", i, "origin", l)
+			}
+		}
+		for j, p := range e.Params {
+			if !paramNameRe.MatchString(p.Name) {
+				add(fmt.Sprintf("param name %q: want letters, digits and underscores", p.Name), "entries", i, "params", j)
+			}
+		}
+		for j, x := range e.Exempt {
+			if x.Rule == "" || x.Reason == "" {
+				add("an exemption needs a rule and a reason", "entries", i, "exempt", j)
+			}
+		}
+		for j := range e.Variants {
+			v := &e.Variants[j]
+			if len(v.Message) == 0 {
+				add("variant has no message", "entries", i, "variants", j)
+			}
+			checkStatus(v.HTTPStatus, add, "entries", i, "variants", j, "http_status")
+			checkText(v.Message, "entries", i, "variants", j, "message")
+			checkText(v.Remediation, "entries", i, "variants", j, "remediation")
+		}
+	}
+	if d.SuccessCode != nil && !successSeen && c.Lookup(*d.SuccessCode) == nil {
+		add(fmt.Sprintf("domain.success_code %q has no entry", *d.SuccessCode), "domain", "success_code")
+	}
+	return ps
+}
+
+func checkStatus(s *int, add func(string, ...any), path ...any) {
+	if s != nil && (*s < 100 || *s > 599) {
+		add(fmt.Sprintf("http_status %d: want 100-599, or leave it out when the source documents none", *s), path...)
+	}
+}
+
+func checkLocale(l string) error {
+	t, err := language.Parse(l)
+	if err != nil {
+		return fmt.Errorf("invalid locale tag %q: %v", l, err)
+	}
+	if t.String() != l {
+		return fmt.Errorf("locale tag %q: write it as %q", l, t.String())
+	}
+	return nil
+}

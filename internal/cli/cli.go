@@ -1,0 +1,232 @@
+// Package cli implements the errcat command: one cobra command per
+// subcommand, each taking its I/O from Env so tests run them in-process.
+// It is the only package that imports every other package of errcat.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"github.com/errcat/errcat/catalogs"
+	"github.com/errcat/errcat/internal/catalog"
+)
+
+// Env is what a command may touch: its streams and the catalogs it reads.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+
+	// CatalogDirs are added to (and override) the built-in catalogs.
+	CatalogDirs []string
+	// NoBuiltin leaves the built-in catalogs out.
+	NoBuiltin bool
+}
+
+// ExitError carries a process exit code through cobra. Its message, when
+// not empty, is printed on stderr as "errcat: MESSAGE".
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// exitf returns an ExitError with a formatted message.
+func exitf(code int, format string, args ...any) error {
+	return &ExitError{Code: code, Err: fmt.Errorf(format, args...)}
+}
+
+// Main runs errcat with args (without the program name) and returns the
+// process exit code: 0 success, 1 failure or findings, 2 bad usage.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	root := newRoot(env)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		if ee.Err != nil {
+			fmt.Fprintln(stderr, "errcat:", ee.Err)
+		}
+		return ee.Code
+	}
+	// Anything else is a usage error from cobra or a plain failure.
+	fmt.Fprintln(stderr, "errcat:", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+type usageError struct{ error }
+
+func newRoot(env *Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "errcat",
+		Short: "errcat keeps an API's error catalog: one reviewed source of truth for its error codes",
+		Long: `errcat keeps an API's error codes in one YAML catalog per domain, checks it,
+turns it into code and documentation, emits errors in the API's wire format,
+decodes any cloud's error responses, and serves the error center.
+
+The built-in catalogs (zilliz.cloud, huaweicloud.css, tencentcloud.common,
+privatecloud.retcode, aliyun.polardb) are always available; --catalog DIR adds
+catalogs from disk and overrides built-in domains with the same id.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{fmt.Errorf("%w (see 'errcat %s --help')", err, c.Name())}
+	})
+	root.PersistentFlags().StringArrayVar(&env.CatalogDirs, "catalog", nil, "add catalogs from `DIR` (repeatable); they override built-in domains with the same id")
+	root.PersistentFlags().BoolVar(&env.NoBuiltin, "no-builtin", false, "leave the built-in catalogs out")
+	for _, c := range commands(env) {
+		root.AddCommand(c)
+	}
+	return root
+}
+
+// commands is the explicit list of subcommands.
+func commands(env *Env) []*cobra.Command {
+	return []*cobra.Command{
+		newVersionCmd(env),
+		newListCmd(env),
+		newExplainCmd(env),
+	}
+}
+
+// usageArgs wraps a cobra argument check so its failures exit 2.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{fmt.Errorf("%s: %w", cmd.CommandPath(), err)}
+		}
+		return nil
+	}
+}
+
+// LoadSet loads the built-in catalogs and then env.CatalogDirs, in order.
+func (env *Env) LoadSet() (*catalog.Set, error) {
+	var cats []*catalog.Catalog
+	if !env.NoBuiltin {
+		b, err := catalogs.Load()
+		if err != nil {
+			return nil, fmt.Errorf("built-in catalogs: %w", err)
+		}
+		cats = append(cats, b...)
+	}
+	for _, dir := range env.CatalogDirs {
+		st, err := os.Stat(dir)
+		if err != nil {
+			return nil, err
+		}
+		var cs []*catalog.Catalog
+		if st.IsDir() {
+			cs, err = catalog.LoadDir(os.DirFS(dir), ".")
+			cs = relabel(cs, dir)
+			if err != nil {
+				return nil, prefixErrors(err, dir)
+			}
+		} else {
+			var c *catalog.Catalog
+			c, err = catalog.LoadFile(dir)
+			if err != nil {
+				return nil, err
+			}
+			cs = []*catalog.Catalog{c}
+		}
+		cats = append(cats, cs...)
+	}
+	return catalog.NewSet(cats...), nil
+}
+
+// relabel gives catalogs loaded from an os.DirFS their path on disk.
+func relabel(cs []*catalog.Catalog, dir string) []*catalog.Catalog {
+	for _, c := range cs {
+		c.File = joinPath(dir, c.File)
+	}
+	return cs
+}
+
+func prefixErrors(err error, dir string) error {
+	var list catalog.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			e.File = joinPath(dir, e.File)
+		}
+		return list
+	}
+	return err
+}
+
+func joinPath(dir, name string) string {
+	if dir == "." || dir == "" {
+		return name
+	}
+	if len(dir) > 0 && dir[len(dir)-1] == '/' {
+		return dir + name
+	}
+	return dir + "/" + name
+}
+
+// Version is errcat's version: the module version when built from a
+// tagged module, else "devel" with the VCS revision when known.
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "devel"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "+dirty"
+	}
+	return "devel " + rev
+}
+
+func newVersionCmd(env *Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print errcat's version",
+		Args:  usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintf(env.Stdout, "errcat %s\n", Version())
+			return nil
+		},
+	}
+}
