@@ -357,7 +357,7 @@ func finalPunctuation() Rule {
 		Rationale: `Clients often append context to a message or show several in a list;
 messages that sometimes end with a full stop and sometimes not read as if
 written by different people. The rule counts, per locale, how the domain's
-messages end and reports the minority when it is less than a quarter.`,
+messages end and reports the minority when it is a quarter or less.`,
 		Example: `  - code: A
     message: {en: The name is not valid.}
   - code: B
@@ -382,8 +382,8 @@ messages end and reports the minority when it is less than a quarter.`,
 				if with == 0 || without == 0 || total < 4 {
 					continue
 				}
-				flagWith := with*4 < total // the few with a full stop are odd
-				if !flagWith && without*4 >= total {
+				flagWith := with*4 <= total // the few with a full stop are odd
+				if !flagWith && without*4 > total {
 					continue
 				}
 				p.entries(func(e *catalog.Entry) {
