@@ -17,7 +17,7 @@ import (
 
 // want is one expectation written beside a testdata line:
 //
-//	- code: Forbedden.X   # want: code-typo "misspelling of \"Forbidden\""
+//   - code: Forbedden.X   # want: code-typo "misspelling of \"Forbidden\""
 type want struct {
 	line int
 	rule string
