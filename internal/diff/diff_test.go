@@ -51,7 +51,10 @@ func TestCompare(t *testing.T) {
 		{"tombstone removed", []catalog.Entry{base, entry("Old", func(e *catalog.Entry) { e.Deprecated = true; e.Message = catalog.Text{"en": "Old."} })},
 			[]catalog.Entry{base}, []change{{Removed, true, "Old"}}},
 		{"renamed with alias", []catalog.Entry{base},
-			[]catalog.Entry{entry("ClusterNotFound", func(e *catalog.Entry) { e.Aliases = []string{"Cluster.NotFound"}; e.Message = catalog.Text{"en": "Gone."} })},
+			[]catalog.Entry{entry("ClusterNotFound", func(e *catalog.Entry) {
+				e.Aliases = []string{"Cluster.NotFound"}
+				e.Message = catalog.Text{"en": "Gone."}
+			})},
 			[]change{{Renamed, true, "Cluster.NotFound"}}},
 		{"renamed by meaning", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.Missing")},
 			[]change{{Renamed, true, "Cluster.NotFound"}}},
