@@ -12,11 +12,34 @@ import (
 
 func quote(s string) string { return strconv.Quote(s) }
 
+// locales returns the locales of t, sorted, in buf when they fit: the
+// rules call it for every text of every entry.
+func locales(t catalog.Text, buf *[4]string) []string {
+	ls := buf[:0]
+	for l := range t {
+		ls = append(ls, l)
+	}
+	slices.Sort(ls)
+	return ls
+}
+
 // normalMessage folds a message for comparison: lower case, single spaces,
-// no final punctuation.
-func normalMessage(s string) string {
-	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
-	return strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+// no final punctuation. It appends to buf and returns the result.
+func normalMessage(buf []byte, s string) []byte {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(buf) > 0
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
 }
 
 func sameMessage() Rule {
@@ -34,16 +57,17 @@ and final punctuation, through a map of texts, so the rule is linear.`,
     message: {en: Failed to obtain the cluster information.}`,
 		check: func(p *pass) {
 			loc := p.cat.Domain.DefaultLocale()
-			first := make(map[string]int, len(p.cat.Entries))
+			first := make(map[string]int32, len(p.cat.Entries))
+			var buf []byte
 			for i := range p.cat.Entries {
 				e := &p.cat.Entries[i]
-				m := normalMessage(e.Message[loc])
-				if m == "" {
+				buf = normalMessage(buf[:0], e.Message[loc])
+				if len(buf) == 0 {
 					continue
 				}
-				j, ok := first[m]
+				j, ok := first[string(buf)]
 				if !ok {
-					first[m] = i
+					first[string(buf)] = int32(i)
 					continue
 				}
 				if o := &p.cat.Entries[j]; o.Code != e.Code {
@@ -85,7 +109,8 @@ placeholders the texts use.`,
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
 					var ref []string
 					refLoc := ""
-					for _, l := range t.Locales() {
+					var buf [4]string
+					for _, l := range locales(t, &buf) {
 						ph := catalog.Placeholders(t[l])
 						for _, n := range ph {
 							used[n] = true
@@ -201,7 +226,8 @@ slot as {parameter_name} and declare it in params.`,
 		check: func(p *pass) {
 			p.entries(func(e *catalog.Entry) {
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					for _, l := range t.Locales() {
+					var buf [4]string
+					for _, l := range locales(t, &buf) {
 						for _, x := range leftovers(t[l]) {
 							p.report(e, pos, "the %s of %s (%s) contains the unfilled placeholder %s; write {name} and declare it in params", field, e.Code, l, x)
 						}
@@ -280,7 +306,8 @@ loader keeps text as written, so lint reports it.`,
 		check: func(p *pass) {
 			p.entries(func(e *catalog.Entry) {
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					for _, l := range t.Locales() {
+					var buf [4]string
+					for _, l := range locales(t, &buf) {
 						s := t[l]
 						switch {
 						case strings.TrimSpace(s) != s:
@@ -300,14 +327,29 @@ loader keeps text as written, so lint reports it.`,
 // ("this cluster. Cluster org", `parameter "parameter name"`) is not a slip.
 func doubledWordIn(s string) string {
 	prev := ""
-	for w := range strings.FieldsSeq(s) {
-		opens := strings.ContainsRune("\"'<([{“‘«", []rune(w)[0])
-		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		lw := strings.ToLower(core)
-		if !opens && lw != "" && lw == prev && utf8.RuneCountInString(lw) > 1 && !unicode.IsDigit([]rune(lw)[0]) {
-			return core
+	i := 0
+	for i < len(s) {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			i++
 		}
-		prev = lw
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' {
+			j++
+		}
+		if i == j {
+			break
+		}
+		w := s[i:j]
+		i = j
+		r0, _ := utf8.DecodeRuneInString(w)
+		opens := strings.ContainsRune("\"'<([{“‘«", r0)
+		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if !opens && core != "" && strings.EqualFold(core, prev) && utf8.RuneCountInString(core) > 1 {
+			if r, _ := utf8.DecodeRuneInString(core); !unicode.IsDigit(r) {
+				return core
+			}
+		}
+		prev = core
 		if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune(".!?:;。！？：；", last) {
 			prev = ""
 		}
@@ -326,7 +368,8 @@ read by many people in stressful moments; they should read cleanly.`,
 		check: func(p *pass) {
 			p.entries(func(e *catalog.Entry) {
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					for _, l := range t.Locales() {
+					var buf [4]string
+					for _, l := range locales(t, &buf) {
 						if w := doubledWordIn(t[l]); w != "" {
 							p.report(e, pos, "the %s of %s (%s) repeats the word %q", field, e.Code, l, w)
 						}
