@@ -4,7 +4,9 @@ import (
 	"errors"
 	"os"
 	"strconv"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -22,7 +24,7 @@ import (
 // validate, ParseFast falls back to Parse, so the result and every error
 // message are Parse's.
 func ParseFast(name string, data []byte) (*Catalog, error) {
-	c, ok := parseSubset(name, string(data))
+	c, ok := parseSubset(name, string(data), parallelMin)
 	if !ok {
 		return Parse(name, data)
 	}
@@ -43,7 +45,7 @@ func LoadFileFast(name string) (*Catalog, error) {
 	}
 	// data is ours alone and never changes: the catalog's strings can
 	// point into it instead of being copied.
-	c, ok := parseSubset(name, unsafe.String(unsafe.SliceData(data), len(data)))
+	c, ok := parseSubset(name, unsafe.String(unsafe.SliceData(data), len(data)), parallelMin)
 	if !ok || len(Validate(c)) > 0 {
 		return Parse(name, data)
 	}
@@ -77,6 +79,7 @@ func (n *fnode) get(key string) *fnode {
 type fparser struct {
 	data string
 	off  int // start of the next unread line
+	end  int // where to stop reading
 	line int // number of the next unread line (1-based)
 
 	// the peeked line
@@ -109,13 +112,13 @@ func (p *fparser) peek() (indent int, text string, line int, ok bool) {
 	if p.peeked {
 		return p.pIndent, p.pText, p.pLine, true
 	}
-	for p.off < len(p.data) {
+	for p.off < p.end {
 		start := p.off
-		end := strings.IndexByte(p.data[start:], '\n')
+		end := strings.IndexByte(p.data[start:p.end], '\n')
 		next := start + end + 1
 		if end < 0 {
-			end = len(p.data) - start
-			next = len(p.data)
+			end = p.end - start
+			next = p.end
 		}
 		raw := strings.TrimSuffix(p.data[start:start+end], "\r")
 		line := p.line
@@ -447,7 +450,7 @@ func quoted(s string) (string, string, error) {
 
 // parseSubset reads data with the fast reader; ok is false when the
 // input is outside the subset.
-func parseSubset(name string, data string) (c *Catalog, ok bool) {
+func parseSubset(name string, data string, minParallel int) (c *Catalog, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			c, ok = nil, false
@@ -456,7 +459,7 @@ func parseSubset(name string, data string) (c *Catalog, ok bool) {
 	if !utf8.ValidString(data) || len(data) > maxFileSize {
 		return nil, false
 	}
-	p := &fparser{data: data, line: 1}
+	p := &fparser{data: data, line: 1, end: len(data)}
 	c = &Catalog{File: name}
 	seen := map[string]bool{}
 	for {
@@ -486,6 +489,15 @@ func parseSubset(name string, data string) (c *Catalog, ok bool) {
 			if ind < 0 || !strings.HasPrefix(t, "- ") {
 				return nil, false
 			}
+			if ind > 0 && len(p.data)-p.pStart > minParallel && !hasKeyAfter(p.data[p.pStart:]) {
+				es, ok := parseEntriesParallel(p.data, p.pStart, p.pLine, ind)
+				if !ok {
+					return nil, false
+				}
+				c.Entries = es
+				p.peeked, p.off = false, len(p.data)
+				continue
+			}
 			_, err := p.parseSeq(ind, func(n *fnode) error {
 				e, err := p.entry(n)
 				if err != nil {
@@ -506,6 +518,101 @@ func parseSubset(name string, data string) (c *Catalog, ok bool) {
 		return nil, false
 	}
 	return c, true
+}
+
+// parallelMin is the size of an entries section worth splitting among
+// goroutines.
+const parallelMin = 4 << 20
+
+// hasKeyAfter reports whether a top-level key follows in s.
+func hasKeyAfter(s string) bool {
+	for i := strings.IndexByte(s, '\n'); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; c != ' ' && c != '\n' && c != '\r' && c != '#' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '\n')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// parseEntriesParallel reads an entries sequence that runs from offset
+// start (line number line) to the end of data, with items at indent, in
+// chunks split at item boundaries, one goroutine per processor.
+func parseEntriesParallel(data string, start, line, indent int) ([]Entry, bool) {
+	sep := "\n" + strings.Repeat(" ", indent) + "- "
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
+	type chunk struct {
+		from, to, line, first, n int
+	}
+	chunks := make([]chunk, 0, workers)
+	from, total := start, 0
+	for w := range workers {
+		to := len(data)
+		if w < workers-1 {
+			mid := start + (len(data)-start)*(w+1)/workers
+			if mid < from {
+				mid = from
+			}
+			k := strings.Index(data[mid:], sep)
+			if k < 0 {
+				to = len(data)
+			} else {
+				to = mid + k + 1
+			}
+		}
+		n := strings.Count(data[from-1:to-1], sep)
+		chunks = append(chunks, chunk{from: from, to: to, line: line, first: total, n: n})
+		total += n
+		line += strings.Count(data[from:to], "\n")
+		from = to
+		if to == len(data) {
+			break
+		}
+	}
+	// Size the slice once: growing a million entries by copying would
+	// hold two copies at the end.
+	entries := make([]Entry, total)
+	var wg sync.WaitGroup
+	oks := make([]bool, len(chunks))
+	for i, ch := range chunks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if recover() != nil {
+					oks[i] = false
+				}
+			}()
+			p := &fparser{data: data, off: ch.from, end: ch.to, line: ch.line}
+			k := ch.first
+			_, err := p.parseSeq(indent, func(n *fnode) error {
+				if k >= ch.first+ch.n {
+					return errSubset
+				}
+				e, err := p.entry(n)
+				if err != nil {
+					return err
+				}
+				entries[k] = e
+				k++
+				p.nn = 0
+				return nil
+			})
+			_, _, _, more := p.peek()
+			oks[i] = err == nil && !more && k == ch.first+ch.n
+		}()
+	}
+	wg.Wait()
+	for _, ok := range oks {
+		if !ok {
+			return nil, false
+		}
+	}
+	return entries, true
 }
 
 // domain decodes the domain header with the full YAML decoder: it is a
@@ -809,6 +916,6 @@ func variantsOf(n *fnode) ([]Variant, error) {
 // InFastSubset reports whether data is inside the fast reader's subset,
 // that is, whether ParseFast reads it without falling back to Parse.
 func InFastSubset(name string, data []byte) bool {
-	_, ok := parseSubset(name, string(data))
+	_, ok := parseSubset(name, string(data), parallelMin)
 	return ok
 }

@@ -64,6 +64,21 @@ func TestParseFastSynthetic(t *testing.T) {
 			t.Fatalf("synthetic catalog of %d entries is outside the fast subset", n)
 		}
 		sameAsParse(t, "synthetic.yaml", buf.Bytes())
+		if n == 0 {
+			continue
+		}
+		// The same, read in parallel chunks as large files are.
+		want, err := catalog.Parse("synthetic.yaml", buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := catalog.ParseSubsetChunked("synthetic.yaml", buf.Bytes())
+		if !ok {
+			t.Fatalf("chunked reader rejected the synthetic catalog of %d entries", n)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("chunked catalog differs (-Parse +chunked):\n%s", diff)
+		}
 	}
 }
 

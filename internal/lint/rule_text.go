@@ -12,15 +12,24 @@ import (
 
 func quote(s string) string { return strconv.Quote(s) }
 
-// locales returns the locales of t, sorted, in buf when they fit: the
-// rules call it for every text of every entry.
-func locales(t catalog.Text, buf *[4]string) []string {
+// eachLocale calls f for each locale of t in sorted order, without
+// allocating: the rules call it for every text of every entry.
+func eachLocale(t catalog.Text, f func(l, s string)) {
+	if len(t) <= 1 {
+		for l, s := range t {
+			f(l, s)
+		}
+		return
+	}
+	var buf [8]string
 	ls := buf[:0]
 	for l := range t {
 		ls = append(ls, l)
 	}
 	slices.Sort(ls)
-	return ls
+	for _, l := range ls {
+		f(l, t[l])
+	}
 }
 
 // normalMessage folds a message for comparison: lower case, single spaces,
@@ -104,47 +113,64 @@ placeholders the texts use.`,
     message: {en: "Name {name} is invalid.", zh-CN: "名称无效。"}   # placeholder-mismatch
     params: [{name: name}]`,
 		check: func(p *pass) {
+			var used, cur, ref []string // reused across entries
 			p.entries(func(e *catalog.Entry) {
-				used := map[string]bool{}
+				used = used[:0]
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					var ref []string
 					refLoc := ""
-					var buf [4]string
-					for _, l := range locales(t, &buf) {
-						ph := catalog.Placeholders(t[l])
-						for _, n := range ph {
-							used[n] = true
+					eachLocale(t, func(l, s string) {
+						cur = appendPlaceholders(cur[:0], s)
+						for _, n := range cur {
+							if !slices.Contains(used, n) {
+								used = append(used, n)
+							}
 						}
-						slices.Sort(ph)
 						if refLoc == "" {
-							ref, refLoc = ph, l
-							continue
+							ref, refLoc = append(ref[:0], cur...), l
+							return
 						}
-						if !slices.Equal(ph, ref) {
-							p.report(e, pos, "the %s of %s has placeholders %v in %s but %v in %s", field, e.Code, ph, l, ref, refLoc)
+						if !slices.Equal(cur, ref) {
+							p.report(e, pos, "the %s of %s has placeholders %v in %s but %v in %s", field, e.Code, slices.Clone(cur), l, slices.Clone(ref), refLoc)
 						}
-					}
+					})
 				})
-				declared := map[string]bool{}
 				for _, prm := range e.Params {
-					declared[prm.Name] = true
-					if !used[prm.Name] {
+					if !slices.Contains(used, prm.Name) {
 						p.report(e, catalog.Pos{}, "param %s of %s is used in no text", prm.Name, e.Code)
 					}
 				}
-				var undeclared []string
-				for n := range used {
-					if !declared[n] {
-						undeclared = append(undeclared, n)
+				slices.Sort(used)
+				for _, n := range used {
+					if !slices.ContainsFunc(e.Params, func(prm catalog.Param) bool { return prm.Name == n }) {
+						p.report(e, catalog.Pos{}, "placeholder {%s} of %s is not declared in params", n, e.Code)
 					}
-				}
-				slices.Sort(undeclared)
-				for _, n := range undeclared {
-					p.report(e, catalog.Pos{}, "placeholder {%s} of %s is not declared in params", n, e.Code)
 				}
 			})
 		},
 	}
+}
+
+// appendPlaceholders appends the sorted, distinct {name} placeholders of s.
+func appendPlaceholders(dst []string, s string) []string {
+	start := len(dst)
+	for i := strings.IndexByte(s, '{'); i >= 0 && i < len(s); {
+		j := i + 1
+		for j < len(s) && (s[j] == '_' || s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || j > i+1 && s[j] >= '0' && s[j] <= '9') {
+			j++
+		}
+		if j > i+1 && j < len(s) && s[j] == '}' {
+			if name := s[i+1 : j]; !slices.Contains(dst[start:], name) {
+				dst = append(dst, name)
+			}
+		}
+		k := strings.IndexByte(s[j:], '{')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	slices.Sort(dst[start:])
+	return dst
 }
 
 // placeholderNouns are the words that mark quoted or angled text as a
@@ -226,12 +252,14 @@ slot as {parameter_name} and declare it in params.`,
 		check: func(p *pass) {
 			p.entries(func(e *catalog.Entry) {
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					var buf [4]string
-					for _, l := range locales(t, &buf) {
-						for _, x := range leftovers(t[l]) {
+					eachLocale(t, func(l, s string) {
+						if !strings.ContainsAny(s, "%\"<") {
+							return
+						}
+						for _, x := range leftovers(s) {
 							p.report(e, pos, "the %s of %s (%s) contains the unfilled placeholder %s; write {name} and declare it in params", field, e.Code, l, x)
 						}
-					}
+					})
 				})
 			})
 		},
@@ -306,16 +334,14 @@ loader keeps text as written, so lint reports it.`,
 		check: func(p *pass) {
 			p.entries(func(e *catalog.Entry) {
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					var buf [4]string
-					for _, l := range locales(t, &buf) {
-						s := t[l]
+					eachLocale(t, func(l, s string) {
 						switch {
 						case strings.TrimSpace(s) != s:
 							p.report(e, pos, "the %s of %s (%s) has leading or trailing space", field, e.Code, l)
 						case strings.Contains(s, "  "):
 							p.report(e, pos, "the %s of %s (%s) has a run of spaces", field, e.Code, l)
 						}
-					}
+					})
 				})
 			})
 		},
@@ -368,12 +394,11 @@ read by many people in stressful moments; they should read cleanly.`,
 		check: func(p *pass) {
 			p.entries(func(e *catalog.Entry) {
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					var buf [4]string
-					for _, l := range locales(t, &buf) {
-						if w := doubledWordIn(t[l]); w != "" {
+					eachLocale(t, func(l, s string) {
+						if w := doubledWordIn(s); w != "" {
 							p.report(e, pos, "the %s of %s (%s) repeats the word %q", field, e.Code, l, w)
 						}
-					}
+					})
 				})
 			})
 		},
