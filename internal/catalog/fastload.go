@@ -3,8 +3,8 @@ package catalog
 import (
 	"errors"
 	"os"
-	"strconv"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
