@@ -209,8 +209,7 @@ func (h *htmlTable) endCell() {
 		h.cell = nil
 		return
 	}
-	text := collapseSpace(strings.ReplaceAll(h.cell.String(), "\n", "\n\n"))
-	text = strings.ReplaceAll(text, "\n\n", " ")
+	text := collapseSpace(h.cell.String())
 	for i := 0; i < h.colspan; i++ {
 		col := len(h.cur.cells)
 		v := text

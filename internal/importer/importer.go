@@ -272,14 +272,31 @@ type row struct {
 var errEmpty = errors.New("empty")
 
 // collapseSpace joins the fields of s with single spaces, keeping blank-line
-// paragraph breaks as "\n\n".
+// paragraph breaks as "\n\n". A line break between two wide (CJK)
+// characters is dropped, as Chinese text wraps without spaces.
 func collapseSpace(s string) string {
 	paras := strings.Split(strings.ReplaceAll(s, "\u00a0", " "), "\n\n")
 	out := paras[:0]
 	for _, p := range paras {
-		p = strings.Join(strings.FieldsFunc(p, unicode.IsSpace), " ")
-		if p != "" {
-			out = append(out, p)
+		var b strings.Builder
+		rs := []rune(strings.TrimSpace(p))
+		for i := 0; i < len(rs); i++ {
+			if !unicode.IsSpace(rs[i]) {
+				b.WriteRune(rs[i])
+				continue
+			}
+			j, newline := i, false
+			for j < len(rs) && unicode.IsSpace(rs[j]) {
+				newline = newline || rs[j] == '\n'
+				j++
+			}
+			if !(newline && i > 0 && j < len(rs) && runeWidth(rs[i-1]) == 2 && runeWidth(rs[j]) == 2) {
+				b.WriteByte(' ')
+			}
+			i = j - 1
+		}
+		if b.Len() > 0 {
+			out = append(out, b.String())
 		}
 	}
 	return strings.Join(out, "\n\n")

@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	statusNumRe = regexp.MustCompile(`(?:^|[^0-9])([1-5][0-9]{2})(?:[^0-9]|$)`)
+	statusNumRe = regexp.MustCompile(`[0-9]+`)
 	noStatus    = map[string]bool{"na": true, "n/a": true, "n.a.": true, "n.a": true, "-": true, "--": true, "—": true, "–": true, "none": true, "无": true, "不涉及": true, "/": true}
 )
 
@@ -27,11 +27,10 @@ func parseStatus(s string) (status *int, keep bool, err error) {
 	if noStatus[strings.ToLower(t)] {
 		return nil, true, nil
 	}
-	ms := statusNumRe.FindAllStringSubmatch(t, -1)
 	var found []string
-	for _, m := range ms {
-		if !contains(found, m[1]) {
-			found = append(found, m[1])
+	for _, m := range statusNumRe.FindAllString(t, -1) {
+		if len(m) == 3 && m[0] >= '1' && m[0] <= '5' && !contains(found, m) {
+			found = append(found, m)
 		}
 	}
 	switch len(found) {
@@ -72,7 +71,8 @@ var wordRules = []wordRule{
 	{catalog.Aborted, false, []string{"another operation", "being performed", "conflict", "concurrent", "操作冲突", "正在进行"}},
 	{catalog.Unavailable, false, []string{"unavailable", "try again later", "temporarily", "maintenance", "busy", "稍后重试", "稍后再试", "维护", "繁忙", "暂不可用"}},
 	{catalog.Unimplemented, false, []string{"not supported", "unsupported", "not support", "不支持", "未实现", "未开放"}},
-	{catalog.FailedPrecondition, false, []string{"balance", "status", "state", "lock", "not permitted", "cannot be performed", "being performed", "in use", "is use", "sold out", "余额", "状态", "欠费", "已激活", "失效"}},
+	{catalog.FailedPrecondition, false, []string{"balance", "status", "state", "lock", "not permitted", "cannot be performed", "being performed", "in use", "is use", "sold out", "expired", "余额", "状态", "欠费", "已激活", "失效"}},
+	{catalog.Internal, false, []string{"internal error", "internal server", "server error", "内部错误", "服务内部", "系统错误", "系统异常"}},
 	{catalog.InvalidArgument, false, []string{"invalid", "invaild", "incorrect", "malformed", "mismatch", "missing", "required", "must", "should", "illegal", "wrong", "format", "empty", "parameter", "param", "不能为空", "参数", "格式", "非法", "无效", "缺少", "不合法", "不正确", "错误"}},
 	{catalog.Internal, false, []string{"internal", "server error", "failed", "fail", "error", "exception", "异常", "失败", "内部"}},
 }

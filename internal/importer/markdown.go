@@ -282,7 +282,7 @@ func writeInline(b *strings.Builder, n ast.Node, source []byte) {
 		v = util.ResolveEntityNames(v)
 		b.Write(v)
 		if x.SoftLineBreak() || x.HardLineBreak() {
-			b.WriteByte(' ')
+			b.WriteByte('\n')
 		}
 	case *ast.String:
 		b.Write(x.Value)

@@ -9,10 +9,10 @@ import (
 
 var (
 	// printfRe matches a printf verb, with the key in front of it when
-	// there is one ("id=%d", "name: %s").
-	printfRe = regexp.MustCompile(`(?:([A-Za-z][A-Za-z0-9_]*)\s*[=:]\s*)?%([-+# 0]*[0-9]*(?:\.[0-9]+)?)([sdvqfxgt])`)
+	// there is one ("id=%d").
+	printfRe = regexp.MustCompile(`(?:([A-Za-z][A-Za-z0-9_]*)=)?%([-+# 0]*[0-9]*(?:\.[0-9]+)?)([sdvqfxgt])`)
 	// angledRe matches <parameter name>: lower-case words in angle brackets.
-	angledRe = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9]*(?:[ _-][A-Za-z0-9]+)*)>`)
+	angledRe = regexp.MustCompile(`<([\p{Han}A-Za-z][\p{Han}A-Za-z0-9]*(?:[ _-][\p{Han}A-Za-z0-9]+)*)>`)
 	// quotedRe matches "parameter name": lower-case words in double quotes.
 	quotedRe = regexp.MustCompile(`"([a-z]+(?: [a-z]+)+)"`)
 )
@@ -22,7 +22,7 @@ var htmlTags = map[string]bool{"br": true, "b": true, "i": true, "p": true, "cod
 
 // placeholderNouns mark quoted wording as a placeholder: "parameter name"
 // is one, "Action or Version" and "message" are literal.
-var placeholderNouns = map[string]bool{"name": true, "value": true, "parameter": true, "param": true, "id": true, "key": true, "n": true, "type": true, "number": true, "field": true}
+var placeholderNouns = map[string]bool{"name": true, "value": true, "parameter": true, "param": true, "id": true, "key": true, "n": true, "type": true, "number": true, "field": true, "code": true}
 
 // printfNames names printf verbs that have no key in front.
 var printfNames = map[byte]string{'s': "detail", 'q': "detail", 'v': "value", 't': "value", 'd': "number", 'f': "number", 'g': "number", 'x': "value"}
@@ -41,6 +41,15 @@ func (pn *paramNamer) add(name, original string) {
 	pn.params = append(pn.params, catalog.Param{Name: name, Description: "written " + original + " in the source"})
 }
 
+// nameFor is the param name of placeholder words: their snake case, or
+// "param" for words with no Latin letters (<参数名>).
+func (pn *paramNamer) nameFor(words string) string {
+	if n := snake(words); n != "" {
+		return n
+	}
+	return "param"
+}
+
 // rewrite replaces the placeholders of s by {name}s and reports whether it
 // changed anything.
 func (pn *paramNamer) rewrite(s string) (string, bool) {
@@ -53,7 +62,7 @@ func (pn *paramNamer) rewrite(s string) (string, bool) {
 		if htmlTags[strings.ToLower(inner)] || !strings.ContainsAny(inner, " _-") && strings.ToLower(inner) != inner {
 			return m
 		}
-		name := snake(inner)
+		name := pn.nameFor(inner)
 		pn.add(name, m)
 		return "{" + name + "}"
 	})
@@ -96,7 +105,7 @@ func (pn *paramNamer) rewrite(s string) (string, bool) {
 // Invalid<parameter name>.Malformed → Invalid{parameter_name}.Malformed.
 func (pn *paramNamer) rewriteCode(code string) (string, bool) {
 	out := angledRe.ReplaceAllStringFunc(code, func(m string) string {
-		name := snake(m[1 : len(m)-1])
+		name := pn.nameFor(m[1 : len(m)-1])
 		pn.add(name, m)
 		return "{" + name + "}"
 	})

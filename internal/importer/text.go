@@ -154,7 +154,7 @@ func splitTextRow(line string, n int, aligned bool) ([]string, string) {
 		return nil, "row has " + itoa(len(parts)) + " columns, the header " + itoa(n) + "; not imported"
 	}
 	code, rest, _ := strings.Cut(line, " ")
-	if !textCodeRe.MatchString(code) {
+	if !textCodeRe.MatchString(code) || !strings.ContainsAny(code, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ._") {
 		return nil, "not a table row: " + quote(code) + " does not look like an error code; not imported"
 	}
 	rest = strings.TrimSpace(rest)
