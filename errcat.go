@@ -397,3 +397,11 @@ func isIdentByte(b byte, first bool) bool {
 	}
 	return false
 }
+
+// Clone returns a copy of e that can be modified without changing e.
+func (e *Error) Clone() *Error {
+	c := *e
+	c.more = append([]string(nil), e.more...)
+	c.moreMeta = append([]string(nil), e.moreMeta...)
+	return &c
+}
