@@ -13,7 +13,7 @@ import (
 
 // testDefs is a small domain written as generated code writes it.
 type testDefs struct {
-	dom                        *errcat.Domain
+	dom                       *errcat.Domain
 	missing, internal, noStat *errcat.Def
 }
 
