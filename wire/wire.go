@@ -187,18 +187,19 @@ func (f Format) Header(h http.Header, e *errcat.Error, o Options) {
 
 // Write sends e to w: headers, status and body.
 func (f Format) Write(w http.ResponseWriter, e *errcat.Error, o Options) error {
-	return f.WriteBuffer(w, e, o, nil)
+	_, err := f.WriteBuffer(w, e, o, nil)
+	return err
 }
 
-// WriteBuffer is Write with a buffer to render into; pass a reused
-// buffer's [:0] to avoid allocating.
-func (f Format) WriteBuffer(w http.ResponseWriter, e *errcat.Error, o Options, buf []byte) error {
+// WriteBuffer is Write rendering into buf (pass a reused buffer's [:0]);
+// it returns the buffer, grown as needed, for reuse.
+func (f Format) WriteBuffer(w http.ResponseWriter, e *errcat.Error, o Options, buf []byte) ([]byte, error) {
 	body := f.Append(buf, e, o)
 	f.Header(w.Header(), e, o)
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(f.Status(e))
 	_, err := w.Write(body)
-	return err
+	return body, err
 }
 
 // Append appends the body of e in format f to dst. A nil e, or an Error
