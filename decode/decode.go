@@ -425,7 +425,7 @@ func (d *Decoder) finish(n *Normalized, header http.Header) {
 		n.Candidates = append(n.Candidates, n.Domain)
 		n.Domain = d.Domain
 	}
-	if !n.NotError && n.Code != "" && d.Catalog != nil {
+	if n.Code != "" && d.Catalog != nil {
 		d.join(n)
 	}
 	if n.Entry != nil && n.Entry.Category == "ok" {

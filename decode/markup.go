@@ -71,6 +71,10 @@ func (f *xmlFields) read(s string) error {
 			return nil
 		}
 		if err != nil {
+			var se *xml.SyntaxError
+			if errors.As(err, &se) && se.Msg == "unexpected EOF" {
+				return errors.New("unexpected end of XML (truncated body?)")
+			}
 			return err
 		}
 		switch t := tk.(type) {

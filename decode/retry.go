@@ -4,9 +4,9 @@ import "strings"
 
 // classify sets n.Retryable and n.RetryReason. The order: not an error;
 // the matched catalog entry; the caller's RetryCodes / NoRetryCodes; the
-// well-known throttling and transient codes of the providers; the
-// category the body states; the HTTP status (429, 502, 503, 504);
-// a Retry-After header.
+// well-known throttling and transient codes of the providers; the HTTP
+// status (429, 502, 503, 504); the category the body states (unavailable,
+// deadline_exceeded, aborted); a Retry-After header.
 func (d *Decoder) classify(n *Normalized) {
 	n.Retryable = false
 	switch {
@@ -27,9 +27,6 @@ func (d *Decoder) classify(n *Normalized) {
 	case wellKnown(n.Code) != "":
 		n.Retryable = true
 		n.RetryReason = "code " + n.Code + " is a well-known " + wellKnown(n.Code) + " code"
-	case n.Category == "unavailable" || n.Category == "deadline_exceeded" || n.Category == "aborted":
-		n.Retryable = true
-		n.RetryReason = "category " + n.Category + " is retryable"
 	case n.HTTPStatus == 429:
 		n.Retryable = true
 		n.RetryReason = "HTTP 429 Too Many Requests"
@@ -42,6 +39,9 @@ func (d *Decoder) classify(n *Normalized) {
 	case n.HTTPStatus == 504:
 		n.Retryable = true
 		n.RetryReason = "HTTP 504 Gateway Timeout"
+	case n.Category == "unavailable" || n.Category == "deadline_exceeded" || n.Category == "aborted":
+		n.Retryable = true
+		n.RetryReason = "category " + n.Category + " is retryable"
 	case n.RetryAfter != "":
 		n.Retryable = true
 		n.RetryReason = "Retry-After header present"
