@@ -110,7 +110,7 @@ func (d *Decoder) take(n *Normalized, e Entry) {
 		n.Provider = e.Provider
 	}
 	if len(n.Params) > 0 {
-		return
+		return // the body gave them
 	}
 	if isPattern(e.Code) {
 		if ps, ok := MatchPattern(e.Code, n.Code); ok {
@@ -125,15 +125,17 @@ func (d *Decoder) take(n *Normalized, e Entry) {
 		if !isPattern(t) {
 			continue
 		}
-		if ps, ok := MatchPattern(t, msg); ok {
-			n.Params = append(n.Params, ps...)
-			return
+		ps, ok := MatchPattern(t, msg)
+		if !ok && msg != n.Message {
+			ps, ok = MatchPattern(t, n.Message)
 		}
-		if msg != n.Message {
-			if ps, ok := MatchPattern(t, n.Message); ok {
-				n.Params = append(n.Params, ps...)
-				return
+		if ok {
+			for _, p := range ps {
+				if _, dup := n.Params.Get(p.Name); !dup {
+					n.Params = append(n.Params, p)
+				}
 			}
+			return
 		}
 	}
 }
