@@ -344,8 +344,8 @@ func (d *Decoder) Decode(status int, header http.Header, body []byte) (Normalize
 	}
 	s := string(body)
 	n.Raw, n.RawTruncated = clip(s, d.maxRaw())
-	var buf [128]tok
-	failure := d.read(&n, s, header, buf[:0])
+	var dc doc // on the stack: see doc
+	failure := d.read(&n, s, header, &dc)
 	d.finish(&n, header)
 	if failure != nil {
 		return n, failure
@@ -363,7 +363,7 @@ func (e *shapeError) Error() string { return e.kind.Error() + ": " + e.reason }
 func (e *shapeError) Unwrap() error { return e.kind }
 
 // read recognises the body's format and fills n from it.
-func (d *Decoder) read(n *Normalized, s string, header http.Header, buf []tok) error {
+func (d *Decoder) read(n *Normalized, s string, header http.Header, dc *doc) error {
 	t := strings.TrimLeft(s, " \t\r\n\ufeff")
 	switch {
 	case t == "":
@@ -375,14 +375,14 @@ func (d *Decoder) read(n *Normalized, s string, header http.Header, buf []tok) e
 		n.Reason = "empty body"
 		return &shapeError{ErrUnreadable, n.Reason}
 	case t[0] == '{' || t[0] == '[':
-		toks, reason, at := parseJSON(t, buf)
+		dc.s = t
+		reason, at := parseJSON(dc)
 		if reason != "" {
 			n.Format = FormatUnknown
 			n.Reason = "invalid JSON at byte " + itoa(at+len(s)-len(t)) + ": " + reason
 			return &shapeError{ErrUnreadable, n.Reason}
 		}
-		dc := doc{s: t, t: toks}
-		if readJSON(n, &dc, header) {
+		if readJSON(n, dc, header) {
 			return nil
 		}
 		n.Format = FormatUnknown

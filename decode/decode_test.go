@@ -231,6 +231,11 @@ var formatCases = []formatCase{
 		want: view{Format: "oauth", Code: "invalid_grant", Message: "Token has been expired or revoked.", HTTPStatus: 400, Category: "invalid_argument", Confidence: "medium"},
 	},
 	{
+		name: "a long body: the error after 300 other values", status: 400,
+		body: `{"Items":[` + strings.Repeat(`{"id":1,"tags":["a","b"]},`, 60) + `{"id":2}],"RequestId":"long-1","Code":"Forbidden.RAM","Message":"The user is not authorized."}`,
+		want: view{Format: "aliyun", Provider: "aliyun", Code: "Forbidden.RAM", Message: "The user is not authorized.", RequestID: "long-1", HTTPStatus: 400, Category: "invalid_argument", Confidence: "high"},
+	},
+	{
 		name: "escaped strings", status: 400,
 		body: `{"error_code":"CSS.0001","error_msg":"bad \"name\": \u4e2d\u6587 \ud83d\ude00\n"}`,
 		want: view{Format: "huawei", Provider: "huaweicloud", Code: "CSS.0001", Message: "bad \"name\": 中文 😀\n", HTTPStatus: 400, Category: "invalid_argument", Confidence: "high"},

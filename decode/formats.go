@@ -12,8 +12,7 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 	if d.kind(root) == kArr {
 		// Some APIs (Google batch, GraphQL gateways) wrap the error in an
 		// array: read the first element.
-		root = -1
-		d.elems(0, func(i int) bool { root = i; return false })
+		root = d.elem(0)
 	}
 	if !d.isObj(root) {
 		return false
@@ -125,18 +124,15 @@ func readKubernetes(n *Normalized, d *doc, root int) bool {
 }
 
 func readDocker(n *Normalized, d *doc, errs int) bool {
-	found := false
-	d.elems(errs, func(i int) bool {
-		if !d.isObj(i) || !d.has(i, "code") {
+	for i := d.elem(errs); i >= 0; i = d.next(errs, i) {
+		if d.isObj(i) && d.has(i, "code") {
+			n.Format = FormatDocker
+			n.Code = d.scalar(d.get(i, "code"))
+			n.Message = d.text(d.get(i, "message"))
 			return true
 		}
-		found = true
-		n.Format = FormatDocker
-		n.Code = d.scalar(d.get(i, "code"))
-		n.Message = d.text(d.get(i, "message"))
-		return false
-	})
-	return found
+	}
+	return false
 }
 
 // readErrorObject reads {"error":{…}}: Google, Azure, or the generic nested form.
@@ -144,13 +140,9 @@ func readErrorObject(n *Normalized, d *doc, e int, header http.Header) bool {
 	details := d.get(e, "details")
 	status := d.get(e, "status")
 	google := d.kind(status) == kStr
-	d.elems(details, func(i int) bool {
-		if d.has(i, "@type") {
-			google = true
-			return false
-		}
-		return true
-	})
+	for i := d.elem(details); i >= 0 && !google; i = d.next(details, i) {
+		google = d.has(i, "@type")
+	}
 	n.Message = d.text(d.first(e, "message", "Message"))
 	switch {
 	case google:
@@ -186,7 +178,7 @@ func readErrorObject(n *Normalized, d *doc, e int, header http.Header) bool {
 }
 
 func readGoogleDetails(n *Normalized, d *doc, details int) {
-	d.elems(details, func(i int) bool {
+	for i := d.elem(details); i >= 0; i = d.next(details, i) {
 		typ := d.text(d.get(i, "@type"))
 		switch typ[strings.LastIndexByte(typ, '/')+1:] {
 		case "google.rpc.ErrorInfo":
@@ -204,8 +196,7 @@ func readGoogleDetails(n *Normalized, d *doc, details int) {
 		case "google.rpc.RequestInfo":
 			n.RequestID = d.text(d.get(i, "requestId"))
 		}
-		return true
-	})
+	}
 	if n.Provider == "-" {
 		n.Provider = ""
 	} else if n.Provider == "" {
@@ -218,11 +209,11 @@ func readParams(d *doc, obj int, ps Params) Params {
 	if !d.isObj(obj) {
 		return ps
 	}
-	d.members(obj, func(k string, v int) {
-		if s := d.scalar(v); s != "" || d.kind(v) == kStr {
-			ps = append(ps, Param{k, s})
+	for k := d.key(obj); k >= 0; k = d.next(obj, k) {
+		if s := d.scalar(k + 1); s != "" || d.kind(k+1) == kStr {
+			ps = append(ps, Param{d.text(k), s})
 		}
-	})
+	}
 	return ps
 }
 

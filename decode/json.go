@@ -33,247 +33,291 @@ type tok struct {
 	esc        bool // a string holding backslash escapes
 }
 
-// maxDepth bounds nesting so that hostile bodies cannot exhaust the stack.
+// maxDepth bounds nesting so that hostile bodies cannot exhaust memory.
 const maxDepth = 64
 
-type jsonParser struct {
-	s     string
-	i     int
-	depth int
-	toks  []tok
-	err   string
-	errAt int
-}
+const errEOF = "unexpected end of JSON (truncated body?)"
 
-// parseJSON reads s into a tape appended to buf. It reports the tape, or
-// "" and a reason with the byte offset where reading stopped.
-func parseJSON(s string, buf []tok) ([]tok, string, int) {
-	p := jsonParser{s: s, toks: buf}
-	if p.value() {
-		p.ws()
-		if p.i < len(p.s) {
-			p.fail("unexpected data after the JSON value")
+// parseJSON reads d.s into d's tape. It reports "" or a reason and the
+// byte offset where reading stopped. It is one loop without recursion or
+// callbacks, so that a doc declared by the caller stays on its stack.
+func parseJSON(d *doc) (string, int) {
+	s := d.s
+	var stack [maxDepth]int32 // tape indices of the open containers
+	depth := 0
+	i := 0
+	done := false // a value just ended
+	for {
+		if !done {
+			i = skipWS(s, i)
+			if i >= len(s) {
+				return errEOF, i
+			}
+			switch c := s[i]; {
+			case c == '{' || c == '[':
+				if depth == maxDepth {
+					return "JSON nested too deeply", i
+				}
+				k, closer := kObj, byte('}')
+				if c == '[' {
+					k, closer = kArr, ']'
+				}
+				stack[depth] = int32(d.n)
+				depth++
+				d.push(tok{start: int32(i), kind: k})
+				i = skipWS(s, i+1)
+				if i < len(s) && s[i] == closer {
+					i++
+					depth--
+					d.close(int(stack[depth]), i)
+					done = true
+				} else if k == kObj {
+					var reason string
+					if i, reason = parseKey(d, i); reason != "" {
+						return reason, i
+					}
+				}
+				continue
+			case c == '"':
+				end, esc, reason := scanString(s, i)
+				if reason != "" {
+					return reason, end
+				}
+				d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc})
+				i = end
+			case c == '-' || (c >= '0' && c <= '9'):
+				end, reason := scanNumber(s, i)
+				if reason != "" {
+					return reason, end
+				}
+				d.push(tok{start: int32(i), end: int32(end), next: int32(d.n + 1), kind: kNum})
+				i = end
+			case c == 't' || c == 'f' || c == 'n':
+				word, k := "null", kNull
+				if c == 't' {
+					word, k = "true", kTrue
+				} else if c == 'f' {
+					word, k = "false", kFalse
+				}
+				if len(s)-i < len(word) || s[i:i+len(word)] != word {
+					if len(s)-i < len(word) && word[:len(s)-i] == s[i:] {
+						return errEOF, len(s)
+					}
+					return "invalid literal, expected " + word, i
+				}
+				d.push(tok{start: int32(i), end: int32(i + len(word)), next: int32(d.n + 1), kind: k})
+				i += len(word)
+			default:
+				return "invalid character " + strconv.QuoteRune(rune(c)) + " looking for a JSON value", i
+			}
+			done = true
 		}
-	}
-	if p.err != "" {
-		return p.toks, p.err, p.errAt
-	}
-	return p.toks, "", 0
-}
-
-func (p *jsonParser) fail(reason string) bool {
-	if p.err == "" {
-		p.err, p.errAt = reason, p.i
-	}
-	return false
-}
-
-func (p *jsonParser) ws() {
-	for p.i < len(p.s) {
-		switch p.s[p.i] {
-		case ' ', '\t', '\n', '\r':
-			p.i++
+		// A value ended: the document ends, or its container goes on or closes.
+		i = skipWS(s, i)
+		if depth == 0 {
+			if i < len(s) {
+				return "unexpected data after the JSON value", i
+			}
+			return "", 0
+		}
+		if i >= len(s) {
+			return errEOF, i
+		}
+		top := stack[depth-1]
+		closer := byte(']')
+		if d.at(int(top)).kind == kObj {
+			closer = '}'
+		}
+		switch s[i] {
+		case ',':
+			i++
+			done = false
+			if closer == '}' {
+				var reason string
+				if i, reason = parseKey(d, skipWS(s, i)); reason != "" {
+					return reason, i
+				}
+			}
+		case closer:
+			i++
+			depth--
+			d.close(int(top), i)
 		default:
-			return
+			return "missing ',' or closing bracket", i
 		}
 	}
 }
 
-func (p *jsonParser) value() bool {
-	p.ws()
-	if p.i >= len(p.s) {
-		return p.fail("unexpected end of JSON (truncated body?)")
+// parseKey reads an object key and its colon at i.
+func parseKey(d *doc, i int) (int, string) {
+	s := d.s
+	if i >= len(s) {
+		return i, errEOF
 	}
-	switch c := p.s[p.i]; {
-	case c == '{':
-		return p.container(kObj, '}')
-	case c == '[':
-		return p.container(kArr, ']')
-	case c == '"':
-		return p.str()
-	case c == '-' || (c >= '0' && c <= '9'):
-		return p.num()
-	case c == 't':
-		return p.lit("true", kTrue)
-	case c == 'f':
-		return p.lit("false", kFalse)
-	case c == 'n':
-		return p.lit("null", kNull)
+	if s[i] != '"' {
+		return i, "object key is not a string"
 	}
-	return p.fail("invalid character " + strconv.QuoteRune(rune(p.s[p.i])) + " looking for a JSON value")
+	end, esc, reason := scanString(s, i)
+	if reason != "" {
+		return end, reason
+	}
+	d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc})
+	i = skipWS(s, end)
+	if i >= len(s) {
+		return i, errEOF
+	}
+	if s[i] != ':' {
+		return i, "missing ':' after object key"
+	}
+	return i + 1, ""
 }
 
-func (p *jsonParser) lit(word string, k kind) bool {
-	if len(p.s)-p.i < len(word) || p.s[p.i:p.i+len(word)] != word {
-		if len(p.s)-p.i < len(word) && word[:len(p.s)-p.i] == p.s[p.i:] {
-			p.i = len(p.s)
-			return p.fail("unexpected end of JSON (truncated body?)")
+func skipWS(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
 		}
-		return p.fail("invalid literal, expected " + word)
 	}
-	p.toks = append(p.toks, tok{start: int32(p.i), end: int32(p.i + len(word)), next: int32(len(p.toks) + 1), kind: k})
-	p.i += len(word)
-	return true
+	return i
 }
 
-func (p *jsonParser) num() bool {
-	start := p.i
-	if p.s[p.i] == '-' {
-		p.i++
-	}
-	digits := func() int {
-		n := 0
-		for p.i < len(p.s) && p.s[p.i] >= '0' && p.s[p.i] <= '9' {
-			p.i++
-			n++
-		}
-		return n
-	}
-	if p.i < len(p.s) && p.s[p.i] == '0' {
-		p.i++
-	} else if digits() == 0 {
-		return p.eofOr("invalid number")
-	}
-	if p.i < len(p.s) && p.s[p.i] == '.' {
-		p.i++
-		if digits() == 0 {
-			return p.eofOr("invalid number")
-		}
-	}
-	if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
-		p.i++
-		if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
-			p.i++
-		}
-		if digits() == 0 {
-			return p.eofOr("invalid number")
-		}
-	}
-	p.toks = append(p.toks, tok{start: int32(start), end: int32(p.i), next: int32(len(p.toks) + 1), kind: kNum})
-	return true
-}
-
-func (p *jsonParser) eofOr(reason string) bool {
-	if p.i >= len(p.s) {
-		return p.fail("unexpected end of JSON (truncated body?)")
-	}
-	return p.fail(reason)
-}
-
-func (p *jsonParser) str() bool {
-	p.i++ // opening quote
-	start, esc := p.i, false
-	for p.i < len(p.s) {
-		c := p.s[p.i]
+// scanString checks the string starting at the quote s[i] and returns the
+// index just past its closing quote and whether it holds escapes; or the
+// offset of the problem and a reason.
+func scanString(s string, i int) (int, bool, string) {
+	i++
+	esc := false
+	for i < len(s) {
+		c := s[i]
 		switch {
 		case c == '"':
-			p.toks = append(p.toks, tok{start: int32(start), end: int32(p.i), next: int32(len(p.toks) + 1), kind: kStr, esc: esc})
-			p.i++
-			return true
+			return i + 1, esc, ""
 		case c == '\\':
 			esc = true
-			p.i++
-			if p.i >= len(p.s) {
-				break
+			i++
+			if i >= len(s) {
+				return i, esc, errEOF
 			}
-			switch p.s[p.i] {
+			switch s[i] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				p.i++
+				i++
 			case 'u':
-				p.i++
+				i++
 				for k := 0; k < 4; k++ {
-					if p.i >= len(p.s) {
-						return p.fail("unexpected end of JSON (truncated body?)")
+					if i >= len(s) {
+						return i, esc, errEOF
 					}
-					if !isHex(p.s[p.i]) {
-						return p.fail("invalid \\u escape in string")
+					if !isHex(s[i]) {
+						return i, esc, "invalid \\u escape in string"
 					}
-					p.i++
+					i++
 				}
 			default:
-				return p.fail("invalid escape in string")
+				return i, esc, "invalid escape in string"
 			}
 		case c < 0x20:
-			return p.fail("control character in string")
+			return i, esc, "control character in string"
 		default:
-			p.i++
+			i++
 		}
 	}
-	return p.fail("unexpected end of JSON inside a string (truncated body?)")
+	return i, esc, "unexpected end of JSON inside a string (truncated body?)"
 }
 
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-func (p *jsonParser) container(k kind, closer byte) bool {
-	p.depth++
-	if p.depth > maxDepth {
-		return p.fail("JSON nested too deeply")
+// scanNumber checks the number starting at s[i] and returns its end.
+func scanNumber(s string, i int) (int, string) {
+	digits := func(i int) (int, int) {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return i, n
 	}
-	idx := len(p.toks)
-	p.toks = append(p.toks, tok{start: int32(p.i), kind: k})
-	p.i++
-	p.ws()
-	if p.i < len(p.s) && p.s[p.i] == closer {
-		p.i++
-	} else {
-		for {
-			p.ws()
-			if k == kObj {
-				if p.i >= len(p.s) {
-					return p.fail("unexpected end of JSON (truncated body?)")
-				}
-				if p.s[p.i] != '"' {
-					return p.fail("object key is not a string")
-				}
-				if !p.str() {
-					return false
-				}
-				p.ws()
-				if p.i >= len(p.s) {
-					return p.fail("unexpected end of JSON (truncated body?)")
-				}
-				if p.s[p.i] != ':' {
-					return p.fail("missing ':' after object key")
-				}
-				p.i++
-			}
-			if !p.value() {
-				return false
-			}
-			p.ws()
-			if p.i >= len(p.s) {
-				return p.fail("unexpected end of JSON (truncated body?)")
-			}
-			if p.s[p.i] == ',' {
-				p.i++
-				continue
-			}
-			if p.s[p.i] == closer {
-				p.i++
-				break
-			}
-			return p.fail("missing ',' or closing bracket")
+	bad := func(i int) (int, string) {
+		if i >= len(s) {
+			return i, errEOF
+		}
+		return i, "invalid number"
+	}
+	if s[i] == '-' {
+		i++
+	}
+	var n int
+	if i < len(s) && s[i] == '0' {
+		i++
+	} else if i, n = digits(i); n == 0 {
+		return bad(i)
+	}
+	if i < len(s) && s[i] == '.' {
+		if i, n = digits(i + 1); n == 0 {
+			return bad(i)
 		}
 	}
-	p.toks[idx].end = int32(p.i)
-	p.toks[idx].next = int32(len(p.toks))
-	p.depth--
-	return true
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if i, n = digits(i); n == 0 {
+			return bad(i)
+		}
+	}
+	return i, ""
 }
 
-// doc is a parsed body: the text and its tape. Index -1 means "absent".
+// inlineToks is the tape length a doc holds without allocating.
+const inlineToks = 96
+
+// doc is a parsed body: the text and its tape. The first inlineToks tokens
+// live in the doc itself, so a doc on the stack costs no allocation; the
+// rest spill to a slice. Index -1 means "absent".
 type doc struct {
-	s string
-	t []tok
+	s    string
+	n    int
+	arr  [inlineToks]tok
+	more []tok
+}
+
+func (d *doc) push(t tok) {
+	if d.n < inlineToks {
+		d.arr[d.n] = t
+	} else {
+		d.more = append(d.more, t)
+	}
+	d.n++
+}
+
+func (d *doc) at(i int) tok {
+	if i < inlineToks {
+		return d.arr[i]
+	}
+	return d.more[i-inlineToks]
+}
+
+// close records the end of container i, whose subtree is complete.
+func (d *doc) close(i, end int) {
+	var t *tok
+	if i < inlineToks {
+		t = &d.arr[i]
+	} else {
+		t = &d.more[i-inlineToks]
+	}
+	t.end, t.next = int32(end), int32(d.n)
 }
 
 func (d *doc) kind(i int) kind {
-	if i < 0 || i >= len(d.t) {
+	if i < 0 || i >= d.n {
 		return kNull
 	}
-	return d.t[i].kind
+	return d.at(i).kind
 }
 
 func (d *doc) isObj(i int) bool { return i >= 0 && d.kind(i) == kObj }
@@ -283,9 +327,9 @@ func (d *doc) get(obj int, key string) int {
 	if !d.isObj(obj) {
 		return -1
 	}
-	end := int(d.t[obj].next)
-	for j := obj + 1; j+1 < end; j = int(d.t[j+1].next) {
-		k := d.t[j]
+	end := int(d.at(obj).next)
+	for j := obj + 1; j+1 < end; j = int(d.at(j + 1).next) {
+		k := d.at(j)
 		if k.esc {
 			if unescape(d.s[k.start:k.end]) == key {
 				return j + 1
@@ -310,37 +354,43 @@ func (d *doc) first(obj int, keys ...string) int {
 // has reports whether object obj has key.
 func (d *doc) has(obj int, key string) bool { return d.get(obj, key) >= 0 }
 
-// elems calls f with each element of array arr until f returns false.
-func (d *doc) elems(arr int, f func(i int) bool) {
-	if arr < 0 || d.kind(arr) != kArr {
-		return
+// elem returns the first element of array arr, or -1. Iterate with
+// next. (Loops rather than callbacks keep the tape on the caller's stack.)
+func (d *doc) elem(arr int) int {
+	if arr < 0 || d.kind(arr) != kArr || arr+1 >= int(d.at(arr).next) {
+		return -1
 	}
-	end := int(d.t[arr].next)
-	for j := arr + 1; j < end; j = int(d.t[j].next) {
-		if !f(j) {
-			return
-		}
-	}
+	return arr + 1
 }
 
-// members calls f with each key and value index of object obj.
-func (d *doc) members(obj int, f func(key string, val int)) {
-	if !d.isObj(obj) {
-		return
+// key returns the first key of object obj, or -1; its value is key+1.
+func (d *doc) key(obj int) int {
+	if !d.isObj(obj) || obj+1 >= int(d.at(obj).next) {
+		return -1
 	}
-	end := int(d.t[obj].next)
-	for j := obj + 1; j+1 < end; j = int(d.t[j+1].next) {
-		f(d.text(j), j+1)
+	return obj + 1
+}
+
+// next returns the element after i in array arr (or the key after key i
+// in object arr), or -1.
+func (d *doc) next(arr, i int) int {
+	j := int(d.at(i).next)
+	if d.at(arr).kind == kObj {
+		j = int(d.at(i + 1).next)
 	}
+	if j < int(d.at(arr).next) {
+		return j
+	}
+	return -1
 }
 
 // text returns a string value (unescaped) or the literal of a number; ""
 // for anything else.
 func (d *doc) text(i int) string {
-	if i < 0 || i >= len(d.t) {
+	if i < 0 || i >= d.n {
 		return ""
 	}
-	t := d.t[i]
+	t := d.at(i)
 	switch t.kind {
 	case kStr:
 		if t.esc {
