@@ -113,6 +113,7 @@ func commands(env *Env) []*cobra.Command {
 		newExplainCmd(env),
 		newImportCmd(env),
 		newRenderCmd(env),
+		newDecodeCmd(env),
 	}
 }
 
