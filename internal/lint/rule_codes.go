@@ -178,7 +178,9 @@ domain can set its own regular expression with the option "pattern".`,
 				// badly (a message word split into the code cell); the source
 				// page still carries the defect, so say so.
 				if orig := e.Source.OriginalOf("code"); orig != "" && orig != e.Code {
-					if msg := codeProblem(orig, integer); strings.Contains(msg, "space") {
+					if xs := leftovers(orig); len(xs) > 0 {
+						p.report(e, catalog.Pos{}, "the source documents this code as %q, with the unfilled placeholder %s; imported as %q — fix the source page", orig, strings.Join(xs, ", "), e.Code)
+					} else if msg := codeProblem(orig, integer); strings.Contains(msg, "space") {
 						p.report(e, catalog.Pos{}, "the source documents this code as %q, which %s; imported as %q — fix the source page", orig, msg, e.Code)
 					}
 				}

@@ -115,7 +115,9 @@ placeholders the texts use.`,
 		check: func(p *pass) {
 			var used, cur, ref []string // reused across entries
 			p.entries(func(e *catalog.Entry) {
-				used = used[:0]
+				// A code pattern's placeholders (Invalid{parameter}.Malformed)
+				// are params too.
+				used = appendPlaceholders(used[:0], e.Code)
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
 					refLoc := ""
 					eachLocale(t, func(l, s string) {
@@ -261,6 +263,19 @@ slot as {parameter_name} and declare it in params.`,
 						}
 					})
 				})
+				// The importer may have rewritten the slots as {name}
+				// placeholders; the source page still publishes them.
+				mended := func(what string, pos catalog.Pos, src *catalog.Source) {
+					for _, field := range []string{"title", "message", "remediation"} {
+						if xs := leftovers(src.OriginalOf(field)); len(xs) > 0 {
+							p.report(e, pos, "the source publishes the %s%s of %s with the unfilled placeholder %s (imported as {name} placeholders) — fix the source page", what, field, e.Code, strings.Join(xs, ", "))
+						}
+					}
+				}
+				mended("", catalog.Pos{}, e.Source)
+				for i := range e.Variants {
+					mended("variant ", e.Variants[i].Pos, e.Variants[i].Source)
+				}
 			})
 		},
 	}
