@@ -66,15 +66,6 @@ type fnode struct {
 	pos   Pos // the node's first key (mappings) or its start
 }
 
-func (n *fnode) get(key string) *fnode {
-	for i, k := range n.keys {
-		if k == key {
-			return n.vals[i]
-		}
-	}
-	return nil
-}
-
 // fparser reads the subset line by line.
 type fparser struct {
 	data string

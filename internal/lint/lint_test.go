@@ -243,3 +243,16 @@ func ExampleRun() {
 	// example.yaml:12:5: warning: code word "Forbedden" of Forbedden.NotSupportRAM looks like a misspelling of "Forbidden" [code-typo]
 	// example.yaml:12:5: error: code Forbedden.NotSupportRAM is an error (permission_denied) but has HTTP status 202, which is not an error status [non-error-status]
 }
+
+// TestREADMERules keeps the README's rule table in step with Rules().
+func TestREADMERules(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range Rules() {
+		if !strings.Contains(string(data), "| `"+r.ID+"` | "+r.Severity.String()) {
+			t.Errorf("README's rule table lacks %s (%s)", r.ID, r.Severity)
+		}
+	}
+}
