@@ -10,7 +10,7 @@ import (
 var (
 	// printfRe matches a printf verb, with the key in front of it when
 	// there is one ("id=%d").
-	printfRe = regexp.MustCompile(`(?:([A-Za-z][A-Za-z0-9_]*)=)?%([-+# 0]*[0-9]*(?:\.[0-9]+)?)([sdvqfxgt])`)
+	printfRe = regexp.MustCompile(`(?:([A-Za-z][A-Za-z0-9_]*)=)?%([-+#0]*[0-9]*(?:\.[0-9]+)?)([sdvqfxgt])\b`)
 	// angledRe matches <parameter name>: lower-case words in angle brackets.
 	angledRe = regexp.MustCompile(`<([\p{Han}A-Za-z][\p{Han}A-Za-z0-9]*(?:[ _-][\p{Han}A-Za-z0-9]+)*)>`)
 	// quotedRe matches "parameter name": lower-case words in double quotes.
