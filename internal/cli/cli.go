@@ -112,6 +112,8 @@ func commands(env *Env) []*cobra.Command {
 		newListCmd(env),
 		newExplainCmd(env),
 		newImportCmd(env),
+		newRenderCmd(env),
+		newDecodeCmd(env),
 	}
 }
 
