@@ -241,22 +241,13 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	}
 	var pn paramNamer
 	codeP, codeChanged := pn.rewriteCode(code)
-	if strings.ContainsAny(codeP, " \t") {
-		// A word of the message slipped into the code cell ("X.Duplicate
-		// Specified | connection string …"): move it back when the message
-		// reads on from it.
-		i := strings.LastIndexAny(codeP, " \t")
-		head, tail := strings.TrimSpace(codeP[:i]), codeP[i+1:]
-		if !strings.ContainsAny(head, " \t") && message != "" && startsLower(message) && isWordish(tail) {
-			orig["code"] = rawCode
-			orig["message"] = message
-			codeP = head
-			message = tail + " " + message
-		} else {
-			b.diag(r.line, "code %q has spaces; not read as an error code", rawCode)
-			return
-		}
+	if n := len(strings.Fields(codeP)); n > maxCodeWords {
+		// A sentence in the code column: not a code at all.
+		b.diag(r.line, "code %q is %d words; not read as an error code", rawCode, n)
+		return
 	}
+	// A code of two or three words is kept as published
+	// ("InvalidConnectionString.Duplicate Specified"): lint reports it.
 	if message == "" && title != "" {
 		message = title
 		title = ""
@@ -335,6 +326,9 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	b.byCode[codeP] = e
 }
 
+// maxCodeWords is the most words a code cell may have.
+const maxCodeWords = 3
+
 func allEmpty(cells []string) bool {
 	for _, c := range cells {
 		if strings.TrimSpace(c) != "" {
@@ -342,20 +336,6 @@ func allEmpty(cells []string) bool {
 		}
 	}
 	return true
-}
-
-func startsLower(s string) bool {
-	r := firstRune(s)
-	return unicode.IsLower(r)
-}
-
-func isWordish(s string) bool {
-	for _, r := range s {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func firstNonEmpty(a, b string) string {
