@@ -213,8 +213,6 @@ func cell(r row, cols columns, ro role) (string, bool) {
 	return r.cells[i], true
 }
 
-var spaceRe = regexp.MustCompile(`\s+`)
-
 // addRow turns one row into an entry or a variant, or a diagnostic.
 func (b *builder) addRow(t *table, cols columns, r row) {
 	orig := map[string]string{}

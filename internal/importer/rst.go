@@ -134,10 +134,10 @@ func parseGrid(lines []string, start int, pg *page) (*table, int) {
 	t := &table{line: start + 1}
 	var header [][]string // rows before the = border
 	var body []row
-	var cur []([]string)
+	var cur [][]string
 	curLine := 0
 	bad := ""
-	end := start + 1
+	var end int
 	finishRow := func(isHeader bool) {
 		if cur == nil {
 			return
