@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
@@ -35,12 +36,40 @@ func parseStatus(s string) (status *int, keep bool, err error) {
 	}
 	switch len(found) {
 	case 0:
+		if n := statusForPhrase(t); n != 0 {
+			return &n, true, nil
+		}
 		return nil, true, fmt.Errorf("bad HTTP status %q: no status between 100 and 599", t)
 	case 1:
 		n, _ := strconv.Atoi(found[0])
 		return &n, t != found[0], nil
 	}
 	return nil, true, fmt.Errorf("bad HTTP status %q: several statuses (%s)", t, strings.Join(found, ", "))
+}
+
+// statusForPhrase returns the status whose reason phrase s is ("Not
+// Found", "too many requests"), or 0.
+func statusForPhrase(s string) int {
+	key := phraseKey(s)
+	if key == "" {
+		return 0
+	}
+	for n := 100; n < 600; n++ {
+		if t := http.StatusText(n); t != "" && phraseKey(t) == key {
+			return n
+		}
+	}
+	return 0
+}
+
+func phraseKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func contains(ss []string, s string) bool {
@@ -72,6 +101,7 @@ var wordRules = []wordRule{
 	{catalog.Unavailable, false, []string{"unavailable", "try again later", "temporarily", "maintenance", "busy", "稍后重试", "稍后再试", "维护", "繁忙", "暂不可用"}},
 	{catalog.Unimplemented, false, []string{"not supported", "unsupported", "not support", "不支持", "未实现", "未开放"}},
 	{catalog.FailedPrecondition, false, []string{"balance", "status", "state", "lock", "not permitted", "cannot be performed", "being performed", "in use", "is use", "sold out", "expired", "余额", "状态", "欠费", "已激活", "失效"}},
+	{catalog.OutOfRange, false, []string{"out of range", "beyond the valid range", "too large", "too long", "too small", "too short", "超出范围", "超过范围"}},
 	{catalog.Internal, false, []string{"internal error", "internal server", "server error", "内部错误", "服务内部", "系统错误", "系统异常"}},
 	{catalog.InvalidArgument, false, []string{"invalid", "invaild", "incorrect", "malformed", "mismatch", "missing", "required", "must", "should", "illegal", "wrong", "format", "empty", "parameter", "param", "不能为空", "参数", "格式", "非法", "无效", "缺少", "不合法", "不正确", "错误"}},
 	{catalog.Internal, false, []string{"internal", "server error", "failed", "fail", "error", "exception", "异常", "失败", "内部"}},
