@@ -390,7 +390,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 	}
 	loc := o.Locale
 	if loc == "" {
-		loc = detectLocale(b.entries)
+		loc = detectLocale(b.entries...)
 	}
 	d := catalog.Domain{
 		ID:         o.Domain,
@@ -420,6 +420,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 	if o.Description != "" {
 		d.Description = catalog.Text{loc: o.Description}
 	}
+	d.SubCode = detectSubCode(pg.prose, loc, o.SubCodeDescription)
 	if d.CodeKind == "" {
 		d.CodeKind = "integer"
 		for _, e := range b.entries {
@@ -441,11 +442,20 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 			return nil, &Error{b.file, fmt.Sprintf("success code %q is not documented on the page", success)}
 		}
 	}
-	d.SubCode = detectSubCode(pg.prose, loc, o.SubCodeDescription)
 
 	c := &catalog.Catalog{Domain: d}
 	for _, e := range b.entries {
-		relocale(e, loc)
+		eloc := loc
+		if o.Locale == "" {
+			// A page mixing languages: each entry in its own.
+			if hasLetters(e.Message["und"]) {
+				eloc = detectLocale(e)
+			}
+			if !slices.Contains(c.Domain.Locales, eloc) {
+				c.Domain.Locales = append(c.Domain.Locales, eloc)
+			}
+		}
+		relocale(e, eloc)
 		if d.IsSuccess(e.Code) {
 			e.Category = catalog.OK
 		} else {
@@ -484,8 +494,17 @@ func relocale(e *catalog.Entry, loc string) {
 	}
 }
 
+func hasLetters(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // detectLocale returns zh-CN when the entries' texts are mostly Chinese.
-func detectLocale(es []*catalog.Entry) string {
+func detectLocale(es ...*catalog.Entry) string {
 	han, latin := 0, 0
 	for _, e := range es {
 		for _, r := range e.Message["und"] + e.Title["und"] + e.Remediation["und"] {

@@ -35,7 +35,7 @@ func FuzzMarkdown(f *testing.F) {
 }
 
 func FuzzRST(f *testing.F) {
-	addSeeds(f, "+--+\n| a|\n+==+\n|错误|\n+--+\n", "+-+-+\n|a\n", "Title\n=====\n+---+\n")
+	addSeeds(f, "+--+\n| a|\n+==+\n|错误|\n+--+\n", "+-+-+\n|a\n", "Title\n=====\n+---+\n", "==  ==\nA   B\n==  ==\n1   x\n  y\n==  ==\n", ".. list-table::\n   :header-rows: 2\n\n   * - Code\n     - Message\n   * - 1\n")
 	f.Fuzz(func(t *testing.T, s string) { parseRST(s) })
 }
 

@@ -92,6 +92,7 @@ type wordRule struct {
 var wordRules = []wordRule{
 	{catalog.Unauthenticated, false, []string{"signature", "authentication failed", "not authenticated", "unauthenticated", "access key id", "credential", "token", "login", "log in", "签名", "登录", "认证失败", "未认证", "鉴权失败"}},
 	{catalog.ResourceExhausted, true, []string{"throttl", "too many requests", "too frequent", "rate limit", "频繁", "限流"}},
+	{catalog.OutOfRange, false, []string{"out of range", "beyond the valid range", "too large", "too long", "too small", "too short", "超出范围", "超过范围"}},
 	{catalog.ResourceExhausted, false, []string{"quota", "exceed", "limit reached", "insufficient resource", "配额", "超出", "超过上限", "上限"}},
 	{catalog.PermissionDenied, false, []string{"permission", "not authorized", "unauthorized", "forbidden", "forbedden", "access denied", "no authority", "not allowed", "权限", "禁止", "无权", "拒绝"}},
 	{catalog.AlreadyExists, false, []string{"already exist", "duplicate", "existed", "exists", "已存在", "重复"}},
@@ -101,7 +102,6 @@ var wordRules = []wordRule{
 	{catalog.Unavailable, false, []string{"unavailable", "try again later", "temporarily", "maintenance", "busy", "稍后重试", "稍后再试", "维护", "繁忙", "暂不可用"}},
 	{catalog.Unimplemented, false, []string{"not supported", "unsupported", "not support", "不支持", "未实现", "未开放"}},
 	{catalog.FailedPrecondition, false, []string{"balance", "status", "state", "lock", "not permitted", "cannot be performed", "being performed", "in use", "is use", "sold out", "expired", "余额", "状态", "欠费", "已激活", "失效"}},
-	{catalog.OutOfRange, false, []string{"out of range", "beyond the valid range", "too large", "too long", "too small", "too short", "超出范围", "超过范围"}},
 	{catalog.Internal, false, []string{"internal error", "internal server", "server error", "内部错误", "服务内部", "系统错误", "系统异常"}},
 	{catalog.InvalidArgument, false, []string{"invalid", "invaild", "incorrect", "malformed", "mismatch", "missing", "required", "must", "should", "illegal", "wrong", "format", "empty", "parameter", "param", "不能为空", "参数", "格式", "非法", "无效", "缺少", "不合法", "不正确", "错误"}},
 	{catalog.Internal, false, []string{"internal", "server error", "failed", "fail", "error", "exception", "异常", "失败", "内部"}},
