@@ -53,7 +53,7 @@ func (pn *paramNamer) nameFor(words string) string {
 // rewrite replaces the placeholders of s by {name}s and reports whether it
 // changed anything.
 func (pn *paramNamer) rewrite(s string) (string, bool) {
-	if s == "" {
+	if !strings.ContainsAny(s, `%<"`) {
 		return s, false
 	}
 	out := s
@@ -104,6 +104,9 @@ func (pn *paramNamer) rewrite(s string) (string, bool) {
 // rewriteCode turns angled placeholders of a code into a code pattern:
 // Invalid<parameter name>.Malformed → Invalid{parameter_name}.Malformed.
 func (pn *paramNamer) rewriteCode(code string) (string, bool) {
+	if !strings.Contains(code, "<") {
+		return code, false
+	}
 	out := angledRe.ReplaceAllStringFunc(code, func(m string) string {
 		name := pn.nameFor(m[1 : len(m)-1])
 		pn.add(name, m)
