@@ -22,8 +22,8 @@
 package errcat
 
 import (
-	"errors"
 	"strings"
+	"sync/atomic"
 )
 
 // Def is one catalog entry at run time. A Def works as a plain struct
@@ -39,12 +39,14 @@ type Def struct {
 	Title, Message, Remediation map[string]string
 	// Params are the names of the placeholders, in order.
 	Params []string
+
+	comp atomic.Pointer[compiled]
 }
 
-// inlineKV is how many name/value strings an Error holds without a
-// further allocation (4 params, 2 metadata pairs).
+// How many name/value strings an Error holds without a further
+// allocation: 3 params, 2 metadata pairs.
 const (
-	inlineParams = 8
+	inlineParams = 6
 	inlineMeta   = 4
 )
 
@@ -330,13 +332,56 @@ func HTTPStatusOf(err error) int {
 }
 
 func defOf(err error) *Def {
-	var e *Error
-	if errors.As(err, &e) && e != nil && e.def != nil {
+	if e := asError(err); e != nil {
 		return e.def
 	}
-	var d *Def
-	if errors.As(err, &d) && d != nil {
-		return d
+	return asDef(err)
+}
+
+// asError returns the first *Error with a Def in err's tree, in the order
+// errors.As looks. It does not allocate, unlike errors.As, whose target
+// escapes.
+func asError(err error) *Error {
+	for err != nil {
+		if e, ok := err.(*Error); ok && e != nil && e.def != nil {
+			return e
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				if e := asError(x); e != nil {
+					return e
+				}
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// asDef returns the first *Def in err's tree.
+func asDef(err error) *Def {
+	for err != nil {
+		if d, ok := err.(*Def); ok && d != nil {
+			return d
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				if d := asDef(x); d != nil {
+					return d
+				}
+			}
+			return nil
+		default:
+			return nil
+		}
 	}
 	return nil
 }
@@ -349,12 +394,10 @@ func From(err error, dom *Domain) *Error {
 	if err == nil {
 		return nil
 	}
-	var e *Error
-	if errors.As(err, &e) && e != nil && e.def != nil {
+	if e := asError(err); e != nil {
 		return e
 	}
-	var d *Def
-	if errors.As(err, &d) && d != nil {
+	if d := asDef(err); d != nil {
 		return d.New()
 	}
 	return dom.InternalDef().New().WithCause(err)

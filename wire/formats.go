@@ -9,10 +9,9 @@ import (
 
 // appendJSONText appends the template of field in locale, filled from e's
 // params, as a JSON string.
-func appendJSONText(dst []byte, e *errcat.Error, field map[string]string, locale string) []byte {
-	t, _ := e.Def().Text(field, locale)
+func appendJSONText(dst []byte, e *errcat.Error, field errcat.Field, locale string) []byte {
 	dst = append(dst, '"')
-	dst = errcat.AppendFill(dst, t, e, appendJSONEscaped)
+	dst = e.AppendJSONText(dst, field, locale)
 	return append(dst, '"')
 }
 
@@ -175,14 +174,14 @@ func appendProblem(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte
 	}
 	dst = append(dst, `","title":`...)
 	if t, _ := d.Text(d.Title, o.Locale); t != "" {
-		dst = appendJSONText(dst, e, d.Title, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Title, o.Locale)
 	} else {
 		dst = AppendJSONString(dst, http.StatusText(status))
 	}
 	dst = append(dst, `,"status":`...)
 	dst = strconv.AppendInt(dst, int64(status), 10)
 	dst = append(dst, `,"detail":`...)
-	dst = appendJSONText(dst, e, d.Message, o.Locale)
+	dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 	if o.Instance != "" {
 		dst = append(dst, `,"instance":`...)
 		dst = AppendJSONString(dst, o.Instance)
@@ -200,7 +199,7 @@ func appendProblem(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte
 	dst = append(dst, '}')
 	if t, _ := d.Text(d.Remediation, o.Locale); t != "" {
 		dst = append(dst, `,"remediation":`...)
-		dst = appendJSONText(dst, e, d.Remediation, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Remediation, o.Locale)
 	}
 	if e.NumMeta() > 0 {
 		dst = append(dst, `,"metadata":{`...)
@@ -226,7 +225,7 @@ func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte 
 	dst = append(dst, `{"error":{"code":`...)
 	dst = strconv.AppendInt(dst, int64(status), 10)
 	dst = append(dst, `,"message":`...)
-	dst = appendJSONText(dst, e, d.Message, d.Domain.DefaultLocale())
+	dst = appendJSONText(dst, e, errcat.Message, d.Domain.DefaultLocale())
 	dst = append(dst, `,"status":"`...)
 	dst = append(dst, grpcStatus(d, status)...)
 	dst = append(dst, `","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":`...)
@@ -242,7 +241,7 @@ func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte 
 	}
 	dst = AppendJSONString(dst, loc)
 	dst = append(dst, `,"message":`...)
-	dst = appendJSONText(dst, e, d.Message, o.Locale)
+	dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 	dst = append(dst, '}')
 	if id := e.RequestID(); id != "" {
 		dst = append(dst, `,{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":`...)
@@ -252,7 +251,7 @@ func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte 
 	if d.Domain != nil && d.Domain.DocsURL != "" {
 		dst = append(dst, `,{"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":`...)
 		if t, _ := d.Text(d.Remediation, o.Locale); t != "" {
-			dst = appendJSONText(dst, e, d.Remediation, o.Locale)
+			dst = appendJSONText(dst, e, errcat.Remediation, o.Locale)
 		} else {
 			dst = append(dst, `"Error code reference"`...)
 		}
@@ -311,8 +310,7 @@ func appendTencentV2(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []by
 		dst = appendJSONEscaped(dst, sub)
 		dst = append(dst, ") "...)
 	}
-	t, _ := d.Text(d.Message, o.Locale)
-	dst = errcat.AppendFill(dst, t, e, appendJSONEscaped)
+	dst = e.AppendJSONText(dst, errcat.Message, o.Locale)
 	dst = append(dst, `","codeDesc":`...)
 	if cd, ok := e.Meta("code_desc"); ok && cd != "" {
 		dst = AppendJSONString(dst, cd)

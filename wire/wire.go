@@ -221,7 +221,7 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 		dst = append(dst, `{"Response":{"Error":{"Code":`...)
 		dst = AppendJSONString(dst, d.Code)
 		dst = append(dst, `,"Message":`...)
-		dst = appendJSONText(dst, e, d.Message, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		dst = append(dst, `},"RequestId":`...)
 		dst = AppendJSONString(dst, e.RequestID())
 		return append(dst, "}}"...)
@@ -237,7 +237,7 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 		dst = append(dst, `,"Code":`...)
 		dst = AppendJSONString(dst, d.Code)
 		dst = append(dst, `,"Message":`...)
-		dst = appendJSONText(dst, e, d.Message, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		if d.Domain != nil && d.Domain.DocsURL != "" {
 			dst = append(dst, `,"Recommend":"`...)
 			dst = appendDocsURL(dst, d, e, appendJSONEscaped)
@@ -269,13 +269,13 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 		dst = append(dst, `{"error_code":`...)
 		dst = AppendJSONString(dst, d.Code)
 		dst = append(dst, `,"error_msg":`...)
-		dst = appendJSONText(dst, e, d.Message, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		return append(dst, '}')
 	case Zilliz:
 		dst = append(dst, `{"code":`...)
 		dst = appendJSONCode(dst, d.Code)
 		dst = append(dst, `,"message":`...)
-		dst = appendJSONText(dst, e, d.Message, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		return append(dst, '}')
 	case UCloud:
 		dst = append(dst, '{')
@@ -287,7 +287,7 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 		dst = append(dst, `"RetCode":`...)
 		dst = appendJSONCode(dst, d.Code)
 		dst = append(dst, `,"Message":`...)
-		dst = appendJSONText(dst, e, d.Message, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		return append(dst, '}')
 	}
 	// Not a format: fall back to the most descriptive one rather than
