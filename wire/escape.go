@@ -6,7 +6,6 @@ import (
 	"github.com/errcat/errcat"
 )
 
-
 // AppendJSONString appends s as a JSON string, quoted, byte for byte as
 // encoding/json.Marshal writes it: control characters, '"' and '\\'
 // escaped, <, > and & escaped as \u003c, \u003e and \u0026, invalid UTF-8
