@@ -30,6 +30,13 @@ func (d *Def) field(f Field) map[string]string {
 // on first use.
 type compiled struct {
 	fields [numFields]map[string]*template
+	// byLocale holds the template each of the domain's locales resolves
+	// to (after fallback), per field, indexed like Domain.Locales.
+	byLocale [numFields][]*template
+	// codeJSON is the code as a JSON string, quoted; codeNumber says
+	// whether the code is also a valid JSON integer of at most 15 digits.
+	codeJSON   string
+	codeNumber bool
 }
 
 type template struct {
@@ -62,6 +69,20 @@ func (d *Def) compiled() *compiled {
 		}
 		c.fields[f] = m
 	}
+	if d.Domain != nil {
+		for f := range numFields {
+			if c.fields[f] == nil {
+				continue
+			}
+			c.byLocale[f] = make([]*template, len(d.Domain.Locales))
+			for i, l := range d.Domain.Locales {
+				_, resolved := d.Text(d.field(f), l)
+				c.byLocale[f][i] = c.fields[f][resolved]
+			}
+		}
+	}
+	c.codeJSON = `"` + string(AppendJSONEscaped(nil, d.Code)) + `"`
+	c.codeNumber = isJSONInt(d.Code)
 	if d.comp.CompareAndSwap(nil, c) {
 		return c
 	}
@@ -106,12 +127,24 @@ func (e *Error) AppendJSONText(dst []byte, field Field, locale string) []byte {
 	if d == nil || field >= numFields {
 		return dst
 	}
-	texts := d.compiled().fields[field]
-	tp, ok := texts[locale]
-	if !ok {
-		_, l := d.Text(d.field(field), locale)
-		if tp, ok = texts[l]; !ok {
-			return dst
+	c := d.compiled()
+	var tp *template
+	if d.Domain != nil {
+		for i, l := range d.Domain.Locales {
+			if l == locale && i < len(c.byLocale[field]) {
+				tp = c.byLocale[field][i]
+				break
+			}
+		}
+	}
+	if tp == nil {
+		texts := c.fields[field]
+		var ok bool
+		if tp, ok = texts[locale]; !ok {
+			_, l := d.Text(d.field(field), locale)
+			if tp, ok = texts[l]; !ok {
+				return dst
+			}
 		}
 	}
 	for i := range tp.segs {
@@ -138,9 +171,14 @@ const hexDigits = "0123456789abcdef"
 func AppendJSONEscaped(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
+		// Skip 8 bytes at a time while none needs escaping.
+		if len(s)-i >= 8 && safe8(s, i) {
+			i += 8
+			continue
+		}
 		b := s[i]
 		if b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+			if jsonSafe[b] == 1 {
 				i++
 				continue
 			}
@@ -183,4 +221,65 @@ func AppendJSONEscaped(dst []byte, s string) []byte {
 		i += size
 	}
 	return append(dst, s[start:]...)
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// safe8 reports whether none of the 8 bytes of s at i needs escaping in
+// JSON: no control character, no byte of a multi-byte character, and none
+// of " \\ < > &.
+func safe8(s string, i int) bool {
+	x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	bad := (x - ones*0x20) & ^x // a byte below 0x20
+	bad |= x                    // a byte of 0x80 or above
+	bad |= hasZero(x ^ (ones * '"'))
+	bad |= hasZero(x ^ (ones * '\\'))
+	bad |= hasZero(x ^ (ones * '<'))
+	bad |= hasZero(x ^ (ones * '>'))
+	bad |= hasZero(x ^ (ones * '&'))
+	return bad&highs == 0
+}
+
+// hasZero has the high bit of some byte set when v has a zero byte.
+func hasZero(v uint64) uint64 { return (v - ones) & ^v }
+
+// jsonSafe has a 1 for each ASCII byte written as itself in a JSON string.
+const jsonSafe = "" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x01\x01\x00\x01\x01\x01\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // " and &
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x01\x00\x01" + // < and >
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x01\x01\x01" + // \\
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01"
+
+// AppendJSONCode appends the Def's code as a JSON value: a number when
+// asNumber is set and the code is a decimal integer of at most 15 digits
+// (exact in any JSON decoder), else a string.
+func (d *Def) AppendJSONCode(dst []byte, asNumber bool) []byte {
+	c := d.compiled()
+	if asNumber && c.codeNumber {
+		return append(dst, d.Code...)
+	}
+	return append(dst, c.codeJSON...)
+}
+
+func isJSONInt(s string) bool {
+	if len(s) > 0 && s[0] == '-' {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 15 || (s[0] == '0' && len(s) > 1) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -15,31 +15,6 @@ func appendJSONText(dst []byte, e *errcat.Error, field errcat.Field, locale stri
 	return append(dst, '"')
 }
 
-// appendJSONCode appends a code as a JSON number when it is a decimal
-// integer (of at most 15 digits, exact in any JSON decoder), else as a
-// string.
-func appendJSONCode(dst []byte, code string) []byte {
-	if isJSONInt(code) {
-		return append(dst, code...)
-	}
-	return AppendJSONString(dst, code)
-}
-
-func isJSONInt(s string) bool {
-	if len(s) > 0 && s[0] == '-' {
-		s = s[1:]
-	}
-	if len(s) == 0 || len(s) > 15 || (s[0] == '0' && len(s) > 1) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // appendDocsURL appends the domain's docs URL with {code} and
 // {request_id} replaced, through esc.
 func appendDocsURL(dst []byte, d *errcat.Def, e *errcat.Error, esc func([]byte, string) []byte) []byte {
@@ -187,7 +162,7 @@ func appendProblem(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte
 		dst = AppendJSONString(dst, o.Instance)
 	}
 	dst = append(dst, `,"code":`...)
-	dst = AppendJSONString(dst, d.Code)
+	dst = d.AppendJSONCode(dst, false)
 	dst = append(dst, `,"domain":`...)
 	dst = AppendJSONString(dst, domainID(d))
 	if id := e.RequestID(); id != "" {
@@ -229,7 +204,7 @@ func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte 
 	dst = append(dst, `,"status":"`...)
 	dst = append(dst, grpcStatus(d, status)...)
 	dst = append(dst, `","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":`...)
-	dst = AppendJSONString(dst, d.Code)
+	dst = d.AppendJSONCode(dst, false)
 	dst = append(dst, `,"domain":`...)
 	dst = AppendJSONString(dst, domainID(d))
 	dst = append(dst, `,"metadata":{`...)
@@ -303,7 +278,7 @@ func grpcStatus(d *errcat.Def, status int) string {
 // parameter" → "InvalidRequestParameter"), else the code.
 func appendTencentV2(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte {
 	dst = append(dst, `{"code":`...)
-	dst = appendJSONCode(dst, d.Code)
+	dst = d.AppendJSONCode(dst, true)
 	dst = append(dst, `,"message":"`...)
 	if sub, ok := e.Meta("sub_code"); ok && sub != "" {
 		dst = append(dst, '(')
@@ -319,7 +294,7 @@ func appendTencentV2(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []by
 		dst = appendCamel(dst, title)
 		dst = append(dst, '"')
 	} else {
-		dst = AppendJSONString(dst, d.Code)
+		dst = d.AppendJSONCode(dst, false)
 	}
 	return append(dst, '}')
 }

@@ -219,7 +219,7 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 		return appendGoogle(dst, e, d, o)
 	case Tencent:
 		dst = append(dst, `{"Response":{"Error":{"Code":`...)
-		dst = AppendJSONString(dst, d.Code)
+		dst = d.AppendJSONCode(dst, false)
 		dst = append(dst, `,"Message":`...)
 		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		dst = append(dst, `},"RequestId":`...)
@@ -235,7 +235,7 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 			dst = AppendJSONString(dst, o.HostID)
 		}
 		dst = append(dst, `,"Code":`...)
-		dst = AppendJSONString(dst, d.Code)
+		dst = d.AppendJSONCode(dst, false)
 		dst = append(dst, `,"Message":`...)
 		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		if d.Domain != nil && d.Domain.DocsURL != "" {
@@ -267,13 +267,13 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 		return append(dst, "</Error>\n"...)
 	case Huawei:
 		dst = append(dst, `{"error_code":`...)
-		dst = AppendJSONString(dst, d.Code)
+		dst = d.AppendJSONCode(dst, false)
 		dst = append(dst, `,"error_msg":`...)
 		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		return append(dst, '}')
 	case Zilliz:
 		dst = append(dst, `{"code":`...)
-		dst = appendJSONCode(dst, d.Code)
+		dst = d.AppendJSONCode(dst, true)
 		dst = append(dst, `,"message":`...)
 		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		return append(dst, '}')
@@ -285,7 +285,7 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 			dst = append(dst, `Response",`...)
 		}
 		dst = append(dst, `"RetCode":`...)
-		dst = appendJSONCode(dst, d.Code)
+		dst = d.AppendJSONCode(dst, true)
 		dst = append(dst, `,"Message":`...)
 		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		return append(dst, '}')
