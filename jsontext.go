@@ -171,17 +171,15 @@ const hexDigits = "0123456789abcdef"
 func AppendJSONEscaped(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
-		// Skip 8 bytes at a time while none needs escaping.
-		if len(s)-i >= 8 && safe8(s, i) {
-			i += 8
-			continue
+		// The common case: a run of bytes written as they are.
+		for i < len(s) && jsonSafe[s[i]] == 1 {
+			i++
+		}
+		if i == len(s) {
+			break
 		}
 		b := s[i]
 		if b < utf8.RuneSelf {
-			if jsonSafe[b] == 1 {
-				i++
-				continue
-			}
 			dst = append(dst, s[start:i]...)
 			switch b {
 			case '\\', '"':
@@ -223,31 +221,9 @@ func AppendJSONEscaped(dst []byte, s string) []byte {
 	return append(dst, s[start:]...)
 }
 
-const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-)
-
-// safe8 reports whether none of the 8 bytes of s at i needs escaping in
-// JSON: no control character, no byte of a multi-byte character, and none
-// of " \\ < > &.
-func safe8(s string, i int) bool {
-	x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-	bad := (x - ones*0x20) & ^x // a byte below 0x20
-	bad |= x                    // a byte of 0x80 or above
-	bad |= hasZero(x ^ (ones * '"'))
-	bad |= hasZero(x ^ (ones * '\\'))
-	bad |= hasZero(x ^ (ones * '<'))
-	bad |= hasZero(x ^ (ones * '>'))
-	bad |= hasZero(x ^ (ones * '&'))
-	return bad&highs == 0
-}
-
-// hasZero has the high bit of some byte set when v has a zero byte.
-func hasZero(v uint64) uint64 { return (v - ones) & ^v }
-
-// jsonSafe has a 1 for each ASCII byte written as itself in a JSON string.
+// jsonSafe has a 1 for each byte written as itself in a JSON string: the
+// printable ASCII characters but " \\ < > &. Bytes of 0x80 and above are
+// checked as UTF-8.
 const jsonSafe = "" +
 	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
 	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
@@ -256,7 +232,15 @@ const jsonSafe = "" +
 	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
 	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x01\x01\x01" + // \\
 	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
-	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01"
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
 
 // AppendJSONCode appends the Def's code as a JSON value: a number when
 // asNumber is set and the code is a decimal integer of at most 15 digits
