@@ -325,6 +325,9 @@ func LoadDir(fsys fs.FS, dir string) ([]*Catalog, error) {
 		}
 		cats = append(cats, c)
 	}
+	if err := LoadOverlays(fsys, path.Join(dir, OverlayDir), cats); err != nil {
+		list = appendErr(list, dir, err)
+	}
 	if len(list) > 0 {
 		list.sort()
 		return cats, list
