@@ -142,7 +142,7 @@ func yamlError(name string, err error) error {
 	return &Error{File: name, Msg: err.Error()}
 }
 
-var typeErrRe = regexp.MustCompile(`cannot unmarshal (\S+) into Go .* of type (\S+)`)
+var typeErrRe = regexp.MustCompile(`cannot unmarshal (.+?) into Go .* of type (\S+)`)
 
 func yamlTypeName(goType string) string {
 	switch {
