@@ -220,3 +220,53 @@ func (m *termMatcher) missingInEN(zh, en string) []GlossaryTerm {
 	}
 	return out
 }
+
+// Uses counts, per term (by its en), the texts of c in which the term
+// appears in the source locale — a glossary that no text uses checks nothing.
+func (g *Glossary) Uses(c *Catalog) map[string]int {
+	src := c.Domain.DefaultLocale()
+	m := newTermMatcher(g.Terms)
+	uses := map[string]int{}
+	count := func(t Text) {
+		s, ok := t[src]
+		if !ok {
+			return
+		}
+		for _, term := range m.found(src, s) {
+			uses[term.EN]++
+		}
+	}
+	for i := range c.Entries {
+		e := &c.Entries[i]
+		count(e.Title)
+		count(e.Message)
+		count(e.Remediation)
+		for j := range e.Variants {
+			count(e.Variants[j].Message)
+			count(e.Variants[j].Remediation)
+		}
+	}
+	return uses
+}
+
+// found returns the terms found in s, a text in locale, longest first.
+func (m *termMatcher) found(locale, s string) []GlossaryTerm {
+	var out []GlossaryTerm
+	if locale == "zh-CN" {
+		s = squash(s)
+		for _, t := range m.byZH {
+			if k := squash(t.ZH); strings.Contains(s, k) {
+				s = strings.ReplaceAll(s, k, "\x00")
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	for _, t := range m.byEN {
+		if re := m.re[t.EN]; re.MatchString(s) {
+			s = re.ReplaceAllStringFunc(s, func(x string) string { return strings.Repeat("\x00", len(x)) })
+			out = append(out, t)
+		}
+	}
+	return out
+}

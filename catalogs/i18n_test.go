@@ -1,0 +1,189 @@
+package catalogs_test
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/errcat/errcat/catalogs"
+	"github.com/errcat/errcat/internal/catalog"
+)
+
+func loadBuiltin(t *testing.T) []*catalog.Catalog {
+	t.Helper()
+	cats, err := catalogs.Load()
+	if err != nil {
+		t.Fatalf("catalogs.Load: %v", err)
+	}
+	return cats
+}
+
+// sourceLocale is the locale each built-in domain is documented in by its
+// provider; the other locale comes from catalogs/i18n.
+var sourceLocale = map[string]string{
+	"zilliz.cloud":         "en",
+	"huaweicloud.css":      "en",
+	"tencentcloud.common":  "en",
+	"privatecloud.retcode": "zh-CN",
+	"aliyun.polardb":       "en",
+}
+
+// texts returns every text field of e by name, variants included.
+func texts(e *catalog.Entry) map[string]catalog.Text {
+	out := map[string]catalog.Text{"message": e.Message}
+	if len(e.Title) > 0 {
+		out["title"] = e.Title
+	}
+	if len(e.Remediation) > 0 {
+		out["remediation"] = e.Remediation
+	}
+	for i, v := range e.Variants {
+		out[fmt.Sprintf("variants[%d].message", i)] = v.Message
+		if len(v.Remediation) > 0 {
+			out[fmt.Sprintf("variants[%d].remediation", i)] = v.Remediation
+		}
+	}
+	return out
+}
+
+func TestEveryEntryInBothLocales(t *testing.T) {
+	cats := loadBuiltin(t)
+	var ids []string
+	for _, c := range cats {
+		ids = append(ids, c.Domain.ID)
+	}
+	slices.Sort(ids)
+	if diff := cmp.Diff([]string{"aliyun.polardb", "huaweicloud.css", "privatecloud.retcode", "tencentcloud.common", "zilliz.cloud"}, ids); diff != "" {
+		t.Fatalf("built-in domains (-want +got):\n%s", diff)
+	}
+	for _, c := range cats {
+		t.Run(c.Domain.ID, func(t *testing.T) {
+			src := sourceLocale[c.Domain.ID]
+			other := "zh-CN"
+			if src == "zh-CN" {
+				other = "en"
+			}
+			if diff := cmp.Diff([]string{src, other}, c.Domain.Locales); diff != "" {
+				t.Errorf("domain.locales (-want +got):\n%s", diff)
+			}
+			for i := range c.Entries {
+				e := &c.Entries[i]
+				for field, txt := range texts(e) {
+					if diff := cmp.Diff([]string{"en", "zh-CN"}, txt.Locales()); diff != "" {
+						t.Errorf("%s %s locales (-want +got):\n%s", e.Code, field, diff)
+						continue
+					}
+					// Placeholders are consistent across locales.
+					want, got := placeholders(txt[src]), placeholders(txt[other])
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Errorf("%s %s placeholders of %s vs %s (-want +got):\n%s", e.Code, field, src, other, diff)
+					}
+				}
+				// Origins: the provider's locale is source, the other a translation.
+				if got := e.OriginOf(src); got != catalog.OriginSource {
+					t.Errorf("%s origin of %s = %s, want source", e.Code, src, got)
+				}
+				if got := e.OriginOf(other); got != catalog.OriginTranslated && got != catalog.OriginReviewed {
+					t.Errorf("%s origin of %s = %s, want translated or reviewed", e.Code, other, got)
+				}
+			}
+		})
+	}
+}
+
+func placeholders(s string) []string {
+	p := catalog.Placeholders(s)
+	slices.Sort(p)
+	return p
+}
+
+func TestGlossary(t *testing.T) {
+	data, err := fs.ReadFile(catalogs.FS(), path.Join(catalog.OverlayDir, catalog.GlossaryFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := catalog.ParseGlossary("i18n/glossary.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Terms) < 40 {
+		t.Errorf("glossary has %d terms, want at least 40", len(g.Terms))
+	}
+	// Every term is used by at least one built-in text, so the glossary
+	// describes these catalogs and the check below has teeth.
+	cats := loadBuiltin(t)
+	checked := 0
+	uses := map[string]int{}
+	for _, c := range cats {
+		for _, f := range g.Check(c) {
+			t.Errorf("%s", f)
+		}
+		for term, n := range g.Uses(c) {
+			uses[term] += n
+		}
+		checked += len(c.Entries)
+	}
+	for _, term := range g.Terms {
+		if uses[term.EN] == 0 {
+			t.Errorf("glossary term %q (%s) is used by no built-in text", term.EN, term.ZH)
+		}
+	}
+	if checked < 400 {
+		t.Errorf("checked %d entries, want every built-in entry (400+)", checked)
+	}
+}
+
+// TestReimportKeepsTranslations rewrites every catalog file the way an
+// import does (the file is regenerated from the provider's page and holds
+// only the provider's locale) and loads the directory again: the overlays
+// in i18n/, which the importer never writes, still supply every translation.
+func TestReimportKeepsTranslations(t *testing.T) {
+	before := loadBuiltin(t)
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(catalogs.FS(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(catalogs.FS(), name)
+		if err != nil {
+			return err
+		}
+		if path.Dir(name) == "." && path.Ext(name) == ".yaml" {
+			// What the importer writes: the catalog without any overlay.
+			c, err := catalog.Parse(name, data)
+			if err != nil {
+				return err
+			}
+			if data, err = catalog.Marshal(c, ""); err != nil {
+				return err
+			}
+		}
+		fsys[name] = &fstest.MapFile{Data: data}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := catalog.LoadDir(fsys, ".")
+	if err != nil {
+		t.Fatalf("LoadDir after re-import: %v", err)
+	}
+	if diff := cmp.Diff(before, after, cmpCatalogs()); diff != "" {
+		t.Errorf("catalogs after re-import (-before +after):\n%s", diff)
+	}
+}
+
+func cmpCatalogs() cmp.Option {
+	return cmp.Options{
+		cmpopts.IgnoreFields(catalog.Entry{}, "Pos"),
+		cmpopts.IgnoreFields(catalog.Variant{}, "Pos"),
+		cmpopts.IgnoreFields(catalog.Catalog{}, "File"),
+		cmpopts.EquateEmpty(),
+	}
+}
