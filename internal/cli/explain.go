@@ -191,7 +191,7 @@ func explainHuman(w io.Writer, m catalog.Match, lang string) {
 			if v.Source != nil {
 				where = fmt.Sprintf("  (%s:%d)", v.Source.File, v.Source.Line)
 			}
-			fmt.Fprintf(w, "  %-12s - %s %s%s\n", "", statusString(v.HTTPStatus), textIn(v.Message, loc), where)
+			fmt.Fprintf(w, "  %-12s - %s [%s, %s] %s%s\n", "", statusString(v.HTTPStatus), loc, e.OriginOf(loc), textIn(v.Message, loc), where)
 		}
 	}
 	if e.Source != nil {

@@ -86,3 +86,25 @@ func TestExplainJSONOrigin(t *testing.T) {
 		t.Errorf("explain --json (-want +got):\n%s", diff)
 	}
 }
+
+func TestExplainVariantsLanguage(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"explain", "--lang", "zh-CN", "--domain", "aliyun.polardb", "OperationDenied"}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d, stderr: %s", code, stderr.String())
+	}
+	var got []string
+	for _, l := range strings.Split(stdout.String(), "\n") {
+		if f := strings.Fields(l); len(f) > 2 && f[0] == "-" {
+			// Drop the status and the source position.
+			got = append(got, strings.Join(f[2:len(f)-1], " "))
+		}
+	}
+	want := []string{
+		"[zh-CN, translated] 请求的资源在指定可用区已售罄，请尝试其他类型的资源，或其他地域和可用区。",
+		"[zh-CN, translated] VPC 的 cloudClusterIp 已被使用，请检查参数。",
+		"[zh-CN, translated] VPC 服务异常，请检查参数。",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("variant rows (-want +got):\n%s\nfull output:\n%s", diff, stdout.String())
+	}
+}
