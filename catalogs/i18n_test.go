@@ -15,7 +15,7 @@ import (
 	"github.com/errcat/errcat/internal/catalog"
 )
 
-func loadBuiltin(t *testing.T) []*catalog.Catalog {
+func loadWithOverlays(t *testing.T) []*catalog.Catalog {
 	t.Helper()
 	cats, err := catalogs.Load()
 	if err != nil {
@@ -53,7 +53,7 @@ func texts(e *catalog.Entry) map[string]catalog.Text {
 }
 
 func TestEveryEntryInBothLocales(t *testing.T) {
-	cats := loadBuiltin(t)
+	cats := loadWithOverlays(t)
 	var ids []string
 	for _, c := range cats {
 		ids = append(ids, c.Domain.ID)
@@ -117,7 +117,7 @@ func TestGlossary(t *testing.T) {
 	}
 	// Every term is used by at least one built-in text, so the glossary
 	// describes these catalogs and the check below has teeth.
-	cats := loadBuiltin(t)
+	cats := loadWithOverlays(t)
 	checked := 0
 	uses := map[string]int{}
 	for _, c := range cats {
@@ -144,7 +144,7 @@ func TestGlossary(t *testing.T) {
 // only the provider's locale) and loads the directory again: the overlays
 // in i18n/, which the importer never writes, still supply every translation.
 func TestReimportKeepsTranslations(t *testing.T) {
-	before := loadBuiltin(t)
+	before := loadWithOverlays(t)
 	fsys := fstest.MapFS{}
 	err := fs.WalkDir(catalogs.FS(), ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
