@@ -13,6 +13,7 @@ import (
 
 	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/importer"
 )
 
 func loadWithOverlays(t *testing.T) []*catalog.Catalog {
@@ -139,33 +140,40 @@ func TestGlossary(t *testing.T) {
 	}
 }
 
-// TestReimportKeepsTranslations rewrites every catalog file the way an
-// import does (the file is regenerated from the provider's page and holds
-// only the provider's locale) and loads the directory again: the overlays
-// in i18n/, which the importer never writes, still supply every translation.
+// TestReimportKeepsTranslations re-imports every seed page with the real
+// importer (what go generate ./catalogs does), which rewrites the catalog
+// files with the provider's locale only, and loads the result beside the
+// committed overlays: every translation is still there, since the importer
+// never writes i18n/.
 func TestReimportKeepsTranslations(t *testing.T) {
 	before := loadWithOverlays(t)
+	fresh, diags, err := importer.BuildDir(catalogs.FS(), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diags {
+		t.Errorf("diagnostic: %s", d)
+	}
+	if len(fresh) != len(before) {
+		t.Fatalf("re-import wrote %d catalogs, want %d", len(fresh), len(before))
+	}
 	fsys := fstest.MapFS{}
-	err := fs.WalkDir(catalogs.FS(), ".", func(name string, d fs.DirEntry, err error) error {
+	for name, data := range fresh {
+		if path.Dir(name) != "." {
+			t.Fatalf("the importer wrote %s, outside the catalog directory", name)
+		}
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	err = fs.WalkDir(catalogs.FS(), catalog.OverlayDir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		if _, clash := fresh[name]; clash {
+			t.Errorf("the importer writes %s, an overlay file", name)
+		}
 		data, err := fs.ReadFile(catalogs.FS(), name)
-		if err != nil {
-			return err
-		}
-		if path.Dir(name) == "." && path.Ext(name) == ".yaml" {
-			// What the importer writes: the catalog without any overlay.
-			c, err := catalog.Parse(name, data)
-			if err != nil {
-				return err
-			}
-			if data, err = catalog.Marshal(c, ""); err != nil {
-				return err
-			}
-		}
 		fsys[name] = &fstest.MapFile{Data: data}
-		return nil
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
