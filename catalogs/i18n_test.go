@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/importer"
+	"github.com/errcat/errcat/internal/lint"
 )
 
 func loadWithOverlays(t *testing.T) []*catalog.Catalog {
@@ -193,5 +195,17 @@ func cmpCatalogs() cmp.Option {
 		cmpopts.IgnoreFields(catalog.Variant{}, "Pos"),
 		cmpopts.IgnoreFields(catalog.Catalog{}, "File"),
 		cmpopts.EquateEmpty(),
+	}
+}
+
+// TestLintTranslations runs lint over the built-in catalogs: no text is
+// missing in a declared locale, and placeholders agree across locales.
+func TestLintTranslations(t *testing.T) {
+	for _, f := range lint.Run(loadWithOverlays(t), lint.Config{}) {
+		switch {
+		case f.Rule == "missing-translation",
+			f.Rule == "placeholder-mismatch" && strings.Contains(f.Message, "has placeholders"):
+			t.Errorf("%s", f)
+		}
 	}
 }
