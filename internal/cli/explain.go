@@ -186,7 +186,11 @@ func explainHuman(w io.Writer, m catalog.Match, lang string) {
 	if len(e.Variants) > 0 {
 		row("Variants", fmt.Sprintf("%d more documented rows for this code:", len(e.Variants)))
 		for _, v := range e.Variants {
-			loc := catalog.MatchLocale(textLocales(d, v.Message), lang, d.DefaultLocale())
+			locs := textLocales(d, v.Message)
+			loc := catalog.MatchLocale(locs, lang, d.DefaultLocale())
+			if _, ok := v.Message[loc]; !ok && len(locs) > 0 {
+				loc = locs[0] // the label names the text actually shown
+			}
 			where := ""
 			if v.Source != nil {
 				where = fmt.Sprintf("  (%s:%d)", v.Source.File, v.Source.Line)
