@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -98,4 +99,40 @@ func TestParseGlossaryErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func FuzzParseGlossary(f *testing.F) {
+	f.Add([]byte(testGlossary))
+	f.Add([]byte("terms:\n  - {en: cluster}\n"))
+	f.Add([]byte("terms: [\n"))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := ParseGlossary("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		// A parsed glossary checks any catalog without panicking.
+		c := &Catalog{Domain: Domain{ID: "a.b", Locales: []string{"en"}}, Entries: []Entry{
+			{Code: "A", Message: Text{"en": "The security group of the instance.", "zh-CN": "实例的安全组。"}},
+		}}
+		_ = g.Check(c)
+		_ = g.Uses(c)
+	})
+}
+
+func ExampleGlossary_Check() {
+	g, err := ParseGlossary("glossary.yaml", []byte("terms:\n  - {en: security group, zh-CN: 安全组}\n  - {en: instance, zh-CN: 实例}\n"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := &Catalog{Domain: Domain{ID: "example.api", Locales: []string{"en", "zh-CN"}}, Entries: []Entry{
+		{Code: "A", Message: Text{"en": "The security group does not exist.", "zh-CN": "安全组不存在。"}},
+		{Code: "B", Message: Text{"en": "The instance is locked.", "zh-CN": "主机已锁定。"}},
+	}}
+	for _, f := range g.Check(c) {
+		fmt.Println(f)
+	}
+	// Output:
+	// example.api B message: the text has "instance" but the zh-CN translation lacks "实例": 主机已锁定。
 }
