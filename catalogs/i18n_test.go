@@ -74,6 +74,15 @@ func TestEveryEntryInBothLocales(t *testing.T) {
 			if diff := cmp.Diff([]string{src, other}, c.Domain.Locales); diff != "" {
 				t.Errorf("domain.locales (-want +got):\n%s", diff)
 			}
+			domainTexts := map[string]catalog.Text{"description": c.Domain.Description}
+			if c.Domain.SubCode != nil {
+				domainTexts["sub_code.description"] = c.Domain.SubCode.Description
+			}
+			for field, txt := range domainTexts {
+				if len(txt) > 0 && len(txt) != 2 {
+					t.Errorf("domain %s has locales %v, want en and zh-CN", field, txt.Locales())
+				}
+			}
 			for i := range c.Entries {
 				e := &c.Entries[i]
 				for field, txt := range texts(e) {

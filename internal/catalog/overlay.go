@@ -29,6 +29,8 @@ const GlossaryFile = "glossary.yaml"
 //	domain: huaweicloud.css
 //	locale: zh-CN
 //	origin: translated        # translated, reviewed or source
+//	description: …            # optional: the domain's description
+//	sub_code_description: …   # optional: its sub_code convention's
 //	entries:
 //	  - code: CSS.0001
 //	    message: 参数错误。
@@ -44,8 +46,12 @@ type Overlay struct {
 	Locale string `yaml:"locale" json:"locale"`
 	// Origin is the origin of every text of the overlay unless an entry
 	// says otherwise.
-	Origin  Origin         `yaml:"origin" json:"origin"`
-	Entries []OverlayEntry `yaml:"entries" json:"entries"`
+	Origin Origin `yaml:"origin" json:"origin"`
+	// Description and SubCodeDescription translate the domain's
+	// description and its sub_code convention's description.
+	Description        string         `yaml:"description,omitempty" json:"description,omitempty"`
+	SubCodeDescription string         `yaml:"sub_code_description,omitempty" json:"sub_code_description,omitempty"`
+	Entries            []OverlayEntry `yaml:"entries" json:"entries"`
 
 	// File is the path the overlay was loaded from.
 	File string `yaml:"-" json:"-"`
@@ -209,18 +215,22 @@ func MergeOverlay(c *Catalog, o *Overlay) error {
 	if !slices.Contains(c.Domain.Locales, loc) {
 		c.Domain.Locales = append(c.Domain.Locales, loc)
 	}
+	set := func(t *Text, s string) {
+		if s == "" {
+			return
+		}
+		if *t == nil {
+			*t = Text{}
+		}
+		(*t)[loc] = s
+	}
+	set(&c.Domain.Description, o.Description)
+	if c.Domain.SubCode != nil {
+		set(&c.Domain.SubCode.Description, o.SubCodeDescription)
+	}
 	for i := range o.Entries {
 		oe := &o.Entries[i]
 		e := c.Lookup(oe.Code)
-		set := func(t *Text, s string) {
-			if s == "" {
-				return
-			}
-			if *t == nil {
-				*t = Text{}
-			}
-			(*t)[loc] = s
-		}
 		set(&e.Title, oe.Title)
 		set(&e.Message, oe.Message)
 		set(&e.Remediation, oe.Remediation)
@@ -252,7 +262,7 @@ func checkOverlay(c *Catalog, o *Overlay) []Problem {
 	}
 	// checkText compares one overlay text with the catalog's text of the
 	// same field in the source locale.
-	checkText := func(what, code string, have Text, s string, path ...any) {
+	checkText := func(what, owner string, have Text, s string, path ...any) {
 		if s == "" {
 			return
 		}
@@ -263,16 +273,22 @@ func checkOverlay(c *Catalog, o *Overlay) []Problem {
 		orig, ok := have[src]
 		switch {
 		case !ok:
-			add(fmt.Sprintf("entry %s has no %s %s to translate", code, src, what), path...)
+			add(fmt.Sprintf("%s has no %s %s to translate", owner, src, what), path...)
 			return
 		case have[loc] != "":
-			add(fmt.Sprintf("entry %s already has a %s %s in the catalog file; an overlay adds a locale, it does not replace text", code, loc, what), path...)
+			add(fmt.Sprintf("%s already has a %s %s in the catalog file; an overlay adds a locale, it does not replace text", owner, loc, what), path...)
 			return
 		}
 		want, got := placeholderSet(orig), placeholderSet(s)
 		if !slices.Equal(want, got) {
 			add(fmt.Sprintf("placeholders %s differ from the %s text's %s", braced(got), src, braced(want)), path...)
 		}
+	}
+	checkText("description", "domain "+c.Domain.ID, c.Domain.Description, o.Description, "description")
+	if o.SubCodeDescription != "" && c.Domain.SubCode == nil {
+		add(fmt.Sprintf("domain %s has no sub_code convention to describe", c.Domain.ID), "sub_code_description")
+	} else if c.Domain.SubCode != nil {
+		checkText("sub_code description", "domain "+c.Domain.ID, c.Domain.SubCode.Description, o.SubCodeDescription, "sub_code_description")
 	}
 	for i := range o.Entries {
 		oe := &o.Entries[i]
@@ -281,9 +297,9 @@ func checkOverlay(c *Catalog, o *Overlay) []Problem {
 			add(fmt.Sprintf("unknown code %q: domain %s has no such entry", oe.Code, c.Domain.ID), "entries", i, "code")
 			continue
 		}
-		checkText("title", e.Code, e.Title, oe.Title, "entries", i, "title")
-		checkText("message", e.Code, e.Message, oe.Message, "entries", i, "message")
-		checkText("remediation", e.Code, e.Remediation, oe.Remediation, "entries", i, "remediation")
+		checkText("title", "entry "+e.Code, e.Title, oe.Title, "entries", i, "title")
+		checkText("message", "entry "+e.Code, e.Message, oe.Message, "entries", i, "message")
+		checkText("remediation", "entry "+e.Code, e.Remediation, oe.Remediation, "entries", i, "remediation")
 		for j, ov := range oe.Variants {
 			if *ov.Index >= len(e.Variants) {
 				add(fmt.Sprintf("entry %s has %d variants; there is no variant %d", e.Code, len(e.Variants), *ov.Index), "entries", i, "variants", j, "index")
@@ -291,8 +307,8 @@ func checkOverlay(c *Catalog, o *Overlay) []Problem {
 			}
 			v := &e.Variants[*ov.Index]
 			what := fmt.Sprintf("variant %d", *ov.Index)
-			checkText(what+" message", e.Code, v.Message, ov.Message, "entries", i, "variants", j, "message")
-			checkText(what+" remediation", e.Code, v.Remediation, ov.Remediation, "entries", i, "variants", j, "remediation")
+			checkText(what+" message", "entry "+e.Code, v.Message, ov.Message, "entries", i, "variants", j, "message")
+			checkText(what+" remediation", "entry "+e.Code, v.Remediation, ov.Remediation, "entries", i, "variants", j, "remediation")
 		}
 	}
 	return ps

@@ -126,6 +126,10 @@ func TestOverlayErrors(t *testing.T) {
 			"o.yaml:2:9: locale en is the catalog's source locale; an overlay adds another locale"},
 		{"blank text", head + "  - code: B\n    message: \"  \"\n",
 			"o.yaml:6:14: message is blank"},
+		{"no source description", strings.Replace(head, "entries:\n", "description: 示例 API。\nentries: []\n", 1),
+			"o.yaml:4:14: domain example.api has no en description to translate"},
+		{"no sub_code convention", strings.Replace(head, "entries:\n", "sub_code_description: 子错误码。\nentries: []\n", 1),
+			"o.yaml:4:23: domain example.api has no sub_code convention to describe"},
 		{"other domain", strings.Replace(head, "example.api", "other.api", 1) + "  - code: A\n    message: x\n",
 			`o.yaml:1:9: overlay of domain "other.api" cannot merge into catalog "example.api"`},
 	}
