@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"os"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -721,18 +722,20 @@ func textOf(n *fnode) (string, error) {
 	return n.str, nil
 }
 
-// plainString reports whether a plain scalar is a string for YAML.
+// plainString reports whether a plain scalar is a string for YAML: not
+// null, a bool, a number or a timestamp, which the full parser may turn
+// into something else.
 func plainString(s string) bool {
 	switch strings.ToLower(s) {
-	case "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", ".nan":
+	case "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan":
 		return false
 	}
-	c := s[0]
-	if c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' {
-		return false // may be a number
-	}
-	return true
+	return !numberLike.MatchString(s)
 }
+
+// numberLike matches plain scalars YAML 1.1 or 1.2 could read as numbers
+// (decimal, float, hex, octal, binary, base 60) or timestamps.
+var numberLike = regexp.MustCompile(`^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?0[xXoObB][0-9a-fA-F_]+$|^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}`)
 
 func intOf(n *fnode) (int, error) {
 	if n.kind != 's' || !n.plain {

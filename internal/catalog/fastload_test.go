@@ -137,6 +137,17 @@ func TestParseFastCases(t *testing.T) {
 	}
 }
 
+// TestParseFastPlainScalars checks plain scalars that look a little like
+// numbers: the fast reader must read them as Parse does, or fall back.
+func TestParseFastPlainScalars(t *testing.T) {
+	for _, v := range []string{"96000", "0x1F", "1e3", "1_000", "000_8df4de4808e20d09.txt", "2001-12-14", "2001-12-14t21:59:43.10-05:00",
+		"-5", "+5", ".5", "1.2.3", "0o17", "0b101", "00", "1:30", "190:20:30", "v1.2", "3rd", "1-2", "12ab", "-x", ".hidden", "+1x"} {
+		t.Run(v, func(t *testing.T) {
+			sameAsParse(t, "x.yaml", []byte(fastHeader+"  - code: A\n    category: internal\n    message: {en: "+v+"}\n    source:\n      file: "+v+"\n      line: 1\n"))
+		})
+	}
+}
+
 func FuzzParseFast(f *testing.F) {
 	f.Add([]byte(fastHeader + "  - code: A\n    category: internal\n    message: {en: a}\n"))
 	f.Add([]byte(fastHeader + "  - {code: A, category: internal, message: {en: a}}\n  - code: B\n    category: internal\n    message: {en: \"b \\t\"}\n    aliases: []\n"))
