@@ -38,14 +38,19 @@ func ParseFast(name string, data []byte) (*Catalog, error) {
 // LoadFileFast reads and parses one catalog file with ParseFast.
 func LoadFileFast(name string) (*Catalog, error) {
 	data, err := os.ReadFile(name)
-	if err != nil || len(data) == 0 {
-		if err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
+	}
+	return parseOwned(name, data)
+}
+
+// parseOwned is ParseFast for data that belongs to the caller alone and
+// never changes afterwards: the catalog's strings point into it instead
+// of into a copy, which matters for a file of hundreds of megabytes.
+func parseOwned(name string, data []byte) (*Catalog, error) {
+	if len(data) == 0 {
 		return Parse(name, data)
 	}
-	// data is ours alone and never changes: the catalog's strings can
-	// point into it instead of being copied.
 	c, ok := parseSubset(name, unsafe.String(unsafe.SliceData(data), len(data)), parallelMin)
 	if !ok || len(Validate(c)) > 0 {
 		return Parse(name, data)
