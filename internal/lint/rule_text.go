@@ -191,9 +191,15 @@ func appendPlaceholders(dst []string, s string) []string {
 	return dst
 }
 
-// placeholderNouns are the words that mark quoted or angled text as a
+// isPlaceholderNoun reports whether w marks quoted or angled text as a
 // template slot someone forgot to fill: "parameter name", <instance id>.
-var placeholderNouns = []string{"name", "names", "value", "values", "parameter", "param", "id", "ids", "xxx", "n", "number", "type", "key", "field"}
+func isPlaceholderNoun(w string) bool {
+	switch w {
+	case "name", "names", "value", "values", "parameter", "param", "id", "ids", "xxx", "n", "number", "type", "key", "field":
+		return true
+	}
+	return false
+}
 
 // leftovers returns the unfilled placeholders in s: printf verbs (%s, %d,
 // %v …), and quoted or angled lower-case text naming a slot.
@@ -249,7 +255,7 @@ func isSlotText(s string) bool {
 				return false
 			}
 		}
-		if slices.Contains(placeholderNouns, w) {
+		if isPlaceholderNoun(w) {
 			noun = true
 		}
 	}
