@@ -22,7 +22,7 @@ import (
 // heap that cannot shrink — for a million entries that is more CPU than
 // the lint itself. lint therefore collects only when the heap reaches
 // this limit, which keeps a million-entry run under 2 GB.
-const lintMemoryLimit = 1600 << 20
+const lintMemoryLimit = 1750 << 20
 
 // tuneGC sets lint's collection policy unless GOGC or GOMEMLIMIT are set
 // in the environment, and returns a function restoring the previous one.
