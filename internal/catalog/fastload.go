@@ -731,9 +731,15 @@ func textOf(n *fnode) (string, error) {
 // null, a bool, a number or a timestamp, which the full parser may turn
 // into something else.
 func plainString(s string) bool {
-	switch strings.ToLower(s) {
-	case "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan":
-		return false
+	if len(s) <= 5 {
+		switch strings.ToLower(s) {
+		case "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan":
+			return false
+		}
+	}
+	// Every number or timestamp starts with a sign, a digit or a dot.
+	if c := s[0]; c != '-' && c != '+' && c != '.' && (c < '0' || c > '9') {
+		return true
 	}
 	return !numberLike.MatchString(s)
 }
