@@ -23,14 +23,15 @@ func eachLocale(t catalog.Text, f func(l, s string)) {
 		}
 		return
 	}
-	var buf [8]string
-	ls := buf[:0]
-	for l := range t {
-		ls = append(ls, l)
+	type text struct{ l, s string }
+	var buf [8]text
+	ts := buf[:0]
+	for l, s := range t {
+		ts = append(ts, text{l, s})
 	}
-	slices.Sort(ls)
-	for _, l := range ls {
-		f(l, t[l])
+	slices.SortFunc(ts, func(a, b text) int { return strings.Compare(a.l, b.l) })
+	for _, x := range ts {
+		f(x.l, x.s)
 	}
 }
 
