@@ -13,7 +13,6 @@ import (
 //go:embed site
 var siteFS embed.FS
 
-
 type htmlPage struct {
 	Locale, File string
 }

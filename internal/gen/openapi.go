@@ -142,7 +142,7 @@ func mediaType(format string) string {
 	return "application/json"
 }
 
-func str() map[string]any { return map[string]any{"type": "string"} }
+func str() map[string]any     { return map[string]any{"type": "string"} }
 func integer() map[string]any { return map[string]any{"type": "integer"} }
 
 func object(desc string, required []string, props map[string]any) map[string]any {
