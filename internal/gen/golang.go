@@ -67,7 +67,7 @@ func goPackage(c *catalog.Catalog, pkg string) ([]byte, error) {
 	p("// definitions: one *errcat.Def per code, a constructor for each code with\n")
 	p("// parameters, and an Is function per code.\n")
 	p("package %s\n\n", pkg)
-	p("import %q\n\n", RuntimeImport)
+	p("import (\n\"errors\"\n\n%q\n)\n\n", RuntimeImport)
 	p("// Domain is the %s error domain.\n", d.ID)
 	p("var Domain = &errcat.Domain{\n")
 	p("ID: %q,\nName: %q,\nLocales: %s,\nFormat: %q,\n", d.ID, d.Name, goStrings(d.Locales), d.WireFormat)
@@ -130,7 +130,7 @@ func goPackage(c *catalog.Catalog, pkg string) ([]byte, error) {
 			p("func New%s(%s) *errcat.Error {\nreturn %s.New(%s)\n}\n\n", n, strings.Join(decl, ", "), n, strings.Join(kv, ", "))
 		}
 		p("// Is%s reports whether err is, or wraps, an error with code %s.\n", n, e.Code)
-		p("func Is%s(err error) bool {\nreturn %s.Is(err)\n}\n\n", n, n)
+		p("func Is%s(err error) bool {\nreturn errors.Is(err, %s)\n}\n\n", n, n)
 	}
 	p("// Defs lists every definition of the domain, sorted by code.\n")
 	p("var Defs = []*errcat.Def{\n")

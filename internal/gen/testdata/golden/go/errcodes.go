@@ -5,7 +5,11 @@
 // parameters, and an Is function per code.
 package polardb
 
-import "github.com/errcat/errcat"
+import (
+	"errors"
+
+	"github.com/errcat/errcat"
+)
 
 // Domain is the aliyun.polardb error domain.
 var Domain = &errcat.Domain{
@@ -28,7 +32,7 @@ var ActionUnauthorized = &errcat.Def{
 
 // IsActionUnauthorized reports whether err is, or wraps, an error with code ActionUnauthorized.
 func IsActionUnauthorized(err error) bool {
-	return ActionUnauthorized.Is(err)
+	return errors.Is(err, ActionUnauthorized)
 }
 
 // EngineNotSupported is code EngineNotSupported (HTTP 400, invalid_argument).
@@ -44,7 +48,7 @@ var EngineNotSupported = &errcat.Def{
 
 // IsEngineNotSupported reports whether err is, or wraps, an error with code EngineNotSupported.
 func IsEngineNotSupported(err error) bool {
-	return EngineNotSupported.Is(err)
+	return errors.Is(err, EngineNotSupported)
 }
 
 // EngineVersionNotSupported is code EngineVersionNotSupported (HTTP 400, invalid_argument).
@@ -60,7 +64,7 @@ var EngineVersionNotSupported = &errcat.Def{
 
 // IsEngineVersionNotSupported reports whether err is, or wraps, an error with code EngineVersionNotSupported.
 func IsEngineVersionNotSupported(err error) bool {
-	return EngineVersionNotSupported.Is(err)
+	return errors.Is(err, EngineVersionNotSupported)
 }
 
 // ForbeddenNotSupportRAM is code Forbedden.NotSupportRAM (HTTP 403, permission_denied).
@@ -76,7 +80,7 @@ var ForbeddenNotSupportRAM = &errcat.Def{
 
 // IsForbeddenNotSupportRAM reports whether err is, or wraps, an error with code Forbedden.NotSupportRAM.
 func IsForbeddenNotSupportRAM(err error) bool {
-	return ForbeddenNotSupportRAM.Is(err)
+	return errors.Is(err, ForbeddenNotSupportRAM)
 }
 
 // ForbiddenAuthentication is code Forbidden.Authentication (HTTP 403, permission_denied).
@@ -94,7 +98,7 @@ var ForbiddenAuthentication = &errcat.Def{
 
 // IsForbiddenAuthentication reports whether err is, or wraps, an error with code Forbidden.Authentication.
 func IsForbiddenAuthentication(err error) bool {
-	return ForbiddenAuthentication.Is(err)
+	return errors.Is(err, ForbiddenAuthentication)
 }
 
 // ForbiddenClusterNotFound is code Forbidden.ClusterNotFound (HTTP 404, not_found).
@@ -110,7 +114,7 @@ var ForbiddenClusterNotFound = &errcat.Def{
 
 // IsForbiddenClusterNotFound reports whether err is, or wraps, an error with code Forbidden.ClusterNotFound.
 func IsForbiddenClusterNotFound(err error) bool {
-	return ForbiddenClusterNotFound.Is(err)
+	return errors.Is(err, ForbiddenClusterNotFound)
 }
 
 // ForbiddenRAM is code Forbidden.RAM (HTTP 403, permission_denied).
@@ -126,7 +130,7 @@ var ForbiddenRAM = &errcat.Def{
 
 // IsForbiddenRAM reports whether err is, or wraps, an error with code Forbidden.RAM.
 func IsForbiddenRAM(err error) bool {
-	return ForbiddenRAM.Is(err)
+	return errors.Is(err, ForbiddenRAM)
 }
 
 // ForbiddenRiskControl is code Forbidden.RiskControl (HTTP 403, permission_denied).
@@ -142,7 +146,7 @@ var ForbiddenRiskControl = &errcat.Def{
 
 // IsForbiddenRiskControl reports whether err is, or wraps, an error with code Forbidden.RiskControl.
 func IsForbiddenRiskControl(err error) bool {
-	return ForbiddenRiskControl.Is(err)
+	return errors.Is(err, ForbiddenRiskControl)
 }
 
 // IllegalTimestamp is code IllegalTimestamp (HTTP 400, invalid_argument).
@@ -158,7 +162,7 @@ var IllegalTimestamp = &errcat.Def{
 
 // IsIllegalTimestamp reports whether err is, or wraps, an error with code IllegalTimestamp.
 func IsIllegalTimestamp(err error) bool {
-	return IllegalTimestamp.Is(err)
+	return errors.Is(err, IllegalTimestamp)
 }
 
 // IncompleteSignature is code IncompleteSignature (HTTP 400, invalid_argument).
@@ -174,7 +178,7 @@ var IncompleteSignature = &errcat.Def{
 
 // IsIncompleteSignature reports whether err is, or wraps, an error with code IncompleteSignature.
 func IsIncompleteSignature(err error) bool {
-	return IncompleteSignature.Is(err)
+	return errors.Is(err, IncompleteSignature)
 }
 
 // IncorrectDBClusterLockMode is code IncorrectDBClusterLockMode (HTTP 400, invalid_argument).
@@ -190,7 +194,7 @@ var IncorrectDBClusterLockMode = &errcat.Def{
 
 // IsIncorrectDBClusterLockMode reports whether err is, or wraps, an error with code IncorrectDBClusterLockMode.
 func IsIncorrectDBClusterLockMode(err error) bool {
-	return IncorrectDBClusterLockMode.Is(err)
+	return errors.Is(err, IncorrectDBClusterLockMode)
 }
 
 // IncorrectDBClusterState is code IncorrectDBClusterState (HTTP 403, permission_denied).
@@ -206,7 +210,7 @@ var IncorrectDBClusterState = &errcat.Def{
 
 // IsIncorrectDBClusterState reports whether err is, or wraps, an error with code IncorrectDBClusterState.
 func IsIncorrectDBClusterState(err error) bool {
-	return IncorrectDBClusterState.Is(err)
+	return errors.Is(err, IncorrectDBClusterState)
 }
 
 // IncorrecttVpcIdMismatch is code IncorrecttVpcId.Mismatch (HTTP 400, invalid_argument).
@@ -222,7 +226,7 @@ var IncorrecttVpcIdMismatch = &errcat.Def{
 
 // IsIncorrecttVpcIdMismatch reports whether err is, or wraps, an error with code IncorrecttVpcId.Mismatch.
 func IsIncorrecttVpcIdMismatch(err error) bool {
-	return IncorrecttVpcIdMismatch.Is(err)
+	return errors.Is(err, IncorrecttVpcIdMismatch)
 }
 
 // InsufficientBalance is code InsufficientBalance (HTTP 400, invalid_argument).
@@ -238,7 +242,7 @@ var InsufficientBalance = &errcat.Def{
 
 // IsInsufficientBalance reports whether err is, or wraps, an error with code InsufficientBalance.
 func IsInsufficientBalance(err error) bool {
-	return InsufficientBalance.Is(err)
+	return errors.Is(err, InsufficientBalance)
 }
 
 // IntranetNetTypeNotExists is code IntranetNetTypeNotExists (HTTP 404, not_found).
@@ -254,7 +258,7 @@ var IntranetNetTypeNotExists = &errcat.Def{
 
 // IsIntranetNetTypeNotExists reports whether err is, or wraps, an error with code IntranetNetTypeNotExists.
 func IsIntranetNetTypeNotExists(err error) bool {
-	return IntranetNetTypeNotExists.Is(err)
+	return errors.Is(err, IntranetNetTypeNotExists)
 }
 
 // InvaildEngineInRegionNotAvailable is code InvaildEngineInRegion.NotAvailable (HTTP 403, permission_denied).
@@ -270,7 +274,7 @@ var InvaildEngineInRegionNotAvailable = &errcat.Def{
 
 // IsInvaildEngineInRegionNotAvailable reports whether err is, or wraps, an error with code InvaildEngineInRegion.NotAvailable.
 func IsInvaildEngineInRegionNotAvailable(err error) bool {
-	return InvaildEngineInRegionNotAvailable.Is(err)
+	return errors.Is(err, InvaildEngineInRegionNotAvailable)
 }
 
 // InvalidAccessKeyIdNotFound is code InvalidAccessKeyId.NotFound (HTTP 404, not_found).
@@ -286,7 +290,7 @@ var InvalidAccessKeyIdNotFound = &errcat.Def{
 
 // IsInvalidAccessKeyIdNotFound reports whether err is, or wraps, an error with code InvalidAccessKeyId.NotFound.
 func IsInvalidAccessKeyIdNotFound(err error) bool {
-	return InvalidAccessKeyIdNotFound.Is(err)
+	return errors.Is(err, InvalidAccessKeyIdNotFound)
 }
 
 // InvalidAccountNameDuplicate is code InvalidAccountName.Duplicate (HTTP 400, invalid_argument).
@@ -302,7 +306,7 @@ var InvalidAccountNameDuplicate = &errcat.Def{
 
 // IsInvalidAccountNameDuplicate reports whether err is, or wraps, an error with code InvalidAccountName.Duplicate.
 func IsInvalidAccountNameDuplicate(err error) bool {
-	return InvalidAccountNameDuplicate.Is(err)
+	return errors.Is(err, InvalidAccountNameDuplicate)
 }
 
 // InvalidAccountNameKeyword is code InvalidAccountName.keyword (HTTP 400, invalid_argument).
@@ -318,7 +322,7 @@ var InvalidAccountNameKeyword = &errcat.Def{
 
 // IsInvalidAccountNameKeyword reports whether err is, or wraps, an error with code InvalidAccountName.keyword.
 func IsInvalidAccountNameKeyword(err error) bool {
-	return InvalidAccountNameKeyword.Is(err)
+	return errors.Is(err, InvalidAccountNameKeyword)
 }
 
 // InvalidAction is code InvalidAction (HTTP 403, permission_denied).
@@ -334,7 +338,7 @@ var InvalidAction = &errcat.Def{
 
 // IsInvalidAction reports whether err is, or wraps, an error with code InvalidAction.
 func IsInvalidAction(err error) bool {
-	return InvalidAction.Is(err)
+	return errors.Is(err, InvalidAction)
 }
 
 // InvalidBackupIdNotFound is code InvalidBackupId.NotFound (HTTP 404, not_found).
@@ -350,7 +354,7 @@ var InvalidBackupIdNotFound = &errcat.Def{
 
 // IsInvalidBackupIdNotFound reports whether err is, or wraps, an error with code InvalidBackupId.NotFound.
 func IsInvalidBackupIdNotFound(err error) bool {
-	return InvalidBackupIdNotFound.Is(err)
+	return errors.Is(err, InvalidBackupIdNotFound)
 }
 
 // InvalidClusterNetworkTypeValueNotSupported is code InvalidClusterNetworkType.ValueNotSupported (HTTP 400, invalid_argument).
@@ -366,7 +370,7 @@ var InvalidClusterNetworkTypeValueNotSupported = &errcat.Def{
 
 // IsInvalidClusterNetworkTypeValueNotSupported reports whether err is, or wraps, an error with code InvalidClusterNetworkType.ValueNotSupported.
 func IsInvalidClusterNetworkTypeValueNotSupported(err error) bool {
-	return InvalidClusterNetworkTypeValueNotSupported.Is(err)
+	return errors.Is(err, InvalidClusterNetworkTypeValueNotSupported)
 }
 
 // InvalidConnectionStringDuplicateSpecified is code InvalidConnectionString.Duplicate Specified (HTTP 400, invalid_argument).
@@ -382,7 +386,7 @@ var InvalidConnectionStringDuplicateSpecified = &errcat.Def{
 
 // IsInvalidConnectionStringDuplicateSpecified reports whether err is, or wraps, an error with code InvalidConnectionString.Duplicate Specified.
 func IsInvalidConnectionStringDuplicateSpecified(err error) bool {
-	return InvalidConnectionStringDuplicateSpecified.Is(err)
+	return errors.Is(err, InvalidConnectionStringDuplicateSpecified)
 }
 
 // InvalidConnectionStringPrefixDuplicate is code InvalidConnectionStringPrefix.Duplicate (HTTP 400, invalid_argument).
@@ -398,7 +402,7 @@ var InvalidConnectionStringPrefixDuplicate = &errcat.Def{
 
 // IsInvalidConnectionStringPrefixDuplicate reports whether err is, or wraps, an error with code InvalidConnectionStringPrefix.Duplicate.
 func IsInvalidConnectionStringPrefixDuplicate(err error) bool {
-	return InvalidConnectionStringPrefixDuplicate.Is(err)
+	return errors.Is(err, InvalidConnectionStringPrefixDuplicate)
 }
 
 // InvalidConnectionStringPrefixDuplicated is code InvalidConnectionStringPrefix.Duplicated (HTTP 403, permission_denied).
@@ -414,7 +418,7 @@ var InvalidConnectionStringPrefixDuplicated = &errcat.Def{
 
 // IsInvalidConnectionStringPrefixDuplicated reports whether err is, or wraps, an error with code InvalidConnectionStringPrefix.Duplicated.
 func IsInvalidConnectionStringPrefixDuplicated(err error) bool {
-	return InvalidConnectionStringPrefixDuplicated.Is(err)
+	return errors.Is(err, InvalidConnectionStringPrefixDuplicated)
 }
 
 // InvalidCurrentConnectionStringNotFound is code InvalidCurrentConnectionString.NotFound (HTTP 400, invalid_argument).
@@ -430,7 +434,7 @@ var InvalidCurrentConnectionStringNotFound = &errcat.Def{
 
 // IsInvalidCurrentConnectionStringNotFound reports whether err is, or wraps, an error with code InvalidCurrentConnectionString.NotFound.
 func IsInvalidCurrentConnectionStringNotFound(err error) bool {
-	return InvalidCurrentConnectionStringNotFound.Is(err)
+	return errors.Is(err, InvalidCurrentConnectionStringNotFound)
 }
 
 // InvalidDBClusterNotFound is code InvalidDBCluster.NotFound (HTTP 403, permission_denied).
@@ -446,7 +450,7 @@ var InvalidDBClusterNotFound = &errcat.Def{
 
 // IsInvalidDBClusterNotFound reports whether err is, or wraps, an error with code InvalidDBCluster.NotFound.
 func IsInvalidDBClusterNotFound(err error) bool {
-	return InvalidDBClusterNotFound.Is(err)
+	return errors.Is(err, InvalidDBClusterNotFound)
 }
 
 // InvalidDBClusterIdNotFound is code InvalidDBClusterId.NotFound (HTTP 404, not_found).
@@ -464,7 +468,7 @@ var InvalidDBClusterIdNotFound = &errcat.Def{
 
 // IsInvalidDBClusterIdNotFound reports whether err is, or wraps, an error with code InvalidDBClusterId.NotFound.
 func IsInvalidDBClusterIdNotFound(err error) bool {
-	return InvalidDBClusterIdNotFound.Is(err)
+	return errors.Is(err, InvalidDBClusterIdNotFound)
 }
 
 // InvalidDBClusterNetTypeNotFound is code InvalidDBClusterNetType.NotFound (HTTP 404, not_found).
@@ -480,7 +484,7 @@ var InvalidDBClusterNetTypeNotFound = &errcat.Def{
 
 // IsInvalidDBClusterNetTypeNotFound reports whether err is, or wraps, an error with code InvalidDBClusterNetType.NotFound.
 func IsInvalidDBClusterNetTypeNotFound(err error) bool {
-	return InvalidDBClusterNetTypeNotFound.Is(err)
+	return errors.Is(err, InvalidDBClusterNetTypeNotFound)
 }
 
 // InvalidDBInfoMalformed is code InvalidDBInfo.Malformed (HTTP 400, invalid_argument).
@@ -496,7 +500,7 @@ var InvalidDBInfoMalformed = &errcat.Def{
 
 // IsInvalidDBInfoMalformed reports whether err is, or wraps, an error with code InvalidDBInfo.Malformed.
 func IsInvalidDBInfoMalformed(err error) bool {
-	return InvalidDBInfoMalformed.Is(err)
+	return errors.Is(err, InvalidDBInfoMalformed)
 }
 
 // InvalidDBNameDuplicate is code InvalidDBName.Duplicate (HTTP 400, invalid_argument).
@@ -512,7 +516,7 @@ var InvalidDBNameDuplicate = &errcat.Def{
 
 // IsInvalidDBNameDuplicate reports whether err is, or wraps, an error with code InvalidDBName.Duplicate.
 func IsInvalidDBNameDuplicate(err error) bool {
-	return InvalidDBNameDuplicate.Is(err)
+	return errors.Is(err, InvalidDBNameDuplicate)
 }
 
 // InvalidDBNameNotFound is code InvalidDBName.NotFound (HTTP 404, not_found).
@@ -528,7 +532,7 @@ var InvalidDBNameNotFound = &errcat.Def{
 
 // IsInvalidDBNameNotFound reports whether err is, or wraps, an error with code InvalidDBName.NotFound.
 func IsInvalidDBNameNotFound(err error) bool {
-	return InvalidDBNameNotFound.Is(err)
+	return errors.Is(err, InvalidDBNameNotFound)
 }
 
 // InvalidEngineVersionMalformed is code InvalidEngineVersion.Malformed (HTTP 400, invalid_argument).
@@ -544,7 +548,7 @@ var InvalidEngineVersionMalformed = &errcat.Def{
 
 // IsInvalidEngineVersionMalformed reports whether err is, or wraps, an error with code InvalidEngineVersion.Malformed.
 func IsInvalidEngineVersionMalformed(err error) bool {
-	return InvalidEngineVersionMalformed.Is(err)
+	return errors.Is(err, InvalidEngineVersionMalformed)
 }
 
 // InvalidEngineVersionInRegionNotAvailable is code InvalidEngineVersionInRegion.NotAvailable (HTTP 403, permission_denied).
@@ -560,7 +564,7 @@ var InvalidEngineVersionInRegionNotAvailable = &errcat.Def{
 
 // IsInvalidEngineVersionInRegionNotAvailable reports whether err is, or wraps, an error with code InvalidEngineVersionInRegion.NotAvailable.
 func IsInvalidEngineVersionInRegionNotAvailable(err error) bool {
-	return InvalidEngineVersionInRegionNotAvailable.Is(err)
+	return errors.Is(err, InvalidEngineVersionInRegionNotAvailable)
 }
 
 // InvalidOwner is code InvalidOwner (HTTP 400, invalid_argument).
@@ -576,7 +580,7 @@ var InvalidOwner = &errcat.Def{
 
 // IsInvalidOwner reports whether err is, or wraps, an error with code InvalidOwner.
 func IsInvalidOwner(err error) bool {
-	return InvalidOwner.Is(err)
+	return errors.Is(err, InvalidOwner)
 }
 
 // InvalidOwnerAccount is code InvalidOwnerAccount (HTTP 400, invalid_argument).
@@ -592,7 +596,7 @@ var InvalidOwnerAccount = &errcat.Def{
 
 // IsInvalidOwnerAccount reports whether err is, or wraps, an error with code InvalidOwnerAccount.
 func IsInvalidOwnerAccount(err error) bool {
-	return InvalidOwnerAccount.Is(err)
+	return errors.Is(err, InvalidOwnerAccount)
 }
 
 // InvalidOwnerId is code InvalidOwnerId (HTTP 400, invalid_argument).
@@ -608,7 +612,7 @@ var InvalidOwnerId = &errcat.Def{
 
 // IsInvalidOwnerId reports whether err is, or wraps, an error with code InvalidOwnerId.
 func IsInvalidOwnerId(err error) bool {
-	return InvalidOwnerId.Is(err)
+	return errors.Is(err, InvalidOwnerId)
 }
 
 // InvalidParameter is code InvalidParameter (HTTP 400, invalid_argument).
@@ -626,7 +630,7 @@ var InvalidParameter = &errcat.Def{
 
 // IsInvalidParameter reports whether err is, or wraps, an error with code InvalidParameter.
 func IsInvalidParameter(err error) bool {
-	return InvalidParameter.Is(err)
+	return errors.Is(err, InvalidParameter)
 }
 
 // InvalidParameterKeyword is code InvalidParameter.Keyword (HTTP 400, invalid_argument).
@@ -642,7 +646,7 @@ var InvalidParameterKeyword = &errcat.Def{
 
 // IsInvalidParameterKeyword reports whether err is, or wraps, an error with code InvalidParameter.Keyword.
 func IsInvalidParameterKeyword(err error) bool {
-	return InvalidParameterKeyword.Is(err)
+	return errors.Is(err, InvalidParameterKeyword)
 }
 
 // InvalidPortMalformed is code InvalidPort.Malformed (HTTP 400, invalid_argument).
@@ -658,7 +662,7 @@ var InvalidPortMalformed = &errcat.Def{
 
 // IsInvalidPortMalformed reports whether err is, or wraps, an error with code InvalidPort.Malformed.
 func IsInvalidPortMalformed(err error) bool {
-	return InvalidPortMalformed.Is(err)
+	return errors.Is(err, InvalidPortMalformed)
 }
 
 // InvalidPrivateIpAddressDuplicated is code InvalidPrivateIpAddress.Duplicated (HTTP 400, invalid_argument).
@@ -674,7 +678,7 @@ var InvalidPrivateIpAddressDuplicated = &errcat.Def{
 
 // IsInvalidPrivateIpAddressDuplicated reports whether err is, or wraps, an error with code InvalidPrivateIpAddress.Duplicated.
 func IsInvalidPrivateIpAddressDuplicated(err error) bool {
-	return InvalidPrivateIpAddressDuplicated.Is(err)
+	return errors.Is(err, InvalidPrivateIpAddressDuplicated)
 }
 
 // InvalidPrivateIpAddressMismatch is code InvalidPrivateIpAddress.Mismatch (HTTP 400, invalid_argument).
@@ -690,7 +694,7 @@ var InvalidPrivateIpAddressMismatch = &errcat.Def{
 
 // IsInvalidPrivateIpAddressMismatch reports whether err is, or wraps, an error with code InvalidPrivateIpAddress.Mismatch.
 func IsInvalidPrivateIpAddressMismatch(err error) bool {
-	return InvalidPrivateIpAddressMismatch.Is(err)
+	return errors.Is(err, InvalidPrivateIpAddressMismatch)
 }
 
 // InvalidRegionIdNotFound is code InvalidRegionId.NotFound (HTTP 404, not_found).
@@ -706,7 +710,7 @@ var InvalidRegionIdNotFound = &errcat.Def{
 
 // IsInvalidRegionIdNotFound reports whether err is, or wraps, an error with code InvalidRegionId.NotFound.
 func IsInvalidRegionIdNotFound(err error) bool {
-	return InvalidRegionIdNotFound.Is(err)
+	return errors.Is(err, InvalidRegionIdNotFound)
 }
 
 // InvalidSecurityIPsDuplicate is code InvalidSecurityIPs.Duplicate (HTTP 400, invalid_argument).
@@ -722,7 +726,7 @@ var InvalidSecurityIPsDuplicate = &errcat.Def{
 
 // IsInvalidSecurityIPsDuplicate reports whether err is, or wraps, an error with code InvalidSecurityIPs.Duplicate.
 func IsInvalidSecurityIPsDuplicate(err error) bool {
-	return InvalidSecurityIPsDuplicate.Is(err)
+	return errors.Is(err, InvalidSecurityIPsDuplicate)
 }
 
 // InvalidSecurityIPsLengthMalformed is code InvalidSecurityIPsLength.Malformed (HTTP 400, invalid_argument).
@@ -738,7 +742,7 @@ var InvalidSecurityIPsLengthMalformed = &errcat.Def{
 
 // IsInvalidSecurityIPsLengthMalformed reports whether err is, or wraps, an error with code InvalidSecurityIPsLength.Malformed.
 func IsInvalidSecurityIPsLengthMalformed(err error) bool {
-	return InvalidSecurityIPsLengthMalformed.Is(err)
+	return errors.Is(err, InvalidSecurityIPsLengthMalformed)
 }
 
 // InvalidSecurityIpsDuplicate is code InvalidSecurityIps.Duplicate (HTTP 400, invalid_argument).
@@ -754,7 +758,7 @@ var InvalidSecurityIpsDuplicate = &errcat.Def{
 
 // IsInvalidSecurityIpsDuplicate reports whether err is, or wraps, an error with code InvalidSecurityIps.Duplicate.
 func IsInvalidSecurityIpsDuplicate(err error) bool {
-	return InvalidSecurityIpsDuplicate.Is(err)
+	return errors.Is(err, InvalidSecurityIpsDuplicate)
 }
 
 // InvalidStartTimeAndEndTimeMalformed is code InvalidStartTimeAndEndTime.Malformed (HTTP 400, invalid_argument).
@@ -770,7 +774,7 @@ var InvalidStartTimeAndEndTimeMalformed = &errcat.Def{
 
 // IsInvalidStartTimeAndEndTimeMalformed reports whether err is, or wraps, an error with code InvalidStartTimeAndEndTime.Malformed.
 func IsInvalidStartTimeAndEndTimeMalformed(err error) bool {
-	return InvalidStartTimeAndEndTimeMalformed.Is(err)
+	return errors.Is(err, InvalidStartTimeAndEndTimeMalformed)
 }
 
 // InvalidTaskIdNotFound is code InvalidTaskId.NotFound (HTTP 400, invalid_argument).
@@ -786,7 +790,7 @@ var InvalidTaskIdNotFound = &errcat.Def{
 
 // IsInvalidTaskIdNotFound reports whether err is, or wraps, an error with code InvalidTaskId.NotFound.
 func IsInvalidTaskIdNotFound(err error) bool {
-	return InvalidTaskIdNotFound.Is(err)
+	return errors.Is(err, InvalidTaskIdNotFound)
 }
 
 // InvalidVPCIdNotFound is code InvalidVPCId.NotFound (HTTP 400, invalid_argument).
@@ -802,7 +806,7 @@ var InvalidVPCIdNotFound = &errcat.Def{
 
 // IsInvalidVPCIdNotFound reports whether err is, or wraps, an error with code InvalidVPCId.NotFound.
 func IsInvalidVPCIdNotFound(err error) bool {
-	return InvalidVPCIdNotFound.Is(err)
+	return errors.Is(err, InvalidVPCIdNotFound)
 }
 
 // InvalidVSwitchIdMismatch is code InvalidVSwitchId.Mismatch (HTTP 400, invalid_argument).
@@ -818,7 +822,7 @@ var InvalidVSwitchIdMismatch = &errcat.Def{
 
 // IsInvalidVSwitchIdMismatch reports whether err is, or wraps, an error with code InvalidVSwitchId.Mismatch.
 func IsInvalidVSwitchIdMismatch(err error) bool {
-	return InvalidVSwitchIdMismatch.Is(err)
+	return errors.Is(err, InvalidVSwitchIdMismatch)
 }
 
 // InvalidVSwitchIdNotFound is code InvalidVSwitchId.NotFound (HTTP 400, invalid_argument).
@@ -834,7 +838,7 @@ var InvalidVSwitchIdNotFound = &errcat.Def{
 
 // IsInvalidVSwitchIdNotFound reports whether err is, or wraps, an error with code InvalidVSwitchId.NotFound.
 func IsInvalidVSwitchIdNotFound(err error) bool {
-	return InvalidVSwitchIdNotFound.Is(err)
+	return errors.Is(err, InvalidVSwitchIdNotFound)
 }
 
 // InvalidParameterNameMalformed is code Invalid{parameter_name}.Malformed (HTTP 400, invalid_argument).
@@ -850,7 +854,7 @@ var InvalidParameterNameMalformed = &errcat.Def{
 
 // IsInvalidParameterNameMalformed reports whether err is, or wraps, an error with code Invalid{parameter_name}.Malformed.
 func IsInvalidParameterNameMalformed(err error) bool {
-	return InvalidParameterNameMalformed.Is(err)
+	return errors.Is(err, InvalidParameterNameMalformed)
 }
 
 // InvalidParameterNameValueNotSupported is code Invalid{parameter_name}.ValueNotSupported (HTTP 400, invalid_argument).
@@ -866,7 +870,7 @@ var InvalidParameterNameValueNotSupported = &errcat.Def{
 
 // IsInvalidParameterNameValueNotSupported reports whether err is, or wraps, an error with code Invalid{parameter_name}.ValueNotSupported.
 func IsInvalidParameterNameValueNotSupported(err error) bool {
-	return InvalidParameterNameValueNotSupported.Is(err)
+	return errors.Is(err, InvalidParameterNameValueNotSupported)
 }
 
 // MissingParameter is code MissingParameter (HTTP 400, invalid_argument).
@@ -882,7 +886,7 @@ var MissingParameter = &errcat.Def{
 
 // IsMissingParameter reports whether err is, or wraps, an error with code MissingParameter.
 func IsMissingParameter(err error) bool {
-	return MissingParameter.Is(err)
+	return errors.Is(err, MissingParameter)
 }
 
 // NetTypeExists is code NetTypeExists (HTTP 400, invalid_argument).
@@ -900,7 +904,7 @@ var NetTypeExists = &errcat.Def{
 
 // IsNetTypeExists reports whether err is, or wraps, an error with code NetTypeExists.
 func IsNetTypeExists(err error) bool {
-	return NetTypeExists.Is(err)
+	return errors.Is(err, NetTypeExists)
 }
 
 // OperationDenied is code OperationDenied (HTTP 403, permission_denied).
@@ -922,7 +926,7 @@ var OperationDenied = &errcat.Def{
 
 // IsOperationDenied reports whether err is, or wraps, an error with code OperationDenied.
 func IsOperationDenied(err error) bool {
-	return OperationDenied.Is(err)
+	return errors.Is(err, OperationDenied)
 }
 
 // OperationDeniedAccountStatus is code OperationDenied.AccountStatus (HTTP 403, permission_denied).
@@ -938,7 +942,7 @@ var OperationDeniedAccountStatus = &errcat.Def{
 
 // IsOperationDeniedAccountStatus reports whether err is, or wraps, an error with code OperationDenied.AccountStatus.
 func IsOperationDeniedAccountStatus(err error) bool {
-	return OperationDeniedAccountStatus.Is(err)
+	return errors.Is(err, OperationDeniedAccountStatus)
 }
 
 // OperationDeniedAccountType is code OperationDenied.AccountType (HTTP 403, permission_denied).
@@ -954,7 +958,7 @@ var OperationDeniedAccountType = &errcat.Def{
 
 // IsOperationDeniedAccountType reports whether err is, or wraps, an error with code OperationDenied.AccountType.
 func IsOperationDeniedAccountType(err error) bool {
-	return OperationDeniedAccountType.Is(err)
+	return errors.Is(err, OperationDeniedAccountType)
 }
 
 // OperationDeniedBackupJobExists is code OperationDenied.BackupJobExists (HTTP 403, permission_denied).
@@ -972,7 +976,7 @@ var OperationDeniedBackupJobExists = &errcat.Def{
 
 // IsOperationDeniedBackupJobExists reports whether err is, or wraps, an error with code OperationDenied.BackupJobExists.
 func IsOperationDeniedBackupJobExists(err error) bool {
-	return OperationDeniedBackupJobExists.Is(err)
+	return errors.Is(err, OperationDeniedBackupJobExists)
 }
 
 // OperationDeniedBackupMethod is code OperationDenied.BackupMethod (HTTP 403, permission_denied).
@@ -988,7 +992,7 @@ var OperationDeniedBackupMethod = &errcat.Def{
 
 // IsOperationDeniedBackupMethod reports whether err is, or wraps, an error with code OperationDenied.BackupMethod.
 func IsOperationDeniedBackupMethod(err error) bool {
-	return OperationDeniedBackupMethod.Is(err)
+	return errors.Is(err, OperationDeniedBackupMethod)
 }
 
 // OperationDeniedBackupStatus is code OperationDenied.BackupStatus (HTTP 403, permission_denied).
@@ -1004,7 +1008,7 @@ var OperationDeniedBackupStatus = &errcat.Def{
 
 // IsOperationDeniedBackupStatus reports whether err is, or wraps, an error with code OperationDenied.BackupStatus.
 func IsOperationDeniedBackupStatus(err error) bool {
-	return OperationDeniedBackupStatus.Is(err)
+	return errors.Is(err, OperationDeniedBackupStatus)
 }
 
 // OperationDeniedCurrentEngineVersion is code OperationDenied.CurrentEngineVersion (HTTP 400, invalid_argument).
@@ -1020,7 +1024,7 @@ var OperationDeniedCurrentEngineVersion = &errcat.Def{
 
 // IsOperationDeniedCurrentEngineVersion reports whether err is, or wraps, an error with code OperationDenied.CurrentEngineVersion.
 func IsOperationDeniedCurrentEngineVersion(err error) bool {
-	return OperationDeniedCurrentEngineVersion.Is(err)
+	return errors.Is(err, OperationDeniedCurrentEngineVersion)
 }
 
 // OperationDeniedDBClusterEngine is code OperationDenied.DBClusterEngine (HTTP 403, permission_denied).
@@ -1036,7 +1040,7 @@ var OperationDeniedDBClusterEngine = &errcat.Def{
 
 // IsOperationDeniedDBClusterEngine reports whether err is, or wraps, an error with code OperationDenied.DBClusterEngine.
 func IsOperationDeniedDBClusterEngine(err error) bool {
-	return OperationDeniedDBClusterEngine.Is(err)
+	return errors.Is(err, OperationDeniedDBClusterEngine)
 }
 
 // OperationDeniedDBClusterNetType is code OperationDenied.DBClusterNetType (HTTP 403, permission_denied).
@@ -1052,7 +1056,7 @@ var OperationDeniedDBClusterNetType = &errcat.Def{
 
 // IsOperationDeniedDBClusterNetType reports whether err is, or wraps, an error with code OperationDenied.DBClusterNetType.
 func IsOperationDeniedDBClusterNetType(err error) bool {
-	return OperationDeniedDBClusterNetType.Is(err)
+	return errors.Is(err, OperationDeniedDBClusterNetType)
 }
 
 // OperationDeniedDBClusterStatus is code OperationDenied.DBClusterStatus (HTTP 403, permission_denied).
@@ -1068,7 +1072,7 @@ var OperationDeniedDBClusterStatus = &errcat.Def{
 
 // IsOperationDeniedDBClusterStatus reports whether err is, or wraps, an error with code OperationDenied.DBClusterStatus.
 func IsOperationDeniedDBClusterStatus(err error) bool {
-	return OperationDeniedDBClusterStatus.Is(err)
+	return errors.Is(err, OperationDeniedDBClusterStatus)
 }
 
 // OperationDeniedDBStatus is code OperationDenied.DBStatus (HTTP 403, permission_denied).
@@ -1084,7 +1088,7 @@ var OperationDeniedDBStatus = &errcat.Def{
 
 // IsOperationDeniedDBStatus reports whether err is, or wraps, an error with code OperationDenied.DBStatus.
 func IsOperationDeniedDBStatus(err error) bool {
-	return OperationDeniedDBStatus.Is(err)
+	return errors.Is(err, OperationDeniedDBStatus)
 }
 
 // OperationDeniedEngine is code OperationDenied.Engine (HTTP 403, permission_denied).
@@ -1100,7 +1104,7 @@ var OperationDeniedEngine = &errcat.Def{
 
 // IsOperationDeniedEngine reports whether err is, or wraps, an error with code OperationDenied.Engine.
 func IsOperationDeniedEngine(err error) bool {
-	return OperationDeniedEngine.Is(err)
+	return errors.Is(err, OperationDeniedEngine)
 }
 
 // OperationDeniedIncorrectTaskStatus is code OperationDenied.IncorrectTaskStatus (HTTP 403, permission_denied).
@@ -1116,7 +1120,7 @@ var OperationDeniedIncorrectTaskStatus = &errcat.Def{
 
 // IsOperationDeniedIncorrectTaskStatus reports whether err is, or wraps, an error with code OperationDenied.IncorrectTaskStatus.
 func IsOperationDeniedIncorrectTaskStatus(err error) bool {
-	return OperationDeniedIncorrectTaskStatus.Is(err)
+	return errors.Is(err, OperationDeniedIncorrectTaskStatus)
 }
 
 // OperationDeniedLockMode is code OperationDenied.LockMode (HTTP 403, permission_denied).
@@ -1134,7 +1138,7 @@ var OperationDeniedLockMode = &errcat.Def{
 
 // IsOperationDeniedLockMode reports whether err is, or wraps, an error with code OperationDenied.LockMode.
 func IsOperationDeniedLockMode(err error) bool {
-	return OperationDeniedLockMode.Is(err)
+	return errors.Is(err, OperationDeniedLockMode)
 }
 
 // OperationDeniedNoDatabase is code OperationDenied.NoDatabase (HTTP 403, permission_denied).
@@ -1150,7 +1154,7 @@ var OperationDeniedNoDatabase = &errcat.Def{
 
 // IsOperationDeniedNoDatabase reports whether err is, or wraps, an error with code OperationDenied.NoDatabase.
 func IsOperationDeniedNoDatabase(err error) bool {
-	return OperationDeniedNoDatabase.Is(err)
+	return errors.Is(err, OperationDeniedNoDatabase)
 }
 
 // OperationDeniedNotFoundBackup is code OperationDenied.NotFoundBackup (HTTP 403, permission_denied).
@@ -1166,7 +1170,7 @@ var OperationDeniedNotFoundBackup = &errcat.Def{
 
 // IsOperationDeniedNotFoundBackup reports whether err is, or wraps, an error with code OperationDenied.NotFoundBackup.
 func IsOperationDeniedNotFoundBackup(err error) bool {
-	return OperationDeniedNotFoundBackup.Is(err)
+	return errors.Is(err, OperationDeniedNotFoundBackup)
 }
 
 // OperationDeniedRegion is code OperationDenied.Region (HTTP 403, permission_denied).
@@ -1182,7 +1186,7 @@ var OperationDeniedRegion = &errcat.Def{
 
 // IsOperationDeniedRegion reports whether err is, or wraps, an error with code OperationDenied.Region.
 func IsOperationDeniedRegion(err error) bool {
-	return OperationDeniedRegion.Is(err)
+	return errors.Is(err, OperationDeniedRegion)
 }
 
 // PublicConnectionExists is code PublicConnectionExists (HTTP 403, permission_denied).
@@ -1198,7 +1202,7 @@ var PublicConnectionExists = &errcat.Def{
 
 // IsPublicConnectionExists reports whether err is, or wraps, an error with code PublicConnectionExists.
 func IsPublicConnectionExists(err error) bool {
-	return PublicConnectionExists.Is(err)
+	return errors.Is(err, PublicConnectionExists)
 }
 
 // QuotaExceededAccountName is code QuotaExceeded.AccountName (HTTP 403, permission_denied).
@@ -1214,7 +1218,7 @@ var QuotaExceededAccountName = &errcat.Def{
 
 // IsQuotaExceededAccountName reports whether err is, or wraps, an error with code QuotaExceeded.AccountName.
 func IsQuotaExceededAccountName(err error) bool {
-	return QuotaExceededAccountName.Is(err)
+	return errors.Is(err, QuotaExceededAccountName)
 }
 
 // QuotaExceededCreateDBCluster is code QuotaExceeded.CreateDBCluster (HTTP 403, permission_denied).
@@ -1230,7 +1234,7 @@ var QuotaExceededCreateDBCluster = &errcat.Def{
 
 // IsQuotaExceededCreateDBCluster reports whether err is, or wraps, an error with code QuotaExceeded.CreateDBCluster.
 func IsQuotaExceededCreateDBCluster(err error) bool {
-	return QuotaExceededCreateDBCluster.Is(err)
+	return errors.Is(err, QuotaExceededCreateDBCluster)
 }
 
 // QuotaExceededDBName is code QuotaExceeded.DBName (HTTP 400, invalid_argument).
@@ -1246,7 +1250,7 @@ var QuotaExceededDBName = &errcat.Def{
 
 // IsQuotaExceededDBName reports whether err is, or wraps, an error with code QuotaExceeded.DBName.
 func IsQuotaExceededDBName(err error) bool {
-	return QuotaExceededDBName.Is(err)
+	return errors.Is(err, QuotaExceededDBName)
 }
 
 // QuotaExceededSwitchTime is code QuotaExceeded.SwitchTime (HTTP 400, invalid_argument).
@@ -1262,7 +1266,7 @@ var QuotaExceededSwitchTime = &errcat.Def{
 
 // IsQuotaExceededSwitchTime reports whether err is, or wraps, an error with code QuotaExceeded.SwitchTime.
 func IsQuotaExceededSwitchTime(err error) bool {
-	return QuotaExceededSwitchTime.Is(err)
+	return errors.Is(err, QuotaExceededSwitchTime)
 }
 
 // RegionUnauthorized is code RegionUnauthorized (HTTP 403, permission_denied).
@@ -1278,7 +1282,7 @@ var RegionUnauthorized = &errcat.Def{
 
 // IsRegionUnauthorized reports whether err is, or wraps, an error with code RegionUnauthorized.
 func IsRegionUnauthorized(err error) bool {
-	return RegionUnauthorized.Is(err)
+	return errors.Is(err, RegionUnauthorized)
 }
 
 // Throttling is code Throttling (HTTP 400, invalid_argument).
@@ -1294,7 +1298,7 @@ var Throttling = &errcat.Def{
 
 // IsThrottling reports whether err is, or wraps, an error with code Throttling.
 func IsThrottling(err error) bool {
-	return Throttling.Is(err)
+	return errors.Is(err, Throttling)
 }
 
 // UnsupportedHTTPMethod is code UnsupportedHTTPMethod (HTTP 403, permission_denied).
@@ -1310,7 +1314,7 @@ var UnsupportedHTTPMethod = &errcat.Def{
 
 // IsUnsupportedHTTPMethod reports whether err is, or wraps, an error with code UnsupportedHTTPMethod.
 func IsUnsupportedHTTPMethod(err error) bool {
-	return UnsupportedHTTPMethod.Is(err)
+	return errors.Is(err, UnsupportedHTTPMethod)
 }
 
 // UnsupportedParameter is code UnsupportedParameter (HTTP 400, invalid_argument).
@@ -1326,7 +1330,7 @@ var UnsupportedParameter = &errcat.Def{
 
 // IsUnsupportedParameter reports whether err is, or wraps, an error with code UnsupportedParameter.
 func IsUnsupportedParameter(err error) bool {
-	return UnsupportedParameter.Is(err)
+	return errors.Is(err, UnsupportedParameter)
 }
 
 // Defs lists every definition of the domain, sorted by code.
