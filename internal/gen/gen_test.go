@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"flag"
+	"sync"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,23 +18,24 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// seeds loads the built-in catalogs, indexed by domain id.
+// loadSeeds parses the built-in catalogs once per test binary; tests only
+// read them (a test that changes one copies it first).
+var loadSeeds = sync.OnceValues(catalogs.Load)
+
+// seeds returns the built-in catalogs, indexed by domain id.
 func seeds(tb testing.TB) map[string]*catalog.Catalog {
 	tb.Helper()
-	cs, err := catalogs.Load()
-	if err != nil {
-		tb.Fatalf("load built-in catalogs: %v", err)
-	}
 	out := map[string]*catalog.Catalog{}
-	for _, c := range cs {
+	for _, c := range seedList(tb) {
 		out[c.Domain.ID] = c
 	}
 	return out
 }
 
+// seedList returns the built-in catalogs.
 func seedList(tb testing.TB) []*catalog.Catalog {
 	tb.Helper()
-	cs, err := catalogs.Load()
+	cs, err := loadSeeds()
 	if err != nil {
 		tb.Fatalf("load built-in catalogs: %v", err)
 	}
