@@ -17,9 +17,10 @@ import (
 //     status code[, Remediation] — a column only when some row has it. A
 //     variant is a further row with the same code, as on the Aliyun page.
 //   - list: Docusaurus front matter, a heading, the intro, and per row a
-//     bold code followed by its message paragraph (and a remediation
-//     paragraph when there is one), as on the Zilliz page. It carries no
-//     status.
+//     bold code followed by its message paragraph, as on the Zilliz page.
+//     It carries code and message only: every paragraph after a bold code
+//     reads as its message, so there is no place for a title, remediation
+//     or status.
 func Markdown(cats []*catalog.Catalog, opts Options) (Files, error) {
 	style, err := pickStyle("markdown", opts)
 	if err != nil {
@@ -66,7 +67,7 @@ type headers struct{ code, title, message, status, remediation string }
 
 func tableHeaders(loc string) headers {
 	if strings.HasPrefix(loc, "zh") {
-		return headers{"错误码", "标题", "错误信息", "HTTP 状态码", "处理措施"}
+		return headers{"错误码", "名称", "错误信息", "HTTP 状态码", "处理措施"}
 	}
 	return headers{"Error code", "Title", "Error message", "HTTP status code", "Remediation"}
 }
@@ -104,14 +105,7 @@ func mdTable(b *bytes.Buffer, rs []row, loc string) {
 
 func mdList(b *bytes.Buffer, rs []row) {
 	for _, r := range rs {
-		fmt.Fprintf(b, "**%s**\n\n", mdEscape(r.Code))
-		if r.Title != "" {
-			fmt.Fprintf(b, "*%s*\n\n", mdEscape(r.Title))
-		}
-		fmt.Fprintf(b, "%s\n\n", mdParagraph(r.Message))
-		if r.Remediation != "" {
-			fmt.Fprintf(b, "%s\n\n", mdParagraph(r.Remediation))
-		}
+		fmt.Fprintf(b, "**%s**\n\n%s\n\n", mdEscape(r.Code), mdParagraph(r.Message))
 	}
 }
 

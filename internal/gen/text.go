@@ -11,10 +11,11 @@ import (
 // Text writes a plain text page per domain and locale, DOMAIN.LOCALE.txt,
 // in the style of the Tencent page: a title, the intro, and an indented
 // table whose columns are separated by at least two spaces: Error Code,
-// [HTTP Status,] [Error Type (the title),] Description[, Remediation] — a
-// column only when some row has it. A row without a status says NA
-// there. Line breaks and runs of spaces inside a text become one space: a cell is
-// one line.
+// [HTTP Status,] [Error Type (the title),] Description[, Remediation]. The
+// status column is there when some row has a status (NA marks a row
+// without); the type and remediation columns only when every row has one,
+// since a blank cell cannot be told from a column gap. Line breaks and runs
+// of spaces inside a text become one space: a cell is one line.
 func Text(cats []*catalog.Catalog, opts Options) (Files, error) {
 	if _, err := pickStyle("text", opts); err != nil {
 		return nil, err
@@ -30,8 +31,8 @@ func Text(cats []*catalog.Catalog, opts Options) (Files, error) {
 			for _, r := range rs {
 				withStatus = withStatus || r.Status != nil
 			}
-			withTitle := has(rs, func(r row) string { return r.Title })
-			withRem := has(rs, func(r row) string { return r.Remediation })
+			withTitle := every(rs, func(r row) string { return r.Title })
+			withRem := every(rs, func(r row) string { return r.Remediation })
 			head := []string{"Error Code"}
 			if withStatus {
 				head = append(head, "HTTP Status")
@@ -65,6 +66,16 @@ func Text(cats []*catalog.Catalog, opts Options) (Files, error) {
 		}
 	}
 	return files, nil
+}
+
+// every reports whether every row has a non-empty field.
+func every(rs []row, field func(row) string) bool {
+	for _, r := range rs {
+		if field(r) == "" {
+			return false
+		}
+	}
+	return len(rs) > 0
 }
 
 // alignedTable writes rows with every column but the last padded to its
