@@ -2,11 +2,11 @@ package gen_test
 
 import (
 	"flag"
-	"sync"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
