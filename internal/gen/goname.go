@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"hash/fnv"
 	"slices"
 	"strings"
@@ -175,9 +176,10 @@ func capitalise(s string) string {
 }
 
 // goParamNames returns a Go parameter name per param: lower camel case,
-// never a keyword or predeclared clash, unique within the list.
+// with the suffix Value when that would be a keyword or a predeclared
+// identifier (max → maxValue), unique within the list.
 func goParamNames(params []catalog.Param) []string {
-	seen := map[string]bool{"errcat": true}
+	seen := map[string]bool{"errcat": true, "errors": true}
 	var out []string
 	for _, p := range params {
 		parts := strings.FieldsFunc(p.Name, func(r rune) bool { return r == '_' })
@@ -192,7 +194,7 @@ func goParamNames(params []catalog.Param) []string {
 		if n == "" {
 			n = "p"
 		}
-		if token.IsKeyword(n) {
+		if token.IsKeyword(n) || types.Universe.Lookup(n) != nil {
 			n += "Value"
 		}
 		base := n
