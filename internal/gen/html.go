@@ -34,6 +34,7 @@ type htmlRow struct {
 
 type htmlDomainPage struct {
 	Locale, Title, Intro, ID, WireFormat, SuccessCode, SubCode string
+	WithTitle                                                  bool
 	Others                                                     []htmlPage
 	Entries                                                    []htmlRow
 }
@@ -51,7 +52,9 @@ type searchItem struct {
 
 // HTML writes a static site: index.html (the domains and a search box),
 // DOMAIN.LOCALE.html per domain and locale with an anchor per code
-// (DOMAIN.LOCALE.html#CODE), style.css, and search.js with its index
+// (DOMAIN.LOCALE.html#CODE) and a table of code, HTTP status (N/A when
+// none), title (when any), message, remediation, category, retryable,
+// params and notes — a variant is a further row with the same code —, style.css, and search.js with its index
 // search-index.js. The index is a script, not fetched JSON, so search
 // works when the site is opened from file://. The search matches every
 // text of an entry in every locale; results link to the default locale's
@@ -146,7 +149,7 @@ func domainPage(c *catalog.Catalog, loc string) htmlDomainPage {
 	for i := range c.Entries {
 		e := &c.Entries[i]
 		r := htmlRow{
-			Code: e.Code, Status: statusText(e.HTTPStatus, "—"),
+			Code: e.Code, Status: statusText(e.HTTPStatus, "N/A"),
 			Title:       textIn(e.Title, loc, def),
 			Message:     textIn(e.Message, loc, def),
 			Remediation: textIn(e.Remediation, loc, def),
@@ -158,11 +161,12 @@ func domainPage(c *catalog.Catalog, loc string) htmlDomainPage {
 		}
 		for _, v := range e.Variants {
 			r.Variants = append(r.Variants, htmlRow{
-				Code: e.Code, Status: statusText(v.HTTPStatus, "—"),
+				Code: e.Code, Status: statusText(v.HTTPStatus, "N/A"),
 				Message:     textIn(v.Message, loc, def),
 				Remediation: textIn(v.Remediation, loc, def),
 			})
 		}
+		p.WithTitle = p.WithTitle || r.Title != ""
 		p.Entries = append(p.Entries, r)
 	}
 	return p
