@@ -34,7 +34,7 @@ func Go(cats []*catalog.Catalog, opts Options) (Files, error) {
 		pkg := opts.Package
 		path := GoFile
 		if pkg == "" {
-			pkg = goPackageName(c.Domain.ID)
+			pkg = GoPackageName(c.Domain.ID)
 		}
 		if len(cats) > 1 {
 			path = pkg + "/" + GoFile

@@ -207,9 +207,9 @@ func goParamNames(params []catalog.Param) []string {
 	return out
 }
 
-// goPackageName derives a package name from a domain id: its letters and
+// GoPackageName derives a Go package name from a domain id: its letters and
 // digits, lower-cased (zilliz.cloud → zillizcloud).
-func goPackageName(id string) string {
+func GoPackageName(id string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(id) {
 		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {

@@ -38,7 +38,11 @@ func Markdown(cats []*catalog.Catalog, opts Options) (Files, error) {
 			} else {
 				mdTable(&b, rs, loc)
 			}
-			subCodeNote(&b, c, loc, mdEscape)
+			if c.Domain.SubCode != nil {
+				// A heading ends the list: the note is no code's message.
+				fmt.Fprintf(&b, "## %s\n\n", subCodeHeading(loc))
+				subCodeNote(&b, c, loc, mdEscape)
+			}
 			files[docPath(c, loc, "md")] = trimLines(b.Bytes())
 		}
 	}
@@ -107,6 +111,13 @@ func mdList(b *bytes.Buffer, rs []row) {
 	for _, r := range rs {
 		fmt.Fprintf(b, "**%s**\n\n%s\n\n", mdEscape(r.Code), mdParagraph(r.Message))
 	}
+}
+
+func subCodeHeading(loc string) string {
+	if strings.HasPrefix(loc, "zh") {
+		return "模块错误码"
+	}
+	return "Module error codes"
 }
 
 // subCodeNote documents a domain's module sub-code convention.

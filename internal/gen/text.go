@@ -61,7 +61,14 @@ func Text(cats []*catalog.Catalog, opts Options) (Files, error) {
 			}
 			alignedTable(&b, "    ", table)
 			b.WriteString("\n")
-			subCodeNote(&b, c, loc, func(s string) string { return "    " + oneLine(s) })
+			var note bytes.Buffer
+			subCodeNote(&note, c, loc, oneLine)
+			for _, l := range strings.Split(note.String(), "\n") {
+				if l != "" {
+					l = "    " + l
+				}
+				b.WriteString(l + "\n")
+			}
 			files[docPath(c, loc, "txt")] = trimLines(b.Bytes())
 		}
 	}

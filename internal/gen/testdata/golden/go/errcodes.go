@@ -229,14 +229,14 @@ func IsIncorrecttVpcIdMismatch(err error) bool {
 	return errors.Is(err, IncorrecttVpcIdMismatch)
 }
 
-// InsufficientBalance is code InsufficientBalance (HTTP 400, invalid_argument).
+// InsufficientBalance is code InsufficientBalance (HTTP 400, failed_precondition).
 //
 // Message (en): Your account does not have enough balance.
 var InsufficientBalance = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InsufficientBalance",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "Your account does not have enough balance."},
 }
 
@@ -293,14 +293,14 @@ func IsInvalidAccessKeyIdNotFound(err error) bool {
 	return errors.Is(err, InvalidAccessKeyIdNotFound)
 }
 
-// InvalidAccountNameDuplicate is code InvalidAccountName.Duplicate (HTTP 400, invalid_argument).
+// InvalidAccountNameDuplicate is code InvalidAccountName.Duplicate (HTTP 400, already_exists).
 //
 // Message (en): The specified AccountName already exists.
 var InvalidAccountNameDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidAccountName.Duplicate",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "already_exists",
 	Message:    map[string]string{"en": "The specified AccountName already exists."},
 }
 
@@ -373,30 +373,30 @@ func IsInvalidClusterNetworkTypeValueNotSupported(err error) bool {
 	return errors.Is(err, InvalidClusterNetworkTypeValueNotSupported)
 }
 
-// InvalidConnectionStringDuplicateSpecified is code InvalidConnectionString.Duplicate Specified (HTTP 400, invalid_argument).
+// InvalidConnectionStringDuplicate is code InvalidConnectionString.Duplicate (HTTP 400, already_exists).
 //
-// Message (en): connection string or port want to be modified is the same with current net type.
-var InvalidConnectionStringDuplicateSpecified = &errcat.Def{
+// Message (en): Specified connection string or port want to be modified is the same with current net type.
+var InvalidConnectionStringDuplicate = &errcat.Def{
 	Domain:     Domain,
-	Code:       "InvalidConnectionString.Duplicate Specified",
+	Code:       "InvalidConnectionString.Duplicate",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "connection string or port want to be modified is the same with current net type."},
+	Category:   "already_exists",
+	Message:    map[string]string{"en": "Specified connection string or port want to be modified is the same with current net type."},
 }
 
-// IsInvalidConnectionStringDuplicateSpecified reports whether err is, or wraps, an error with code InvalidConnectionString.Duplicate Specified.
-func IsInvalidConnectionStringDuplicateSpecified(err error) bool {
-	return errors.Is(err, InvalidConnectionStringDuplicateSpecified)
+// IsInvalidConnectionStringDuplicate reports whether err is, or wraps, an error with code InvalidConnectionString.Duplicate.
+func IsInvalidConnectionStringDuplicate(err error) bool {
+	return errors.Is(err, InvalidConnectionStringDuplicate)
 }
 
-// InvalidConnectionStringPrefixDuplicate is code InvalidConnectionStringPrefix.Duplicate (HTTP 400, invalid_argument).
+// InvalidConnectionStringPrefixDuplicate is code InvalidConnectionStringPrefix.Duplicate (HTTP 400, already_exists).
 //
 // Message (en): The connection string is not in the available range or occupied.
 var InvalidConnectionStringPrefixDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidConnectionStringPrefix.Duplicate",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "already_exists",
 	Message:    map[string]string{"en": "The connection string is not in the available range or occupied."},
 }
 
@@ -503,14 +503,14 @@ func IsInvalidDBInfoMalformed(err error) bool {
 	return errors.Is(err, InvalidDBInfoMalformed)
 }
 
-// InvalidDBNameDuplicate is code InvalidDBName.Duplicate (HTTP 400, invalid_argument).
+// InvalidDBNameDuplicate is code InvalidDBName.Duplicate (HTTP 400, already_exists).
 //
 // Message (en): The specified DB name is invalid or already exists.
 var InvalidDBNameDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBName.Duplicate",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "already_exists",
 	Message:    map[string]string{"en": "The specified DB name is invalid or already exists."},
 }
 
@@ -619,13 +619,19 @@ func IsInvalidOwnerId(err error) bool {
 //
 // Message (en): The specified parameter "Action or Version" is not valid.
 //
-// Also documented (HTTP 400, en): The specified parameter "parameter name n" is not valid.
+// Also documented (HTTP 400, en): The specified parameter "{parameter_name_n}" is not valid.
 var InvalidParameter = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidParameter",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
 	Message:    map[string]string{"en": "The specified parameter \"Action or Version\" is not valid."},
+	Params:     []string{"parameter_name_n"},
+}
+
+// NewInvalidParameter returns an error with code InvalidParameter and its parameters filled in.
+func NewInvalidParameter(parameterNameN string) *errcat.Error {
+	return InvalidParameter.New("parameter_name_n", parameterNameN)
 }
 
 // IsInvalidParameter reports whether err is, or wraps, an error with code InvalidParameter.
@@ -665,14 +671,14 @@ func IsInvalidPortMalformed(err error) bool {
 	return errors.Is(err, InvalidPortMalformed)
 }
 
-// InvalidPrivateIpAddressDuplicated is code InvalidPrivateIpAddress.Duplicated (HTTP 400, invalid_argument).
+// InvalidPrivateIpAddressDuplicated is code InvalidPrivateIpAddress.Duplicated (HTTP 400, already_exists).
 //
 // Message (en): Specified private IP address is duplicated.
 var InvalidPrivateIpAddressDuplicated = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidPrivateIpAddress.Duplicated",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "already_exists",
 	Message:    map[string]string{"en": "Specified private IP address is duplicated."},
 }
 
@@ -681,14 +687,14 @@ func IsInvalidPrivateIpAddressDuplicated(err error) bool {
 	return errors.Is(err, InvalidPrivateIpAddressDuplicated)
 }
 
-// InvalidPrivateIpAddressMismatch is code InvalidPrivateIpAddress.Mismatch (HTTP 400, invalid_argument).
+// InvalidPrivateIpAddressMismatch is code InvalidPrivateIpAddress.Mismatch (HTTP 400, failed_precondition).
 //
 // Message (en): Specified private IP address is not in the CIDR block of virtual switch.
 var InvalidPrivateIpAddressMismatch = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidPrivateIpAddress.Mismatch",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "Specified private IP address is not in the CIDR block of virtual switch."},
 }
 
@@ -713,14 +719,14 @@ func IsInvalidRegionIdNotFound(err error) bool {
 	return errors.Is(err, InvalidRegionIdNotFound)
 }
 
-// InvalidSecurityIPsDuplicate is code InvalidSecurityIPs.Duplicate (HTTP 400, invalid_argument).
+// InvalidSecurityIPsDuplicate is code InvalidSecurityIPs.Duplicate (HTTP 400, already_exists).
 //
 // Message (en): The Security IP address is not in the available range or occupied.
 var InvalidSecurityIPsDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidSecurityIPs.Duplicate",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "already_exists",
 	Message:    map[string]string{"en": "The Security IP address is not in the available range or occupied."},
 }
 
@@ -745,14 +751,14 @@ func IsInvalidSecurityIPsLengthMalformed(err error) bool {
 	return errors.Is(err, InvalidSecurityIPsLengthMalformed)
 }
 
-// InvalidSecurityIpsDuplicate is code InvalidSecurityIps.Duplicate (HTTP 400, invalid_argument).
+// InvalidSecurityIpsDuplicate is code InvalidSecurityIps.Duplicate (HTTP 400, resource_exhausted).
 //
 // Message (en): The quota of security ip exceeds.
 var InvalidSecurityIpsDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidSecurityIps.Duplicate",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "resource_exhausted",
 	Message:    map[string]string{"en": "The quota of security ip exceeds."},
 }
 
@@ -843,13 +849,19 @@ func IsInvalidVSwitchIdNotFound(err error) bool {
 
 // InvalidParameterNameMalformed is code Invalid{parameter_name}.Malformed (HTTP 400, invalid_argument).
 //
-// Message (en): The specified parameter "parameter name n" is not valid.
+// Message (en): The specified parameter "{parameter_name_n}" is not valid.
 var InvalidParameterNameMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Invalid{parameter_name}.Malformed",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified parameter \"parameter name n\" is not valid."},
+	Message:    map[string]string{"en": "The specified parameter \"{parameter_name_n}\" is not valid."},
+	Params:     []string{"parameter_name", "parameter_name_n"},
+}
+
+// NewInvalidParameterNameMalformed returns an error with code Invalid{parameter_name}.Malformed and its parameters filled in.
+func NewInvalidParameterNameMalformed(parameterName string, parameterNameN string) *errcat.Error {
+	return InvalidParameterNameMalformed.New("parameter_name", parameterName, "parameter_name_n", parameterNameN)
 }
 
 // IsInvalidParameterNameMalformed reports whether err is, or wraps, an error with code Invalid{parameter_name}.Malformed.
@@ -859,13 +871,19 @@ func IsInvalidParameterNameMalformed(err error) bool {
 
 // InvalidParameterNameValueNotSupported is code Invalid{parameter_name}.ValueNotSupported (HTTP 400, invalid_argument).
 //
-// Message (en): The specified parameter "parameter name" is not valid.
+// Message (en): The specified parameter "{parameter_name}" is not valid.
 var InvalidParameterNameValueNotSupported = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Invalid{parameter_name}.ValueNotSupported",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified parameter \"parameter name\" is not valid."},
+	Message:    map[string]string{"en": "The specified parameter \"{parameter_name}\" is not valid."},
+	Params:     []string{"parameter_name"},
+}
+
+// NewInvalidParameterNameValueNotSupported returns an error with code Invalid{parameter_name}.ValueNotSupported and its parameters filled in.
+func NewInvalidParameterNameValueNotSupported(parameterName string) *errcat.Error {
+	return InvalidParameterNameValueNotSupported.New("parameter_name", parameterName)
 }
 
 // IsInvalidParameterNameValueNotSupported reports whether err is, or wraps, an error with code Invalid{parameter_name}.ValueNotSupported.
@@ -875,13 +893,19 @@ func IsInvalidParameterNameValueNotSupported(err error) bool {
 
 // MissingParameter is code MissingParameter (HTTP 400, invalid_argument).
 //
-// Message (en): The input parameter "parameter name" that is mandatory for processing this request is not supplied.
+// Message (en): The input parameter "{parameter_name}" that is mandatory for processing this request is not supplied.
 var MissingParameter = &errcat.Def{
 	Domain:     Domain,
 	Code:       "MissingParameter",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The input parameter \"parameter name\" that is mandatory for processing this request is not supplied."},
+	Message:    map[string]string{"en": "The input parameter \"{parameter_name}\" that is mandatory for processing this request is not supplied."},
+	Params:     []string{"parameter_name"},
+}
+
+// NewMissingParameter returns an error with code MissingParameter and its parameters filled in.
+func NewMissingParameter(parameterName string) *errcat.Error {
+	return MissingParameter.New("parameter_name", parameterName)
 }
 
 // IsMissingParameter reports whether err is, or wraps, an error with code MissingParameter.
@@ -889,7 +913,7 @@ func IsMissingParameter(err error) bool {
 	return errors.Is(err, MissingParameter)
 }
 
-// NetTypeExists is code NetTypeExists (HTTP 400, invalid_argument).
+// NetTypeExists is code NetTypeExists (HTTP 400, already_exists).
 //
 // Message (en): Specified net type already existed.
 //
@@ -898,7 +922,7 @@ var NetTypeExists = &errcat.Def{
 	Domain:     Domain,
 	Code:       "NetTypeExists",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "already_exists",
 	Message:    map[string]string{"en": "Specified net type already existed."},
 }
 
@@ -945,14 +969,14 @@ func IsOperationDeniedAccountStatus(err error) bool {
 	return errors.Is(err, OperationDeniedAccountStatus)
 }
 
-// OperationDeniedAccountType is code OperationDenied.AccountType (HTTP 403, permission_denied).
+// OperationDeniedAccountType is code OperationDenied.AccountType (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to type of account.
 var OperationDeniedAccountType = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.AccountType",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "The operation is not permitted due to type of account."},
 }
 
@@ -979,14 +1003,14 @@ func IsOperationDeniedBackupJobExists(err error) bool {
 	return errors.Is(err, OperationDeniedBackupJobExists)
 }
 
-// OperationDeniedBackupMethod is code OperationDenied.BackupMethod (HTTP 403, permission_denied).
+// OperationDeniedBackupMethod is code OperationDenied.BackupMethod (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted method of backup.
 var OperationDeniedBackupMethod = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.BackupMethod",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "The operation is not permitted method of backup."},
 }
 
@@ -995,14 +1019,14 @@ func IsOperationDeniedBackupMethod(err error) bool {
 	return errors.Is(err, OperationDeniedBackupMethod)
 }
 
-// OperationDeniedBackupStatus is code OperationDenied.BackupStatus (HTTP 403, permission_denied).
+// OperationDeniedBackupStatus is code OperationDenied.BackupStatus (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to type of backup.
 var OperationDeniedBackupStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.BackupStatus",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "The operation is not permitted due to type of backup."},
 }
 
@@ -1011,14 +1035,14 @@ func IsOperationDeniedBackupStatus(err error) bool {
 	return errors.Is(err, OperationDeniedBackupStatus)
 }
 
-// OperationDeniedCurrentEngineVersion is code OperationDenied.CurrentEngineVersion (HTTP 400, invalid_argument).
+// OperationDeniedCurrentEngineVersion is code OperationDenied.CurrentEngineVersion (HTTP 400, failed_precondition).
 //
 // Message (en): The operation is not permitted due to specified current version.
 var OperationDeniedCurrentEngineVersion = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.CurrentEngineVersion",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "The operation is not permitted due to specified current version."},
 }
 
@@ -1027,14 +1051,14 @@ func IsOperationDeniedCurrentEngineVersion(err error) bool {
 	return errors.Is(err, OperationDeniedCurrentEngineVersion)
 }
 
-// OperationDeniedDBClusterEngine is code OperationDenied.DBClusterEngine (HTTP 403, permission_denied).
+// OperationDeniedDBClusterEngine is code OperationDenied.DBClusterEngine (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to engine of Cluster.
 var OperationDeniedDBClusterEngine = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.DBClusterEngine",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "The operation is not permitted due to engine of Cluster."},
 }
 
@@ -1059,14 +1083,14 @@ func IsOperationDeniedDBClusterNetType(err error) bool {
 	return errors.Is(err, OperationDeniedDBClusterNetType)
 }
 
-// OperationDeniedDBClusterStatus is code OperationDenied.DBClusterStatus (HTTP 403, permission_denied).
+// OperationDeniedDBClusterStatus is code OperationDenied.DBClusterStatus (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to Cluster status.
 var OperationDeniedDBClusterStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.DBClusterStatus",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "The operation is not permitted due to Cluster status."},
 }
 
@@ -1091,14 +1115,14 @@ func IsOperationDeniedDBStatus(err error) bool {
 	return errors.Is(err, OperationDeniedDBStatus)
 }
 
-// OperationDeniedEngine is code OperationDenied.Engine (HTTP 403, permission_denied).
+// OperationDeniedEngine is code OperationDenied.Engine (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to different engine.
 var OperationDeniedEngine = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.Engine",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "The operation is not permitted due to different engine."},
 }
 
@@ -1107,14 +1131,14 @@ func IsOperationDeniedEngine(err error) bool {
 	return errors.Is(err, OperationDeniedEngine)
 }
 
-// OperationDeniedIncorrectTaskStatus is code OperationDenied.IncorrectTaskStatus (HTTP 403, permission_denied).
+// OperationDeniedIncorrectTaskStatus is code OperationDenied.IncorrectTaskStatus (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to status of import.
 var OperationDeniedIncorrectTaskStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.IncorrectTaskStatus",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "The operation is not permitted due to status of import."},
 }
 
@@ -1123,7 +1147,7 @@ func IsOperationDeniedIncorrectTaskStatus(err error) bool {
 	return errors.Is(err, OperationDeniedIncorrectTaskStatus)
 }
 
-// OperationDeniedLockMode is code OperationDenied.LockMode (HTTP 403, permission_denied).
+// OperationDeniedLockMode is code OperationDenied.LockMode (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to lock of Cluster.
 //
@@ -1132,7 +1156,7 @@ var OperationDeniedLockMode = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.LockMode",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "The operation is not permitted due to lock of Cluster."},
 }
 
@@ -1141,14 +1165,14 @@ func IsOperationDeniedLockMode(err error) bool {
 	return errors.Is(err, OperationDeniedLockMode)
 }
 
-// OperationDeniedNoDatabase is code OperationDenied.NoDatabase (HTTP 403, permission_denied).
+// OperationDeniedNoDatabase is code OperationDenied.NoDatabase (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to no database.
 var OperationDeniedNoDatabase = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.NoDatabase",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "The operation is not permitted due to no database."},
 }
 
@@ -1173,14 +1197,14 @@ func IsOperationDeniedNotFoundBackup(err error) bool {
 	return errors.Is(err, OperationDeniedNotFoundBackup)
 }
 
-// OperationDeniedRegion is code OperationDenied.Region (HTTP 403, permission_denied).
+// OperationDeniedRegion is code OperationDenied.Region (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to different region.
 var OperationDeniedRegion = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.Region",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "failed_precondition",
 	Message:    map[string]string{"en": "The operation is not permitted due to different region."},
 }
 
@@ -1205,14 +1229,14 @@ func IsPublicConnectionExists(err error) bool {
 	return errors.Is(err, PublicConnectionExists)
 }
 
-// QuotaExceededAccountName is code QuotaExceeded.AccountName (HTTP 403, permission_denied).
+// QuotaExceededAccountName is code QuotaExceeded.AccountName (HTTP 403, resource_exhausted).
 //
 // Message (en): The quota of account exceeds.
 var QuotaExceededAccountName = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.AccountName",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "resource_exhausted",
 	Message:    map[string]string{"en": "The quota of account exceeds."},
 }
 
@@ -1221,14 +1245,14 @@ func IsQuotaExceededAccountName(err error) bool {
 	return errors.Is(err, QuotaExceededAccountName)
 }
 
-// QuotaExceededCreateDBCluster is code QuotaExceeded.CreateDBCluster (HTTP 403, permission_denied).
+// QuotaExceededCreateDBCluster is code QuotaExceeded.CreateDBCluster (HTTP 403, resource_exhausted).
 //
 // Message (en): The quota of create Cluster exceeds.
 var QuotaExceededCreateDBCluster = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.CreateDBCluster",
 	HTTPStatus: 403,
-	Category:   "permission_denied",
+	Category:   "resource_exhausted",
 	Message:    map[string]string{"en": "The quota of create Cluster exceeds."},
 }
 
@@ -1237,14 +1261,14 @@ func IsQuotaExceededCreateDBCluster(err error) bool {
 	return errors.Is(err, QuotaExceededCreateDBCluster)
 }
 
-// QuotaExceededDBName is code QuotaExceeded.DBName (HTTP 400, invalid_argument).
+// QuotaExceededDBName is code QuotaExceeded.DBName (HTTP 400, resource_exhausted).
 //
 // Message (en): The quota of db exceeds.
 var QuotaExceededDBName = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.DBName",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "resource_exhausted",
 	Message:    map[string]string{"en": "The quota of db exceeds."},
 }
 
@@ -1253,14 +1277,14 @@ func IsQuotaExceededDBName(err error) bool {
 	return errors.Is(err, QuotaExceededDBName)
 }
 
-// QuotaExceededSwitchTime is code QuotaExceeded.SwitchTime (HTTP 400, invalid_argument).
+// QuotaExceededSwitchTime is code QuotaExceeded.SwitchTime (HTTP 400, resource_exhausted).
 //
 // Message (en): The quota of switch time exceed.
 var QuotaExceededSwitchTime = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.SwitchTime",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "resource_exhausted",
 	Message:    map[string]string{"en": "The quota of switch time exceed."},
 }
 
@@ -1285,14 +1309,15 @@ func IsRegionUnauthorized(err error) bool {
 	return errors.Is(err, RegionUnauthorized)
 }
 
-// Throttling is code Throttling (HTTP 400, invalid_argument).
+// Throttling is code Throttling (HTTP 400, resource_exhausted, retryable).
 //
 // Message (en): Request was denied due to request throttling.
 var Throttling = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Throttling",
 	HTTPStatus: 400,
-	Category:   "invalid_argument",
+	Category:   "resource_exhausted",
+	Retryable:  true,
 	Message:    map[string]string{"en": "Request was denied due to request throttling."},
 }
 
@@ -1319,13 +1344,19 @@ func IsUnsupportedHTTPMethod(err error) bool {
 
 // UnsupportedParameter is code UnsupportedParameter (HTTP 400, invalid_argument).
 //
-// Message (en): The parameter "<parameter name>" is not supported.
+// Message (en): The parameter "{parameter_name}" is not supported.
 var UnsupportedParameter = &errcat.Def{
 	Domain:     Domain,
 	Code:       "UnsupportedParameter",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The parameter \"<parameter name>\" is not supported."},
+	Message:    map[string]string{"en": "The parameter \"{parameter_name}\" is not supported."},
+	Params:     []string{"parameter_name"},
+}
+
+// NewUnsupportedParameter returns an error with code UnsupportedParameter and its parameters filled in.
+func NewUnsupportedParameter(parameterName string) *errcat.Error {
+	return UnsupportedParameter.New("parameter_name", parameterName)
 }
 
 // IsUnsupportedParameter reports whether err is, or wraps, an error with code UnsupportedParameter.
@@ -1357,7 +1388,7 @@ var Defs = []*errcat.Def{
 	InvalidAction,
 	InvalidBackupIdNotFound,
 	InvalidClusterNetworkTypeValueNotSupported,
-	InvalidConnectionStringDuplicateSpecified,
+	InvalidConnectionStringDuplicate,
 	InvalidConnectionStringPrefixDuplicate,
 	InvalidConnectionStringPrefixDuplicated,
 	InvalidCurrentConnectionStringNotFound,

@@ -149,7 +149,7 @@ window.errcatIndex = [
   "domain": "huaweicloud.css",
   "status": 400,
   "message": "The engine does not exist.",
-  "text": "The engine does not exist.\nCheck whether the **datastore** parameter setting is correct.\n",
+  "text": "The engine does not exist.\nCheck whether the datastore parameter setting is correct.\n",
   "href": "huaweicloud.css.en.html#CSS.5036"
  },
  {
