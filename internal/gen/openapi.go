@@ -1,14 +1,17 @@
 package gen
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/defs"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/wire"
 )
 
 // OpenAPI writes openapi.json: an OpenAPI 3.1 document whose components
@@ -18,9 +21,10 @@ import (
 // code's entry and variants are sent with several statuses). A response
 // refers to its domain's wire format schema and carries an example body in
 // that format; x-errcat-* extensions give the domain, code, category and
-// retryability. The status a response is sent with is the entry's (the
-// category's when the source documents none), or 200 for the formats that
-// always answer 200 (zilliz, ucloud, tencent-v2).
+// retryability. The example body and the status are what the runtime
+// sends (wire.Format.Append and Status on the entry's errcat.Def, with a
+// variant's status and texts for a variant); placeholders stay visible as
+// {name}.
 func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
 	schemas := map[string]any{}
 	for _, f := range catalog.WireFormats() {
@@ -29,23 +33,47 @@ func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
 	responses := map[string]any{}
 	for _, c := range sortedCatalogs(cats) {
 		d := &c.Domain
+		format, ok := wire.ByName(d.WireFormat)
+		if !ok {
+			return nil, fmt.Errorf("gen openapi: %s: unknown wire format %q", d.ID, d.WireFormat)
+		}
+		_, rdefs := defs.FromCatalog(c)
+		byCode := map[string]*errcat.Def{}
+		for _, rd := range rdefs {
+			byCode[rd.Code] = rd
+		}
 		for i := range c.Entries {
 			e := &c.Entries[i]
-			if d.IsSuccess(e.Code) {
+			if d.IsSuccess(e.Code) || byCode[e.Code] == nil {
 				continue
 			}
+			if format == wire.Zilliz || format == wire.TencentV2 || format == wire.UCloud {
+				if _, err := strconv.ParseInt(e.Code, 10, 64); err != nil {
+					return nil, fmt.Errorf("gen openapi: %s %s: wire format %s carries integer codes, and code %q is not one", d.ID, e.Code, d.WireFormat, e.Code)
+				}
+			}
+			// A row is the entry or one of its variants, as the runtime
+			// sends it: the entry's Def with the variant's status and texts.
 			type doc struct {
+				err         *errcat.Error
 				message     string
 				remediation string
 			}
 			byStatus := map[int][]doc{}
 			var statuses []int
 			addRow := func(st *int, msg, rem catalog.Text) {
-				s := sentStatus(d.WireFormat, st, e.Category)
+				rd := *byCode[e.Code]
+				rd.HTTPStatus = 0
+				if st != nil {
+					rd.HTTPStatus = *st
+				}
+				rd.Message, rd.Remediation = msg, rem
+				re := rd.New().WithRequestID(exampleRequestID)
+				s := format.Status(re)
 				if _, ok := byStatus[s]; !ok {
 					statuses = append(statuses, s)
 				}
-				byStatus[s] = append(byStatus[s], doc{textIn(msg, d.DefaultLocale(), d.DefaultLocale()), textIn(rem, d.DefaultLocale(), d.DefaultLocale())})
+				byStatus[s] = append(byStatus[s], doc{re, textIn(msg, d.DefaultLocale(), d.DefaultLocale()), textIn(rem, d.DefaultLocale(), d.DefaultLocale())})
 			}
 			addRow(e.HTTPStatus, e.Message, e.Remediation)
 			for _, v := range e.Variants {
@@ -65,9 +93,10 @@ func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
 				if docs[0].remediation != "" {
 					desc += "\n\n" + docs[0].remediation
 				}
-				example, err := wireExample(d, e, s, docs[0].message)
+				body := format.Append(nil, docs[0].err, wire.Options{Instance: "/example", HostID: "example-host", Action: "Example"})
+				example, err := exampleValue(format, body)
 				if err != nil {
-					return nil, fmt.Errorf("gen openapi: %s %s: %w", d.ID, e.Code, err)
+					return nil, fmt.Errorf("gen openapi: %s %s: the %s body: %w", d.ID, e.Code, d.WireFormat, err)
 				}
 				media := map[string]any{
 					"schema":  map[string]any{"$ref": "#/components/schemas/" + d.WireFormat},
@@ -117,21 +146,6 @@ var componentNameRe = regexp.MustCompile(`[^A-Za-z0-9._-]`)
 // componentName makes s a valid component key (^[a-zA-Z0-9._-]+$).
 func componentName(s string) string { return componentNameRe.ReplaceAllString(s, "_") }
 
-// sentStatus is the HTTP status an error is sent with in format.
-func sentStatus(format string, documented *int, cat catalog.Category) int {
-	switch format {
-	case "zilliz", "ucloud", "tencent-v2":
-		return 200
-	}
-	if documented != nil {
-		return *documented
-	}
-	if s := cat.HTTPStatus(); s != 0 {
-		return s
-	}
-	return 500
-}
-
 func mediaType(format string) string {
 	switch format {
 	case "problem":
@@ -158,15 +172,16 @@ func wireSchema(format string) map[string]any {
 	switch format {
 	case "problem":
 		return object("RFC 9457 problem details with errcat's extension members.", []string{"type", "title", "status", "code"}, map[string]any{
-			"type":       map[string]any{"type": "string", "format": "uri-reference"},
-			"title":      str(),
-			"status":     integer(),
-			"detail":     str(),
-			"instance":   str(),
-			"code":       str(),
-			"domain":     str(),
-			"request_id": str(),
-			"params":     map[string]any{"type": "object", "additionalProperties": str()},
+			"type":        map[string]any{"type": "string", "format": "uri-reference"},
+			"title":       str(),
+			"status":      integer(),
+			"detail":      str(),
+			"instance":    str(),
+			"remediation": str(),
+			"code":        str(),
+			"domain":      str(),
+			"request_id":  str(),
+			"params":      map[string]any{"type": "object", "additionalProperties": str()},
 		})
 	case "google":
 		detail := map[string]any{"type": "object", "required": []string{"@type"}, "properties": map[string]any{"@type": str()}, "additionalProperties": true}
@@ -216,70 +231,27 @@ func wireSchema(format string) map[string]any {
 // exampleRequestID stands for the request id in examples.
 const exampleRequestID = "00000000-0000-0000-0000-000000000000"
 
-// wireExample is an example body of entry e in the domain's format,
-// sent with status.
-func wireExample(d *catalog.Domain, e *catalog.Entry, status int, message string) (any, error) {
-	num := func() (int64, error) {
-		n, err := strconv.ParseInt(e.Code, 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("wire format %s carries integer codes, and code %q is not one", d.WireFormat, e.Code)
-		}
-		return n, nil
+// exampleValue turns a body into an OpenAPI example value: the JSON value,
+// or for XML the object of the root's child elements, which tools render
+// as XML through the schema's xml name.
+func exampleValue(format wire.Format, body []byte) (any, error) {
+	if format != wire.AliyunXML {
+		var v any
+		err := json.Unmarshal(body, &v)
+		return v, err
 	}
-	switch d.WireFormat {
-	case "problem":
-		typ := d.DocsURLFor(e.Code)
-		if typ == "" {
-			typ = "about:blank"
-		}
-		title := textIn(e.Title, d.DefaultLocale(), d.DefaultLocale())
-		if title == "" {
-			title = e.Code
-		}
-		return map[string]any{"type": typ, "title": title, "status": status, "detail": message, "code": e.Code, "domain": d.ID, "request_id": exampleRequestID}, nil
-	case "google":
-		return map[string]any{"error": map[string]any{
-			"code": status, "message": message, "status": e.Category.GRPCName(),
-			"details": []any{map[string]any{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": e.Code, "domain": d.ID}},
-		}}, nil
-	case "tencent":
-		return map[string]any{"Response": map[string]any{"Error": map[string]any{"Code": e.Code, "Message": message}, "RequestId": exampleRequestID}}, nil
-	case "tencent-v2":
-		n, err := num()
-		if err != nil {
-			return nil, err
-		}
-		desc := textIn(e.Title, d.DefaultLocale(), d.DefaultLocale())
-		if desc == "" {
-			desc = e.Code
-		}
-		return map[string]any{"code": n, "message": message, "codeDesc": desc}, nil
-	case "aliyun":
-		return map[string]any{"RequestId": exampleRequestID, "HostId": d.ID, "Code": e.Code, "Message": message}, nil
-	case "aliyun-xml":
-		return fmt.Sprintf("<Error><RequestId>%s</RequestId><HostId>%s</HostId><Code>%s</Code><Message>%s</Message></Error>",
-			exampleRequestID, xmlText(d.ID), xmlText(e.Code), xmlText(message)), nil
-	case "huawei":
-		return map[string]any{"error_code": e.Code, "error_msg": message}, nil
-	case "zilliz":
-		n, err := num()
-		if err != nil {
-			return nil, err
-		}
-		return map[string]any{"code": n, "message": message}, nil
-	case "ucloud":
-		n, err := num()
-		if err != nil {
-			return nil, err
-		}
-		return map[string]any{"Action": "ExampleResponse", "RetCode": n, "Message": message}, nil
+	var root struct {
+		Fields []struct {
+			XMLName xml.Name
+			Value   string `xml:",chardata"`
+		} `xml:",any"`
 	}
-	return nil, fmt.Errorf("unknown wire format %q", d.WireFormat)
-}
-
-// xmlText escapes s for XML character data.
-func xmlText(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder never fails
-	return b.String()
+	if err := xml.Unmarshal(body, &root); err != nil {
+		return nil, err
+	}
+	obj := map[string]any{}
+	for _, f := range root.Fields {
+		obj[f.XMLName.Local] = f.Value
+	}
+	return obj, nil
 }
