@@ -1,20 +1,26 @@
 package gen_test
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/errcat/errcat/defs"
 	"github.com/errcat/errcat/internal/gen"
 )
 
 // TestGoBuildsAndVets generates every seed domain into one temporary
 // module whose go.mod replaces errcat with this repository, adds a
 // program that uses every package's Defs, constructors and predicates,
-// and runs go vet (which builds) and the program on it.
+// and runs go vet (which builds) and the program on it. The Defs the
+// program prints must be those defs.FromCatalog builds from the catalogs.
 func TestGoBuildsAndVets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a module with the go command")
@@ -56,6 +62,7 @@ func TestGoBuildsAndVets(t *testing.T) {
 	write(t, filepath.Join(dir, "main.go"), `package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -72,6 +79,13 @@ func check(pkg string, defs []*errcat.Def) {
 			fmt.Println(pkg, d.Code, "is not found in its own error")
 			os.Exit(1)
 		}
+		internal := ""
+		if d.Domain.Internal != nil {
+			internal = d.Domain.Internal.Code
+		}
+		b, _ := json.Marshal([]any{d.Domain.ID, d.Domain.Name, d.Domain.Locales, d.Domain.Format, d.Domain.DocsURL, internal,
+			d.Code, d.HTTPStatus, d.Category, d.Retryable, d.Title, d.Message, d.Remediation, d.Params})
+		fmt.Println(string(b))
 	}
 	fmt.Println(pkg, len(defs))
 }
@@ -98,6 +112,35 @@ func main() {
 		if !strings.Contains(out, want+"\n") {
 			t.Errorf("program output lacks %q:\n%s", want, out)
 		}
+	}
+	// The generated Defs are the ones the defs package builds from the
+	// same catalogs at run time.
+	var want []string
+	for _, c := range seedList(t) {
+		dom, ds := defs.FromCatalog(c)
+		internal := ""
+		if dom.Internal != nil {
+			internal = dom.Internal.Code
+		}
+		for _, d := range ds {
+			b, err := json.Marshal([]any{dom.ID, dom.Name, dom.Locales, dom.Format, dom.DocsURL, internal,
+				d.Code, d.HTTPStatus, d.Category, d.Retryable, d.Title, d.Message, d.Remediation, d.Params})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, string(b))
+		}
+	}
+	var got []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "[") {
+			got = append(got, l)
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("generated Defs differ from defs.FromCatalog (-want +got):\n%s", diff)
 	}
 }
 
