@@ -182,17 +182,18 @@ func goParamNames(params []catalog.Param) []string {
 	seen := map[string]bool{"errcat": true, "errors": true}
 	var out []string
 	for _, p := range params {
-		parts := strings.FieldsFunc(p.Name, func(r rune) bool { return r == '_' })
+		parts := strings.FieldsFunc(p.Name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		n := ""
 		for i, part := range parts {
 			if i == 0 {
-				n += strings.ToLower(part[:1]) + part[1:]
+				r := []rune(part)
+				n += strings.ToLower(string(r[0])) + string(r[1:])
 			} else {
 				n += capitalise(part)
 			}
 		}
-		if n == "" {
-			n = "p"
+		if n == "" || !unicode.IsLetter([]rune(n)[0]) {
+			n = "p" + n
 		}
 		if token.IsKeyword(n) || types.Universe.Lookup(n) != nil {
 			n += "Value"
