@@ -22,6 +22,7 @@ import (
 // and runs go vet (which builds) and the program on it. The Defs the
 // program prints must be those defs.FromCatalog builds from the catalogs.
 func TestGoBuildsAndVets(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds a module with the go command")
 	}

@@ -20,6 +20,7 @@ import (
 // queries into the search box and reads the results — in English, by
 // code, and in Chinese.
 func TestHTMLSearchInBrowser(t *testing.T) {
+	t.Parallel()
 	browser := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
