@@ -2,7 +2,8 @@
 // turn catalogs into files — Go definitions, documentation pages in the
 // styles of the seed pages (Markdown table, Markdown bold-number list, RST
 // grid table, plain text table), a static HTML site, the catalog as JSON for
-// front ends, and the OpenAPI components of the error responses.
+// front ends, the OpenAPI components of the error responses, and the JSON
+// Schema of the catalog format.
 //
 // A generator never touches the disk: it returns Files, a map from a
 // slash-separated path to content. The command writes them, or compares
@@ -18,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/schema"
 )
 
 // Files is a generator's output: a slash-separated relative path → content.
@@ -68,6 +70,7 @@ func Generators() []Generator {
 		{Name: "html", Summary: "a static HTML site: index, a page per domain and locale, an anchor per code, client-side search", Run: HTML},
 		{Name: "json", Summary: "the catalogs as JSON for front ends: a file per domain and an index", Run: JSON},
 		{Name: "openapi", Summary: "OpenAPI 3.1 components: a schema per wire format, a response per error code and status", Run: OpenAPI},
+		{Name: "schema", Summary: "the JSON Schema of the catalog format", Run: Schema},
 	}
 }
 
@@ -230,4 +233,11 @@ func trimLines(b []byte) []byte {
 	}
 	out := bytes.TrimRight(bytes.Join(lines, []byte("\n")), "\n")
 	return append(out, '\n')
+}
+
+// Schema writes catalog.schema.json, the JSON Schema of the catalog
+// format (package schema), which every catalog file names on its first
+// line. It does not depend on the catalogs.
+func Schema(cats []*catalog.Catalog, opts Options) (Files, error) {
+	return Files{"catalog.schema.json": schema.Catalog()}, nil
 }

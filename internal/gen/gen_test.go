@@ -225,3 +225,22 @@ func TestHTMLSearchWorksFromFile(t *testing.T) {
 func htmlAttr(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "+", "&#43;", "{", "{", "}", "}").Replace(s)
 }
+
+// TestSchemaIsTheRepositoryFile: gen schema writes the schema file of the
+// repository byte for byte.
+func TestSchemaIsTheRepositoryFile(t *testing.T) {
+	files, err := gen.Schema(nil, gen.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "..", "schema", "catalog.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"catalog.schema.json"}, files.Paths()); diff != "" {
+		t.Errorf("paths (-want +got):\n%s", diff)
+	}
+	if string(files["catalog.schema.json"]) != string(want) {
+		t.Errorf("gen schema differs from schema/catalog.schema.json")
+	}
+}

@@ -62,12 +62,12 @@ func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
 			byStatus := map[int][]doc{}
 			var statuses []int
 			addRow := func(st *int, msg, rem catalog.Text) {
-				rd := *byCode[e.Code]
-				rd.HTTPStatus = 0
+				ed := byCode[e.Code]
+				rd := &errcat.Def{Domain: ed.Domain, Code: ed.Code, Category: ed.Category, Retryable: ed.Retryable,
+					Title: ed.Title, Message: msg, Remediation: rem, Params: ed.Params}
 				if st != nil {
 					rd.HTTPStatus = *st
 				}
-				rd.Message, rd.Remediation = msg, rem
 				re := rd.New().WithRequestID(exampleRequestID)
 				s := format.Status(re)
 				if _, ok := byStatus[s]; !ok {

@@ -15,19 +15,21 @@ import (
 var Domain = &errcat.Domain{
 	ID:      "aliyun.polardb",
 	Name:    "Alibaba Cloud PolarDB",
-	Locales: []string{"en"},
+	Locales: []string{"en", "zh-CN"},
 	Format:  "aliyun",
 }
 
 // ActionUnauthorized is code ActionUnauthorized (HTTP 403, permission_denied).
 //
 // Message (en): The specified action is not available for you
+//
+// Message (zh-CN): 您无权使用指定的操作（Action）。
 var ActionUnauthorized = &errcat.Def{
 	Domain:     Domain,
 	Code:       "ActionUnauthorized",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The specified action is not available for you"},
+	Message:    map[string]string{"en": "The specified action is not available for you", "zh-CN": "您无权使用指定的操作（Action）。"},
 }
 
 // IsActionUnauthorized reports whether err is, or wraps, an error with code ActionUnauthorized.
@@ -38,12 +40,14 @@ func IsActionUnauthorized(err error) bool {
 // EngineNotSupported is code EngineNotSupported (HTTP 400, invalid_argument).
 //
 // Message (en): Engine specified cannot be supported the operation..
+//
+// Message (zh-CN): 指定的引擎不支持该操作。
 var EngineNotSupported = &errcat.Def{
 	Domain:     Domain,
 	Code:       "EngineNotSupported",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "Engine specified cannot be supported the operation.."},
+	Message:    map[string]string{"en": "Engine specified cannot be supported the operation..", "zh-CN": "指定的引擎不支持该操作。"},
 }
 
 // IsEngineNotSupported reports whether err is, or wraps, an error with code EngineNotSupported.
@@ -54,12 +58,14 @@ func IsEngineNotSupported(err error) bool {
 // EngineVersionNotSupported is code EngineVersionNotSupported (HTTP 400, invalid_argument).
 //
 // Message (en): EngineVersion specified cannot be replicate with the source DB Cluster.
+//
+// Message (zh-CN): 指定的 EngineVersion 无法与源数据库集群进行复制。
 var EngineVersionNotSupported = &errcat.Def{
 	Domain:     Domain,
 	Code:       "EngineVersionNotSupported",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "EngineVersion specified cannot be replicate with the source DB Cluster."},
+	Message:    map[string]string{"en": "EngineVersion specified cannot be replicate with the source DB Cluster.", "zh-CN": "指定的 EngineVersion 无法与源数据库集群进行复制。"},
 }
 
 // IsEngineVersionNotSupported reports whether err is, or wraps, an error with code EngineVersionNotSupported.
@@ -70,12 +76,14 @@ func IsEngineVersionNotSupported(err error) bool {
 // ForbeddenNotSupportRAM is code Forbedden.NotSupportRAM (HTTP 403, permission_denied).
 //
 // Message (en): This action does not support accessed by RAM mode.
+//
+// Message (zh-CN): 该操作不支持以 RAM 方式访问。
 var ForbeddenNotSupportRAM = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Forbedden.NotSupportRAM",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "This action does not support accessed by RAM mode."},
+	Message:    map[string]string{"en": "This action does not support accessed by RAM mode.", "zh-CN": "该操作不支持以 RAM 方式访问。"},
 }
 
 // IsForbeddenNotSupportRAM reports whether err is, or wraps, an error with code Forbedden.NotSupportRAM.
@@ -87,13 +95,17 @@ func IsForbeddenNotSupportRAM(err error) bool {
 //
 // Message (en): This operation is forbidden by Aliyun Realname Authentication system.
 //
+// Message (zh-CN): 该操作被阿里云实名认证系统禁止。
+//
 // Also documented (HTTP 403, en): The operation is forbidden by Aliyun Realname Authentication System.
+//
+// Also documented (HTTP 403, zh-CN): 该操作被阿里云实名认证系统禁止。
 var ForbiddenAuthentication = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Forbidden.Authentication",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "This operation is forbidden by Aliyun Realname Authentication system."},
+	Message:    map[string]string{"en": "This operation is forbidden by Aliyun Realname Authentication system.", "zh-CN": "该操作被阿里云实名认证系统禁止。"},
 }
 
 // IsForbiddenAuthentication reports whether err is, or wraps, an error with code Forbidden.Authentication.
@@ -104,12 +116,14 @@ func IsForbiddenAuthentication(err error) bool {
 // ForbiddenClusterNotFound is code Forbidden.ClusterNotFound (HTTP 404, not_found).
 //
 // Message (en): The specified DB Cluster does not exist.
+//
+// Message (zh-CN): 指定的数据库集群不存在。
 var ForbiddenClusterNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Forbidden.ClusterNotFound",
 	HTTPStatus: 404,
 	Category:   "not_found",
-	Message:    map[string]string{"en": "The specified DB Cluster does not exist."},
+	Message:    map[string]string{"en": "The specified DB Cluster does not exist.", "zh-CN": "指定的数据库集群不存在。"},
 }
 
 // IsForbiddenClusterNotFound reports whether err is, or wraps, an error with code Forbidden.ClusterNotFound.
@@ -120,12 +134,14 @@ func IsForbiddenClusterNotFound(err error) bool {
 // ForbiddenRAM is code Forbidden.RAM (HTTP 403, permission_denied).
 //
 // Message (en): The user is not authorized to operate the specified resource, or this operation does not support RAM.
+//
+// Message (zh-CN): 用户无权操作指定的资源，或该操作不支持 RAM 授权。
 var ForbiddenRAM = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Forbidden.RAM",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The user is not authorized to operate the specified resource, or this operation does not support RAM."},
+	Message:    map[string]string{"en": "The user is not authorized to operate the specified resource, or this operation does not support RAM.", "zh-CN": "用户无权操作指定的资源，或该操作不支持 RAM 授权。"},
 }
 
 // IsForbiddenRAM reports whether err is, or wraps, an error with code Forbidden.RAM.
@@ -136,12 +152,14 @@ func IsForbiddenRAM(err error) bool {
 // ForbiddenRiskControl is code Forbidden.RiskControl (HTTP 403, permission_denied).
 //
 // Message (en): This operation is forbidden by Aliyun Risk Control system.
+//
+// Message (zh-CN): 该操作被阿里云风控系统禁止。
 var ForbiddenRiskControl = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Forbidden.RiskControl",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "This operation is forbidden by Aliyun Risk Control system."},
+	Message:    map[string]string{"en": "This operation is forbidden by Aliyun Risk Control system.", "zh-CN": "该操作被阿里云风控系统禁止。"},
 }
 
 // IsForbiddenRiskControl reports whether err is, or wraps, an error with code Forbidden.RiskControl.
@@ -152,12 +170,14 @@ func IsForbiddenRiskControl(err error) bool {
 // IllegalTimestamp is code IllegalTimestamp (HTTP 400, invalid_argument).
 //
 // Message (en): The input parameter "Timestamp" that is mandatory for processing this request is not supplied.
+//
+// Message (zh-CN): 缺少处理该请求所必需的输入参数 "Timestamp"（时间戳）。
 var IllegalTimestamp = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IllegalTimestamp",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied."},
+	Message:    map[string]string{"en": "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied.", "zh-CN": "缺少处理该请求所必需的输入参数 \"Timestamp\"（时间戳）。"},
 }
 
 // IsIllegalTimestamp reports whether err is, or wraps, an error with code IllegalTimestamp.
@@ -168,12 +188,14 @@ func IsIllegalTimestamp(err error) bool {
 // IncompleteSignature is code IncompleteSignature (HTTP 400, invalid_argument).
 //
 // Message (en): The request signature does not conform to Aliyun standards.
+//
+// Message (zh-CN): 请求签名不符合阿里云标准。
 var IncompleteSignature = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IncompleteSignature",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The request signature does not conform to Aliyun standards."},
+	Message:    map[string]string{"en": "The request signature does not conform to Aliyun standards.", "zh-CN": "请求签名不符合阿里云标准。"},
 }
 
 // IsIncompleteSignature reports whether err is, or wraps, an error with code IncompleteSignature.
@@ -184,12 +206,14 @@ func IsIncompleteSignature(err error) bool {
 // IncorrectDBClusterLockMode is code IncorrectDBClusterLockMode (HTTP 400, invalid_argument).
 //
 // Message (en): CurrentDB Cluster lock mode does not support this operation.
+//
+// Message (zh-CN): 当前数据库集群的锁定模式不支持此操作。
 var IncorrectDBClusterLockMode = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IncorrectDBClusterLockMode",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "CurrentDB Cluster lock mode does not support this operation."},
+	Message:    map[string]string{"en": "CurrentDB Cluster lock mode does not support this operation.", "zh-CN": "当前数据库集群的锁定模式不支持此操作。"},
 }
 
 // IsIncorrectDBClusterLockMode reports whether err is, or wraps, an error with code IncorrectDBClusterLockMode.
@@ -200,12 +224,14 @@ func IsIncorrectDBClusterLockMode(err error) bool {
 // IncorrectDBClusterState is code IncorrectDBClusterState (HTTP 403, permission_denied).
 //
 // Message (en): CurrentDB Cluster state does not support this operation.
+//
+// Message (zh-CN): 当前数据库集群的状态不支持此操作。
 var IncorrectDBClusterState = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IncorrectDBClusterState",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "CurrentDB Cluster state does not support this operation."},
+	Message:    map[string]string{"en": "CurrentDB Cluster state does not support this operation.", "zh-CN": "当前数据库集群的状态不支持此操作。"},
 }
 
 // IsIncorrectDBClusterState reports whether err is, or wraps, an error with code IncorrectDBClusterState.
@@ -216,12 +242,14 @@ func IsIncorrectDBClusterState(err error) bool {
 // IncorrecttVpcIdMismatch is code IncorrecttVpcId.Mismatch (HTTP 400, invalid_argument).
 //
 // Message (en): The specified parameter "VpcId" is not valid.
+//
+// Message (zh-CN): 指定的参数 "VpcId" 无效。
 var IncorrecttVpcIdMismatch = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IncorrecttVpcId.Mismatch",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified parameter \"VpcId\" is not valid."},
+	Message:    map[string]string{"en": "The specified parameter \"VpcId\" is not valid.", "zh-CN": "指定的参数 \"VpcId\" 无效。"},
 }
 
 // IsIncorrecttVpcIdMismatch reports whether err is, or wraps, an error with code IncorrecttVpcId.Mismatch.
@@ -232,12 +260,14 @@ func IsIncorrecttVpcIdMismatch(err error) bool {
 // InsufficientBalance is code InsufficientBalance (HTTP 400, failed_precondition).
 //
 // Message (en): Your account does not have enough balance.
+//
+// Message (zh-CN): 您的账号余额不足。
 var InsufficientBalance = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InsufficientBalance",
 	HTTPStatus: 400,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "Your account does not have enough balance."},
+	Message:    map[string]string{"en": "Your account does not have enough balance.", "zh-CN": "您的账号余额不足。"},
 }
 
 // IsInsufficientBalance reports whether err is, or wraps, an error with code InsufficientBalance.
@@ -248,12 +278,14 @@ func IsInsufficientBalance(err error) bool {
 // IntranetNetTypeNotExists is code IntranetNetTypeNotExists (HTTP 404, not_found).
 //
 // Message (en): Current DB Cluster net type does not support this operation.
+//
+// Message (zh-CN): 当前数据库集群的网络类型不支持此操作。
 var IntranetNetTypeNotExists = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IntranetNetTypeNotExists",
 	HTTPStatus: 404,
 	Category:   "not_found",
-	Message:    map[string]string{"en": "Current DB Cluster net type does not support this operation."},
+	Message:    map[string]string{"en": "Current DB Cluster net type does not support this operation.", "zh-CN": "当前数据库集群的网络类型不支持此操作。"},
 }
 
 // IsIntranetNetTypeNotExists reports whether err is, or wraps, an error with code IntranetNetTypeNotExists.
@@ -264,12 +296,14 @@ func IsIntranetNetTypeNotExists(err error) bool {
 // InvaildEngineInRegionNotAvailable is code InvaildEngineInRegion.NotAvailable (HTTP 403, permission_denied).
 //
 // Message (en): The Engine in the Region is not available.
+//
+// Message (zh-CN): 该地域下的引擎不可用。
 var InvaildEngineInRegionNotAvailable = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvaildEngineInRegion.NotAvailable",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The Engine in the Region is not available."},
+	Message:    map[string]string{"en": "The Engine in the Region is not available.", "zh-CN": "该地域下的引擎不可用。"},
 }
 
 // IsInvaildEngineInRegionNotAvailable reports whether err is, or wraps, an error with code InvaildEngineInRegion.NotAvailable.
@@ -280,12 +314,14 @@ func IsInvaildEngineInRegionNotAvailable(err error) bool {
 // InvalidAccessKeyIdNotFound is code InvalidAccessKeyId.NotFound (HTTP 404, not_found).
 //
 // Message (en): The Access Key ID provided does not exist in our records.
+//
+// Message (zh-CN): 提供的 AccessKey ID 不存在。
 var InvalidAccessKeyIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidAccessKeyId.NotFound",
 	HTTPStatus: 404,
 	Category:   "not_found",
-	Message:    map[string]string{"en": "The Access Key ID provided does not exist in our records."},
+	Message:    map[string]string{"en": "The Access Key ID provided does not exist in our records.", "zh-CN": "提供的 AccessKey ID 不存在。"},
 }
 
 // IsInvalidAccessKeyIdNotFound reports whether err is, or wraps, an error with code InvalidAccessKeyId.NotFound.
@@ -296,12 +332,14 @@ func IsInvalidAccessKeyIdNotFound(err error) bool {
 // InvalidAccountNameDuplicate is code InvalidAccountName.Duplicate (HTTP 400, already_exists).
 //
 // Message (en): The specified AccountName already exists.
+//
+// Message (zh-CN): 指定的 AccountName 已存在。
 var InvalidAccountNameDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidAccountName.Duplicate",
 	HTTPStatus: 400,
 	Category:   "already_exists",
-	Message:    map[string]string{"en": "The specified AccountName already exists."},
+	Message:    map[string]string{"en": "The specified AccountName already exists.", "zh-CN": "指定的 AccountName 已存在。"},
 }
 
 // IsInvalidAccountNameDuplicate reports whether err is, or wraps, an error with code InvalidAccountName.Duplicate.
@@ -312,12 +350,14 @@ func IsInvalidAccountNameDuplicate(err error) bool {
 // InvalidAccountNameKeyword is code InvalidAccountName.keyword (HTTP 400, invalid_argument).
 //
 // Message (en): The specified AccountName is a reserved keyword.
+//
+// Message (zh-CN): 指定的 AccountName 是保留关键字。
 var InvalidAccountNameKeyword = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidAccountName.keyword",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified AccountName is a reserved keyword."},
+	Message:    map[string]string{"en": "The specified AccountName is a reserved keyword.", "zh-CN": "指定的 AccountName 是保留关键字。"},
 }
 
 // IsInvalidAccountNameKeyword reports whether err is, or wraps, an error with code InvalidAccountName.keyword.
@@ -328,12 +368,14 @@ func IsInvalidAccountNameKeyword(err error) bool {
 // InvalidAction is code InvalidAction (HTTP 403, permission_denied).
 //
 // Message (en): The specified action is not valid.
+//
+// Message (zh-CN): 指定的操作（Action）无效。
 var InvalidAction = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidAction",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The specified action is not valid."},
+	Message:    map[string]string{"en": "The specified action is not valid.", "zh-CN": "指定的操作（Action）无效。"},
 }
 
 // IsInvalidAction reports whether err is, or wraps, an error with code InvalidAction.
@@ -344,12 +386,14 @@ func IsInvalidAction(err error) bool {
 // InvalidBackupIdNotFound is code InvalidBackupId.NotFound (HTTP 404, not_found).
 //
 // Message (en): The BackupId provided does not exist in our records.
+//
+// Message (zh-CN): 提供的 BackupId 不存在。
 var InvalidBackupIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidBackupId.NotFound",
 	HTTPStatus: 404,
 	Category:   "not_found",
-	Message:    map[string]string{"en": "The BackupId provided does not exist in our records."},
+	Message:    map[string]string{"en": "The BackupId provided does not exist in our records.", "zh-CN": "提供的 BackupId 不存在。"},
 }
 
 // IsInvalidBackupIdNotFound reports whether err is, or wraps, an error with code InvalidBackupId.NotFound.
@@ -360,12 +404,14 @@ func IsInvalidBackupIdNotFound(err error) bool {
 // InvalidClusterNetworkTypeValueNotSupported is code InvalidClusterNetworkType.ValueNotSupported (HTTP 400, invalid_argument).
 //
 // Message (en): The specified parameter "ClusterNetworkType" is not valid.
+//
+// Message (zh-CN): 指定的参数 "ClusterNetworkType" 无效。
 var InvalidClusterNetworkTypeValueNotSupported = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidClusterNetworkType.ValueNotSupported",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified parameter \"ClusterNetworkType\" is not valid."},
+	Message:    map[string]string{"en": "The specified parameter \"ClusterNetworkType\" is not valid.", "zh-CN": "指定的参数 \"ClusterNetworkType\" 无效。"},
 }
 
 // IsInvalidClusterNetworkTypeValueNotSupported reports whether err is, or wraps, an error with code InvalidClusterNetworkType.ValueNotSupported.
@@ -376,12 +422,14 @@ func IsInvalidClusterNetworkTypeValueNotSupported(err error) bool {
 // InvalidConnectionStringDuplicate is code InvalidConnectionString.Duplicate (HTTP 400, already_exists).
 //
 // Message (en): Specified connection string or port want to be modified is the same with current net type.
+//
+// Message (zh-CN): 指定要修改的连接地址或端口与当前网络类型的相同。
 var InvalidConnectionStringDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidConnectionString.Duplicate",
 	HTTPStatus: 400,
 	Category:   "already_exists",
-	Message:    map[string]string{"en": "Specified connection string or port want to be modified is the same with current net type."},
+	Message:    map[string]string{"en": "Specified connection string or port want to be modified is the same with current net type.", "zh-CN": "指定要修改的连接地址或端口与当前网络类型的相同。"},
 }
 
 // IsInvalidConnectionStringDuplicate reports whether err is, or wraps, an error with code InvalidConnectionString.Duplicate.
@@ -392,12 +440,14 @@ func IsInvalidConnectionStringDuplicate(err error) bool {
 // InvalidConnectionStringPrefixDuplicate is code InvalidConnectionStringPrefix.Duplicate (HTTP 400, already_exists).
 //
 // Message (en): The connection string is not in the available range or occupied.
+//
+// Message (zh-CN): 连接地址不在可用范围内或已被占用。
 var InvalidConnectionStringPrefixDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidConnectionStringPrefix.Duplicate",
 	HTTPStatus: 400,
 	Category:   "already_exists",
-	Message:    map[string]string{"en": "The connection string is not in the available range or occupied."},
+	Message:    map[string]string{"en": "The connection string is not in the available range or occupied.", "zh-CN": "连接地址不在可用范围内或已被占用。"},
 }
 
 // IsInvalidConnectionStringPrefixDuplicate reports whether err is, or wraps, an error with code InvalidConnectionStringPrefix.Duplicate.
@@ -408,12 +458,14 @@ func IsInvalidConnectionStringPrefixDuplicate(err error) bool {
 // InvalidConnectionStringPrefixDuplicated is code InvalidConnectionStringPrefix.Duplicated (HTTP 403, permission_denied).
 //
 // Message (en): The specified connection string already exists.
+//
+// Message (zh-CN): 指定的连接地址已存在。
 var InvalidConnectionStringPrefixDuplicated = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidConnectionStringPrefix.Duplicated",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The specified connection string already exists."},
+	Message:    map[string]string{"en": "The specified connection string already exists.", "zh-CN": "指定的连接地址已存在。"},
 }
 
 // IsInvalidConnectionStringPrefixDuplicated reports whether err is, or wraps, an error with code InvalidConnectionStringPrefix.Duplicated.
@@ -424,12 +476,14 @@ func IsInvalidConnectionStringPrefixDuplicated(err error) bool {
 // InvalidCurrentConnectionStringNotFound is code InvalidCurrentConnectionString.NotFound (HTTP 400, invalid_argument).
 //
 // Message (en): Specified current connection string doesn't exist.
+//
+// Message (zh-CN): 指定的当前连接地址不存在。
 var InvalidCurrentConnectionStringNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidCurrentConnectionString.NotFound",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "Specified current connection string doesn't exist."},
+	Message:    map[string]string{"en": "Specified current connection string doesn't exist.", "zh-CN": "指定的当前连接地址不存在。"},
 }
 
 // IsInvalidCurrentConnectionStringNotFound reports whether err is, or wraps, an error with code InvalidCurrentConnectionString.NotFound.
@@ -440,12 +494,14 @@ func IsInvalidCurrentConnectionStringNotFound(err error) bool {
 // InvalidDBClusterNotFound is code InvalidDBCluster.NotFound (HTTP 403, permission_denied).
 //
 // Message (en): The DBClusterId provided does not exist in our records.
+//
+// Message (zh-CN): 提供的 DBClusterId 不存在。
 var InvalidDBClusterNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBCluster.NotFound",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The DBClusterId provided does not exist in our records."},
+	Message:    map[string]string{"en": "The DBClusterId provided does not exist in our records.", "zh-CN": "提供的 DBClusterId 不存在。"},
 }
 
 // IsInvalidDBClusterNotFound reports whether err is, or wraps, an error with code InvalidDBCluster.NotFound.
@@ -457,13 +513,17 @@ func IsInvalidDBClusterNotFound(err error) bool {
 //
 // Message (en): The specified DBClusterId does not exist.
 //
+// Message (zh-CN): 指定的 DBClusterId 不存在。
+//
 // Also documented (HTTP 400, en): The specified DBClusterId does not exist.
+//
+// Also documented (HTTP 400, zh-CN): 指定的 DBClusterId 不存在。
 var InvalidDBClusterIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBClusterId.NotFound",
 	HTTPStatus: 404,
 	Category:   "not_found",
-	Message:    map[string]string{"en": "The specified DBClusterId does not exist."},
+	Message:    map[string]string{"en": "The specified DBClusterId does not exist.", "zh-CN": "指定的 DBClusterId 不存在。"},
 }
 
 // IsInvalidDBClusterIdNotFound reports whether err is, or wraps, an error with code InvalidDBClusterId.NotFound.
@@ -474,12 +534,14 @@ func IsInvalidDBClusterIdNotFound(err error) bool {
 // InvalidDBClusterNetTypeNotFound is code InvalidDBClusterNetType.NotFound (HTTP 404, not_found).
 //
 // Message (en): The Specified DB Cluster net type is not found.
+//
+// Message (zh-CN): 未找到指定的数据库集群网络类型。
 var InvalidDBClusterNetTypeNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBClusterNetType.NotFound",
 	HTTPStatus: 404,
 	Category:   "not_found",
-	Message:    map[string]string{"en": "The Specified DB Cluster net type is not found."},
+	Message:    map[string]string{"en": "The Specified DB Cluster net type is not found.", "zh-CN": "未找到指定的数据库集群网络类型。"},
 }
 
 // IsInvalidDBClusterNetTypeNotFound reports whether err is, or wraps, an error with code InvalidDBClusterNetType.NotFound.
@@ -490,12 +552,14 @@ func IsInvalidDBClusterNetTypeNotFound(err error) bool {
 // InvalidDBInfoMalformed is code InvalidDBInfo.Malformed (HTTP 400, invalid_argument).
 //
 // Message (en): The specified parameter "DBInfo" is not valid or db not exist.
+//
+// Message (zh-CN): 指定的参数 "DBInfo" 无效或数据库不存在。
 var InvalidDBInfoMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBInfo.Malformed",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified parameter \"DBInfo\" is not valid or db not exist."},
+	Message:    map[string]string{"en": "The specified parameter \"DBInfo\" is not valid or db not exist.", "zh-CN": "指定的参数 \"DBInfo\" 无效或数据库不存在。"},
 }
 
 // IsInvalidDBInfoMalformed reports whether err is, or wraps, an error with code InvalidDBInfo.Malformed.
@@ -506,12 +570,14 @@ func IsInvalidDBInfoMalformed(err error) bool {
 // InvalidDBNameDuplicate is code InvalidDBName.Duplicate (HTTP 400, already_exists).
 //
 // Message (en): The specified DB name is invalid or already exists.
+//
+// Message (zh-CN): 指定的数据库名称无效或已存在。
 var InvalidDBNameDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBName.Duplicate",
 	HTTPStatus: 400,
 	Category:   "already_exists",
-	Message:    map[string]string{"en": "The specified DB name is invalid or already exists."},
+	Message:    map[string]string{"en": "The specified DB name is invalid or already exists.", "zh-CN": "指定的数据库名称无效或已存在。"},
 }
 
 // IsInvalidDBNameDuplicate reports whether err is, or wraps, an error with code InvalidDBName.Duplicate.
@@ -522,12 +588,14 @@ func IsInvalidDBNameDuplicate(err error) bool {
 // InvalidDBNameNotFound is code InvalidDBName.NotFound (HTTP 404, not_found).
 //
 // Message (en): The specified database does not exist.
+//
+// Message (zh-CN): 指定的数据库不存在。
 var InvalidDBNameNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBName.NotFound",
 	HTTPStatus: 404,
 	Category:   "not_found",
-	Message:    map[string]string{"en": "The specified database does not exist."},
+	Message:    map[string]string{"en": "The specified database does not exist.", "zh-CN": "指定的数据库不存在。"},
 }
 
 // IsInvalidDBNameNotFound reports whether err is, or wraps, an error with code InvalidDBName.NotFound.
@@ -538,12 +606,14 @@ func IsInvalidDBNameNotFound(err error) bool {
 // InvalidEngineVersionMalformed is code InvalidEngineVersion.Malformed (HTTP 400, invalid_argument).
 //
 // Message (en): The specified parameter "EngineVersion" is not valid.
+//
+// Message (zh-CN): 指定的参数 "EngineVersion" 无效。
 var InvalidEngineVersionMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidEngineVersion.Malformed",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified parameter \"EngineVersion\" is not valid."},
+	Message:    map[string]string{"en": "The specified parameter \"EngineVersion\" is not valid.", "zh-CN": "指定的参数 \"EngineVersion\" 无效。"},
 }
 
 // IsInvalidEngineVersionMalformed reports whether err is, or wraps, an error with code InvalidEngineVersion.Malformed.
@@ -554,12 +624,14 @@ func IsInvalidEngineVersionMalformed(err error) bool {
 // InvalidEngineVersionInRegionNotAvailable is code InvalidEngineVersionInRegion.NotAvailable (HTTP 403, permission_denied).
 //
 // Message (en): The EngineVersion in the Region is not available.
+//
+// Message (zh-CN): 该地域下的 EngineVersion 不可用。
 var InvalidEngineVersionInRegionNotAvailable = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidEngineVersionInRegion.NotAvailable",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The EngineVersion in the Region is not available."},
+	Message:    map[string]string{"en": "The EngineVersion in the Region is not available.", "zh-CN": "该地域下的 EngineVersion 不可用。"},
 }
 
 // IsInvalidEngineVersionInRegionNotAvailable reports whether err is, or wraps, an error with code InvalidEngineVersionInRegion.NotAvailable.
@@ -570,12 +642,14 @@ func IsInvalidEngineVersionInRegionNotAvailable(err error) bool {
 // InvalidOwner is code InvalidOwner (HTTP 400, invalid_argument).
 //
 // Message (en): OwnerId and OwnerAccount can't be used at one API access.
+//
+// Message (zh-CN): 同一次 API 调用中不能同时使用 OwnerId 和 OwnerAccount。
 var InvalidOwner = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidOwner",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "OwnerId and OwnerAccount can't be used at one API access."},
+	Message:    map[string]string{"en": "OwnerId and OwnerAccount can't be used at one API access.", "zh-CN": "同一次 API 调用中不能同时使用 OwnerId 和 OwnerAccount。"},
 }
 
 // IsInvalidOwner reports whether err is, or wraps, an error with code InvalidOwner.
@@ -586,12 +660,14 @@ func IsInvalidOwner(err error) bool {
 // InvalidOwnerAccount is code InvalidOwnerAccount (HTTP 400, invalid_argument).
 //
 // Message (en): The specified OwnerAccount is not valid.
+//
+// Message (zh-CN): 指定的 OwnerAccount 无效。
 var InvalidOwnerAccount = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidOwnerAccount",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified OwnerAccount is not valid."},
+	Message:    map[string]string{"en": "The specified OwnerAccount is not valid.", "zh-CN": "指定的 OwnerAccount 无效。"},
 }
 
 // IsInvalidOwnerAccount reports whether err is, or wraps, an error with code InvalidOwnerAccount.
@@ -602,12 +678,14 @@ func IsInvalidOwnerAccount(err error) bool {
 // InvalidOwnerId is code InvalidOwnerId (HTTP 400, invalid_argument).
 //
 // Message (en): The specified OwnerId is not valid.
+//
+// Message (zh-CN): 指定的 OwnerId 无效。
 var InvalidOwnerId = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidOwnerId",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified OwnerId is not valid."},
+	Message:    map[string]string{"en": "The specified OwnerId is not valid.", "zh-CN": "指定的 OwnerId 无效。"},
 }
 
 // IsInvalidOwnerId reports whether err is, or wraps, an error with code InvalidOwnerId.
@@ -619,13 +697,17 @@ func IsInvalidOwnerId(err error) bool {
 //
 // Message (en): The specified parameter "Action or Version" is not valid.
 //
+// Message (zh-CN): 指定的参数 "Action or Version" 无效。
+//
 // Also documented (HTTP 400, en): The specified parameter "{parameter_name_n}" is not valid.
+//
+// Also documented (HTTP 400, zh-CN): 指定的参数 "{parameter_name_n}" 无效。
 var InvalidParameter = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidParameter",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified parameter \"Action or Version\" is not valid."},
+	Message:    map[string]string{"en": "The specified parameter \"Action or Version\" is not valid.", "zh-CN": "指定的参数 \"Action or Version\" 无效。"},
 	Params:     []string{"parameter_name_n"},
 }
 
@@ -642,12 +724,14 @@ func IsInvalidParameter(err error) bool {
 // InvalidParameterKeyword is code InvalidParameter.Keyword (HTTP 400, invalid_argument).
 //
 // Message (en): The specified DBName is a reserved keyword.
+//
+// Message (zh-CN): 指定的 DBName 是保留关键字。
 var InvalidParameterKeyword = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidParameter.Keyword",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified DBName is a reserved keyword."},
+	Message:    map[string]string{"en": "The specified DBName is a reserved keyword.", "zh-CN": "指定的 DBName 是保留关键字。"},
 }
 
 // IsInvalidParameterKeyword reports whether err is, or wraps, an error with code InvalidParameter.Keyword.
@@ -658,12 +742,14 @@ func IsInvalidParameterKeyword(err error) bool {
 // InvalidPortMalformed is code InvalidPort.Malformed (HTTP 400, invalid_argument).
 //
 // Message (en): Specified port is not valid.
+//
+// Message (zh-CN): 指定的端口无效。
 var InvalidPortMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidPort.Malformed",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "Specified port is not valid."},
+	Message:    map[string]string{"en": "Specified port is not valid.", "zh-CN": "指定的端口无效。"},
 }
 
 // IsInvalidPortMalformed reports whether err is, or wraps, an error with code InvalidPort.Malformed.
@@ -674,12 +760,14 @@ func IsInvalidPortMalformed(err error) bool {
 // InvalidPrivateIpAddressDuplicated is code InvalidPrivateIpAddress.Duplicated (HTTP 400, already_exists).
 //
 // Message (en): Specified private IP address is duplicated.
+//
+// Message (zh-CN): 指定的内网 IP 地址重复。
 var InvalidPrivateIpAddressDuplicated = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidPrivateIpAddress.Duplicated",
 	HTTPStatus: 400,
 	Category:   "already_exists",
-	Message:    map[string]string{"en": "Specified private IP address is duplicated."},
+	Message:    map[string]string{"en": "Specified private IP address is duplicated.", "zh-CN": "指定的内网 IP 地址重复。"},
 }
 
 // IsInvalidPrivateIpAddressDuplicated reports whether err is, or wraps, an error with code InvalidPrivateIpAddress.Duplicated.
@@ -690,12 +778,14 @@ func IsInvalidPrivateIpAddressDuplicated(err error) bool {
 // InvalidPrivateIpAddressMismatch is code InvalidPrivateIpAddress.Mismatch (HTTP 400, failed_precondition).
 //
 // Message (en): Specified private IP address is not in the CIDR block of virtual switch.
+//
+// Message (zh-CN): 指定的内网 IP 地址不在交换机的网段内。
 var InvalidPrivateIpAddressMismatch = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidPrivateIpAddress.Mismatch",
 	HTTPStatus: 400,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "Specified private IP address is not in the CIDR block of virtual switch."},
+	Message:    map[string]string{"en": "Specified private IP address is not in the CIDR block of virtual switch.", "zh-CN": "指定的内网 IP 地址不在交换机的网段内。"},
 }
 
 // IsInvalidPrivateIpAddressMismatch reports whether err is, or wraps, an error with code InvalidPrivateIpAddress.Mismatch.
@@ -706,12 +796,14 @@ func IsInvalidPrivateIpAddressMismatch(err error) bool {
 // InvalidRegionIdNotFound is code InvalidRegionId.NotFound (HTTP 404, not_found).
 //
 // Message (en): The DBClusterId provided does not exist in our records.
+//
+// Message (zh-CN): 提供的 DBClusterId 不存在。
 var InvalidRegionIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidRegionId.NotFound",
 	HTTPStatus: 404,
 	Category:   "not_found",
-	Message:    map[string]string{"en": "The DBClusterId provided does not exist in our records."},
+	Message:    map[string]string{"en": "The DBClusterId provided does not exist in our records.", "zh-CN": "提供的 DBClusterId 不存在。"},
 }
 
 // IsInvalidRegionIdNotFound reports whether err is, or wraps, an error with code InvalidRegionId.NotFound.
@@ -722,12 +814,14 @@ func IsInvalidRegionIdNotFound(err error) bool {
 // InvalidSecurityIPsDuplicate is code InvalidSecurityIPs.Duplicate (HTTP 400, already_exists).
 //
 // Message (en): The Security IP address is not in the available range or occupied.
+//
+// Message (zh-CN): 安全 IP 地址不在可用范围内或已被占用。
 var InvalidSecurityIPsDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidSecurityIPs.Duplicate",
 	HTTPStatus: 400,
 	Category:   "already_exists",
-	Message:    map[string]string{"en": "The Security IP address is not in the available range or occupied."},
+	Message:    map[string]string{"en": "The Security IP address is not in the available range or occupied.", "zh-CN": "安全 IP 地址不在可用范围内或已被占用。"},
 }
 
 // IsInvalidSecurityIPsDuplicate reports whether err is, or wraps, an error with code InvalidSecurityIPs.Duplicate.
@@ -738,12 +832,14 @@ func IsInvalidSecurityIPsDuplicate(err error) bool {
 // InvalidSecurityIPsLengthMalformed is code InvalidSecurityIPsLength.Malformed (HTTP 400, invalid_argument).
 //
 // Message (en): The security IP address is beyond the available range or is already used.
+//
+// Message (zh-CN): 安全 IP 地址超出可用范围或已被使用。
 var InvalidSecurityIPsLengthMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidSecurityIPsLength.Malformed",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The security IP address is beyond the available range or is already used."},
+	Message:    map[string]string{"en": "The security IP address is beyond the available range or is already used.", "zh-CN": "安全 IP 地址超出可用范围或已被使用。"},
 }
 
 // IsInvalidSecurityIPsLengthMalformed reports whether err is, or wraps, an error with code InvalidSecurityIPsLength.Malformed.
@@ -754,12 +850,14 @@ func IsInvalidSecurityIPsLengthMalformed(err error) bool {
 // InvalidSecurityIpsDuplicate is code InvalidSecurityIps.Duplicate (HTTP 400, resource_exhausted).
 //
 // Message (en): The quota of security ip exceeds.
+//
+// Message (zh-CN): 安全 IP 数量超出配额。
 var InvalidSecurityIpsDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidSecurityIps.Duplicate",
 	HTTPStatus: 400,
 	Category:   "resource_exhausted",
-	Message:    map[string]string{"en": "The quota of security ip exceeds."},
+	Message:    map[string]string{"en": "The quota of security ip exceeds.", "zh-CN": "安全 IP 数量超出配额。"},
 }
 
 // IsInvalidSecurityIpsDuplicate reports whether err is, or wraps, an error with code InvalidSecurityIps.Duplicate.
@@ -770,12 +868,14 @@ func IsInvalidSecurityIpsDuplicate(err error) bool {
 // InvalidStartTimeAndEndTimeMalformed is code InvalidStartTimeAndEndTime.Malformed (HTTP 400, invalid_argument).
 //
 // Message (en): The EndTime must be later than or equal to the StartTime.
+//
+// Message (zh-CN): EndTime 必须晚于或等于 StartTime。
 var InvalidStartTimeAndEndTimeMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidStartTimeAndEndTime.Malformed",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The EndTime must be later than or equal to the StartTime."},
+	Message:    map[string]string{"en": "The EndTime must be later than or equal to the StartTime.", "zh-CN": "EndTime 必须晚于或等于 StartTime。"},
 }
 
 // IsInvalidStartTimeAndEndTimeMalformed reports whether err is, or wraps, an error with code InvalidStartTimeAndEndTime.Malformed.
@@ -786,12 +886,14 @@ func IsInvalidStartTimeAndEndTimeMalformed(err error) bool {
 // InvalidTaskIdNotFound is code InvalidTaskId.NotFound (HTTP 400, invalid_argument).
 //
 // Message (en): The ImportId provided does not exist in our records.
+//
+// Message (zh-CN): 提供的 ImportId 不存在。
 var InvalidTaskIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidTaskId.NotFound",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The ImportId provided does not exist in our records."},
+	Message:    map[string]string{"en": "The ImportId provided does not exist in our records.", "zh-CN": "提供的 ImportId 不存在。"},
 }
 
 // IsInvalidTaskIdNotFound reports whether err is, or wraps, an error with code InvalidTaskId.NotFound.
@@ -802,12 +904,14 @@ func IsInvalidTaskIdNotFound(err error) bool {
 // InvalidVPCIdNotFound is code InvalidVPCId.NotFound (HTTP 400, invalid_argument).
 //
 // Message (en): The specified connection string or port does not match the current network type.
+//
+// Message (zh-CN): 指定的连接地址或端口与当前网络类型不匹配。
 var InvalidVPCIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidVPCId.NotFound",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified connection string or port does not match the current network type."},
+	Message:    map[string]string{"en": "The specified connection string or port does not match the current network type.", "zh-CN": "指定的连接地址或端口与当前网络类型不匹配。"},
 }
 
 // IsInvalidVPCIdNotFound reports whether err is, or wraps, an error with code InvalidVPCId.NotFound.
@@ -818,12 +922,14 @@ func IsInvalidVPCIdNotFound(err error) bool {
 // InvalidVSwitchIdMismatch is code InvalidVSwitchId.Mismatch (HTTP 400, invalid_argument).
 //
 // Message (en): Specified Cluster and virtual switch are not in the same zone.
+//
+// Message (zh-CN): 指定的集群与交换机不在同一可用区。
 var InvalidVSwitchIdMismatch = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidVSwitchId.Mismatch",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "Specified Cluster and virtual switch are not in the same zone."},
+	Message:    map[string]string{"en": "Specified Cluster and virtual switch are not in the same zone.", "zh-CN": "指定的集群与交换机不在同一可用区。"},
 }
 
 // IsInvalidVSwitchIdMismatch reports whether err is, or wraps, an error with code InvalidVSwitchId.Mismatch.
@@ -834,12 +940,14 @@ func IsInvalidVSwitchIdMismatch(err error) bool {
 // InvalidVSwitchIdNotFound is code InvalidVSwitchId.NotFound (HTTP 400, invalid_argument).
 //
 // Message (en): Specified virtual switch is not found in specified VPC.
+//
+// Message (zh-CN): 在指定的 VPC 中未找到指定的交换机。
 var InvalidVSwitchIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidVSwitchId.NotFound",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "Specified virtual switch is not found in specified VPC."},
+	Message:    map[string]string{"en": "Specified virtual switch is not found in specified VPC.", "zh-CN": "在指定的 VPC 中未找到指定的交换机。"},
 }
 
 // IsInvalidVSwitchIdNotFound reports whether err is, or wraps, an error with code InvalidVSwitchId.NotFound.
@@ -850,12 +958,14 @@ func IsInvalidVSwitchIdNotFound(err error) bool {
 // InvalidParameterNameMalformed is code Invalid{parameter_name}.Malformed (HTTP 400, invalid_argument).
 //
 // Message (en): The specified parameter "{parameter_name_n}" is not valid.
+//
+// Message (zh-CN): 指定的参数 "{parameter_name_n}" 无效。
 var InvalidParameterNameMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Invalid{parameter_name}.Malformed",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified parameter \"{parameter_name_n}\" is not valid."},
+	Message:    map[string]string{"en": "The specified parameter \"{parameter_name_n}\" is not valid.", "zh-CN": "指定的参数 \"{parameter_name_n}\" 无效。"},
 	Params:     []string{"parameter_name", "parameter_name_n"},
 }
 
@@ -872,12 +982,14 @@ func IsInvalidParameterNameMalformed(err error) bool {
 // InvalidParameterNameValueNotSupported is code Invalid{parameter_name}.ValueNotSupported (HTTP 400, invalid_argument).
 //
 // Message (en): The specified parameter "{parameter_name}" is not valid.
+//
+// Message (zh-CN): 指定的参数 "{parameter_name}" 无效。
 var InvalidParameterNameValueNotSupported = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Invalid{parameter_name}.ValueNotSupported",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The specified parameter \"{parameter_name}\" is not valid."},
+	Message:    map[string]string{"en": "The specified parameter \"{parameter_name}\" is not valid.", "zh-CN": "指定的参数 \"{parameter_name}\" 无效。"},
 	Params:     []string{"parameter_name"},
 }
 
@@ -894,12 +1006,14 @@ func IsInvalidParameterNameValueNotSupported(err error) bool {
 // MissingParameter is code MissingParameter (HTTP 400, invalid_argument).
 //
 // Message (en): The input parameter "{parameter_name}" that is mandatory for processing this request is not supplied.
+//
+// Message (zh-CN): 缺少处理该请求所必需的输入参数 "{parameter_name}"。
 var MissingParameter = &errcat.Def{
 	Domain:     Domain,
 	Code:       "MissingParameter",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The input parameter \"{parameter_name}\" that is mandatory for processing this request is not supplied."},
+	Message:    map[string]string{"en": "The input parameter \"{parameter_name}\" that is mandatory for processing this request is not supplied.", "zh-CN": "缺少处理该请求所必需的输入参数 \"{parameter_name}\"。"},
 	Params:     []string{"parameter_name"},
 }
 
@@ -917,13 +1031,17 @@ func IsMissingParameter(err error) bool {
 //
 // Message (en): Specified net type already existed.
 //
+// Message (zh-CN): 指定的网络类型已存在。
+//
 // Also documented (HTTP 403, en): Specified public net type already existed.
+//
+// Also documented (HTTP 403, zh-CN): 指定的公网网络类型已存在。
 var NetTypeExists = &errcat.Def{
 	Domain:     Domain,
 	Code:       "NetTypeExists",
 	HTTPStatus: 400,
 	Category:   "already_exists",
-	Message:    map[string]string{"en": "Specified net type already existed."},
+	Message:    map[string]string{"en": "Specified net type already existed.", "zh-CN": "指定的网络类型已存在。"},
 }
 
 // IsNetTypeExists reports whether err is, or wraps, an error with code NetTypeExists.
@@ -935,17 +1053,25 @@ func IsNetTypeExists(err error) bool {
 //
 // Message (en): The resource is out of usage.
 //
+// Message (zh-CN): 资源已耗尽。
+//
 // Also documented (HTTP 403, en): The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
+//
+// Also documented (HTTP 403, zh-CN): 请求的资源在指定可用区已售罄，请尝试其他类型的资源，或其他地域和可用区。
 //
 // Also documented (HTTP 406, en): The vpc cloudClusterIp is use, please check params.
 //
+// Also documented (HTTP 406, zh-CN): VPC 的 cloudClusterIp 已被使用，请检查参数。
+//
 // Also documented (HTTP 400, en): The vpc service is error, please check params.
+//
+// Also documented (HTTP 400, zh-CN): VPC 服务异常，请检查参数。
 var OperationDenied = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The resource is out of usage."},
+	Message:    map[string]string{"en": "The resource is out of usage.", "zh-CN": "资源已耗尽。"},
 }
 
 // IsOperationDenied reports whether err is, or wraps, an error with code OperationDenied.
@@ -956,12 +1082,14 @@ func IsOperationDenied(err error) bool {
 // OperationDeniedAccountStatus is code OperationDenied.AccountStatus (HTTP 403, permission_denied).
 //
 // Message (en): The status of the account does not support this operation.
+//
+// Message (zh-CN): 账号当前状态不支持此操作。
 var OperationDeniedAccountStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.AccountStatus",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The status of the account does not support this operation."},
+	Message:    map[string]string{"en": "The status of the account does not support this operation.", "zh-CN": "账号当前状态不支持此操作。"},
 }
 
 // IsOperationDeniedAccountStatus reports whether err is, or wraps, an error with code OperationDenied.AccountStatus.
@@ -972,12 +1100,14 @@ func IsOperationDeniedAccountStatus(err error) bool {
 // OperationDeniedAccountType is code OperationDenied.AccountType (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to type of account.
+//
+// Message (zh-CN): 账号类型不允许此操作。
 var OperationDeniedAccountType = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.AccountType",
 	HTTPStatus: 403,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "The operation is not permitted due to type of account."},
+	Message:    map[string]string{"en": "The operation is not permitted due to type of account.", "zh-CN": "账号类型不允许此操作。"},
 }
 
 // IsOperationDeniedAccountType reports whether err is, or wraps, an error with code OperationDenied.AccountType.
@@ -989,13 +1119,17 @@ func IsOperationDeniedAccountType(err error) bool {
 //
 // Message (en): You cannot perform this operation; a backup job exists.
 //
+// Message (zh-CN): 存在备份任务，无法执行此操作。
+//
 // Also documented (HTTP 403, en): You cannot perform this operation; a backup job exists.
+//
+// Also documented (HTTP 403, zh-CN): 存在备份任务，无法执行此操作。
 var OperationDeniedBackupJobExists = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.BackupJobExists",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "You cannot perform this operation; a backup job exists."},
+	Message:    map[string]string{"en": "You cannot perform this operation; a backup job exists.", "zh-CN": "存在备份任务，无法执行此操作。"},
 }
 
 // IsOperationDeniedBackupJobExists reports whether err is, or wraps, an error with code OperationDenied.BackupJobExists.
@@ -1006,12 +1140,14 @@ func IsOperationDeniedBackupJobExists(err error) bool {
 // OperationDeniedBackupMethod is code OperationDenied.BackupMethod (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted method of backup.
+//
+// Message (zh-CN): 备份方式不允许此操作。
 var OperationDeniedBackupMethod = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.BackupMethod",
 	HTTPStatus: 403,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "The operation is not permitted method of backup."},
+	Message:    map[string]string{"en": "The operation is not permitted method of backup.", "zh-CN": "备份方式不允许此操作。"},
 }
 
 // IsOperationDeniedBackupMethod reports whether err is, or wraps, an error with code OperationDenied.BackupMethod.
@@ -1022,12 +1158,14 @@ func IsOperationDeniedBackupMethod(err error) bool {
 // OperationDeniedBackupStatus is code OperationDenied.BackupStatus (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to type of backup.
+//
+// Message (zh-CN): 备份类型不允许此操作。
 var OperationDeniedBackupStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.BackupStatus",
 	HTTPStatus: 403,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "The operation is not permitted due to type of backup."},
+	Message:    map[string]string{"en": "The operation is not permitted due to type of backup.", "zh-CN": "备份类型不允许此操作。"},
 }
 
 // IsOperationDeniedBackupStatus reports whether err is, or wraps, an error with code OperationDenied.BackupStatus.
@@ -1038,12 +1176,14 @@ func IsOperationDeniedBackupStatus(err error) bool {
 // OperationDeniedCurrentEngineVersion is code OperationDenied.CurrentEngineVersion (HTTP 400, failed_precondition).
 //
 // Message (en): The operation is not permitted due to specified current version.
+//
+// Message (zh-CN): 指定的当前版本不允许此操作。
 var OperationDeniedCurrentEngineVersion = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.CurrentEngineVersion",
 	HTTPStatus: 400,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "The operation is not permitted due to specified current version."},
+	Message:    map[string]string{"en": "The operation is not permitted due to specified current version.", "zh-CN": "指定的当前版本不允许此操作。"},
 }
 
 // IsOperationDeniedCurrentEngineVersion reports whether err is, or wraps, an error with code OperationDenied.CurrentEngineVersion.
@@ -1054,12 +1194,14 @@ func IsOperationDeniedCurrentEngineVersion(err error) bool {
 // OperationDeniedDBClusterEngine is code OperationDenied.DBClusterEngine (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to engine of Cluster.
+//
+// Message (zh-CN): 集群的引擎不允许此操作。
 var OperationDeniedDBClusterEngine = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.DBClusterEngine",
 	HTTPStatus: 403,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "The operation is not permitted due to engine of Cluster."},
+	Message:    map[string]string{"en": "The operation is not permitted due to engine of Cluster.", "zh-CN": "集群的引擎不允许此操作。"},
 }
 
 // IsOperationDeniedDBClusterEngine reports whether err is, or wraps, an error with code OperationDenied.DBClusterEngine.
@@ -1070,12 +1212,14 @@ func IsOperationDeniedDBClusterEngine(err error) bool {
 // OperationDeniedDBClusterNetType is code OperationDenied.DBClusterNetType (HTTP 403, permission_denied).
 //
 // Message (en): The network type of the specified Cluster does not support this operation.
+//
+// Message (zh-CN): 指定集群的网络类型不支持此操作。
 var OperationDeniedDBClusterNetType = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.DBClusterNetType",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The network type of the specified Cluster does not support this operation."},
+	Message:    map[string]string{"en": "The network type of the specified Cluster does not support this operation.", "zh-CN": "指定集群的网络类型不支持此操作。"},
 }
 
 // IsOperationDeniedDBClusterNetType reports whether err is, or wraps, an error with code OperationDenied.DBClusterNetType.
@@ -1086,12 +1230,14 @@ func IsOperationDeniedDBClusterNetType(err error) bool {
 // OperationDeniedDBClusterStatus is code OperationDenied.DBClusterStatus (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to Cluster status.
+//
+// Message (zh-CN): 当前集群状态不允许此操作。
 var OperationDeniedDBClusterStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.DBClusterStatus",
 	HTTPStatus: 403,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "The operation is not permitted due to Cluster status."},
+	Message:    map[string]string{"en": "The operation is not permitted due to Cluster status.", "zh-CN": "当前集群状态不允许此操作。"},
 }
 
 // IsOperationDeniedDBClusterStatus reports whether err is, or wraps, an error with code OperationDenied.DBClusterStatus.
@@ -1102,12 +1248,14 @@ func IsOperationDeniedDBClusterStatus(err error) bool {
 // OperationDeniedDBStatus is code OperationDenied.DBStatus (HTTP 403, permission_denied).
 //
 // Message (en): The status of the database does not support this operation.
+//
+// Message (zh-CN): 数据库当前状态不支持此操作。
 var OperationDeniedDBStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.DBStatus",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The status of the database does not support this operation."},
+	Message:    map[string]string{"en": "The status of the database does not support this operation.", "zh-CN": "数据库当前状态不支持此操作。"},
 }
 
 // IsOperationDeniedDBStatus reports whether err is, or wraps, an error with code OperationDenied.DBStatus.
@@ -1118,12 +1266,14 @@ func IsOperationDeniedDBStatus(err error) bool {
 // OperationDeniedEngine is code OperationDenied.Engine (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to different engine.
+//
+// Message (zh-CN): 引擎不同，不允许此操作。
 var OperationDeniedEngine = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.Engine",
 	HTTPStatus: 403,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "The operation is not permitted due to different engine."},
+	Message:    map[string]string{"en": "The operation is not permitted due to different engine.", "zh-CN": "引擎不同，不允许此操作。"},
 }
 
 // IsOperationDeniedEngine reports whether err is, or wraps, an error with code OperationDenied.Engine.
@@ -1134,12 +1284,14 @@ func IsOperationDeniedEngine(err error) bool {
 // OperationDeniedIncorrectTaskStatus is code OperationDenied.IncorrectTaskStatus (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to status of import.
+//
+// Message (zh-CN): 导入任务的状态不允许此操作。
 var OperationDeniedIncorrectTaskStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.IncorrectTaskStatus",
 	HTTPStatus: 403,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "The operation is not permitted due to status of import."},
+	Message:    map[string]string{"en": "The operation is not permitted due to status of import.", "zh-CN": "导入任务的状态不允许此操作。"},
 }
 
 // IsOperationDeniedIncorrectTaskStatus reports whether err is, or wraps, an error with code OperationDenied.IncorrectTaskStatus.
@@ -1151,13 +1303,17 @@ func IsOperationDeniedIncorrectTaskStatus(err error) bool {
 //
 // Message (en): The operation is not permitted due to lock of Cluster.
 //
+// Message (zh-CN): 集群已锁定，不允许此操作。
+//
 // Also documented (HTTP 403, en): The Cluster is locked.
+//
+// Also documented (HTTP 403, zh-CN): 集群已锁定。
 var OperationDeniedLockMode = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.LockMode",
 	HTTPStatus: 403,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "The operation is not permitted due to lock of Cluster."},
+	Message:    map[string]string{"en": "The operation is not permitted due to lock of Cluster.", "zh-CN": "集群已锁定，不允许此操作。"},
 }
 
 // IsOperationDeniedLockMode reports whether err is, or wraps, an error with code OperationDenied.LockMode.
@@ -1168,12 +1324,14 @@ func IsOperationDeniedLockMode(err error) bool {
 // OperationDeniedNoDatabase is code OperationDenied.NoDatabase (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to no database.
+//
+// Message (zh-CN): 没有数据库，不允许此操作。
 var OperationDeniedNoDatabase = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.NoDatabase",
 	HTTPStatus: 403,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "The operation is not permitted due to no database."},
+	Message:    map[string]string{"en": "The operation is not permitted due to no database.", "zh-CN": "没有数据库，不允许此操作。"},
 }
 
 // IsOperationDeniedNoDatabase reports whether err is, or wraps, an error with code OperationDenied.NoDatabase.
@@ -1184,12 +1342,14 @@ func IsOperationDeniedNoDatabase(err error) bool {
 // OperationDeniedNotFoundBackup is code OperationDenied.NotFoundBackup (HTTP 403, permission_denied).
 //
 // Message (en): The operation is not permitted due to no backup.
+//
+// Message (zh-CN): 没有备份，不允许此操作。
 var OperationDeniedNotFoundBackup = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.NotFoundBackup",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "The operation is not permitted due to no backup."},
+	Message:    map[string]string{"en": "The operation is not permitted due to no backup.", "zh-CN": "没有备份，不允许此操作。"},
 }
 
 // IsOperationDeniedNotFoundBackup reports whether err is, or wraps, an error with code OperationDenied.NotFoundBackup.
@@ -1200,12 +1360,14 @@ func IsOperationDeniedNotFoundBackup(err error) bool {
 // OperationDeniedRegion is code OperationDenied.Region (HTTP 403, failed_precondition).
 //
 // Message (en): The operation is not permitted due to different region.
+//
+// Message (zh-CN): 地域不同，不允许此操作。
 var OperationDeniedRegion = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.Region",
 	HTTPStatus: 403,
 	Category:   "failed_precondition",
-	Message:    map[string]string{"en": "The operation is not permitted due to different region."},
+	Message:    map[string]string{"en": "The operation is not permitted due to different region.", "zh-CN": "地域不同，不允许此操作。"},
 }
 
 // IsOperationDeniedRegion reports whether err is, or wraps, an error with code OperationDenied.Region.
@@ -1216,12 +1378,14 @@ func IsOperationDeniedRegion(err error) bool {
 // PublicConnectionExists is code PublicConnectionExists (HTTP 403, permission_denied).
 //
 // Message (en): PublicConnection exists.
+//
+// Message (zh-CN): 已存在公网连接（PublicConnection）。
 var PublicConnectionExists = &errcat.Def{
 	Domain:     Domain,
 	Code:       "PublicConnectionExists",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "PublicConnection exists."},
+	Message:    map[string]string{"en": "PublicConnection exists.", "zh-CN": "已存在公网连接（PublicConnection）。"},
 }
 
 // IsPublicConnectionExists reports whether err is, or wraps, an error with code PublicConnectionExists.
@@ -1232,12 +1396,14 @@ func IsPublicConnectionExists(err error) bool {
 // QuotaExceededAccountName is code QuotaExceeded.AccountName (HTTP 403, resource_exhausted).
 //
 // Message (en): The quota of account exceeds.
+//
+// Message (zh-CN): 账号数量超出配额。
 var QuotaExceededAccountName = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.AccountName",
 	HTTPStatus: 403,
 	Category:   "resource_exhausted",
-	Message:    map[string]string{"en": "The quota of account exceeds."},
+	Message:    map[string]string{"en": "The quota of account exceeds.", "zh-CN": "账号数量超出配额。"},
 }
 
 // IsQuotaExceededAccountName reports whether err is, or wraps, an error with code QuotaExceeded.AccountName.
@@ -1248,12 +1414,14 @@ func IsQuotaExceededAccountName(err error) bool {
 // QuotaExceededCreateDBCluster is code QuotaExceeded.CreateDBCluster (HTTP 403, resource_exhausted).
 //
 // Message (en): The quota of create Cluster exceeds.
+//
+// Message (zh-CN): 创建集群的数量超出配额。
 var QuotaExceededCreateDBCluster = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.CreateDBCluster",
 	HTTPStatus: 403,
 	Category:   "resource_exhausted",
-	Message:    map[string]string{"en": "The quota of create Cluster exceeds."},
+	Message:    map[string]string{"en": "The quota of create Cluster exceeds.", "zh-CN": "创建集群的数量超出配额。"},
 }
 
 // IsQuotaExceededCreateDBCluster reports whether err is, or wraps, an error with code QuotaExceeded.CreateDBCluster.
@@ -1264,12 +1432,14 @@ func IsQuotaExceededCreateDBCluster(err error) bool {
 // QuotaExceededDBName is code QuotaExceeded.DBName (HTTP 400, resource_exhausted).
 //
 // Message (en): The quota of db exceeds.
+//
+// Message (zh-CN): 数据库数量超出配额。
 var QuotaExceededDBName = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.DBName",
 	HTTPStatus: 400,
 	Category:   "resource_exhausted",
-	Message:    map[string]string{"en": "The quota of db exceeds."},
+	Message:    map[string]string{"en": "The quota of db exceeds.", "zh-CN": "数据库数量超出配额。"},
 }
 
 // IsQuotaExceededDBName reports whether err is, or wraps, an error with code QuotaExceeded.DBName.
@@ -1280,12 +1450,14 @@ func IsQuotaExceededDBName(err error) bool {
 // QuotaExceededSwitchTime is code QuotaExceeded.SwitchTime (HTTP 400, resource_exhausted).
 //
 // Message (en): The quota of switch time exceed.
+//
+// Message (zh-CN): 切换时间超出配额。
 var QuotaExceededSwitchTime = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.SwitchTime",
 	HTTPStatus: 400,
 	Category:   "resource_exhausted",
-	Message:    map[string]string{"en": "The quota of switch time exceed."},
+	Message:    map[string]string{"en": "The quota of switch time exceed.", "zh-CN": "切换时间超出配额。"},
 }
 
 // IsQuotaExceededSwitchTime reports whether err is, or wraps, an error with code QuotaExceeded.SwitchTime.
@@ -1296,12 +1468,14 @@ func IsQuotaExceededSwitchTime(err error) bool {
 // RegionUnauthorized is code RegionUnauthorized (HTTP 403, permission_denied).
 //
 // Message (en): There is no authority to create Cluster in the specified region.
+//
+// Message (zh-CN): 无权在指定地域创建集群。
 var RegionUnauthorized = &errcat.Def{
 	Domain:     Domain,
 	Code:       "RegionUnauthorized",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "There is no authority to create Cluster in the specified region."},
+	Message:    map[string]string{"en": "There is no authority to create Cluster in the specified region.", "zh-CN": "无权在指定地域创建集群。"},
 }
 
 // IsRegionUnauthorized reports whether err is, or wraps, an error with code RegionUnauthorized.
@@ -1312,13 +1486,15 @@ func IsRegionUnauthorized(err error) bool {
 // Throttling is code Throttling (HTTP 400, resource_exhausted, retryable).
 //
 // Message (en): Request was denied due to request throttling.
+//
+// Message (zh-CN): 请求被流控，已被拒绝。
 var Throttling = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Throttling",
 	HTTPStatus: 400,
 	Category:   "resource_exhausted",
 	Retryable:  true,
-	Message:    map[string]string{"en": "Request was denied due to request throttling."},
+	Message:    map[string]string{"en": "Request was denied due to request throttling.", "zh-CN": "请求被流控，已被拒绝。"},
 }
 
 // IsThrottling reports whether err is, or wraps, an error with code Throttling.
@@ -1329,12 +1505,14 @@ func IsThrottling(err error) bool {
 // UnsupportedHTTPMethod is code UnsupportedHTTPMethod (HTTP 403, permission_denied).
 //
 // Message (en): This http method not supported.
+//
+// Message (zh-CN): 不支持该 HTTP 方法。
 var UnsupportedHTTPMethod = &errcat.Def{
 	Domain:     Domain,
 	Code:       "UnsupportedHTTPMethod",
 	HTTPStatus: 403,
 	Category:   "permission_denied",
-	Message:    map[string]string{"en": "This http method not supported."},
+	Message:    map[string]string{"en": "This http method not supported.", "zh-CN": "不支持该 HTTP 方法。"},
 }
 
 // IsUnsupportedHTTPMethod reports whether err is, or wraps, an error with code UnsupportedHTTPMethod.
@@ -1345,12 +1523,14 @@ func IsUnsupportedHTTPMethod(err error) bool {
 // UnsupportedParameter is code UnsupportedParameter (HTTP 400, invalid_argument).
 //
 // Message (en): The parameter "{parameter_name}" is not supported.
+//
+// Message (zh-CN): 不支持参数 "{parameter_name}"。
 var UnsupportedParameter = &errcat.Def{
 	Domain:     Domain,
 	Code:       "UnsupportedParameter",
 	HTTPStatus: 400,
 	Category:   "invalid_argument",
-	Message:    map[string]string{"en": "The parameter \"{parameter_name}\" is not supported."},
+	Message:    map[string]string{"en": "The parameter \"{parameter_name}\" is not supported.", "zh-CN": "不支持参数 \"{parameter_name}\"。"},
 	Params:     []string{"parameter_name"},
 }
 
