@@ -63,7 +63,7 @@ type Generator struct {
 // Generators returns every generator, in the order the CLI lists them.
 func Generators() []Generator {
 	return []Generator{
-		{Name: "go", Summary: "a Go package per domain: one *errcat.Def per code, typed constructors, IsX helpers", Run: Go},
+		{Name: "go", Summary: "a Go package per domain: one *errcat.Def per code, typed constructors, IsX predicates", Run: Go},
 		{Name: "markdown", Summary: "a Markdown page per domain and locale", Styles: []string{StyleTable, StyleList}, Run: Markdown},
 		{Name: "rst", Summary: "a reStructuredText page per domain and locale (grid table: status, code, message, measure)", Styles: []string{StyleGrid}, Run: RST},
 		{Name: "text", Summary: "a plain text page per domain and locale (aligned table)", Styles: []string{StylePlain}, Run: Text},
@@ -182,10 +182,15 @@ func docPath(c *catalog.Catalog, locale, ext string) string {
 
 // pageTitle is the heading of a domain's page.
 func pageTitle(c *catalog.Catalog, locale string) string {
-	if strings.HasPrefix(locale, "zh") {
-		return c.Domain.Name + " 错误码"
+	name := c.Domain.Name
+	low := strings.ToLower(name)
+	if strings.Contains(low, "error code") || strings.Contains(name, "错误码") || strings.Contains(name, "状态码") {
+		return name
 	}
-	return c.Domain.Name + " error codes"
+	if strings.HasPrefix(locale, "zh") {
+		return name + " 错误码"
+	}
+	return name + " error codes"
 }
 
 // intro is the paragraph under the heading: the domain's description, or
