@@ -162,6 +162,8 @@ func TestErrors(t *testing.T) {
 	s := seeds(t)
 	zilliz := *s["zilliz.cloud"]
 	zilliz.Entries = append([]catalog.Entry{{Code: "Oops", Category: catalog.Internal, Message: catalog.Text{"en": "x"}}}, zilliz.Entries...)
+	zillizCloud := *s["zilliz.cloud"]
+	zillizCloud.Domain.ID = "zillizcloud"
 	dup := *s["huaweicloud.css"]
 	dup.Entries = append([]catalog.Entry{dup.Entries[0]}, dup.Entries...)
 	tests := []struct {
@@ -173,6 +175,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"unknown style", "markdown", []*catalog.Catalog{s["zilliz.cloud"]}, gen.Options{Style: "fancy"}, `gen markdown: unknown style "fancy" (want one of table, list)`},
 		{"package with two domains", "go", []*catalog.Catalog{s["zilliz.cloud"], s["huaweicloud.css"]}, gen.Options{Package: "x"}, "gen go: --package names one package; pick one domain (have 2)"},
+		{"two domains, one package name", "go", []*catalog.Catalog{s["zilliz.cloud"], &zillizCloud}, gen.Options{}, "gen go: two domains give the package name zillizcloud; generate them one at a time with --package"},
 		{"duplicate code", "go", []*catalog.Catalog{&dup}, gen.Options{}, `gen go: huaweicloud.css: code "CSS.0001" is defined twice; a Go package can hold it once (merge the entries as variants)`},
 		{"string code in an integer format", "openapi", []*catalog.Catalog{&zilliz}, gen.Options{}, `gen openapi: zilliz.cloud Oops: wire format zilliz carries integer codes, and code "Oops" is not one`},
 	}

@@ -42,6 +42,9 @@ func Go(cats []*catalog.Catalog, opts Options) (Files, error) {
 		}
 		if len(cats) > 1 {
 			path = pkg + "/" + GoFile
+			if _, dup := files[path]; dup {
+				return nil, fmt.Errorf("gen go: two domains give the package name %s; generate them one at a time with --package", pkg)
+			}
 		}
 		src, err := goPackage(c, pkg)
 		if err != nil {
