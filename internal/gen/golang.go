@@ -162,8 +162,8 @@ func goPackage(c *catalog.Catalog, pkg string) ([]byte, error) {
 	return src, nil
 }
 
-// docTexts writes the message, remediation and variants of e in every
-// locale as doc comment paragraphs.
+// docTexts writes the title, message, remediation and variants of e in
+// every locale as doc comment paragraphs; a translated locale says so.
 func docTexts(b *bytes.Buffer, d *catalog.Domain, e *catalog.Entry) {
 	locs := slices.Clone(d.Locales)
 	for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
@@ -185,9 +185,13 @@ func docTexts(b *bytes.Buffer, d *catalog.Domain, e *catalog.Entry) {
 		}
 	}
 	for _, l := range locs {
-		para("Title ("+l+")", e.Title[l])
-		para("Message ("+l+")", e.Message[l])
-		para("Remediation ("+l+")", e.Remediation[l])
+		tag := l
+		if o := e.OriginOf(l); o != catalog.OriginSource {
+			tag += ", " + string(o)
+		}
+		para("Title ("+tag+")", e.Title[l])
+		para("Message ("+tag+")", e.Message[l])
+		para("Remediation ("+tag+")", e.Remediation[l])
 	}
 	for _, v := range e.Variants {
 		st := "no status"

@@ -23,7 +23,7 @@ var Domain = &errcat.Domain{
 //
 // Message (en): The specified action is not available for you
 //
-// Message (zh-CN): 您无权使用指定的操作（Action）。
+// Message (zh-CN, translated): 您无权使用指定的操作（Action）。
 var ActionUnauthorized = &errcat.Def{
 	Domain:     Domain,
 	Code:       "ActionUnauthorized",
@@ -41,7 +41,7 @@ func IsActionUnauthorized(err error) bool {
 //
 // Message (en): Engine specified cannot be supported the operation..
 //
-// Message (zh-CN): 指定的引擎不支持该操作。
+// Message (zh-CN, translated): 指定的引擎不支持该操作。
 var EngineNotSupported = &errcat.Def{
 	Domain:     Domain,
 	Code:       "EngineNotSupported",
@@ -59,7 +59,7 @@ func IsEngineNotSupported(err error) bool {
 //
 // Message (en): EngineVersion specified cannot be replicate with the source DB Cluster.
 //
-// Message (zh-CN): 指定的 EngineVersion 无法与源数据库集群进行复制。
+// Message (zh-CN, translated): 指定的 EngineVersion 无法与源数据库集群进行复制。
 var EngineVersionNotSupported = &errcat.Def{
 	Domain:     Domain,
 	Code:       "EngineVersionNotSupported",
@@ -77,7 +77,7 @@ func IsEngineVersionNotSupported(err error) bool {
 //
 // Message (en): This action does not support accessed by RAM mode.
 //
-// Message (zh-CN): 该操作不支持以 RAM 方式访问。
+// Message (zh-CN, translated): 该操作不支持以 RAM 方式访问。
 var ForbeddenNotSupportRAM = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Forbedden.NotSupportRAM",
@@ -95,7 +95,7 @@ func IsForbeddenNotSupportRAM(err error) bool {
 //
 // Message (en): This operation is forbidden by Aliyun Realname Authentication system.
 //
-// Message (zh-CN): 该操作被阿里云实名认证系统禁止。
+// Message (zh-CN, translated): 该操作被阿里云实名认证系统禁止。
 //
 // Also documented (HTTP 403, en): The operation is forbidden by Aliyun Realname Authentication System.
 //
@@ -117,7 +117,7 @@ func IsForbiddenAuthentication(err error) bool {
 //
 // Message (en): The specified DB Cluster does not exist.
 //
-// Message (zh-CN): 指定的数据库集群不存在。
+// Message (zh-CN, translated): 指定的数据库集群不存在。
 var ForbiddenClusterNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Forbidden.ClusterNotFound",
@@ -135,7 +135,7 @@ func IsForbiddenClusterNotFound(err error) bool {
 //
 // Message (en): The user is not authorized to operate the specified resource, or this operation does not support RAM.
 //
-// Message (zh-CN): 用户无权操作指定的资源，或该操作不支持 RAM 授权。
+// Message (zh-CN, translated): 用户无权操作指定的资源，或该操作不支持 RAM 授权。
 var ForbiddenRAM = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Forbidden.RAM",
@@ -153,7 +153,7 @@ func IsForbiddenRAM(err error) bool {
 //
 // Message (en): This operation is forbidden by Aliyun Risk Control system.
 //
-// Message (zh-CN): 该操作被阿里云风控系统禁止。
+// Message (zh-CN, translated): 该操作被阿里云风控系统禁止。
 var ForbiddenRiskControl = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Forbidden.RiskControl",
@@ -171,7 +171,7 @@ func IsForbiddenRiskControl(err error) bool {
 //
 // Message (en): The input parameter "Timestamp" that is mandatory for processing this request is not supplied.
 //
-// Message (zh-CN): 缺少处理该请求所必需的输入参数 "Timestamp"（时间戳）。
+// Message (zh-CN, translated): 缺少处理该请求所必需的输入参数 "Timestamp"（时间戳）。
 var IllegalTimestamp = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IllegalTimestamp",
@@ -189,7 +189,7 @@ func IsIllegalTimestamp(err error) bool {
 //
 // Message (en): The request signature does not conform to Aliyun standards.
 //
-// Message (zh-CN): 请求签名不符合阿里云标准。
+// Message (zh-CN, translated): 请求签名不符合阿里云标准。
 var IncompleteSignature = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IncompleteSignature",
@@ -207,7 +207,7 @@ func IsIncompleteSignature(err error) bool {
 //
 // Message (en): CurrentDB Cluster lock mode does not support this operation.
 //
-// Message (zh-CN): 当前数据库集群的锁定模式不支持此操作。
+// Message (zh-CN, translated): 当前数据库集群的锁定模式不支持此操作。
 var IncorrectDBClusterLockMode = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IncorrectDBClusterLockMode",
@@ -225,7 +225,7 @@ func IsIncorrectDBClusterLockMode(err error) bool {
 //
 // Message (en): CurrentDB Cluster state does not support this operation.
 //
-// Message (zh-CN): 当前数据库集群的状态不支持此操作。
+// Message (zh-CN, translated): 当前数据库集群的状态不支持此操作。
 var IncorrectDBClusterState = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IncorrectDBClusterState",
@@ -243,7 +243,7 @@ func IsIncorrectDBClusterState(err error) bool {
 //
 // Message (en): The specified parameter "VpcId" is not valid.
 //
-// Message (zh-CN): 指定的参数 "VpcId" 无效。
+// Message (zh-CN, translated): 指定的参数 "VpcId" 无效。
 var IncorrecttVpcIdMismatch = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IncorrecttVpcId.Mismatch",
@@ -261,7 +261,7 @@ func IsIncorrecttVpcIdMismatch(err error) bool {
 //
 // Message (en): Your account does not have enough balance.
 //
-// Message (zh-CN): 您的账号余额不足。
+// Message (zh-CN, translated): 您的账号余额不足。
 var InsufficientBalance = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InsufficientBalance",
@@ -279,7 +279,7 @@ func IsInsufficientBalance(err error) bool {
 //
 // Message (en): Current DB Cluster net type does not support this operation.
 //
-// Message (zh-CN): 当前数据库集群的网络类型不支持此操作。
+// Message (zh-CN, translated): 当前数据库集群的网络类型不支持此操作。
 var IntranetNetTypeNotExists = &errcat.Def{
 	Domain:     Domain,
 	Code:       "IntranetNetTypeNotExists",
@@ -297,7 +297,7 @@ func IsIntranetNetTypeNotExists(err error) bool {
 //
 // Message (en): The Engine in the Region is not available.
 //
-// Message (zh-CN): 该地域下的引擎不可用。
+// Message (zh-CN, translated): 该地域下的引擎不可用。
 var InvaildEngineInRegionNotAvailable = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvaildEngineInRegion.NotAvailable",
@@ -315,7 +315,7 @@ func IsInvaildEngineInRegionNotAvailable(err error) bool {
 //
 // Message (en): The Access Key ID provided does not exist in our records.
 //
-// Message (zh-CN): 提供的 AccessKey ID 不存在。
+// Message (zh-CN, translated): 提供的 AccessKey ID 不存在。
 var InvalidAccessKeyIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidAccessKeyId.NotFound",
@@ -333,7 +333,7 @@ func IsInvalidAccessKeyIdNotFound(err error) bool {
 //
 // Message (en): The specified AccountName already exists.
 //
-// Message (zh-CN): 指定的 AccountName 已存在。
+// Message (zh-CN, translated): 指定的 AccountName 已存在。
 var InvalidAccountNameDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidAccountName.Duplicate",
@@ -351,7 +351,7 @@ func IsInvalidAccountNameDuplicate(err error) bool {
 //
 // Message (en): The specified AccountName is a reserved keyword.
 //
-// Message (zh-CN): 指定的 AccountName 是保留关键字。
+// Message (zh-CN, translated): 指定的 AccountName 是保留关键字。
 var InvalidAccountNameKeyword = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidAccountName.keyword",
@@ -369,7 +369,7 @@ func IsInvalidAccountNameKeyword(err error) bool {
 //
 // Message (en): The specified action is not valid.
 //
-// Message (zh-CN): 指定的操作（Action）无效。
+// Message (zh-CN, translated): 指定的操作（Action）无效。
 var InvalidAction = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidAction",
@@ -387,7 +387,7 @@ func IsInvalidAction(err error) bool {
 //
 // Message (en): The BackupId provided does not exist in our records.
 //
-// Message (zh-CN): 提供的 BackupId 不存在。
+// Message (zh-CN, translated): 提供的 BackupId 不存在。
 var InvalidBackupIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidBackupId.NotFound",
@@ -405,7 +405,7 @@ func IsInvalidBackupIdNotFound(err error) bool {
 //
 // Message (en): The specified parameter "ClusterNetworkType" is not valid.
 //
-// Message (zh-CN): 指定的参数 "ClusterNetworkType" 无效。
+// Message (zh-CN, translated): 指定的参数 "ClusterNetworkType" 无效。
 var InvalidClusterNetworkTypeValueNotSupported = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidClusterNetworkType.ValueNotSupported",
@@ -423,7 +423,7 @@ func IsInvalidClusterNetworkTypeValueNotSupported(err error) bool {
 //
 // Message (en): Specified connection string or port want to be modified is the same with current net type.
 //
-// Message (zh-CN): 指定要修改的连接地址或端口与当前网络类型的相同。
+// Message (zh-CN, translated): 指定要修改的连接地址或端口与当前网络类型的相同。
 var InvalidConnectionStringDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidConnectionString.Duplicate",
@@ -441,7 +441,7 @@ func IsInvalidConnectionStringDuplicate(err error) bool {
 //
 // Message (en): The connection string is not in the available range or occupied.
 //
-// Message (zh-CN): 连接地址不在可用范围内或已被占用。
+// Message (zh-CN, translated): 连接地址不在可用范围内或已被占用。
 var InvalidConnectionStringPrefixDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidConnectionStringPrefix.Duplicate",
@@ -459,7 +459,7 @@ func IsInvalidConnectionStringPrefixDuplicate(err error) bool {
 //
 // Message (en): The specified connection string already exists.
 //
-// Message (zh-CN): 指定的连接地址已存在。
+// Message (zh-CN, translated): 指定的连接地址已存在。
 var InvalidConnectionStringPrefixDuplicated = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidConnectionStringPrefix.Duplicated",
@@ -477,7 +477,7 @@ func IsInvalidConnectionStringPrefixDuplicated(err error) bool {
 //
 // Message (en): Specified current connection string doesn't exist.
 //
-// Message (zh-CN): 指定的当前连接地址不存在。
+// Message (zh-CN, translated): 指定的当前连接地址不存在。
 var InvalidCurrentConnectionStringNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidCurrentConnectionString.NotFound",
@@ -495,7 +495,7 @@ func IsInvalidCurrentConnectionStringNotFound(err error) bool {
 //
 // Message (en): The DBClusterId provided does not exist in our records.
 //
-// Message (zh-CN): 提供的 DBClusterId 不存在。
+// Message (zh-CN, translated): 提供的 DBClusterId 不存在。
 var InvalidDBClusterNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBCluster.NotFound",
@@ -513,7 +513,7 @@ func IsInvalidDBClusterNotFound(err error) bool {
 //
 // Message (en): The specified DBClusterId does not exist.
 //
-// Message (zh-CN): 指定的 DBClusterId 不存在。
+// Message (zh-CN, translated): 指定的 DBClusterId 不存在。
 //
 // Also documented (HTTP 400, en): The specified DBClusterId does not exist.
 //
@@ -535,7 +535,7 @@ func IsInvalidDBClusterIdNotFound(err error) bool {
 //
 // Message (en): The Specified DB Cluster net type is not found.
 //
-// Message (zh-CN): 未找到指定的数据库集群网络类型。
+// Message (zh-CN, translated): 未找到指定的数据库集群网络类型。
 var InvalidDBClusterNetTypeNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBClusterNetType.NotFound",
@@ -553,7 +553,7 @@ func IsInvalidDBClusterNetTypeNotFound(err error) bool {
 //
 // Message (en): The specified parameter "DBInfo" is not valid or db not exist.
 //
-// Message (zh-CN): 指定的参数 "DBInfo" 无效或数据库不存在。
+// Message (zh-CN, translated): 指定的参数 "DBInfo" 无效或数据库不存在。
 var InvalidDBInfoMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBInfo.Malformed",
@@ -571,7 +571,7 @@ func IsInvalidDBInfoMalformed(err error) bool {
 //
 // Message (en): The specified DB name is invalid or already exists.
 //
-// Message (zh-CN): 指定的数据库名称无效或已存在。
+// Message (zh-CN, translated): 指定的数据库名称无效或已存在。
 var InvalidDBNameDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBName.Duplicate",
@@ -589,7 +589,7 @@ func IsInvalidDBNameDuplicate(err error) bool {
 //
 // Message (en): The specified database does not exist.
 //
-// Message (zh-CN): 指定的数据库不存在。
+// Message (zh-CN, translated): 指定的数据库不存在。
 var InvalidDBNameNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidDBName.NotFound",
@@ -607,7 +607,7 @@ func IsInvalidDBNameNotFound(err error) bool {
 //
 // Message (en): The specified parameter "EngineVersion" is not valid.
 //
-// Message (zh-CN): 指定的参数 "EngineVersion" 无效。
+// Message (zh-CN, translated): 指定的参数 "EngineVersion" 无效。
 var InvalidEngineVersionMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidEngineVersion.Malformed",
@@ -625,7 +625,7 @@ func IsInvalidEngineVersionMalformed(err error) bool {
 //
 // Message (en): The EngineVersion in the Region is not available.
 //
-// Message (zh-CN): 该地域下的 EngineVersion 不可用。
+// Message (zh-CN, translated): 该地域下的 EngineVersion 不可用。
 var InvalidEngineVersionInRegionNotAvailable = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidEngineVersionInRegion.NotAvailable",
@@ -643,7 +643,7 @@ func IsInvalidEngineVersionInRegionNotAvailable(err error) bool {
 //
 // Message (en): OwnerId and OwnerAccount can't be used at one API access.
 //
-// Message (zh-CN): 同一次 API 调用中不能同时使用 OwnerId 和 OwnerAccount。
+// Message (zh-CN, translated): 同一次 API 调用中不能同时使用 OwnerId 和 OwnerAccount。
 var InvalidOwner = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidOwner",
@@ -661,7 +661,7 @@ func IsInvalidOwner(err error) bool {
 //
 // Message (en): The specified OwnerAccount is not valid.
 //
-// Message (zh-CN): 指定的 OwnerAccount 无效。
+// Message (zh-CN, translated): 指定的 OwnerAccount 无效。
 var InvalidOwnerAccount = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidOwnerAccount",
@@ -679,7 +679,7 @@ func IsInvalidOwnerAccount(err error) bool {
 //
 // Message (en): The specified OwnerId is not valid.
 //
-// Message (zh-CN): 指定的 OwnerId 无效。
+// Message (zh-CN, translated): 指定的 OwnerId 无效。
 var InvalidOwnerId = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidOwnerId",
@@ -697,7 +697,7 @@ func IsInvalidOwnerId(err error) bool {
 //
 // Message (en): The specified parameter "Action or Version" is not valid.
 //
-// Message (zh-CN): 指定的参数 "Action or Version" 无效。
+// Message (zh-CN, translated): 指定的参数 "Action or Version" 无效。
 //
 // Also documented (HTTP 400, en): The specified parameter "{parameter_name_n}" is not valid.
 //
@@ -725,7 +725,7 @@ func IsInvalidParameter(err error) bool {
 //
 // Message (en): The specified DBName is a reserved keyword.
 //
-// Message (zh-CN): 指定的 DBName 是保留关键字。
+// Message (zh-CN, translated): 指定的 DBName 是保留关键字。
 var InvalidParameterKeyword = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidParameter.Keyword",
@@ -743,7 +743,7 @@ func IsInvalidParameterKeyword(err error) bool {
 //
 // Message (en): Specified port is not valid.
 //
-// Message (zh-CN): 指定的端口无效。
+// Message (zh-CN, translated): 指定的端口无效。
 var InvalidPortMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidPort.Malformed",
@@ -761,7 +761,7 @@ func IsInvalidPortMalformed(err error) bool {
 //
 // Message (en): Specified private IP address is duplicated.
 //
-// Message (zh-CN): 指定的内网 IP 地址重复。
+// Message (zh-CN, translated): 指定的内网 IP 地址重复。
 var InvalidPrivateIpAddressDuplicated = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidPrivateIpAddress.Duplicated",
@@ -779,7 +779,7 @@ func IsInvalidPrivateIpAddressDuplicated(err error) bool {
 //
 // Message (en): Specified private IP address is not in the CIDR block of virtual switch.
 //
-// Message (zh-CN): 指定的内网 IP 地址不在交换机的网段内。
+// Message (zh-CN, translated): 指定的内网 IP 地址不在交换机的网段内。
 var InvalidPrivateIpAddressMismatch = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidPrivateIpAddress.Mismatch",
@@ -797,7 +797,7 @@ func IsInvalidPrivateIpAddressMismatch(err error) bool {
 //
 // Message (en): The DBClusterId provided does not exist in our records.
 //
-// Message (zh-CN): 提供的 DBClusterId 不存在。
+// Message (zh-CN, translated): 提供的 DBClusterId 不存在。
 var InvalidRegionIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidRegionId.NotFound",
@@ -815,7 +815,7 @@ func IsInvalidRegionIdNotFound(err error) bool {
 //
 // Message (en): The Security IP address is not in the available range or occupied.
 //
-// Message (zh-CN): 安全 IP 地址不在可用范围内或已被占用。
+// Message (zh-CN, translated): 安全 IP 地址不在可用范围内或已被占用。
 var InvalidSecurityIPsDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidSecurityIPs.Duplicate",
@@ -833,7 +833,7 @@ func IsInvalidSecurityIPsDuplicate(err error) bool {
 //
 // Message (en): The security IP address is beyond the available range or is already used.
 //
-// Message (zh-CN): 安全 IP 地址超出可用范围或已被使用。
+// Message (zh-CN, translated): 安全 IP 地址超出可用范围或已被使用。
 var InvalidSecurityIPsLengthMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidSecurityIPsLength.Malformed",
@@ -851,7 +851,7 @@ func IsInvalidSecurityIPsLengthMalformed(err error) bool {
 //
 // Message (en): The quota of security ip exceeds.
 //
-// Message (zh-CN): 安全 IP 数量超出配额。
+// Message (zh-CN, translated): 安全 IP 数量超出配额。
 var InvalidSecurityIpsDuplicate = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidSecurityIps.Duplicate",
@@ -869,7 +869,7 @@ func IsInvalidSecurityIpsDuplicate(err error) bool {
 //
 // Message (en): The EndTime must be later than or equal to the StartTime.
 //
-// Message (zh-CN): EndTime 必须晚于或等于 StartTime。
+// Message (zh-CN, translated): EndTime 必须晚于或等于 StartTime。
 var InvalidStartTimeAndEndTimeMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidStartTimeAndEndTime.Malformed",
@@ -887,7 +887,7 @@ func IsInvalidStartTimeAndEndTimeMalformed(err error) bool {
 //
 // Message (en): The ImportId provided does not exist in our records.
 //
-// Message (zh-CN): 提供的 ImportId 不存在。
+// Message (zh-CN, translated): 提供的 ImportId 不存在。
 var InvalidTaskIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidTaskId.NotFound",
@@ -905,7 +905,7 @@ func IsInvalidTaskIdNotFound(err error) bool {
 //
 // Message (en): The specified connection string or port does not match the current network type.
 //
-// Message (zh-CN): 指定的连接地址或端口与当前网络类型不匹配。
+// Message (zh-CN, translated): 指定的连接地址或端口与当前网络类型不匹配。
 var InvalidVPCIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidVPCId.NotFound",
@@ -923,7 +923,7 @@ func IsInvalidVPCIdNotFound(err error) bool {
 //
 // Message (en): Specified Cluster and virtual switch are not in the same zone.
 //
-// Message (zh-CN): 指定的集群与交换机不在同一可用区。
+// Message (zh-CN, translated): 指定的集群与交换机不在同一可用区。
 var InvalidVSwitchIdMismatch = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidVSwitchId.Mismatch",
@@ -941,7 +941,7 @@ func IsInvalidVSwitchIdMismatch(err error) bool {
 //
 // Message (en): Specified virtual switch is not found in specified VPC.
 //
-// Message (zh-CN): 在指定的 VPC 中未找到指定的交换机。
+// Message (zh-CN, translated): 在指定的 VPC 中未找到指定的交换机。
 var InvalidVSwitchIdNotFound = &errcat.Def{
 	Domain:     Domain,
 	Code:       "InvalidVSwitchId.NotFound",
@@ -959,7 +959,7 @@ func IsInvalidVSwitchIdNotFound(err error) bool {
 //
 // Message (en): The specified parameter "{parameter_name_n}" is not valid.
 //
-// Message (zh-CN): 指定的参数 "{parameter_name_n}" 无效。
+// Message (zh-CN, translated): 指定的参数 "{parameter_name_n}" 无效。
 var InvalidParameterNameMalformed = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Invalid{parameter_name}.Malformed",
@@ -983,7 +983,7 @@ func IsInvalidParameterNameMalformed(err error) bool {
 //
 // Message (en): The specified parameter "{parameter_name}" is not valid.
 //
-// Message (zh-CN): 指定的参数 "{parameter_name}" 无效。
+// Message (zh-CN, translated): 指定的参数 "{parameter_name}" 无效。
 var InvalidParameterNameValueNotSupported = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Invalid{parameter_name}.ValueNotSupported",
@@ -1007,7 +1007,7 @@ func IsInvalidParameterNameValueNotSupported(err error) bool {
 //
 // Message (en): The input parameter "{parameter_name}" that is mandatory for processing this request is not supplied.
 //
-// Message (zh-CN): 缺少处理该请求所必需的输入参数 "{parameter_name}"。
+// Message (zh-CN, translated): 缺少处理该请求所必需的输入参数 "{parameter_name}"。
 var MissingParameter = &errcat.Def{
 	Domain:     Domain,
 	Code:       "MissingParameter",
@@ -1031,7 +1031,7 @@ func IsMissingParameter(err error) bool {
 //
 // Message (en): Specified net type already existed.
 //
-// Message (zh-CN): 指定的网络类型已存在。
+// Message (zh-CN, translated): 指定的网络类型已存在。
 //
 // Also documented (HTTP 403, en): Specified public net type already existed.
 //
@@ -1053,7 +1053,7 @@ func IsNetTypeExists(err error) bool {
 //
 // Message (en): The resource is out of usage.
 //
-// Message (zh-CN): 资源已耗尽。
+// Message (zh-CN, translated): 资源已耗尽。
 //
 // Also documented (HTTP 403, en): The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.
 //
@@ -1083,7 +1083,7 @@ func IsOperationDenied(err error) bool {
 //
 // Message (en): The status of the account does not support this operation.
 //
-// Message (zh-CN): 账号当前状态不支持此操作。
+// Message (zh-CN, translated): 账号当前状态不支持此操作。
 var OperationDeniedAccountStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.AccountStatus",
@@ -1101,7 +1101,7 @@ func IsOperationDeniedAccountStatus(err error) bool {
 //
 // Message (en): The operation is not permitted due to type of account.
 //
-// Message (zh-CN): 账号类型不允许此操作。
+// Message (zh-CN, translated): 账号类型不允许此操作。
 var OperationDeniedAccountType = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.AccountType",
@@ -1119,7 +1119,7 @@ func IsOperationDeniedAccountType(err error) bool {
 //
 // Message (en): You cannot perform this operation; a backup job exists.
 //
-// Message (zh-CN): 存在备份任务，无法执行此操作。
+// Message (zh-CN, translated): 存在备份任务，无法执行此操作。
 //
 // Also documented (HTTP 403, en): You cannot perform this operation; a backup job exists.
 //
@@ -1141,7 +1141,7 @@ func IsOperationDeniedBackupJobExists(err error) bool {
 //
 // Message (en): The operation is not permitted method of backup.
 //
-// Message (zh-CN): 备份方式不允许此操作。
+// Message (zh-CN, translated): 备份方式不允许此操作。
 var OperationDeniedBackupMethod = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.BackupMethod",
@@ -1159,7 +1159,7 @@ func IsOperationDeniedBackupMethod(err error) bool {
 //
 // Message (en): The operation is not permitted due to type of backup.
 //
-// Message (zh-CN): 备份类型不允许此操作。
+// Message (zh-CN, translated): 备份类型不允许此操作。
 var OperationDeniedBackupStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.BackupStatus",
@@ -1177,7 +1177,7 @@ func IsOperationDeniedBackupStatus(err error) bool {
 //
 // Message (en): The operation is not permitted due to specified current version.
 //
-// Message (zh-CN): 指定的当前版本不允许此操作。
+// Message (zh-CN, translated): 指定的当前版本不允许此操作。
 var OperationDeniedCurrentEngineVersion = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.CurrentEngineVersion",
@@ -1195,7 +1195,7 @@ func IsOperationDeniedCurrentEngineVersion(err error) bool {
 //
 // Message (en): The operation is not permitted due to engine of Cluster.
 //
-// Message (zh-CN): 集群的引擎不允许此操作。
+// Message (zh-CN, translated): 集群的引擎不允许此操作。
 var OperationDeniedDBClusterEngine = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.DBClusterEngine",
@@ -1213,7 +1213,7 @@ func IsOperationDeniedDBClusterEngine(err error) bool {
 //
 // Message (en): The network type of the specified Cluster does not support this operation.
 //
-// Message (zh-CN): 指定集群的网络类型不支持此操作。
+// Message (zh-CN, translated): 指定集群的网络类型不支持此操作。
 var OperationDeniedDBClusterNetType = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.DBClusterNetType",
@@ -1231,7 +1231,7 @@ func IsOperationDeniedDBClusterNetType(err error) bool {
 //
 // Message (en): The operation is not permitted due to Cluster status.
 //
-// Message (zh-CN): 当前集群状态不允许此操作。
+// Message (zh-CN, translated): 当前集群状态不允许此操作。
 var OperationDeniedDBClusterStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.DBClusterStatus",
@@ -1249,7 +1249,7 @@ func IsOperationDeniedDBClusterStatus(err error) bool {
 //
 // Message (en): The status of the database does not support this operation.
 //
-// Message (zh-CN): 数据库当前状态不支持此操作。
+// Message (zh-CN, translated): 数据库当前状态不支持此操作。
 var OperationDeniedDBStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.DBStatus",
@@ -1267,7 +1267,7 @@ func IsOperationDeniedDBStatus(err error) bool {
 //
 // Message (en): The operation is not permitted due to different engine.
 //
-// Message (zh-CN): 引擎不同，不允许此操作。
+// Message (zh-CN, translated): 引擎不同，不允许此操作。
 var OperationDeniedEngine = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.Engine",
@@ -1285,7 +1285,7 @@ func IsOperationDeniedEngine(err error) bool {
 //
 // Message (en): The operation is not permitted due to status of import.
 //
-// Message (zh-CN): 导入任务的状态不允许此操作。
+// Message (zh-CN, translated): 导入任务的状态不允许此操作。
 var OperationDeniedIncorrectTaskStatus = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.IncorrectTaskStatus",
@@ -1303,7 +1303,7 @@ func IsOperationDeniedIncorrectTaskStatus(err error) bool {
 //
 // Message (en): The operation is not permitted due to lock of Cluster.
 //
-// Message (zh-CN): 集群已锁定，不允许此操作。
+// Message (zh-CN, translated): 集群已锁定，不允许此操作。
 //
 // Also documented (HTTP 403, en): The Cluster is locked.
 //
@@ -1325,7 +1325,7 @@ func IsOperationDeniedLockMode(err error) bool {
 //
 // Message (en): The operation is not permitted due to no database.
 //
-// Message (zh-CN): 没有数据库，不允许此操作。
+// Message (zh-CN, translated): 没有数据库，不允许此操作。
 var OperationDeniedNoDatabase = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.NoDatabase",
@@ -1343,7 +1343,7 @@ func IsOperationDeniedNoDatabase(err error) bool {
 //
 // Message (en): The operation is not permitted due to no backup.
 //
-// Message (zh-CN): 没有备份，不允许此操作。
+// Message (zh-CN, translated): 没有备份，不允许此操作。
 var OperationDeniedNotFoundBackup = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.NotFoundBackup",
@@ -1361,7 +1361,7 @@ func IsOperationDeniedNotFoundBackup(err error) bool {
 //
 // Message (en): The operation is not permitted due to different region.
 //
-// Message (zh-CN): 地域不同，不允许此操作。
+// Message (zh-CN, translated): 地域不同，不允许此操作。
 var OperationDeniedRegion = &errcat.Def{
 	Domain:     Domain,
 	Code:       "OperationDenied.Region",
@@ -1379,7 +1379,7 @@ func IsOperationDeniedRegion(err error) bool {
 //
 // Message (en): PublicConnection exists.
 //
-// Message (zh-CN): 已存在公网连接（PublicConnection）。
+// Message (zh-CN, translated): 已存在公网连接（PublicConnection）。
 var PublicConnectionExists = &errcat.Def{
 	Domain:     Domain,
 	Code:       "PublicConnectionExists",
@@ -1397,7 +1397,7 @@ func IsPublicConnectionExists(err error) bool {
 //
 // Message (en): The quota of account exceeds.
 //
-// Message (zh-CN): 账号数量超出配额。
+// Message (zh-CN, translated): 账号数量超出配额。
 var QuotaExceededAccountName = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.AccountName",
@@ -1415,7 +1415,7 @@ func IsQuotaExceededAccountName(err error) bool {
 //
 // Message (en): The quota of create Cluster exceeds.
 //
-// Message (zh-CN): 创建集群的数量超出配额。
+// Message (zh-CN, translated): 创建集群的数量超出配额。
 var QuotaExceededCreateDBCluster = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.CreateDBCluster",
@@ -1433,7 +1433,7 @@ func IsQuotaExceededCreateDBCluster(err error) bool {
 //
 // Message (en): The quota of db exceeds.
 //
-// Message (zh-CN): 数据库数量超出配额。
+// Message (zh-CN, translated): 数据库数量超出配额。
 var QuotaExceededDBName = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.DBName",
@@ -1451,7 +1451,7 @@ func IsQuotaExceededDBName(err error) bool {
 //
 // Message (en): The quota of switch time exceed.
 //
-// Message (zh-CN): 切换时间超出配额。
+// Message (zh-CN, translated): 切换时间超出配额。
 var QuotaExceededSwitchTime = &errcat.Def{
 	Domain:     Domain,
 	Code:       "QuotaExceeded.SwitchTime",
@@ -1469,7 +1469,7 @@ func IsQuotaExceededSwitchTime(err error) bool {
 //
 // Message (en): There is no authority to create Cluster in the specified region.
 //
-// Message (zh-CN): 无权在指定地域创建集群。
+// Message (zh-CN, translated): 无权在指定地域创建集群。
 var RegionUnauthorized = &errcat.Def{
 	Domain:     Domain,
 	Code:       "RegionUnauthorized",
@@ -1487,7 +1487,7 @@ func IsRegionUnauthorized(err error) bool {
 //
 // Message (en): Request was denied due to request throttling.
 //
-// Message (zh-CN): 请求被流控，已被拒绝。
+// Message (zh-CN, translated): 请求被流控，已被拒绝。
 var Throttling = &errcat.Def{
 	Domain:     Domain,
 	Code:       "Throttling",
@@ -1506,7 +1506,7 @@ func IsThrottling(err error) bool {
 //
 // Message (en): This http method not supported.
 //
-// Message (zh-CN): 不支持该 HTTP 方法。
+// Message (zh-CN, translated): 不支持该 HTTP 方法。
 var UnsupportedHTTPMethod = &errcat.Def{
 	Domain:     Domain,
 	Code:       "UnsupportedHTTPMethod",
@@ -1524,7 +1524,7 @@ func IsUnsupportedHTTPMethod(err error) bool {
 //
 // Message (en): The parameter "{parameter_name}" is not supported.
 //
-// Message (zh-CN): 不支持参数 "{parameter_name}"。
+// Message (zh-CN, translated): 不支持参数 "{parameter_name}"。
 var UnsupportedParameter = &errcat.Def{
 	Domain:     Domain,
 	Code:       "UnsupportedParameter",
