@@ -272,7 +272,7 @@ func randomCatalog(r *rand.Rand, i int, unread string) *catalog.Catalog {
 // TestRoundTripRandom is the property over random catalogs: for each
 // style, import(gen(c)) carries what c has in the fields the style carries.
 func TestRoundTripRandom(t *testing.T) {
-	for i := range 60 {
+	for i := range 150 {
 		for _, s := range docStyles {
 			c := randomCatalog(rand.New(rand.NewPCG(uint64(i), 2026)), i, s.unread)
 			for _, loc := range c.Domain.Locales {
