@@ -106,8 +106,9 @@ func containsString(list []string, s string) bool {
 func (d *Decoder) take(n *Normalized, e Entry) {
 	n.Entry = &e
 	n.Domain = e.Domain
-	if e.Provider != "" {
-		n.Provider = e.Provider
+	if n.Provider == "" {
+		// A generic shape: the provider family of the format the domain writes.
+		n.Provider = providerOf(e.WireFormat)
 	}
 	if len(n.Params) > 0 {
 		return // the body gave them

@@ -103,6 +103,11 @@ func TestJoin(t *testing.T) {
 			want: joined{Domain: "example.beta", EntryCode: "InvalidParameter", Params: ps("name", "Limit"), Category: "invalid_argument", Confidence: "high"},
 		},
 		{
+			name: "the caller's domain wins over the body's, which becomes a candidate", domain: "example.alpha", status: 400,
+			body: `{"type":"about:blank","title":"Bad","status":400,"code":"InvalidParameter","domain":"example.beta","detail":"The parameter Limit is not valid."}`,
+			want: joined{Domain: "example.alpha", EntryCode: "InvalidParameter", Candidates: []string{"example.beta"}, Params: ps("name", "Limit"), Category: "invalid_argument", Confidence: "high"},
+		},
+		{
 			name: "the domain's success code is not an error", domain: "example.beta", status: 200,
 			body: `{"code":"0","message":"Success."}`,
 			want: joined{Domain: "example.beta", EntryCode: "0", Category: "ok", NotError: true, Confidence: "medium"},
