@@ -93,6 +93,11 @@ var formatCases = []formatCase{
 		want: view{Format: "tencent-v2", Provider: "tencentcloud", Code: "4000", SubCode: "100004", Message: "(100004) incorrect projectId", HTTPStatus: 200, Category: "unknown", Confidence: "high"},
 	},
 	{
+		name: "tencent v2 without codeDesc", status: 200,
+		body: `{"code":4000,"message":"(100004) incorrect projectId"}`,
+		want: view{Format: "zilliz", Provider: "zilliz", Code: "4000", SubCode: "100004", Message: "(100004) incorrect projectId", HTTPStatus: 200, Category: "unknown", Confidence: "medium"},
+	},
+	{
 		name: "tencent v2 success",
 		body: `{"code":0,"message":"","codeDesc":"Success","data":{}}`,
 		want: view{Format: "tencent-v2", Provider: "tencentcloud", Code: "0", Category: "ok", NotError: true, Confidence: "high"},

@@ -146,17 +146,19 @@ func TestJoin(t *testing.T) {
 func TestJoinBuiltin(t *testing.T) {
 	d := decode.Decoder{Catalog: decodecat.New(builtinSet(t))}
 	tests := []struct {
-		name, body  string
-		wantDomain  string
-		wantEntry   string
-		wantSubCode string
-		wantParams  decode.Params
+		name, body   string
+		wantDomain   string
+		wantEntry    string
+		wantSubCode  string
+		wantParams   decode.Params
+		wantProvider string
 	}{
-		{"tencent v2 with sub-code", `{"code":4000,"message":"(100004) incorrect projectId","codeDesc":"InvalidParameter"}`, "tencentcloud.common", "4000", "100004", nil},
-		{"huawei", `{"error_code":"CSS.0001","error_msg":"x"}`, "huaweicloud.css", "CSS.0001", "", nil},
-		{"zilliz", `{"code":96000,"message":"Invalid CloudId."}`, "zilliz.cloud", "96000", "", nil},
-		{"ucloud retcode of the private cloud", `{"Action":"CreateUHostResponse","RetCode":100,"Message":"当前状态不可进行操作"}`, "privatecloud.retcode", "100", "", nil},
-		{"aliyun pattern", `{"RequestId":"r","HostId":"polardb.aliyuncs.com","Code":"InvalidDBClusterId.Malformed","Message":"x"}`, "aliyun.polardb", "Invalid{parameter_name}.Malformed", "", ps("parameter_name", "DBClusterId")},
+		{"tencent v2 with sub-code", `{"code":4000,"message":"(100004) incorrect projectId","codeDesc":"InvalidParameter"}`, "tencentcloud.common", "4000", "100004", nil, "tencentcloud"},
+		{"huawei", `{"error_code":"CSS.0001","error_msg":"x"}`, "huaweicloud.css", "CSS.0001", "", nil, "huaweicloud"},
+		{"zilliz", `{"code":96000,"message":"Invalid CloudId."}`, "zilliz.cloud", "96000", "", nil, "zilliz"},
+		{"tencent v2 without codeDesc", `{"code":4000,"message":"(100004) incorrect projectId"}`, "tencentcloud.common", "4000", "100004", nil, "tencentcloud"},
+		{"ucloud retcode of the private cloud", `{"Action":"CreateUHostResponse","RetCode":100,"Message":"当前状态不可进行操作"}`, "privatecloud.retcode", "100", "", nil, "ucloud"},
+		{"aliyun pattern", `{"RequestId":"r","HostId":"polardb.aliyuncs.com","Code":"InvalidDBClusterId.Malformed","Message":"x"}`, "aliyun.polardb", "Invalid{parameter_name}.Malformed", "", ps("parameter_name", "DBClusterId"), "aliyun"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -167,8 +169,8 @@ func TestJoinBuiltin(t *testing.T) {
 			if n.Entry == nil {
 				t.Fatalf("no entry; candidates %v", n.Candidates)
 			}
-			got := []any{n.Domain, n.Entry.Code, n.SubCode, n.Params}
-			want := []any{tc.wantDomain, tc.wantEntry, tc.wantSubCode, tc.wantParams}
+			got := []any{n.Domain, n.Entry.Code, n.SubCode, n.Params, n.Provider}
+			want := []any{tc.wantDomain, tc.wantEntry, tc.wantSubCode, tc.wantParams, tc.wantProvider}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
