@@ -91,7 +91,7 @@ type wordRule struct {
 
 var wordRules = []wordRule{
 	{catalog.NotFound, false, []string{"not found", "does not exist", "doesn't exist", "not exist", "no such", "不存在", "未找到", "找不到"}},
-	{catalog.Unauthenticated, false, []string{"signature", "authentication failed", "not authenticated", "unauthenticated", "access key id", "credential", "token", "login", "log in", "签名", "登录", "认证失败", "未认证", "鉴权失败"}},
+	{catalog.Unauthenticated, false, []string{"signature", "authentication failed", "not authenticated", "unauthenticated", "access key id", "credential", "token", "login", "log in", "logged in", "not logged", "签名", "登录", "认证失败", "未认证", "鉴权失败"}},
 	{catalog.ResourceExhausted, true, []string{"throttl", "too many requests", "too frequent", "rate limit", "频繁", "限流"}},
 	{catalog.OutOfRange, false, []string{"out of range", "beyond the valid range", "too large", "too long", "too small", "too short", "超出范围", "超过范围"}},
 	{catalog.ResourceExhausted, false, []string{"quota", "exceed", "limit reached", "insufficient resource", "配额", "超出", "超过上限", "上限"}},
