@@ -5,10 +5,40 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestBadInput checks the message of every kind of page Import cannot read,
 // or reads only in part.
+// TestLegacyEncodings imports pages that are not UTF-8.
+func TestLegacyEncodings(t *testing.T) {
+	page := "| 错误码 | 错误信息 |\n|---|---|\n| 1001 | 存储桶不存在 |\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><table><tr><th>错误码</th><th>错误信息</th></tr><tr><td>1001</td><td>存储桶不存在</td></tr></table></body></html>`
+	htmlGBK, err := simplifiedchinese.GBK.NewEncoder().String(html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, data, note string }{
+		{"errors.md", gbk, "decoded from gb18030"},
+		{"errors.html", htmlGBK, "decoded from gbk"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, diags, err := Import(tt.name, []byte(tt.data), Options{})
+			if err != nil || len(diags) > 0 {
+				t.Fatalf("err %v, diags %v", err, diags)
+			}
+			got := []any{c.Entries[0].Code, c.Entries[0].Message["zh-CN"], c.Domain.Source.Notes}
+			if diff := cmp.Diff([]any{"1001", "存储桶不存在", []string{tt.note}}, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	tests := []struct {
 		name      string
