@@ -5,11 +5,17 @@
 //   - markdown: pipe tables (yuin/goldmark with extension.Table), HTML
 //     tables inside Markdown, and "bold code, then message paragraph" lists;
 //     Docusaurus front matter and DITA {#id .class} attribute blocks.
-//   - rst: reStructuredText grid tables, including multi-line cells.
-//   - text: indented plain-text tables whose columns are separated by single
-//     spaces (code, multi-word type, description), headed by a line naming
-//     the columns.
-//   - html: <table> elements (golang.org/x/net/html), colspan and rowspan.
+//   - rst: reStructuredText grid tables (multi-line cells, CJK widths),
+//     simple tables and list-table directives.
+//   - text: plain-text tables whose columns are separated by gaps or by
+//     single spaces (code, multi-word type, description), headed by a line
+//     naming the columns.
+//   - html: <table> elements (golang.org/x/net/html), colspan and rowspan;
+//     codes written as headings, definition terms or bold paragraphs.
+//
+// Pages with no table but lines of "CODE: message" are read as a list.
+// Pages that are not UTF-8 are decoded from the charset their <meta> names,
+// or from GB18030 when that yields clean Chinese text.
 //
 // Every parser yields tables of cells with their line numbers; the shared
 // row builder then matches columns by their heading (English or Chinese),
