@@ -245,7 +245,7 @@ func parseHTML(src string, baseLine int) *page {
 		stack[i].endRow()
 		pg.tables = append(pg.tables, stack[i].finish())
 	}
-	if len(list.rows) > 0 {
+	if keepList(list, pg.tables) {
 		pg.tables = append(pg.tables, list)
 		sort.SliceStable(pg.tables, func(i, j int) bool { return pg.tables[i].line < pg.tables[j].line })
 	}

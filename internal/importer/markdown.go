@@ -109,7 +109,7 @@ func parseMarkdown(src string) *page {
 		return ast.WalkContinue, nil
 	})
 	flush()
-	if len(list.rows) > 0 {
+	if keepList(list, pg.tables) {
 		pg.tables = append(pg.tables, list)
 	}
 	if len(pg.tables) == 0 {
@@ -119,6 +119,24 @@ func parseMarkdown(src string) *page {
 	}
 	sort.SliceStable(pg.tables, func(i, j int) bool { return pg.tables[i].line < pg.tables[j].line })
 	return pg
+}
+
+// keepList reports whether a list of bold or heading codes is an error
+// list: it has two codes or more, or the page has no error table besides.
+// A lone bold "**v2**" above an error table is emphasis, not a code.
+func keepList(list *table, tables []*table) bool {
+	if len(list.rows) >= 2 {
+		return true
+	}
+	if len(list.rows) == 0 {
+		return false
+	}
+	for _, t := range tables {
+		if _, ok, _ := tableColumns(t); ok {
+			return false
+		}
+	}
+	return true
 }
 
 func firstHeading(doc ast.Node) ast.Node {
