@@ -135,7 +135,14 @@ func TestBadInput(t *testing.T) {
 			file:    "x.md",
 			data:    "# x\n",
 			opts:    Options{Format: "pdf"},
-			wantErr: `x.md: unknown format "pdf": want auto, markdown, rst, text, html`,
+			wantErr: `x.md: bad options: format "pdf": want auto, markdown, rst, text, html`,
+		},
+		{
+			name:    "bad locale option",
+			file:    "x.md",
+			data:    "# x\n",
+			opts:    Options{Locale: "zh_CN"},
+			wantErr: `x.md: bad options: locale tag "zh_CN": write it as "zh-CN"`,
 		},
 		{
 			name:    "success code not documented",

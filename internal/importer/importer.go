@@ -38,6 +38,7 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -87,6 +88,35 @@ type Options struct {
 	SubCodeDescription string
 }
 
+// Check reports options that cannot make a valid domain header: a bad
+// domain id, locale tag, wire format or code kind, or an unknown format.
+func (o Options) Check() error {
+	if o.Format != "" && o.Format != "auto" && !slices.Contains(formats, o.Format) {
+		return fmt.Errorf("format %q: want auto, %s", o.Format, strings.Join(formats, ", "))
+	}
+	d := catalog.Domain{ID: o.Domain, Name: "x", Locales: []string{o.Locale}, WireFormat: o.WireFormat, CodeKind: o.CodeKind}
+	if d.ID == "" {
+		d.ID = "x"
+	}
+	if o.Locale == "" {
+		d.Locales = []string{"en"}
+	}
+	if d.WireFormat == "" {
+		d.WireFormat = "problem"
+	}
+	if d.CodeKind == "" {
+		d.CodeKind = "string"
+	}
+	var msgs []string
+	for _, p := range catalog.Validate(&catalog.Catalog{Domain: d}) {
+		msgs = append(msgs, p.Msg)
+	}
+	if len(msgs) > 0 {
+		return errors.New(strings.Join(msgs, "; "))
+	}
+	return nil
+}
+
 // Diagnostic is a problem at a line of a source page: a row that could not
 // be read, or a value that could not be taken as it stands.
 type Diagnostic struct {
@@ -118,6 +148,9 @@ const maxPageSize = 16 << 20
 // error when the page cannot be imported at all: empty, binary, an unknown
 // format, or no error table. name is the file name recorded as provenance.
 func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnostic, error) {
+	if err := opts.Check(); err != nil {
+		return nil, nil, &Error{name, "bad options: " + err.Error()}
+	}
 	text, note, err := pageText(name, data)
 	if err != nil {
 		return nil, nil, err
