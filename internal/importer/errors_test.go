@@ -138,6 +138,23 @@ func TestBadInput(t *testing.T) {
 			wantErr: `x.md: bad options: format "pdf": want auto, markdown, rst, text, html`,
 		},
 		{
+			name: "broken pipe table",
+			file: "broken.md",
+			data: "# Errors\n\n| Code | Message | Status |\n|---|---|\n| E1 | Bad. | 400 |\n\n| Code | Message |\n|---|---|\n| E3 | Fine. |\n",
+			wantDiags: []string{
+				"broken.md:3: lines 3-5 look like a pipe table but are not one (the header has 3 cells but the delimiter row 2); not imported",
+			},
+		},
+		{
+			name:    "pipe table without delimiter row",
+			file:    "nodelim.md",
+			data:    "| Code | Message |\n| E1 | Bad. |\n",
+			wantErr: "nodelim.md: no error table found",
+			wantDiags: []string{
+				"nodelim.md:1: lines 1-2 look like a pipe table but are not one (no delimiter row (|---|) under the header); not imported",
+			},
+		},
+		{
 			name:    "bad locale option",
 			file:    "x.md",
 			data:    "# x\n",
