@@ -36,6 +36,7 @@ type spanCell struct {
 type htmlBlock struct {
 	line    int
 	heading bool
+	value   bool // a <dd>: its leading code is a value, not a term
 	text    strings.Builder
 	lead    strings.Builder // text of a leading <strong>, <b>, <code>, <em>
 	inLead  int
@@ -77,7 +78,7 @@ func parseHTML(src string, baseLine int) *page {
 		case b.heading && listCodeRe.MatchString(strings.Trim(text, ":：")):
 			flushItem()
 			pending = &row{line: b.line, cells: []string{strings.Trim(text, ":："), ""}}
-		case lead != "" && listCodeRe.MatchString(lead):
+		case lead != "" && !b.value && listCodeRe.MatchString(lead):
 			flushItem()
 			rest := strings.TrimSpace(strings.TrimPrefix(text, collapseSpace(b.lead.String())))
 			rest = strings.TrimSpace(strings.TrimLeft(rest, ":：-–—|"))
@@ -182,7 +183,7 @@ func parseHTML(src string, baseLine int) *page {
 					ht.cell.WriteString("\n")
 				} else if ht == nil && tok.DataAtom != atom.Br {
 					endBlock()
-					blk = &htmlBlock{line: line}
+					blk = &htmlBlock{line: line, value: tok.DataAtom == atom.Dd}
 				} else if ht == nil && blk != nil {
 					blk.text.WriteString("\n")
 				}

@@ -152,13 +152,10 @@ func brokenTable(p ast.Node, source []byte, li lineIndex) (lineDiag, bool) {
 	return lineDiag{first, fmt.Sprintf("lines %d-%d look like a pipe table but are not one (%s); not imported", first, last, why)}, true
 }
 
-// keepList reports whether a list of bold or heading codes is an error
-// list: it has two codes or more, or the page has no error table besides.
-// A lone bold "**v2**" above an error table is emphasis, not a code.
+// keepList reports whether a list of bold or heading codes is the page's
+// error list: only on a page with no error table, where it is the layout;
+// beside an error table, bold or heading codes are emphasis and metadata.
 func keepList(list *table, tables []*table) bool {
-	if len(list.rows) >= 2 {
-		return true
-	}
 	if len(list.rows) == 0 {
 		return false
 	}
