@@ -116,7 +116,7 @@ func parseMarkdown(src string) *page {
 	if keepList(list, pg.tables) {
 		pg.tables = append(pg.tables, list)
 	}
-	if len(pg.tables) == 0 {
+	if !hasErrorTable(pg.tables) {
 		if t := codeLines(strings.Split(src, "\n")); t != nil {
 			pg.tables = append(pg.tables, t)
 		}
@@ -156,15 +156,17 @@ func brokenTable(p ast.Node, source []byte, li lineIndex) (lineDiag, bool) {
 // error list: only on a page with no error table, where it is the layout;
 // beside an error table, bold or heading codes are emphasis and metadata.
 func keepList(list *table, tables []*table) bool {
-	if len(list.rows) == 0 {
-		return false
-	}
+	return len(list.rows) > 0 && !hasErrorTable(tables)
+}
+
+// hasErrorTable reports whether any of tables has an error-code column.
+func hasErrorTable(tables []*table) bool {
 	for _, t := range tables {
 		if _, ok, _ := tableColumns(t); ok {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 func firstHeading(doc ast.Node) ast.Node {
