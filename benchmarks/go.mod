@@ -15,4 +15,6 @@ require (
 	golang.org/x/text v0.43.0 // indirect
 )
 
+require github.com/goccy/go-yaml v1.19.0 // indirect
+
 replace github.com/errcat/errcat => ../

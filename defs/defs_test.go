@@ -86,7 +86,7 @@ func TestBuiltin(t *testing.T) {
 		{"zilliz.cloud", "96000", 0, "zilliz", ""},
 		{"tencentcloud.common", "4000", 0, "tencent-v2", ""},
 		{"aliyun.polardb", "InvalidParameter", 400, "aliyun", ""},
-		{"privatecloud.retcode", "0", 0, "ucloud", "130"},
+		{"privatecloud.retcode", "0", 0, "ucloud", "151"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.domain+"/"+tt.code, func(t *testing.T) {

@@ -111,7 +111,12 @@ func commands(env *Env) []*cobra.Command {
 		newVersionCmd(env),
 		newListCmd(env),
 		newExplainCmd(env),
+		newImportCmd(env),
 		newRenderCmd(env),
+		newDecodeCmd(env),
+		newLintCmd(env),
+		newDiffCmd(env),
+		newSynthCmd(env),
 	}
 }
 
