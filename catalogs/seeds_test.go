@@ -181,9 +181,12 @@ func TestSeedSamples(t *testing.T) {
 			Source: src(aliyun, 39, nil),
 		}},
 		{"aliyun.polardb", catalog.Entry{
-			Code: "InvalidConnectionString.Duplicate Specified", HTTPStatus: catalog.IntPtr(400), Category: catalog.AlreadyExists, Inferred: []string{"category"},
-			Message: en("connection string or port want to be modified is the same with current net type."),
-			Source:  src(aliyun, 77, nil),
+			Code: "InvalidConnectionString.Duplicate", HTTPStatus: catalog.IntPtr(400), Category: catalog.AlreadyExists, Inferred: []string{"category"},
+			Message: en("Specified connection string or port want to be modified is the same with current net type."),
+			Source: src(aliyun, 77, map[string]string{
+				"code":    "InvalidConnectionString.Duplicate Specified",
+				"message": "connection string or port want to be modified is the same with current net type.",
+			}),
 		}},
 	}
 	for _, tt := range tests {

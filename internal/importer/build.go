@@ -244,8 +244,21 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		b.diag(r.line, "code %q is %d words; not read as an error code", rawCode, n)
 		return
 	}
-	// A code of two or three words is kept as published
-	// ("InvalidConnectionString.Duplicate Specified"): lint reports it.
+	if strings.ContainsAny(codeP, " \t") {
+		// A word of the message slipped into the code cell
+		// ("X.Duplicate Specified | connection string …"): move it back
+		// when the message reads on from it. The published cells stay in
+		// source.original, where lint reports them. Otherwise the code is
+		// kept as published, and lint reports it.
+		i := strings.LastIndexAny(codeP, " \t")
+		head, tail := strings.TrimSpace(codeP[:i]), codeP[i+1:]
+		if !strings.ContainsAny(head, " \t") && message != "" && startsLower(message) && isWordish(tail) {
+			orig["code"] = rawCode
+			orig["message"] = message
+			codeP = head
+			message = tail + " " + message
+		}
+	}
 	if message == "" && title != "" {
 		message = title
 		title = ""
@@ -322,6 +335,17 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	e.Params = pn.params
 	b.entries = append(b.entries, e)
 	b.byCode[codeP] = e
+}
+
+func startsLower(s string) bool { return unicode.IsLower(firstRune(s)) }
+
+func isWordish(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // maxCodeWords is the most words a code cell may have.
