@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -237,4 +238,23 @@ func TestBuildAllocs(t *testing.T) {
 		t.Errorf("building an error with 2 params and a metadata pair: %v allocs, want ≤ 1", n)
 	}
 	_ = sink
+}
+
+// TestConcurrentFirstUse builds and renders errors of a fresh Def and
+// Domain from many goroutines at once: the lazily built templates and
+// matcher must be race-free (run with -race).
+func TestConcurrentFirstUse(t *testing.T) {
+	td := newTestDefs()
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			loc := td.dom.Negotiate([]string{"zh-CN", "zh-TW", "en-GB", "fr"}[i%4])
+			e := td.missing.New("parameter", "p")
+			_ = e.AppendJSONText(nil, errcat.Message, loc)
+			_ = e.Error()
+		}()
+	}
+	wg.Wait()
 }
