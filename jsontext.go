@@ -253,7 +253,26 @@ const hexDigits = "0123456789abcdef"
 func AppendJSONEscaped(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
-		// The common case: a run of bytes written as they are.
+		// The common case: a run of bytes written as they are, 8 at a
+		// time and then one by one.
+		for len(s)-i >= 8 {
+			// Is any byte a control character, 0x80 or above, or one
+			// of " \\ < > &? (x-ones*c)&^x has a high bit set for a
+			// byte below c; (y-ones)&^y for a zero byte of y. Borrows
+			// cross bytes only past a byte that already makes the word
+			// unsafe.
+			x := load8(s[i : i+8])
+			bad := (x-ones*0x20)&^x | x |
+				(x^(ones*'"')-ones)&^(x^(ones*'"')) |
+				(x^(ones*'\\')-ones)&^(x^(ones*'\\')) |
+				(x^(ones*'<')-ones)&^(x^(ones*'<')) |
+				(x^(ones*'>')-ones)&^(x^(ones*'>')) |
+				(x^(ones*'&')-ones)&^(x^(ones*'&'))
+			if bad&highs != 0 {
+				break
+			}
+			i += 8
+		}
 		for i < len(s) && jsonSafe[s[i]] == 1 {
 			i++
 		}
@@ -301,6 +320,19 @@ func AppendJSONEscaped(dst []byte, s string) []byte {
 		i += size
 	}
 	return append(dst, s[start:]...)
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load8 reads the first 8 bytes of w (at least 8 long) as a little-endian
+// word; the compiler turns it into one load.
+func load8(w string) uint64 {
+	w = w[:8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // jsonSafe has a 1 for each byte written as itself in a JSON string: the
