@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -257,4 +259,26 @@ func TestConcurrentFirstUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// FuzzNegotiate feeds arbitrary Accept-Language values: Negotiate never
+// panics, always returns one of the domain's locales, and agrees with
+// NegotiateUncached.
+func FuzzNegotiate(f *testing.F) {
+	for _, s := range []string{"", "zh-CN,zh;q=0.9,en;q=0.8", "zh-TW", "en-GB", "fr", "*", "zh-Hant-HK", ";;q=", "x-klingon;q=1", "en;q=2", strings.Repeat("a-", 300)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, accept string) {
+		d := &errcat.Domain{ID: "d", Locales: []string{"en", "zh-CN", "zh-TW"}}
+		got := d.Negotiate(accept)
+		if !slices.Contains(d.Locales, got) {
+			t.Fatalf("Negotiate(%q) = %q, not a domain locale", accept, got)
+		}
+		if again := d.Negotiate(accept); again != got {
+			t.Fatalf("Negotiate(%q) = %q, then %q", accept, got, again)
+		}
+		if un := d.NegotiateUncached(accept); un != got {
+			t.Fatalf("Negotiate(%q) = %q, NegotiateUncached = %q", accept, got, un)
+		}
+	})
 }
