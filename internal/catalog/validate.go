@@ -151,6 +151,14 @@ func Validate(c *Catalog) []Problem {
 			}
 		}
 	}
+	if d.InternalCode != "" {
+		switch e := c.Lookup(d.InternalCode); {
+		case e == nil:
+			add(fmt.Sprintf("domain.internal_code %q has no entry", d.InternalCode), "domain", "internal_code")
+		case e.Category == OK:
+			add(fmt.Sprintf("domain.internal_code %q is the success code", d.InternalCode), "domain", "internal_code")
+		}
+	}
 	if d.SuccessCode != nil && !successSeen && c.Lookup(*d.SuccessCode) == nil {
 		add(fmt.Sprintf("domain.success_code %q has no entry", *d.SuccessCode), "domain", "success_code")
 	}
