@@ -196,7 +196,7 @@ func (p *fparser) parseMap(indent int, first string, firstLine int) (*fnode, err
 		if rest == "" {
 			v, err = p.parseBlock(indent)
 		} else {
-			v, err = p.inline(rest)
+			v, err = p.inline(rest, indent)
 		}
 		if err != nil {
 			return nil, err
@@ -248,7 +248,7 @@ func (p *fparser) parseSeq(indent int, each func(*fnode) error) (*fnode, error) 
 		if _, _, isKey := splitKey(rest); isKey {
 			item, err = p.parseMap(indent+len(t)-len(rest), rest, line)
 		} else {
-			item, err = p.inline(rest)
+			item, err = p.inline(rest, indent)
 		}
 		if err != nil {
 			return nil, err
@@ -266,8 +266,16 @@ func (p *fparser) parseSeq(indent int, each func(*fnode) error) (*fnode, error) 
 
 // inline reads a value that starts on the key's line: a scalar or a flow
 // collection, which must end on the line.
-func (p *fparser) inline(s string) (*fnode, error) {
+func (p *fparser) inline(s string, parentIndent int) (*fnode, error) {
 	switch s[0] {
+	case '|':
+		v, err := p.literal(s, parentIndent)
+		if err != nil {
+			return nil, err
+		}
+		n := p.node('s')
+		n.str = v
+		return n, nil
 	case '[', '{':
 		n, rest, err := p.flow(s)
 		if err != nil {
@@ -292,6 +300,77 @@ func (p *fparser) inline(s string) (*fnode, error) {
 	n := p.node('s')
 	n.str, n.plain = s, true
 	return n, nil
+}
+
+// literal reads a literal block scalar (|, |- or |+) whose header ends
+// the current line, as errcat's writer emits multi-line texts. Its lines
+// are indented deeper than parentIndent; the first one sets the indent.
+func (p *fparser) literal(header string, parentIndent int) (string, error) {
+	chomp := byte(0)
+	switch header {
+	case "|":
+	case "|-", "|+":
+		chomp = header[1]
+	default:
+		return "", errSubset // indentation indicators, comments
+	}
+	var lines []string
+	blockIndent := -1
+	finalBreak := true // whether the last line read ends with a line break
+	for p.off < p.end {
+		end := strings.IndexByte(p.data[p.off:p.end], '\n')
+		next := p.off + end + 1
+		finalBreak = end >= 0
+		if end < 0 {
+			end = p.end - p.off
+			next = p.end
+		}
+		raw := p.data[p.off : p.off+end]
+		i := 0
+		for i < len(raw) && raw[i] == ' ' {
+			i++
+		}
+		if strings.IndexByte(raw, '\t') >= 0 {
+			return "", errSubset
+		}
+		if i == len(raw) { // a blank line
+			if blockIndent >= 0 && i > blockIndent || blockIndent < 0 && i > parentIndent+1 {
+				return "", errSubset // spaces that may be content
+			}
+			lines = append(lines, "")
+		} else {
+			if blockIndent < 0 {
+				if i <= parentIndent {
+					break // an empty block
+				}
+				blockIndent = i
+			}
+			if i < blockIndent {
+				break
+			}
+			lines = append(lines, raw[blockIndent:])
+		}
+		p.off = next
+		p.line++
+	}
+	if blockIndent < 0 {
+		return "", errSubset // only blank lines: leave it to Parse
+	}
+	// Trailing blank lines belong to the block only with |+.
+	content := len(lines)
+	for content > 0 && lines[content-1] == "" {
+		content--
+	}
+	text := strings.Join(lines[:content], "\n")
+	switch {
+	case chomp == '-':
+		return text, nil
+	case !finalBreak && content == len(lines):
+		return "", errSubset // the file ends inside the text: leave it to Parse
+	case chomp == '+':
+		return text + strings.Repeat("\n", len(lines)-content+1), nil
+	}
+	return text + "\n", nil
 }
 
 // plainOK reports whether s is a plain scalar the subset reads as text.
