@@ -111,6 +111,7 @@ func commands(env *Env) []*cobra.Command {
 		newVersionCmd(env),
 		newListCmd(env),
 		newExplainCmd(env),
+		newServeCmd(env),
 	}
 }
 

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/errcat/errcat/catalogs"
+	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/server"
+)
+
+func newServeCmd(env *Env) *cobra.Command {
+	var addr, logLevel string
+	var reload time.Duration
+	cmd := &cobra.Command{
+		Use:   "serve [--addr 127.0.0.1:8080] [--catalog DIR]...",
+		Short: "Serve the error center: web UI and JSON API over the catalogs",
+		Long: `Serve runs the error center: a web UI and a JSON API (v1) where an API's
+users look error codes up, search in English or Chinese and decode raw error
+responses. It serves the built-in catalogs with no set-up; --catalog DIR adds
+or overrides domains, and catalogs on disk are reloaded when they change (a
+broken file keeps its last good version and is logged). SIGINT or SIGTERM
+shuts down gracefully.`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var level slog.Level
+			if err := level.UnmarshalText([]byte(logLevel)); err != nil {
+				return usageError{fmt.Errorf("--log-level: %w", err)}
+			}
+			log := slog.New(slog.NewJSONHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
+			var builtin []*catalog.Catalog
+			if !env.NoBuiltin {
+				b, err := catalogs.Load()
+				if err != nil {
+					return fmt.Errorf("built-in catalogs: %w", err)
+				}
+				builtin = b
+			}
+			for _, d := range env.CatalogDirs {
+				if _, err := os.Stat(d); err != nil {
+					return exitf(1, "--catalog: %v", err)
+				}
+			}
+			srv, err := server.New(server.Config{
+				Builtin: builtin, Dirs: env.CatalogDirs, Reload: reload, Logger: log,
+				Renderer: serverRenderer(), Decoder: serverDecoder(), Linter: serverLinter(),
+			})
+			if err != nil {
+				return exitf(1, "%v", err)
+			}
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return exitf(1, "listen: %v", err)
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			fmt.Fprintf(env.Stdout, "errcat error center: http://%s/\n", ln.Addr())
+			log.Info("serving", "addr", ln.Addr().String(), "domains", len(builtin)+len(env.CatalogDirs))
+			if err := srv.Run(ctx, ln); err != nil {
+				return exitf(1, "serve: %v", err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
+	cmd.Flags().DurationVar(&reload, "reload", time.Second, "check --catalog directories for changes this often (0 or less: never)")
+	cmd.Flags().StringVar(&logLevel, "log-level", "info", "log `LEVEL`: debug, info, warn or error")
+	return cmd
+}
+
+// serverRenderer, serverDecoder and serverLinter connect the error center
+// to the runtime's wire formats, the decoder and lint. They return nil
+// until those packages are part of the build; the server then says so on
+// the pages and answers the render and decode endpoints with 501.
+func serverRenderer() server.Renderer { return nil }
+func serverDecoder() server.Decoder   { return nil }
+func serverLinter() server.Linter     { return nil }
+
