@@ -82,4 +82,3 @@ shuts down gracefully.`,
 func serverRenderer() server.Renderer { return nil }
 func serverDecoder() server.Decoder   { return nil }
 func serverLinter() server.Linter     { return nil }
-
