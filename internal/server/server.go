@@ -92,6 +92,12 @@ type Config struct {
 	RateBurst int
 	// MaxBodyBytes limits request bodies (default 1 MiB).
 	MaxBodyBytes int64
+	// MaxHeaderBytes limits request headers (default 32 KiB).
+	MaxHeaderBytes int
+	// ReadHeaderTimeout bounds reading a request's headers (default 5s),
+	// ReadTimeout the whole request (default 15s), WriteTimeout the
+	// response (default 30s).
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout time.Duration
 }
 
 // Server is the error center.
@@ -129,6 +135,18 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = 1 << 20
+	}
+	if cfg.MaxHeaderBytes == 0 {
+		cfg.MaxHeaderBytes = 32 << 10
+	}
+	if cfg.ReadHeaderTimeout == 0 {
+		cfg.ReadHeaderTimeout = 5 * time.Second
+	}
+	if cfg.ReadTimeout == 0 {
+		cfg.ReadTimeout = 15 * time.Second
+	}
+	if cfg.WriteTimeout == 0 {
+		cfg.WriteTimeout = 30 * time.Second
 	}
 	problems, err := catalog.Parse("internal/server/problems.yaml", problemsYAML)
 	if err != nil {
@@ -185,11 +203,11 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 	return &http.Server{
 		Addr:              addr,
 		Handler:           s,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      30 * time.Second,
+		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.WriteTimeout,
 		IdleTimeout:       90 * time.Second,
-		MaxHeaderBytes:    32 << 10,
+		MaxHeaderBytes:    s.cfg.MaxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 }
