@@ -111,6 +111,9 @@ func commands(env *Env) []*cobra.Command {
 		newVersionCmd(env),
 		newListCmd(env),
 		newExplainCmd(env),
+		newImportCmd(env),
+		newRenderCmd(env),
+		newDecodeCmd(env),
 		newServeCmd(env),
 	}
 }

@@ -1,0 +1,72 @@
+package decode_test
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/errcat/errcat/decode"
+)
+
+func ExampleDecode() {
+	body := []byte(`{"RequestId":"5E571499","HostId":"polardb.aliyuncs.com","Code":"Throttling.User","Message":"Request was denied due to user flow control."}`)
+	n, err := decode.Decode(400, http.Header{}, body)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(n.Format, n.Code, n.RequestID)
+	fmt.Println(n.Retryable, n.RetryReason)
+	// Output:
+	// aliyun Throttling.User 5E571499
+	// true code Throttling.User is a well-known throttling code
+}
+
+func ExampleDecode_notAnError() {
+	n, _ := decode.Decode(200, nil, []byte(`{"Action":"DescribeUHostInstanceResponse","RetCode":0,"UHostSet":[]}`))
+	fmt.Println(n.NotError, n.Reason)
+	// Output:
+	// true RetCode 0 means success
+}
+
+func ExampleDecode_proxyPage() {
+	n, err := decode.Decode(502, http.Header{"Server": {"nginx"}}, []byte("<html><head><title>502 Bad Gateway</title></head><body>…</body></html>"))
+	fmt.Println(err)
+	fmt.Println(n.Format, n.Message, n.Retryable)
+	// Output:
+	// error body not readable: HTML page instead of an API error body (from a proxy or load balancer?)
+	// html 502 Bad Gateway true
+}
+
+// codes is a Catalog of one domain held in a map.
+type codes map[string]decode.Entry
+
+func (c codes) Lookup(domain, code string) []decode.Entry {
+	if e, ok := c[code]; ok && (domain == "" || domain == e.Domain) {
+		return []decode.Entry{e}
+	}
+	return nil
+}
+
+func (c codes) HasDomain(id string) bool { return id == "shop.orders" }
+
+func ExampleDecoder() {
+	d := decode.Decoder{
+		Catalog: codes{"OrderLocked": {Domain: "shop.orders", Code: "OrderLocked", Category: "aborted", Retryable: true, WireFormat: "problem"}},
+		// A code the built-in lists do not know, worth retrying.
+		RetryCodes: []string{"Inventory.Syncing"},
+	}
+	n, _ := d.Decode(409, nil, []byte(`{"type":"about:blank","title":"Order locked","status":409,"code":"OrderLocked"}`))
+	fmt.Println(n.Domain, n.Category, n.Retryable, n.Confidence)
+	n, _ = d.Decode(409, nil, []byte(`{"code":"Inventory.Syncing","message":"try later"}`))
+	fmt.Println(n.Retryable, n.RetryReason)
+	// Output:
+	// shop.orders aborted true high
+	// true code Inventory.Syncing is in the decoder's RetryCodes
+}
+
+func ExampleMatchPattern() {
+	ps, ok := decode.MatchPattern("Invalid{parameter}.Malformed", "InvalidDBClusterId.Malformed")
+	fmt.Println(ok, ps.Map())
+	// Output:
+	// true map[parameter:DBClusterId]
+}

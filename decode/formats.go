@@ -1,0 +1,445 @@
+package decode
+
+import (
+	"net/http"
+	"strings"
+)
+
+// readJSON recognises the shape of a parsed JSON body and fills n. It
+// reports false when the body has no known error shape.
+func readJSON(n *Normalized, d *doc, header http.Header) bool {
+	root := 0
+	if d.kind(root) == kArr {
+		// Some APIs (Google batch, GraphQL gateways) wrap the error in an
+		// array: read the first element.
+		root = d.elem(0)
+	}
+	if !d.isObj(root) {
+		return false
+	}
+	if v := d.get(root, "Response"); d.isObj(v) {
+		return readTencent(n, d, v)
+	}
+	if v := d.get(root, "__type"); v >= 0 || header.Get("X-Amzn-Errortype") != "" {
+		return readAWSJSON(n, d, root, v, header)
+	}
+	if v := d.get(root, "RetCode"); v >= 0 {
+		return readUCloud(n, d, root, v)
+	}
+	if d.text(d.get(root, "kind")) == "Status" {
+		return readKubernetes(n, d, root)
+	}
+	if v := d.get(root, "errors"); d.kind(v) == kArr {
+		if readDocker(n, d, v) {
+			return true
+		}
+	}
+	if v := d.get(root, "error"); d.isObj(v) {
+		return readErrorObject(n, d, v, header)
+	} else if d.kind(v) == kStr {
+		n.Format = FormatOAuth
+		n.Code = d.text(v)
+		n.Message = d.text(d.get(root, "error_description"))
+		return true
+	}
+	if v := d.get(root, "error_code"); v >= 0 {
+		n.Format = FormatHuawei
+		n.Code = d.scalar(v)
+		n.Message = d.text(d.first(root, "error_msg", "error_message", "message"))
+		n.RequestID = d.text(d.first(root, "request_id", "requestId"))
+		return true
+	}
+	if isProblem(d, root, header) {
+		readProblem(n, d, root)
+		return true
+	}
+	if v := d.get(root, "Code"); v >= 0 && (d.has(root, "RequestId") || d.has(root, "HostId") || d.has(root, "Recommend") || d.has(root, "Message")) {
+		return readAliyun(n, d, root, v)
+	}
+	if v := d.get(root, "code"); v >= 0 {
+		return readFlat(n, d, root, v)
+	}
+	return false
+}
+
+func readTencent(n *Normalized, d *doc, resp int) bool {
+	n.Format = FormatTencent
+	n.RequestID = d.text(d.get(resp, "RequestId"))
+	e := d.get(resp, "Error")
+	if !d.isObj(e) {
+		n.NotError, n.Reason = true, "Tencent Cloud Response without Error"
+		return true
+	}
+	n.Code = d.text(d.get(e, "Code"))
+	n.Message = d.text(d.get(e, "Message"))
+	return true
+}
+
+func readAWSJSON(n *Normalized, d *doc, root, typ int, header http.Header) bool {
+	n.Format = FormatAWSJSON
+	code := d.text(typ)
+	if code == "" {
+		code = header.Get("X-Amzn-Errortype")
+	}
+	// "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException" and
+	// "ValidationException:http://internal.amazon.com/…" both name the code.
+	if i := strings.LastIndexByte(code, '#'); i >= 0 {
+		code = code[i+1:]
+	}
+	if i := strings.IndexByte(code, ':'); i >= 0 {
+		code = code[:i]
+	}
+	n.Code = code
+	n.Message = d.text(d.first(root, "message", "Message", "errorMessage"))
+	return true
+}
+
+func readUCloud(n *Normalized, d *doc, root, rc int) bool {
+	n.Format = FormatUCloud
+	n.Code = d.scalar(rc)
+	n.Message = d.text(d.first(root, "Message", "message"))
+	n.RequestID = d.text(d.first(root, "RequestId", "RequestUUID"))
+	if v, ok := d.int(rc); ok && v == 0 {
+		n.NotError, n.Reason = true, "RetCode 0 means success"
+	}
+	return true
+}
+
+func readKubernetes(n *Normalized, d *doc, root int) bool {
+	n.Format = FormatKubernetes
+	if d.text(d.get(root, "status")) == "Success" {
+		n.NotError, n.Reason = true, "Kubernetes Status with status Success"
+		return true
+	}
+	n.Code = d.text(d.get(root, "reason"))
+	n.Message = d.text(d.get(root, "message"))
+	if c, ok := d.int(d.get(root, "code")); ok && n.HTTPStatus == 0 {
+		n.HTTPStatus = int(c)
+	}
+	n.Category = categoryForK8sReason(n.Code)
+	if det := d.get(root, "details"); d.isObj(det) {
+		n.Target = d.text(d.get(det, "name"))
+	}
+	return true
+}
+
+func readDocker(n *Normalized, d *doc, errs int) bool {
+	for i := d.elem(errs); i >= 0; i = d.next(errs, i) {
+		if d.isObj(i) && d.has(i, "code") {
+			n.Format = FormatDocker
+			n.Code = d.scalar(d.get(i, "code"))
+			n.Message = d.text(d.get(i, "message"))
+			return true
+		}
+	}
+	return false
+}
+
+// readErrorObject reads {"error":{…}}: Google, Azure, or the generic nested form.
+func readErrorObject(n *Normalized, d *doc, e int, header http.Header) bool {
+	details := d.get(e, "details")
+	status := d.get(e, "status")
+	google := d.kind(status) == kStr
+	for i := d.elem(details); i >= 0 && !google; i = d.next(details, i) {
+		google = d.has(i, "@type")
+	}
+	n.Message = d.text(d.first(e, "message", "Message"))
+	switch {
+	case google:
+		n.Format = FormatGoogle
+		if c, ok := d.int(d.get(e, "code")); ok && n.HTTPStatus == 0 {
+			n.HTTPStatus = int(c)
+		}
+		st := d.text(status)
+		n.Code = st
+		n.Category = categoryForGRPC(st)
+		readGoogleDetails(n, d, details)
+	case d.has(e, "innererror") || d.has(e, "target") || d.kind(details) == kArr || header.Get("X-Ms-Request-Id") != "":
+		n.Format = FormatAzure
+		n.Code = d.scalar(d.get(e, "code"))
+		n.Target = d.text(d.get(e, "target"))
+		for in := d.get(e, "innererror"); d.isObj(in); in = d.get(in, "innererror") {
+			if c := d.scalar(d.get(in, "code")); c != "" {
+				n.SubCode = c
+			}
+		}
+	default:
+		n.Format = FormatErrorObject
+		n.Code = d.scalar(d.first(e, "code", "Code", "error_code"))
+		if n.Message == "" {
+			n.Message = d.text(d.first(e, "error_msg", "msg"))
+		}
+		n.RequestID = d.text(d.first(e, "request_id", "requestId", "RequestId"))
+		if looksHuawei(n.Code) {
+			n.Format, n.Confidence = FormatHuawei, Medium
+		}
+	}
+	return true
+}
+
+func readGoogleDetails(n *Normalized, d *doc, details int) {
+	for i := d.elem(details); i >= 0; i = d.next(details, i) {
+		typ := d.text(d.get(i, "@type"))
+		switch typ[strings.LastIndexByte(typ, '/')+1:] {
+		case "google.rpc.ErrorInfo":
+			if r := d.text(d.get(i, "reason")); r != "" {
+				n.Code = r
+			}
+			dom := d.text(d.get(i, "domain"))
+			n.Domain = dom
+			n.Params = readParams(d, d.get(i, "metadata"), n.Params)
+			if dom == "" || strings.HasSuffix(dom, "googleapis.com") {
+				n.Provider = "google"
+			} else {
+				n.Provider = "-" // filled from the catalog, else none
+			}
+		case "google.rpc.RequestInfo":
+			n.RequestID = d.text(d.get(i, "requestId"))
+		}
+	}
+	if n.Provider == "-" {
+		n.Provider = ""
+	} else if n.Provider == "" {
+		n.Provider = "google"
+	}
+}
+
+// readParams appends the string members of object obj.
+func readParams(d *doc, obj int, ps Params) Params {
+	if !d.isObj(obj) {
+		return ps
+	}
+	for k := d.key(obj); k >= 0; k = d.next(obj, k) {
+		if s := d.scalar(k + 1); s != "" || d.kind(k+1) == kStr {
+			ps = append(ps, Param{d.text(k), s})
+		}
+	}
+	return ps
+}
+
+func isProblem(d *doc, root int, header http.Header) bool {
+	if strings.HasPrefix(header.Get("Content-Type"), "application/problem+") {
+		return true
+	}
+	return (d.has(root, "type") || d.has(root, "title")) && (d.has(root, "status") || d.has(root, "detail"))
+}
+
+func readProblem(n *Normalized, d *doc, root int) {
+	n.Format = FormatProblem
+	n.Code = d.scalar(d.get(root, "code"))
+	n.Domain = d.text(d.get(root, "domain"))
+	n.Message = d.text(d.get(root, "detail"))
+	if n.Message == "" {
+		n.Message = d.text(d.get(root, "title"))
+	}
+	n.RequestID = d.text(d.first(root, "request_id", "requestId", "traceId"))
+	if c, ok := d.int(d.get(root, "status")); ok && n.HTTPStatus == 0 {
+		n.HTTPStatus = int(c)
+	}
+	n.Params = readParams(d, d.get(root, "params"), n.Params)
+}
+
+func readAliyun(n *Normalized, d *doc, root, code int) bool {
+	n.Format = FormatAliyun
+	n.Code = d.scalar(code)
+	n.Message = d.text(d.get(root, "Message"))
+	n.RequestID = d.text(d.get(root, "RequestId"))
+	if d.kind(d.get(root, "Success")) == kTrue {
+		n.NotError, n.Reason = true, "Success is true"
+	}
+	return true
+}
+
+// readFlat reads {"code", "message"}: Tencent v2, kratos, Zilliz/Milvus,
+// Huawei's flat form, or a generic one.
+func readFlat(n *Normalized, d *doc, root, code int) bool {
+	n.Code = d.scalar(code)
+	n.Message = d.text(d.first(root, "message", "msg", "Message"))
+	n.RequestID = d.text(d.first(root, "request_id", "requestId", "RequestId"))
+	num, isInt := d.int(code)
+	numeric := isInt && d.isNum(code)
+	switch {
+	case d.has(root, "codeDesc"):
+		n.Format = FormatTencentV2
+		if isInt && num == 0 {
+			n.NotError, n.Reason = true, "code 0 means success"
+			return true
+		}
+		if sub, _, ok := subCode(n.Message); ok {
+			n.SubCode = sub
+		}
+	case d.has(root, "reason") && numeric:
+		n.Format = FormatKratos
+		if n.HTTPStatus == 0 && num >= 100 && num < 600 {
+			n.HTTPStatus = int(num)
+		}
+		n.Code = d.text(d.get(root, "reason"))
+		n.Params = readParams(d, d.get(root, "metadata"), n.Params)
+	case numeric:
+		n.Format = FormatZilliz
+		if num == 0 {
+			n.NotError, n.Reason = true, "code 0 means success"
+		}
+	case looksHuawei(n.Code):
+		n.Format, n.Confidence = FormatHuawei, Medium
+	default:
+		n.Format = FormatCodeMessage
+		if isInt && num == 0 {
+			n.NotError, n.Reason = true, "code 0 means success"
+		}
+	}
+	return true
+}
+
+// subCode splits Tencent's "(100004) incorrect projectId" into its module
+// sub-code and the rest of the message.
+func subCode(msg string) (code, rest string, ok bool) {
+	if len(msg) < 3 || msg[0] != '(' {
+		return "", msg, false
+	}
+	end := strings.IndexByte(msg, ')')
+	if end < 2 {
+		return "", msg, false
+	}
+	for i := 1; i < end; i++ {
+		if c := msg[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '.' || c == '_' || c == '-') {
+			return "", msg, false
+		}
+	}
+	return msg[1:end], strings.TrimLeft(msg[end+1:], " "), true
+}
+
+// looksHuawei reports whether code is in Huawei Cloud's SERVICE.0001 style.
+func looksHuawei(code string) bool {
+	dot := strings.IndexByte(code, '.')
+	if dot < 1 || len(code)-dot-1 < 3 {
+		return false
+	}
+	for i := 0; i < dot; i++ {
+		if c := code[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' && i > 0) {
+			return false
+		}
+	}
+	for i := dot + 1; i < len(code); i++ {
+		if c := code[i]; c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// categoryForGRPC maps a gRPC status name to its category.
+func categoryForGRPC(s string) string {
+	switch s {
+	case "OK":
+		return "ok"
+	case "CANCELLED":
+		return "cancelled"
+	case "UNKNOWN":
+		return "unknown"
+	case "INVALID_ARGUMENT":
+		return "invalid_argument"
+	case "DEADLINE_EXCEEDED":
+		return "deadline_exceeded"
+	case "NOT_FOUND":
+		return "not_found"
+	case "ALREADY_EXISTS":
+		return "already_exists"
+	case "PERMISSION_DENIED":
+		return "permission_denied"
+	case "RESOURCE_EXHAUSTED":
+		return "resource_exhausted"
+	case "FAILED_PRECONDITION":
+		return "failed_precondition"
+	case "ABORTED":
+		return "aborted"
+	case "OUT_OF_RANGE":
+		return "out_of_range"
+	case "UNIMPLEMENTED":
+		return "unimplemented"
+	case "INTERNAL":
+		return "internal"
+	case "UNAVAILABLE":
+		return "unavailable"
+	case "DATA_LOSS":
+		return "data_loss"
+	case "UNAUTHENTICATED":
+		return "unauthenticated"
+	}
+	return ""
+}
+
+// categoryForK8sReason maps a Kubernetes StatusReason to a category.
+func categoryForK8sReason(r string) string {
+	switch r {
+	case "Unauthorized":
+		return "unauthenticated"
+	case "Forbidden":
+		return "permission_denied"
+	case "NotFound", "Gone":
+		return "not_found"
+	case "AlreadyExists":
+		return "already_exists"
+	case "Conflict":
+		return "aborted"
+	case "Invalid", "BadRequest":
+		return "invalid_argument"
+	case "TooManyRequests":
+		return "resource_exhausted"
+	case "ServiceUnavailable":
+		return "unavailable"
+	case "Timeout", "ServerTimeout":
+		return "deadline_exceeded"
+	case "InternalError":
+		return "internal"
+	case "MethodNotAllowed", "NotAcceptable", "UnsupportedMediaType":
+		return "unimplemented"
+	case "Expired":
+		return "failed_precondition"
+	case "RequestEntityTooLarge":
+		return "resource_exhausted"
+	}
+	return ""
+}
+
+// categoryForStatus maps an HTTP status to its most likely category (the
+// catalog's mapping).
+func categoryForStatus(status int) string {
+	switch status {
+	case 0:
+		return "unknown"
+	case 400:
+		return "invalid_argument"
+	case 401:
+		return "unauthenticated"
+	case 403:
+		return "permission_denied"
+	case 404:
+		return "not_found"
+	case 409:
+		return "already_exists"
+	case 412:
+		return "failed_precondition"
+	case 416:
+		return "out_of_range"
+	case 429:
+		return "resource_exhausted"
+	case 499:
+		return "cancelled"
+	case 501:
+		return "unimplemented"
+	case 502, 503:
+		return "unavailable"
+	case 504:
+		return "deadline_exceeded"
+	}
+	switch {
+	case status >= 200 && status < 300:
+		return "ok"
+	case status >= 400 && status < 500:
+		return "failed_precondition"
+	case status >= 500:
+		return "internal"
+	}
+	return "unknown"
+}

@@ -1,0 +1,87 @@
+package decode
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParseJSON checks the tape reader against encoding/json: the same
+// documents are valid, and strings read back the same.
+func FuzzParseJSON(f *testing.F) {
+	for _, s := range []string{
+		`{}`, `[]`, `{"a":1}`, `{"a":[1,2,{"b":null}],"c":true,"d":false}`, `"\u00e9\ud83d\ude00\n"`,
+		`-0.5e+10`, "[" + strings.Repeat(`{"a":[1,"x"]},`, 60) + `{"Code":"X"}]`, `{"a":"\"\\\/\b\f\n\r\t"}`, `01`, `{"a" 1}`, `[1,]`, `{"a":1,}`, `"\ud800"`, `"\ud800\u0041"`,
+		`{"Response":{"Error":{"Code":"X","Message":"y"},"RequestId":"z"}}`, "\"\x01\"", `tru`, `nul`, `1.`, `1e`, `-`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := &doc{s: s}
+		reason, at := parseJSON(d)
+		valid := json.Valid([]byte(s))
+		if reason == "JSON nested too deeply" {
+			return
+		}
+		if (reason == "") != valid {
+			t.Fatalf("parseJSON ok=%v (%s at %d), json.Valid=%v", reason == "", reason, at, valid)
+		}
+		if reason != "" {
+			if at < 0 || at > len(s) {
+				t.Fatalf("offset %d outside the input", at)
+			}
+			return
+		}
+		if d.n == 0 || int(d.at(0).next) != d.n {
+			t.Fatalf("tape does not cover the document: %d tokens", d.n)
+		}
+		if d.kind(0) == kStr && utf8.ValidString(s) {
+			var want string
+			if err := json.Unmarshal([]byte(s), &want); err != nil {
+				t.Fatal(err)
+			}
+			if got := d.text(0); got != want {
+				t.Fatalf("text = %q, want %q", got, want)
+			}
+		}
+	})
+}
+
+// FuzzMatchPattern checks that a match fills back to the input.
+func FuzzMatchPattern(f *testing.F) {
+	f.Add("Invalid{parameter_name}.Malformed", "InvalidDBClusterId.Malformed")
+	f.Add("The {kind} {name} already exists.", "The cluster my-db already exists.")
+	f.Add("{a}{b}{a}", "xyzx")
+	f.Add("{a}-{a}", "ab-ab")
+	f.Fuzz(func(t *testing.T, pattern, s string) {
+		if len(pattern) > 200 || len(s) > 400 {
+			return
+		}
+		ps, ok := MatchPattern(pattern, s)
+		if !ok {
+			return
+		}
+		var b strings.Builder
+		last := 0
+		for i := 0; i < len(pattern); i++ {
+			if pattern[i] != '{' {
+				continue
+			}
+			if j := placeholderEnd(pattern, i); j > 0 {
+				v, found := ps.Get(pattern[i+1 : j-1])
+				if !found {
+					t.Fatalf("no value for %s", pattern[i:j])
+				}
+				b.WriteString(pattern[last:i])
+				b.WriteString(v)
+				last = j
+				i = j - 1
+			}
+		}
+		b.WriteString(pattern[last:])
+		if b.String() != s {
+			t.Fatalf("filled %q back as %q, want %q (params %v)", pattern, b.String(), s, ps)
+		}
+	})
+}

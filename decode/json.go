@@ -1,0 +1,492 @@
+package decode
+
+import (
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// This file holds the JSON reader: one pass over the body builds a flat
+// tape of tokens (spans into the body, never copies), and the format probes
+// then walk the tape. A body of ordinary size needs no allocation beyond the
+// caller's stack array; strings are substrings of the body unless they hold
+// escapes.
+
+type kind uint8
+
+const (
+	kNull kind = iota
+	kFalse
+	kTrue
+	kNum
+	kStr
+	kArr
+	kObj
+)
+
+// tok is one JSON value (or object key) on the tape. Containers are followed
+// by their members; next is the index just past the value's subtree.
+type tok struct {
+	start, end int32 // the value's span; for strings, the contents between the quotes
+	next       int32
+	kind       kind
+	esc        bool // a string holding backslash escapes
+}
+
+// maxDepth bounds nesting so that hostile bodies cannot exhaust memory.
+const maxDepth = 64
+
+const errEOF = "unexpected end of JSON (truncated body?)"
+
+// parseJSON reads d.s into d's tape. It reports "" or a reason and the
+// byte offset where reading stopped. It is one loop without recursion or
+// callbacks, so that a doc declared by the caller stays on its stack.
+func parseJSON(d *doc) (string, int) {
+	s := d.s
+	var stack [maxDepth]int32 // tape indices of the open containers
+	depth := 0
+	i := 0
+	done := false // a value just ended
+	for {
+		if !done {
+			i = skipWS(s, i)
+			if i >= len(s) {
+				return errEOF, i
+			}
+			switch c := s[i]; {
+			case c == '{' || c == '[':
+				if depth == maxDepth {
+					return "JSON nested too deeply", i
+				}
+				k, closer := kObj, byte('}')
+				if c == '[' {
+					k, closer = kArr, ']'
+				}
+				stack[depth] = int32(d.n)
+				depth++
+				d.push(tok{start: int32(i), kind: k})
+				i = skipWS(s, i+1)
+				if i < len(s) && s[i] == closer {
+					i++
+					depth--
+					d.close(int(stack[depth]), i)
+					done = true
+				} else if k == kObj {
+					var reason string
+					if i, reason = parseKey(d, i); reason != "" {
+						return reason, i
+					}
+				}
+				continue
+			case c == '"':
+				end, esc, reason := scanString(s, i)
+				if reason != "" {
+					return reason, end
+				}
+				d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc})
+				i = end
+			case c == '-' || (c >= '0' && c <= '9'):
+				end, reason := scanNumber(s, i)
+				if reason != "" {
+					return reason, end
+				}
+				d.push(tok{start: int32(i), end: int32(end), next: int32(d.n + 1), kind: kNum})
+				i = end
+			case c == 't' || c == 'f' || c == 'n':
+				word, k := "null", kNull
+				if c == 't' {
+					word, k = "true", kTrue
+				} else if c == 'f' {
+					word, k = "false", kFalse
+				}
+				if len(s)-i < len(word) || s[i:i+len(word)] != word {
+					if len(s)-i < len(word) && word[:len(s)-i] == s[i:] {
+						return errEOF, len(s)
+					}
+					return "invalid literal, expected " + word, i
+				}
+				d.push(tok{start: int32(i), end: int32(i + len(word)), next: int32(d.n + 1), kind: k})
+				i += len(word)
+			default:
+				return "invalid character " + strconv.QuoteRune(rune(c)) + " looking for a JSON value", i
+			}
+			done = true
+		}
+		// A value ended: the document ends, or its container goes on or closes.
+		i = skipWS(s, i)
+		if depth == 0 {
+			if i < len(s) {
+				return "unexpected data after the JSON value", i
+			}
+			return "", 0
+		}
+		if i >= len(s) {
+			return errEOF, i
+		}
+		top := stack[depth-1]
+		closer := byte(']')
+		if d.at(int(top)).kind == kObj {
+			closer = '}'
+		}
+		switch s[i] {
+		case ',':
+			i++
+			done = false
+			if closer == '}' {
+				var reason string
+				if i, reason = parseKey(d, skipWS(s, i)); reason != "" {
+					return reason, i
+				}
+			}
+		case closer:
+			i++
+			depth--
+			d.close(int(top), i)
+		default:
+			return "missing ',' or closing bracket", i
+		}
+	}
+}
+
+// parseKey reads an object key and its colon at i.
+func parseKey(d *doc, i int) (int, string) {
+	s := d.s
+	if i >= len(s) {
+		return i, errEOF
+	}
+	if s[i] != '"' {
+		return i, "object key is not a string"
+	}
+	end, esc, reason := scanString(s, i)
+	if reason != "" {
+		return end, reason
+	}
+	d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc})
+	i = skipWS(s, end)
+	if i >= len(s) {
+		return i, errEOF
+	}
+	if s[i] != ':' {
+		return i, "missing ':' after object key"
+	}
+	return i + 1, ""
+}
+
+func skipWS(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// scanString checks the string starting at the quote s[i] and returns the
+// index just past its closing quote and whether it holds escapes; or the
+// offset of the problem and a reason.
+func scanString(s string, i int) (int, bool, string) {
+	i++
+	esc := false
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == '"':
+			return i + 1, esc, ""
+		case c == '\\':
+			esc = true
+			i++
+			if i >= len(s) {
+				return i, esc, errEOF
+			}
+			switch s[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i++
+			case 'u':
+				i++
+				for k := 0; k < 4; k++ {
+					if i >= len(s) {
+						return i, esc, errEOF
+					}
+					if !isHex(s[i]) {
+						return i, esc, "invalid \\u escape in string"
+					}
+					i++
+				}
+			default:
+				return i, esc, "invalid escape in string"
+			}
+		case c < 0x20:
+			return i, esc, "control character in string"
+		default:
+			i++
+		}
+	}
+	return i, esc, "unexpected end of JSON inside a string (truncated body?)"
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// scanNumber checks the number starting at s[i] and returns its end.
+func scanNumber(s string, i int) (int, string) {
+	digits := func(i int) (int, int) {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return i, n
+	}
+	bad := func(i int) (int, string) {
+		if i >= len(s) {
+			return i, errEOF
+		}
+		return i, "invalid number"
+	}
+	if s[i] == '-' {
+		i++
+	}
+	var n int
+	if i < len(s) && s[i] == '0' {
+		i++
+	} else if i, n = digits(i); n == 0 {
+		return bad(i)
+	}
+	if i < len(s) && s[i] == '.' {
+		if i, n = digits(i + 1); n == 0 {
+			return bad(i)
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if i, n = digits(i); n == 0 {
+			return bad(i)
+		}
+	}
+	return i, ""
+}
+
+// inlineToks is the tape length a doc holds without allocating.
+const inlineToks = 96
+
+// doc is a parsed body: the text and its tape. The first inlineToks tokens
+// live in the doc itself, so a doc on the stack costs no allocation; the
+// rest spill to a slice. Index -1 means "absent".
+type doc struct {
+	s    string
+	n    int
+	arr  [inlineToks]tok
+	more []tok
+}
+
+func (d *doc) push(t tok) {
+	if d.n < inlineToks {
+		d.arr[d.n] = t
+	} else {
+		d.more = append(d.more, t)
+	}
+	d.n++
+}
+
+func (d *doc) at(i int) tok {
+	if i < inlineToks {
+		return d.arr[i]
+	}
+	return d.more[i-inlineToks]
+}
+
+// close records the end of container i, whose subtree is complete.
+func (d *doc) close(i, end int) {
+	var t *tok
+	if i < inlineToks {
+		t = &d.arr[i]
+	} else {
+		t = &d.more[i-inlineToks]
+	}
+	t.end, t.next = int32(end), int32(d.n)
+}
+
+func (d *doc) kind(i int) kind {
+	if i < 0 || i >= d.n {
+		return kNull
+	}
+	return d.at(i).kind
+}
+
+func (d *doc) isObj(i int) bool { return i >= 0 && d.kind(i) == kObj }
+
+// get returns the value of key in object obj, or -1.
+func (d *doc) get(obj int, key string) int {
+	if !d.isObj(obj) {
+		return -1
+	}
+	end := int(d.at(obj).next)
+	for j := obj + 1; j+1 < end; j = int(d.at(j + 1).next) {
+		k := d.at(j)
+		if k.esc {
+			if unescape(d.s[k.start:k.end]) == key {
+				return j + 1
+			}
+		} else if d.s[k.start:k.end] == key {
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// first returns the value of the first key of keys that obj has, or -1.
+func (d *doc) first(obj int, keys ...string) int {
+	for _, k := range keys {
+		if v := d.get(obj, k); v >= 0 {
+			return v
+		}
+	}
+	return -1
+}
+
+// has reports whether object obj has key.
+func (d *doc) has(obj int, key string) bool { return d.get(obj, key) >= 0 }
+
+// elem returns the first element of array arr, or -1. Iterate with
+// next. (Loops rather than callbacks keep the tape on the caller's stack.)
+func (d *doc) elem(arr int) int {
+	if arr < 0 || d.kind(arr) != kArr || arr+1 >= int(d.at(arr).next) {
+		return -1
+	}
+	return arr + 1
+}
+
+// key returns the first key of object obj, or -1; its value is key+1.
+func (d *doc) key(obj int) int {
+	if !d.isObj(obj) || obj+1 >= int(d.at(obj).next) {
+		return -1
+	}
+	return obj + 1
+}
+
+// next returns the element after i in array arr (or the key after key i
+// in object arr), or -1.
+func (d *doc) next(arr, i int) int {
+	j := int(d.at(i).next)
+	if d.at(arr).kind == kObj {
+		j = int(d.at(i + 1).next)
+	}
+	if j < int(d.at(arr).next) {
+		return j
+	}
+	return -1
+}
+
+// text returns a string value (unescaped) or the literal of a number; ""
+// for anything else.
+func (d *doc) text(i int) string {
+	if i < 0 || i >= d.n {
+		return ""
+	}
+	t := d.at(i)
+	switch t.kind {
+	case kStr:
+		if t.esc {
+			return unescape(d.s[t.start:t.end])
+		}
+		return d.s[t.start:t.end]
+	case kNum:
+		return d.s[t.start:t.end]
+	}
+	return ""
+}
+
+// scalar is text, plus "true" and "false" for booleans.
+func (d *doc) scalar(i int) string {
+	switch d.kind(i) {
+	case kTrue:
+		return "true"
+	case kFalse:
+		return "false"
+	}
+	return d.text(i)
+}
+
+// isNum reports whether i is a number.
+func (d *doc) isNum(i int) bool { return i >= 0 && d.kind(i) == kNum }
+
+// int returns an integer value (a number, or a string of digits) and
+// whether it is one.
+func (d *doc) int(i int) (int64, bool) {
+	k := d.kind(i)
+	if i < 0 || (k != kNum && k != kStr) {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(d.text(i), 10, 64)
+	return v, err == nil
+}
+
+// unescape decodes the escapes of a JSON string's contents, which the
+// parser has already checked.
+func unescape(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 >= len(s) {
+			b = append(b, c)
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			if i+5 > len(s) {
+				b = append(b, s[i-1:]...)
+				i = len(s)
+				continue
+			}
+			r := hex4(s[i+1 : i+5])
+			i += 4
+			if utf16.IsSurrogate(r) && i+7 <= len(s) && s[i+1] == '\\' && s[i+2] == 'u' {
+				if r2 := utf16.DecodeRune(r, hex4(s[i+3:i+7])); r2 != utf8.RuneError {
+					r = r2
+					i += 6
+				}
+			}
+			b = utf8.AppendRune(b, r)
+		default:
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
+}
+
+func hex4(s string) rune {
+	var r rune
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return utf8.RuneError
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}

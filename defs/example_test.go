@@ -1,0 +1,52 @@
+package defs_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/defs"
+	"github.com/errcat/errcat/internal/catalog"
+)
+
+func ExampleBuiltin() {
+	reg, err := defs.Builtin()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	def := reg.Lookup("huaweicloud.css", "CSS.0001")
+	err = def.New().WithRequestID("r-1")
+	fmt.Println(errcat.CodeOf(err), errcat.HTTPStatusOf(err), def.Domain.Format)
+	fmt.Println(errors.Is(err, reg.Lookup("huaweicloud.css", "CSS.0001")))
+	// Output:
+	// CSS.0001 400 huawei
+	// true
+}
+
+func ExampleFromCatalog() {
+	c := &catalog.Catalog{
+		Domain: catalog.Domain{ID: "shop.orders", Name: "Orders", Locales: []string{"en"}, WireFormat: "problem"},
+		Entries: []catalog.Entry{{
+			Code: "OrderNotFound", HTTPStatus: catalog.IntPtr(404), Category: catalog.NotFound,
+			Message: catalog.Text{"en": "Order {order} does not exist."},
+			Params:  []catalog.Param{{Name: "order"}},
+		}},
+	}
+	dom, ds := defs.FromCatalog(c)
+	fmt.Println(dom.ID, len(ds), ds[0].New("order", "A-17"))
+	// Output: shop.orders 1 shop.orders OrderNotFound: Order A-17 does not exist.
+}
+
+func ExampleLoadDir() {
+	reg, err := defs.LoadDir("../wire/testdata/catalogs")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(reg.Domains())
+	fmt.Println(reg.Lookup("privatecloud.retcode", "140").New("name", "zone").Message(""))
+	// Output:
+	// [aliyun.polardb huaweicloud.css privatecloud.retcode]
+	// 参数异常：zone
+}

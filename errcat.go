@@ -1,0 +1,407 @@
+// Package errcat is the runtime of errcat's error catalogs: services return
+// catalog errors from it, and the wire package writes them in the API's wire
+// format.
+//
+// The model: a Domain is one API's catalog (id, locales, default wire
+// format, docs URL). A Def is one catalog entry at run time: code, HTTP
+// status, category, retryability and localized title, message and
+// remediation templates with {name} placeholders. An Error is one
+// occurrence of a Def: named params, a cause, a request id and extra
+// metadata.
+//
+// Defs come either from generated code (plain &Def{...} literals) or from a
+// catalog loaded at start-up by the defs package; this package itself
+// imports only the standard library and golang.org/x/text.
+//
+//	err := defs.NotFound.New("resource", "cluster", "id", id).WithMeta("region", r)
+//	errors.Is(err, defs.NotFound) // true: same domain and code
+//	errcat.CodeOf(err)            // "NotFound"
+//
+// Any error that is not a catalog error is rendered as its domain's
+// internal error (see From); its text never reaches the client.
+package errcat
+
+import (
+	"errors"
+	"strings"
+)
+
+// Def is one catalog entry at run time. A Def works as a plain struct
+// literal; it must not be modified once errors have been built from it.
+type Def struct {
+	Domain     *Domain
+	Code       string
+	HTTPStatus int    // 0 when the catalog documents none
+	Category   string // catalog category, e.g. "invalid_argument"
+	Retryable  bool
+	// Title, Message and Remediation map a locale to a template with
+	// {name} placeholders.
+	Title, Message, Remediation map[string]string
+	// Params are the names of the placeholders, in order.
+	Params []string
+}
+
+// inlineKV is how many name/value strings an Error holds without a
+// further allocation (4 params, 2 metadata pairs).
+const (
+	inlineParams = 8
+	inlineMeta   = 4
+)
+
+// Error is one occurrence of a catalog error. Build it with Def.New and the
+// With methods, which modify and return the same Error; an Error must not
+// be modified once it is shared between goroutines.
+type Error struct {
+	def       *Def
+	cause     error
+	requestID string
+
+	params  [inlineParams]string
+	nparams int
+	more    []string // params beyond the inline ones, name, value pairs
+
+	meta     [inlineMeta]string
+	nmeta    int
+	moreMeta []string
+}
+
+// New returns an Error of d with the params given as name, value pairs. A
+// trailing name without a value is kept, and its placeholder stays visible
+// as {name}.
+func (d *Def) New(kv ...string) *Error {
+	e := &Error{def: d}
+	e.setParams(kv)
+	return e
+}
+
+// Error makes a Def usable as an errors.Is target and as an error itself:
+// it reads "domain code: message" in the default locale.
+func (d *Def) Error() string {
+	var b strings.Builder
+	d.writeHead(&b)
+	return b.String()
+}
+
+func (d *Def) writeHead(b *strings.Builder) {
+	if d == nil {
+		b.WriteString("<nil errcat.Def>")
+		return
+	}
+	if id := d.domainID(); id != "" {
+		b.WriteString(id)
+		b.WriteByte(' ')
+	}
+	b.WriteString(d.Code)
+}
+
+func (d *Def) domainID() string {
+	if d.Domain == nil {
+		return ""
+	}
+	return d.Domain.ID
+}
+
+// Status returns the HTTP status of the Def: its own, else the usual one
+// of its category, else 500.
+func (d *Def) Status() int {
+	if d.HTTPStatus != 0 {
+		return d.HTTPStatus
+	}
+	if s := CategoryStatus(d.Category); s != 0 {
+		return s
+	}
+	return 500
+}
+
+// Text returns the template of field (the Def's Title, Message or
+// Remediation) for locale, falling back to the domain's default locale and
+// then to the first of the domain's locales that has one. It also returns
+// the locale the text is in; both are "" when the field is empty.
+func (d *Def) Text(field map[string]string, locale string) (text, textLocale string) {
+	if d == nil || len(field) == 0 {
+		return "", ""
+	}
+	if t, ok := field[locale]; ok {
+		return t, locale
+	}
+	dom := d.Domain
+	if dom != nil {
+		for _, l := range dom.Locales {
+			if t, ok := field[l]; ok {
+				return t, l
+			}
+		}
+	}
+	// Not in any declared locale: take the smallest locale tag, so the
+	// choice does not depend on map order.
+	best := ""
+	for l := range field {
+		if best == "" || l < best {
+			best = l
+		}
+	}
+	return field[best], best
+}
+
+func (e *Error) setParams(kv []string) {
+	if len(kv) <= inlineParams {
+		e.nparams = copy(e.params[:], kv)
+		return
+	}
+	e.nparams = copy(e.params[:], kv)
+	e.more = append([]string(nil), kv[inlineParams:]...)
+}
+
+// Def returns the Error's Def.
+func (e *Error) Def() *Def { return e.def }
+
+// Code returns the Error's code ("" for an Error without a Def).
+func (e *Error) Code() string {
+	if e.def == nil {
+		return ""
+	}
+	return e.def.Code
+}
+
+// WithCause records the underlying error. It is logged and available to
+// errors.Is and errors.As, never sent to the client.
+func (e *Error) WithCause(err error) *Error {
+	e.cause = err
+	return e
+}
+
+// WithRequestID records the id of the request the error answers.
+func (e *Error) WithRequestID(id string) *Error {
+	e.requestID = id
+	return e
+}
+
+// WithMeta adds a metadata pair (e.g. a region or a quota limit). The wire
+// formats that carry metadata (google's ErrorInfo, problem) send it.
+func (e *Error) WithMeta(key, value string) *Error {
+	if e.nmeta+2 <= inlineMeta {
+		e.meta[e.nmeta] = key
+		e.meta[e.nmeta+1] = value
+		e.nmeta += 2
+		return e
+	}
+	e.moreMeta = append(e.moreMeta, key, value)
+	return e
+}
+
+// RequestID returns the request id, or "".
+func (e *Error) RequestID() string { return e.requestID }
+
+// Cause returns the underlying error, or nil.
+func (e *Error) Cause() error { return e.cause }
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.cause }
+
+// NumParams returns the number of params, counting a trailing name
+// without a value as one.
+func (e *Error) NumParams() int { return (e.nparams + len(e.more) + 1) / 2 }
+
+// ParamAt returns the i-th param; ok is false for a name given without a
+// value.
+func (e *Error) ParamAt(i int) (name, value string, ok bool) {
+	j := 2 * i
+	get := func(k int) (string, bool) {
+		if k < e.nparams {
+			return e.params[k], true
+		}
+		k -= inlineParams
+		if k >= 0 && k < len(e.more) {
+			return e.more[k], true
+		}
+		return "", false
+	}
+	name, _ = get(j)
+	value, ok = get(j + 1)
+	return name, value, ok
+}
+
+// Param returns the value of the param name.
+func (e *Error) Param(name string) (string, bool) {
+	for i := 0; i+1 < e.nparams; i += 2 {
+		if e.params[i] == name {
+			return e.params[i+1], true
+		}
+	}
+	for i := 0; i+1 < len(e.more); i += 2 {
+		if e.more[i] == name {
+			return e.more[i+1], true
+		}
+	}
+	return "", false
+}
+
+// NumMeta returns the number of metadata pairs.
+func (e *Error) NumMeta() int { return (e.nmeta + len(e.moreMeta)) / 2 }
+
+// MetaAt returns the i-th metadata pair.
+func (e *Error) MetaAt(i int) (key, value string) {
+	j := 2 * i
+	if j < e.nmeta {
+		return e.meta[j], e.meta[j+1]
+	}
+	j -= e.nmeta
+	return e.moreMeta[j], e.moreMeta[j+1]
+}
+
+// Meta returns the value of the metadata key.
+func (e *Error) Meta(key string) (string, bool) {
+	for i := 0; i < e.NumMeta(); i++ {
+		if k, v := e.MetaAt(i); k == key {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// Message returns the message in locale (see Def.Text) with the params
+// filled in; a missing param stays visible as {name}.
+func (e *Error) Message(locale string) string {
+	t, _ := e.def.Text(e.def.Message, locale)
+	return string(AppendFill(nil, t, e, appendRaw))
+}
+
+// Error reads "domain code: message (name=value, …): cause" in the
+// domain's default locale, for logs.
+func (e *Error) Error() string {
+	var b strings.Builder
+	e.def.writeHead(&b)
+	if e.def != nil {
+		if msg := e.Message(e.def.Domain.DefaultLocale()); msg != "" {
+			b.WriteString(": ")
+			b.WriteString(msg)
+		}
+	}
+	if e.requestID != "" {
+		b.WriteString(" [request_id=")
+		b.WriteString(e.requestID)
+		b.WriteByte(']')
+	}
+	if e.cause != nil {
+		b.WriteString(": ")
+		b.WriteString(e.cause.Error())
+	}
+	return b.String()
+}
+
+// Is reports whether target is an Error or a Def of the same domain and
+// code.
+func (e *Error) Is(target error) bool {
+	switch t := target.(type) {
+	case *Error:
+		return t != nil && sameDef(e.def, t.def)
+	case *Def:
+		return sameDef(e.def, t)
+	}
+	return false
+}
+
+func sameDef(a, b *Def) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a == b || (a.Code == b.Code && a.domainID() == b.domainID())
+}
+
+// CodeOf returns the code of the first catalog error in err's chain, or ""
+// when there is none.
+func CodeOf(err error) string {
+	if d := defOf(err); d != nil {
+		return d.Code
+	}
+	return ""
+}
+
+// HTTPStatusOf returns the HTTP status err is sent with: 200 for nil, the
+// catalog error's status (see Def.Status), or 500 for any other error.
+func HTTPStatusOf(err error) int {
+	if err == nil {
+		return 200
+	}
+	if d := defOf(err); d != nil {
+		return d.Status()
+	}
+	return 500
+}
+
+func defOf(err error) *Def {
+	var e *Error
+	if errors.As(err, &e) && e != nil && e.def != nil {
+		return e.def
+	}
+	var d *Def
+	if errors.As(err, &d) && d != nil {
+		return d
+	}
+	return nil
+}
+
+// From returns err as a catalog Error: the first *Error in its chain, a
+// new Error of a *Def in the chain, or else dom's internal error with err
+// as its cause, so the text of an unknown error never reaches the client.
+// It returns nil for a nil err.
+func From(err error, dom *Domain) *Error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) && e != nil && e.def != nil {
+		return e
+	}
+	var d *Def
+	if errors.As(err, &d) && d != nil {
+		return d.New()
+	}
+	return dom.InternalDef().New().WithCause(err)
+}
+
+// AppendFill appends template t with its {name} placeholders replaced by
+// e's params, each piece passed through appendText (an escaper of the
+// output syntax; it receives both literal text and param values). A
+// placeholder without a value stays visible as {name}.
+func AppendFill(dst []byte, t string, e *Error, appendText func(dst []byte, s string) []byte) []byte {
+	last := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] != '{' {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && isIdentByte(t[j], j == i+1) {
+			j++
+		}
+		if j > i+1 && j < len(t) && t[j] == '}' {
+			if v, ok := e.Param(t[i+1 : j]); ok {
+				dst = appendText(dst, t[last:i])
+				dst = appendText(dst, v)
+				last = j + 1
+			}
+			i = j
+		}
+	}
+	return appendText(dst, t[last:])
+}
+
+func appendRaw(dst []byte, s string) []byte { return append(dst, s...) }
+
+func isIdentByte(b byte, first bool) bool {
+	switch {
+	case b == '_', b >= 'a' && b <= 'z', b >= 'A' && b <= 'Z':
+		return true
+	case b >= '0' && b <= '9':
+		return !first
+	}
+	return false
+}
+
+// Clone returns a copy of e that can be modified without changing e.
+func (e *Error) Clone() *Error {
+	c := *e
+	c.more = append([]string(nil), e.more...)
+	c.moreMeta = append([]string(nil), e.moreMeta...)
+	return &c
+}

@@ -1,0 +1,101 @@
+package errcat_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/errcat/errcat"
+)
+
+// exampleDefs returns Defs as generated code declares them.
+func exampleDefs() (notFound *errcat.Def, dom *errcat.Domain) {
+	dom = &errcat.Domain{
+		ID:      "huaweicloud.css",
+		Name:    "Huawei Cloud CSS",
+		Locales: []string{"en", "zh-CN"},
+		Format:  "huawei",
+	}
+	notFound = &errcat.Def{
+		Domain:     dom,
+		Code:       "CSS.0015",
+		HTTPStatus: 404,
+		Category:   "not_found",
+		Message: map[string]string{
+			"en":    "The cluster {cluster} does not exist in {region}.",
+			"zh-CN": "集群 {cluster} 在 {region} 不存在。",
+		},
+		Params: []string{"cluster", "region"},
+	}
+	return notFound, dom
+}
+
+func ExampleDef_New() {
+	notFound, _ := exampleDefs()
+	err := notFound.New("cluster", "es-1", "region", "cn-north-4").
+		WithRequestID("7f3a").
+		WithMeta("project", "p-9")
+	fmt.Println(err)
+	fmt.Println(err.Message("zh-CN"))
+	// Output:
+	// huaweicloud.css CSS.0015: The cluster es-1 does not exist in cn-north-4. [request_id=7f3a]
+	// 集群 es-1 在 cn-north-4 不存在。
+}
+
+func ExampleError_Is() {
+	notFound, _ := exampleDefs()
+	err := fmt.Errorf("delete: %w", notFound.New("cluster", "es-1"))
+	fmt.Println(errors.Is(err, notFound))
+	// Output: true
+}
+
+func ExampleError_WithCause() {
+	notFound, _ := exampleDefs()
+	err := notFound.New("cluster", "es-1").WithCause(os.ErrNotExist)
+	fmt.Println(errors.Is(err, os.ErrNotExist))
+	fmt.Println(err.Message("en")) // a missing param stays visible
+	// Output:
+	// true
+	// The cluster es-1 does not exist in {region}.
+}
+
+func ExampleCodeOf() {
+	notFound, _ := exampleDefs()
+	err := fmt.Errorf("get: %w", notFound.New())
+	fmt.Println(errcat.CodeOf(err), errcat.HTTPStatusOf(err))
+	fmt.Println(errcat.CodeOf(os.ErrClosed) == "", errcat.HTTPStatusOf(os.ErrClosed))
+	// Output:
+	// CSS.0015 404
+	// true 500
+}
+
+func ExampleFrom() {
+	_, dom := exampleDefs()
+	// An error that is not a catalog error becomes the domain's internal
+	// error; its text stays in the cause, for logs only.
+	e := errcat.From(errors.New("pq: connection reset"), dom)
+	fmt.Println(e.Code(), e.Def().Status())
+	fmt.Println(e.Message("en"))
+	// Output:
+	// InternalError 500
+	// An internal error occurred. Please try again later.
+}
+
+func ExampleDomain_Negotiate() {
+	_, dom := exampleDefs()
+	fmt.Println(dom.Negotiate("zh-CN,zh;q=0.9,en;q=0.8"))
+	fmt.Println(dom.Negotiate("en-GB"))
+	fmt.Println(dom.Negotiate("fr"))
+	// Output:
+	// zh-CN
+	// en
+	// en
+}
+
+func ExampleAppendFill() {
+	notFound, _ := exampleDefs()
+	e := notFound.New("cluster", "es-1", "region", "cn-north-4")
+	raw := func(dst []byte, s string) []byte { return fmt.Appendf(dst, "%s", s) }
+	fmt.Println(string(errcat.AppendFill(nil, "[{cluster}|{region}|{zone}]", e, raw)))
+	// Output: [es-1|cn-north-4|{zone}]
+}

@@ -1,0 +1,47 @@
+package httperr_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/errcat/errcat/httperr"
+)
+
+func ExampleHandler_Func() {
+	svc := newService()
+	h := httperr.New(httperr.Config{
+		Domain: svc.dom,
+		Hook: func(r *http.Request, ev httperr.Event) {
+			fmt.Println("hook:", ev.Attrs())
+		},
+	})
+	handler := h.Func(func(w http.ResponseWriter, r *http.Request) error {
+		return svc.notFound.New("cluster", r.URL.Query().Get("id"))
+	})
+
+	req := httptest.NewRequest("GET", "/clusters?id=es-1", nil)
+	req.Header.Set("Accept-Language", "zh-CN")
+	req.Header.Set("X-Request-Id", "r-1")
+	rec := httptest.NewRecorder()
+	handler.ServeHTTP(rec, req)
+
+	fmt.Println(rec.Code, rec.Header().Get("Content-Language"), rec.Header().Get("X-Request-Id"))
+	fmt.Println(rec.Body.String())
+	// Output:
+	// hook: [error.type=CSS.0015 errcat.domain=huaweicloud.css http.response.status_code=404]
+	// 404 zh-CN r-1
+	// {"error_code":"CSS.0015","error_msg":"集群 es-1 不存在。"}
+}
+
+func ExampleHandler_Wrap() {
+	svc := newService()
+	h := httperr.New(httperr.Config{Domain: svc.dom, Logger: discardLogger()})
+	handler := h.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		panic("unexpected state")
+	}))
+	rec := httptest.NewRecorder()
+	handler.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	fmt.Println(rec.Code, rec.Body.String())
+	// Output: 500 {"error_code":"CSS.0005","error_msg":"Server error."}
+}

@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestDecodeCmd(t *testing.T) {
+	cat := []string{"--no-builtin", "--catalog", "testdata/decode/example.alpha.yaml"}
+	tests := []struct {
+		name       string
+		args       []string
+		stdin      string
+		wantExit   int
+		golden     string // compared with stdout when set
+		wantStderr string
+	}{
+		{name: "json from a file", args: append(cat, "decode", "--status", "400", "testdata/decode/aliyun.json"), golden: "decode/aliyun.out.json"},
+		{name: "human from stdin", args: append(cat, "decode", "--status", "400", "--human", "-"), stdin: "testdata/decode/aliyun.json", golden: "decode/aliyun.out.txt"},
+		{
+			name: "nginx page: printed, exit 1", args: append(cat, "decode", "--status", "502", "--header", "Server: nginx/1.25.3", "--header", "X-Request-Id: lb-7", "testdata/decode/nginx502.html"),
+			wantExit: 1, golden: "decode/nginx502.out.json",
+			wantStderr: "errcat: testdata/decode/nginx502.html: error body not readable: HTML page instead of an API error body (from a proxy or load balancer?)\n",
+		},
+		{
+			name: "not an error", args: append(cat, "decode", "--human"), stdin: "=" + `{"Action":"DescribeUHostInstanceResponse","RetCode":0}`,
+			golden: "decode/success.out.txt",
+		},
+		{
+			name: "a named domain", args: append(cat, "decode", "--domain", "example.alpha", "--human"), stdin: "=" + `{"code":"Busy","message":"The account is busy; do not retry."}`,
+			golden: "decode/named.out.txt",
+		},
+		{name: "bad header", args: append(cat, "decode", "--header", "nocolon"), wantExit: 2, wantStderr: "errcat: --header \"nocolon\": want NAME:VALUE\n"},
+		{name: "bad status", args: append(cat, "decode", "--status", "42"), wantExit: 2, wantStderr: "errcat: --status 42: want an HTTP status 100–599\n"},
+		{name: "unknown domain", args: append(cat, "decode", "--domain", "nope"), wantExit: 1, wantStderr: "errcat: no such domain \"nope\" (have: example.alpha)\n"},
+		{name: "missing file", args: append(cat, "decode", "testdata/decode/absent.json"), wantExit: 1, wantStderr: "errcat: open testdata/decode/absent.json: no such file or directory\n"},
+		{name: "two files", args: append(cat, "decode", "a", "b"), wantExit: 2, wantStderr: "errcat: errcat decode: accepts at most 1 arg(s), received 2\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			stdin := tc.stdin
+			if strings.HasPrefix(stdin, "=") {
+				stdin = stdin[1:]
+			} else if stdin != "" {
+				stdin = string(readFile(t, stdin))
+			}
+			var out, errOut bytes.Buffer
+			code := Main(tc.args, strings.NewReader(stdin), &out, &errOut)
+			if code != tc.wantExit {
+				t.Errorf("exit %d, want %d; stderr: %s", code, tc.wantExit, errOut.String())
+			}
+			if errOut.String() != tc.wantStderr {
+				t.Errorf("stderr = %q, want %q", errOut.String(), tc.wantStderr)
+			}
+			if tc.golden != "" {
+				golden(t, tc.golden, out.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,607 @@
+package importer
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/errcat/errcat/internal/catalog"
+)
+
+// role is what a table column holds.
+type role int
+
+const (
+	roleNone role = iota
+	roleStatus
+	roleCode
+	roleTitle
+	roleMessage
+	roleDescription
+	roleRemediation
+)
+
+var roleNames = map[role]string{
+	roleStatus:      "the HTTP status",
+	roleCode:        "the error code",
+	roleTitle:       "the error type",
+	roleMessage:     "the error message",
+	roleDescription: "the description",
+	roleRemediation: "the remediation",
+}
+
+// headingWords lists, per role and in the order they are tried, the words a
+// column heading contains. Status comes before code so that "Status Code"
+// and "HTTP 状态码" are statuses, not error codes.
+var headingWords = []struct {
+	role  role
+	words []string
+}{
+	{roleStatus, []string{"http status", "status code", "http code", "http 状态码", "http状态码", "状态码", "http 返回码", "status", "http"}},
+	{roleRemediation, []string{"measure", "solution", "remediation", "resolution", "suggestion", "recommendation", "how to fix", "handling", "action", "fix", "处理措施", "解决方案", "解决方法", "解决办法", "处理方法", "处理建议", "建议", "操作建议"}},
+	{roleCode, []string{"error code", "errorcode", "err code", "error_code", "code", "retcode", "ret code", "return code", "错误码", "错误代码", "返回码", "错误编码", "错误编号", "返回值", "ret", "errno", "error id", "reason"}},
+	{roleTitle, []string{"error type", "type", "error name", "name", "title", "错误类型", "类型", "名称", "错误名称"}},
+	{roleMessage, []string{"error message", "message", "msg", "error info", "error_msg", "错误信息", "错误描述", "错误提示", "提示信息", "返回信息", "报错信息", "错误消息"}},
+	{roleDescription, []string{"description", "meaning", "explanation", "detail", "cause", "描述", "说明", "含义", "原因", "详细信息", "释义"}},
+}
+
+// classify returns the role a column heading names, or roleNone.
+func classify(heading string) role {
+	h := strings.ToLower(collapseSpace(heading))
+	h = strings.Trim(h, " *`_:：")
+	if h == "" {
+		return roleNone
+	}
+	for _, hw := range headingWords {
+		for _, w := range hw.words {
+			if h == w || containsWord(h, w) {
+				return hw.role
+			}
+		}
+	}
+	return roleNone
+}
+
+// containsWord reports whether w occurs in h on word boundaries (any
+// position for words in a script without spaces).
+func containsWord(h, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(h[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		before, after := i == 0, i+len(w) == len(h)
+		if !before {
+			r := lastRune(h[:i])
+			before = !isWordRune(r) || isHan(r) || isHan(firstRune(w))
+		}
+		if !after {
+			r := firstRune(h[i+len(w):])
+			after = !isWordRune(r) || isHan(r) || isHan(lastRune(w))
+		}
+		if before && after {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+func lastRune(s string) rune {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return 0
+	}
+	return rs[len(rs)-1]
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// builder turns tables into a catalog's entries.
+type builder struct {
+	file    string
+	opts    Options
+	entries []*catalog.Entry
+	byCode  map[string]*catalog.Entry
+	diags   []Diagnostic
+}
+
+func newBuilder(file string, opts Options) *builder {
+	return &builder{file: file, opts: opts, byCode: map[string]*catalog.Entry{}}
+}
+
+func (b *builder) diag(line int, format string, args ...any) {
+	b.diags = append(b.diags, Diagnostic{File: b.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (b *builder) sortedDiags() []Diagnostic {
+	slices.SortStableFunc(b.diags, func(x, y Diagnostic) int { return x.Line - y.Line })
+	return b.diags
+}
+
+// columns is a table's column assignment.
+type columns struct {
+	idx   map[role]int
+	extra []int // columns of no known role, kept in source.original
+}
+
+// tableColumns matches a table's headings to roles. ok is false when the
+// table is not an error table (no code column); err is set when the
+// headings are ambiguous.
+func tableColumns(t *table) (cols columns, ok bool, err error) {
+	cols.idx = map[role]int{}
+	roles := t.roles
+	if roles == nil {
+		for _, h := range t.header {
+			roles = append(roles, classify(h))
+		}
+	}
+	for i, r := range roles {
+		if r == roleNone {
+			cols.extra = append(cols.extra, i)
+			continue
+		}
+		if j, dup := cols.idx[r]; dup {
+			return cols, true, fmt.Errorf("ambiguous columns: %q and %q both read as %s", heading(t, j), heading(t, i), roleNames[r])
+		}
+		cols.idx[r] = i
+	}
+	if _, ok := cols.idx[roleCode]; !ok {
+		return cols, false, nil
+	}
+	_, hasMsg := cols.idx[roleMessage]
+	_, hasDesc := cols.idx[roleDescription]
+	_, hasTitle := cols.idx[roleTitle]
+	if !hasMsg && !hasDesc && !hasTitle {
+		return cols, true, fmt.Errorf("no message column: headings %s name an error code but no message or description", quoteAll(t.header))
+	}
+	return cols, true, nil
+}
+
+func heading(t *table, i int) string {
+	if i < len(t.header) {
+		return t.header[i]
+	}
+	return fmt.Sprintf("column %d", i+1)
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// addTable adds the rows of an error table and reports whether t was one.
+func (b *builder) addTable(t *table) bool {
+	cols, ok, err := tableColumns(t)
+	if !ok {
+		return false
+	}
+	if err != nil {
+		lines := make([]string, 0, len(t.rows))
+		for _, r := range t.rows {
+			lines = append(lines, fmt.Sprint(r.line))
+		}
+		b.diag(t.line, "table not read: %v; its %d row(s) at line(s) %s were not imported", err, len(t.rows), strings.Join(lines, ", "))
+		return true
+	}
+	for _, r := range t.rows {
+		b.addRow(t, cols, r)
+	}
+	return true
+}
+
+func cell(r row, cols columns, ro role) (string, bool) {
+	i, ok := cols.idx[ro]
+	if !ok || i >= len(r.cells) {
+		return "", false
+	}
+	return r.cells[i], true
+}
+
+var spaceRe = regexp.MustCompile(`\s+`)
+
+// addRow turns one row into an entry or a variant, or a diagnostic.
+func (b *builder) addRow(t *table, cols columns, r row) {
+	orig := map[string]string{}
+	rawCode, _ := cell(r, cols, roleCode)
+	code := cleanCode(rawCode)
+	message, _ := cell(r, cols, roleMessage)
+	description, _ := cell(r, cols, roleDescription)
+	title, _ := cell(r, cols, roleTitle)
+	remediation, _ := cell(r, cols, roleRemediation)
+	message, description, title, remediation = cleanText(message), cleanText(description), cleanText(title), cleanText(remediation)
+	if message == "" {
+		message = description
+		description = ""
+	}
+	if description != "" {
+		orig["description"] = description
+	}
+	if code == "" {
+		if message == "" && title == "" && remediation == "" && allEmpty(r.cells) {
+			return // a blank row of the table layout, not a documented row
+		}
+		b.diag(r.line, "row has no error code (cells: %s)", quoteAll(r.cells))
+		return
+	}
+	var pn paramNamer
+	codeP, codeChanged := pn.rewriteCode(code)
+	if strings.ContainsAny(codeP, " \t") {
+		// A word of the message slipped into the code cell ("X.Duplicate
+		// Specified | connection string …"): move it back when the message
+		// reads on from it.
+		i := strings.LastIndexAny(codeP, " \t")
+		head, tail := strings.TrimSpace(codeP[:i]), codeP[i+1:]
+		if !strings.ContainsAny(head, " \t") && message != "" && startsLower(message) && isWordish(tail) {
+			orig["code"] = rawCode
+			orig["message"] = message
+			codeP = head
+			message = tail + " " + message
+		} else {
+			b.diag(r.line, "code %q has spaces; not read as an error code", rawCode)
+			return
+		}
+	}
+	if message == "" && title != "" {
+		message = title
+		title = ""
+	}
+	if message == "" {
+		b.diag(r.line, "code %s has no message", code)
+		return
+	}
+	var status *int
+	if raw, ok := cell(r, cols, roleStatus); ok {
+		raw = cleanText(raw)
+		st, keep, err := parseStatus(raw)
+		if err != nil {
+			b.diag(r.line, "code %s: %v; imported without an HTTP status", code, err)
+			keep = true
+		}
+		status = st
+		if keep {
+			orig["http_status"] = raw
+		}
+	}
+	for _, i := range cols.extra {
+		if i < len(r.cells) && strings.TrimSpace(r.cells[i]) != "" {
+			orig[columnKey(heading(t, i))] = cleanText(r.cells[i])
+		}
+	}
+	if len(r.extra) > 0 && !allEmpty(r.extra) {
+		orig["extra_cells"] = strings.Join(r.extra, " | ")
+		b.diag(r.line, "row has %d cell(s) more than the header; kept in source.original.extra_cells", len(r.extra))
+	}
+
+	if codeChanged {
+		orig["code"] = firstNonEmpty(orig["code"], code)
+	}
+	msgP, msgChanged := pn.rewrite(message)
+	if msgChanged {
+		orig["message"] = firstNonEmpty(orig["message"], message)
+	}
+	remP, remChanged := pn.rewrite(remediation)
+	if remChanged {
+		orig["remediation"] = remediation
+	}
+	titleP, titleChanged := pn.rewrite(title)
+	if titleChanged {
+		orig["title"] = title
+	}
+	loc := "und" // replaced once the locale is known
+	src := &catalog.Source{File: b.file, Line: r.line}
+	if len(orig) > 0 {
+		src.Original = orig
+	}
+	if e, ok := b.byCode[codeP]; ok {
+		v := catalog.Variant{HTTPStatus: status, Message: catalog.Text{loc: msgP}, Source: src}
+		if remP != "" {
+			v.Remediation = catalog.Text{loc: remP}
+		}
+		if title != "" {
+			orig["title"] = title // a variant has no title of its own
+		}
+		if len(orig) > 0 {
+			src.Original = orig
+		}
+		e.Variants = append(e.Variants, v)
+		mergeParams(e, pn.params)
+		return
+	}
+	e := &catalog.Entry{Code: codeP, HTTPStatus: status, Message: catalog.Text{loc: msgP}, Source: src}
+	if remP != "" {
+		e.Remediation = catalog.Text{loc: remP}
+	}
+	if titleP != "" {
+		e.Title = catalog.Text{loc: titleP}
+	}
+	e.Params = pn.params
+	b.entries = append(b.entries, e)
+	b.byCode[codeP] = e
+}
+
+func allEmpty(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func startsLower(s string) bool {
+	r := firstRune(s)
+	return unicode.IsLower(r)
+}
+
+func isWordish(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func columnKey(h string) string {
+	k := snake(h)
+	if k == "" {
+		k = "column"
+	}
+	return k
+}
+
+func mergeParams(e *catalog.Entry, ps []catalog.Param) {
+	for _, p := range ps {
+		if !slices.ContainsFunc(e.Params, func(q catalog.Param) bool { return q.Name == p.Name }) {
+			e.Params = append(e.Params, p)
+		}
+	}
+}
+
+var (
+	codeTrim   = " \t*`_'\"“”:：,，;；"
+	backslashR = regexp.MustCompile(`\\([[:punct:]])`)
+)
+
+// cleanCode strips markup left around a code: emphasis, code spans
+// (including a broken one with a single backtick), quotes, a trailing colon.
+func cleanCode(s string) string {
+	s = collapseSpace(strings.ReplaceAll(s, "\n", " "))
+	s = backslashR.ReplaceAllString(s, "$1")
+	return strings.Trim(s, codeTrim)
+}
+
+// cleanText collapses whitespace and drops a stray backtick of a broken code
+// span at either end.
+func cleanText(s string) string {
+	s = collapseSpace(s)
+	if strings.Count(s, "`")%2 == 1 {
+		s = strings.TrimSpace(strings.Trim(s, "`"))
+	}
+	return s
+}
+
+// catalog assembles the domain header and the entries.
+func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
+	o := b.opts
+	if len(b.entries) == 0 {
+		return nil, &Error{b.file, "no error code could be read; see the diagnostics"}
+	}
+	loc := o.Locale
+	if loc == "" {
+		loc = detectLocale(b.entries)
+	}
+	d := catalog.Domain{
+		ID:         o.Domain,
+		Name:       o.Name,
+		Provider:   o.Provider,
+		Locales:    []string{loc},
+		WireFormat: o.WireFormat,
+		CodeKind:   o.CodeKind,
+		DocsURL:    o.DocsURL,
+		Source: &catalog.DomainSource{
+			File:    b.file,
+			Format:  pg.format,
+			Title:   pg.title,
+			Updated: pg.updated,
+			Notes:   pg.notes,
+		},
+	}
+	if d.ID == "" {
+		d.ID = domainFromFile(b.file)
+	}
+	if d.Name == "" {
+		d.Name = firstNonEmpty(pg.title, d.ID)
+	}
+	if d.WireFormat == "" {
+		d.WireFormat = "problem"
+	}
+	if o.Description != "" {
+		d.Description = catalog.Text{loc: o.Description}
+	}
+	if d.CodeKind == "" {
+		d.CodeKind = "integer"
+		for _, e := range b.entries {
+			if !intRe.MatchString(e.Code) {
+				d.CodeKind = "string"
+				break
+			}
+		}
+	}
+	success := o.SuccessCode
+	if success == "" {
+		if e := b.byCode["0"]; e != nil && successWording(e.Message["und"]) {
+			success = "0"
+		}
+	}
+	if success != "" {
+		d.SuccessCode = &success
+		if b.byCode[success] == nil {
+			return nil, &Error{b.file, fmt.Sprintf("success code %q is not documented on the page", success)}
+		}
+	}
+	d.SubCode = detectSubCode(pg.prose, loc, o.SubCodeDescription)
+
+	c := &catalog.Catalog{Domain: d}
+	for _, e := range b.entries {
+		relocale(e, loc)
+		if d.IsSuccess(e.Code) {
+			e.Category = catalog.OK
+		} else {
+			inferCategory(e)
+		}
+		c.Entries = append(c.Entries, *e)
+	}
+	if ps := catalog.Validate(c); len(ps) > 0 {
+		msgs := make([]string, len(ps))
+		for i, p := range ps {
+			msgs[i] = p.String()
+		}
+		return nil, &Error{b.file, "the imported catalog is not valid: " + strings.Join(msgs, "; ")}
+	}
+	return c, nil
+}
+
+var intRe = regexp.MustCompile(`^-?[0-9]+$`)
+
+func successWording(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "success") || strings.Contains(l, "成功") || l == "ok"
+}
+
+func relocale(e *catalog.Entry, loc string) {
+	move := func(t catalog.Text) catalog.Text {
+		if v, ok := t["und"]; ok {
+			return catalog.Text{loc: v}
+		}
+		return t
+	}
+	e.Title, e.Message, e.Remediation = move(e.Title), move(e.Message), move(e.Remediation)
+	for i := range e.Variants {
+		e.Variants[i].Message = move(e.Variants[i].Message)
+		e.Variants[i].Remediation = move(e.Variants[i].Remediation)
+	}
+}
+
+// detectLocale returns zh-CN when the entries' texts are mostly Chinese.
+func detectLocale(es []*catalog.Entry) string {
+	han, latin := 0, 0
+	for _, e := range es {
+		for _, r := range e.Message["und"] + e.Title["und"] + e.Remediation["und"] {
+			switch {
+			case isHan(r):
+				han++
+			case r < 0x80 && unicode.IsLetter(r):
+				latin++
+			}
+		}
+	}
+	if han > 0 && han*2 >= latin {
+		return "zh-CN"
+	}
+	return "en"
+}
+
+// domainFromFile derives a domain id from a file name: lower-case dotted
+// words.
+func domainFromFile(file string) string {
+	base := strings.TrimSuffix(path.Base(strings.ReplaceAll(file, "\\", "/")), path.Ext(file))
+	var b strings.Builder
+	for _, r := range strings.ToLower(base) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r == '-':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	id := strings.Trim(b.String(), ".-")
+	for strings.Contains(id, "..") {
+		id = strings.ReplaceAll(id, "..", ".")
+	}
+	if id == "" {
+		id = "imported"
+	}
+	return id
+}
+
+var subCodeExampleRe = regexp.MustCompile(`(?:"([A-Za-z_]+)"\s*:\s*)?"(\((\d+)\)\s*[^"]+)"`)
+
+// detectSubCode finds a documented example of a module sub-code carried in
+// parentheses at the start of a message, as in
+// "message": "(100004) incorrect projectId".
+func detectSubCode(prose []string, loc, desc string) *catalog.SubCode {
+	for _, p := range prose {
+		m := subCodeExampleRe.FindStringSubmatch(p)
+		if m == nil {
+			continue
+		}
+		field := m[1]
+		if field == "" {
+			field = "message"
+		}
+		sc := &catalog.SubCode{
+			Field:   field,
+			Pattern: `^\((?P<code>[0-9]+)\)\s*(?P<message>.*)$`,
+			Example: m[2],
+		}
+		if desc != "" {
+			sc.Description = catalog.Text{loc: desc}
+		}
+		return sc
+	}
+	return nil
+}
+
+// snake turns words into a snake_case name.
+func snake(s string) string {
+	var b strings.Builder
+	prevUnderscore := true
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case unicode.IsUpper(r) && r < 0x80:
+			if !prevUnderscore && i > 0 && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1]))) {
+				b.WriteByte('_')
+			}
+			b.WriteRune(unicode.ToLower(r))
+			prevUnderscore = false
+		case (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9'):
+			b.WriteRune(r)
+			prevUnderscore = false
+		default:
+			if !prevUnderscore {
+				b.WriteByte('_')
+				prevUnderscore = true
+			}
+		}
+	}
+	out := strings.Trim(b.String(), "_")
+	if out != "" && out[0] >= '0' && out[0] <= '9' {
+		out = "p_" + out
+	}
+	return out
+}

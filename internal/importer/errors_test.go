@@ -1,0 +1,152 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestBadInput checks the message of every kind of page Import cannot read,
+// or reads only in part.
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name      string
+		file      string
+		data      string
+		opts      Options
+		wantErr   string   // substring of the error; "" for none
+		wantDiags []string // exact diagnostics
+	}{
+		{
+			name:    "empty file",
+			file:    "empty.md",
+			data:    "",
+			wantErr: "empty.md: empty page: nothing to import",
+		},
+		{
+			name:    "only whitespace",
+			file:    "blank.txt",
+			data:    " \n\t\n",
+			wantErr: "blank.txt: empty page: nothing to import",
+		},
+		{
+			name:    "binary garbage",
+			file:    "garbage.bin",
+			data:    "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+			wantErr: "garbage.bin: not a text page: NUL byte at offset 8 (binary data?)",
+		},
+		{
+			name:    "invalid UTF-8",
+			file:    "latin1.txt",
+			data:    "Code Message\n1 caf\xe9\n",
+			wantErr: "latin1.txt: not a text page: invalid UTF-8 at offset 18",
+		},
+		{
+			name:    "no table",
+			file:    "prose.md",
+			data:    "# About\n\nJust prose, no error codes.\n",
+			wantErr: "prose.md: no error table found (read as markdown): no table, and no list of codes with messages",
+		},
+		{
+			name:    "only a non-error table",
+			file:    "params.md",
+			data:    "| Parameter | Type |\n|---|---|\n| id | string |\n",
+			wantErr: `params.md: no error table found (read as markdown): 1 table(s), none with an error-code column: line 1 [Parameter | Type]`,
+		},
+		{
+			name: "ambiguous columns",
+			file: "twice.md",
+			data: "| Error code | Code | Message |\n|---|---|---|\n| A | A | a |\n",
+			wantDiags: []string{
+				`twice.md:1: table not read: ambiguous columns: "Error code" and "Code" both read as the error code; its 1 row(s) at line(s) 3 were not imported`,
+			},
+			wantErr: "twice.md: no error code could be read; see the diagnostics",
+		},
+		{
+			name:    "code but no message column",
+			file:    "codes.md",
+			data:    "| Code | Status |\n|---|---|\n| A | 400 |\n",
+			wantErr: "no error code could be read",
+			wantDiags: []string{
+				`codes.md:1: table not read: no message column: headings "Code", "Status" name an error code but no message or description; its 1 row(s) at line(s) 3 were not imported`,
+			},
+		},
+		{
+			name: "bad status and unreadable rows",
+			file: "rows.md",
+			data: "| Code | HTTP status | Message |\n|---|---|---|\n| A | 4xx | Bad. |\n|  | 400 | No code. |\n| B | 400 |  |\n| C | 400/403 | Two. |\n| D | 400 | Fine. |\n",
+			wantDiags: []string{
+				`rows.md:3: code A: bad HTTP status "4xx": no status between 100 and 599; imported without an HTTP status`,
+				`rows.md:4: row has no error code (cells: "", "400", "No code.")`,
+				`rows.md:5: code B has no message`,
+				`rows.md:6: code C: bad HTTP status "400/403": several statuses (400, 403); imported without an HTTP status`,
+			},
+		},
+		{
+			name: "unreadable text rows",
+			file: "plain.txt",
+			data: "Errors\n\nError Code Error Type Description\n100 bad thing happened lowercase only\nnot a row at all\n200 Fine Works fine.\n",
+			wantDiags: []string{
+				`plain.txt:4: cannot tell where the second column ends and the third begins (no capitalised word); not imported`,
+				`plain.txt:5: not a table row: "not" does not look like an error code; not imported`,
+			},
+		},
+		{
+			name: "merged RST cells",
+			file: "grid.rst",
+			data: "+------+---------+\n| Code | Message |\n+======+=========+\n| A    | Fine.   |\n+------+---------+\n| B spans        |\n+------+---------+\n",
+			wantDiags: []string{
+				`grid.rst:6: grid row spans columns (no | at column 8); merged cells are not supported, row not imported`,
+			},
+		},
+		{
+			name:    "unknown format",
+			file:    "x.md",
+			data:    "# x\n",
+			opts:    Options{Format: "pdf"},
+			wantErr: `x.md: unknown format "pdf": want auto, markdown, rst, text, html`,
+		},
+		{
+			name:    "success code not documented",
+			file:    "ok.md",
+			data:    "| Code | Message |\n|---|---|\n| 1 | Failed. |\n",
+			opts:    Options{SuccessCode: "0"},
+			wantErr: `ok.md: success code "0" is not documented on the page`,
+		},
+		{
+			name:    "front matter never ends",
+			file:    "fm.md",
+			data:    "---\ntitle: x\n\n| Code | Message |\n|---|---|\n| 1 | Failed. |\n",
+			wantErr: "",
+			wantDiags: []string{
+				"fm.md:1: front matter starts with --- but never ends; read as Markdown",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, diags, err := Import(tt.file, []byte(tt.data), tt.opts)
+			gotErr := ""
+			if err != nil {
+				gotErr = err.Error()
+			}
+			if tt.wantErr == "" && err != nil {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			if tt.wantErr != "" && !strings.Contains(gotErr, tt.wantErr) {
+				t.Errorf("error = %q, want it to contain %q", gotErr, tt.wantErr)
+			}
+			if err == nil && c == nil {
+				t.Error("no catalog and no error")
+			}
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if diff := cmp.Diff(tt.wantDiags, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

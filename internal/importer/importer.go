@@ -1,0 +1,324 @@
+// Package importer turns published error-code pages into catalogs. It owns
+// one parser per source layout and the rules that turn a page's rows into
+// catalog entries:
+//
+//   - markdown: pipe tables (yuin/goldmark with extension.Table), HTML
+//     tables inside Markdown, and "bold code, then message paragraph" lists;
+//     Docusaurus front matter and DITA {#id .class} attribute blocks.
+//   - rst: reStructuredText grid tables, including multi-line cells.
+//   - text: indented plain-text tables whose columns are separated by single
+//     spaces (code, multi-word type, description), headed by a line naming
+//     the columns.
+//   - html: <table> elements (golang.org/x/net/html), colspan and rowspan.
+//
+// Every parser yields tables of cells with their line numbers; the shared
+// row builder then matches columns by their heading (English or Chinese),
+// never by position, and turns each row into an entry, or into a variant
+// when the code was seen before. A row it cannot read becomes a Diagnostic
+// naming file:line and why; no row is ever dropped silently.
+//
+// Placeholders in the source become named {params}: printf verbs (%s →
+// {detail}, %d → {number}, %v → {value}, or the name of the key in front,
+// "id=%d" → {id}), angled <parameter name> → {parameter_name}, and quoted
+// generic wording such as "parameter name" → "{parameter_name}". Names are
+// snake case; a repeated name in one text is one param. A code with a
+// placeholder becomes a code pattern (Invalid{parameter_name}.Malformed).
+// The text as published stays in source.original.
+//
+// Where the page is silent, category and retryable are inferred from the
+// HTTP status and the wording of code and message, and listed in the
+// entry's inferred fields.
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/errcat/errcat/internal/catalog"
+)
+
+// Formats are the source layouts Import reads ("auto" picks one).
+var formats = []string{"markdown", "rst", "text", "html"}
+
+// Formats returns the names of the source layouts Import reads.
+func Formats() []string { return slices.Clone(formats) }
+
+// Options tune an import. Zero values mean "detect" or a default.
+type Options struct {
+	// Format is auto (or ""), markdown, rst, text or html.
+	Format string
+	// Domain is the domain id; by default derived from the file name.
+	Domain string
+	// Name is the domain's display name; by default the page title.
+	Name string
+	// Provider names the API's provider (optional).
+	Provider string
+	// Locale is the BCP 47 tag of the page's texts; by default zh-CN when
+	// the entries' texts are mostly Chinese, else en.
+	Locale string
+	// WireFormat is the domain's wire format; default "problem".
+	WireFormat string
+	// CodeKind is integer or string; by default integer when every code is
+	// a number.
+	CodeKind string
+	// SuccessCode is the code that means success. By default a code "0"
+	// whose message says success (成功) is taken as the success code.
+	SuccessCode string
+	// DocsURL is the domain's docs URL template ({code} is replaced).
+	DocsURL string
+	// Description describes the domain (default locale).
+	Description string
+	// SubCodeDescription describes a detected module sub-code convention.
+	SubCodeDescription string
+}
+
+// Diagnostic is a problem at a line of a source page: a row that could not
+// be read, or a value that could not be taken as it stands.
+type Diagnostic struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (d Diagnostic) String() string {
+	if d.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Msg)
+	}
+	return d.File + ": " + d.Msg
+}
+
+// Error is a page Import cannot read at all.
+type Error struct {
+	File string
+	Msg  string
+}
+
+func (e *Error) Error() string { return e.File + ": " + e.Msg }
+
+// maxPageSize bounds what Import reads; error-code pages are small.
+const maxPageSize = 16 << 20
+
+// Import reads one error-code page and returns its catalog, the
+// diagnostics of rows it could not read (or read only in part), and an
+// error when the page cannot be imported at all: empty, binary, an unknown
+// format, or no error table. name is the file name recorded as provenance.
+func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnostic, error) {
+	text, err := pageText(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	format := opts.Format
+	if format == "" || format == "auto" {
+		format = DetectFormat(name, text)
+	}
+	var pg *page
+	switch format {
+	case "markdown":
+		pg = parseMarkdown(text)
+	case "rst":
+		pg = parseRST(text)
+	case "text":
+		pg = parseText(text)
+	case "html":
+		pg = parseHTML(text, 0)
+	default:
+		return nil, nil, &Error{name, fmt.Sprintf("unknown format %q: want auto, %s", format, strings.Join(formats, ", "))}
+	}
+	pg.format = format
+	b := newBuilder(name, opts)
+	for _, d := range pg.diags {
+		b.diag(d.line, "%s", d.msg)
+	}
+	errTables := 0
+	for _, t := range pg.tables {
+		if b.addTable(t) {
+			errTables++
+		}
+	}
+	if errTables == 0 {
+		return nil, b.sortedDiags(), &Error{name, noTableMessage(pg)}
+	}
+	c, err := b.catalog(pg)
+	if err != nil {
+		return nil, b.sortedDiags(), err
+	}
+	return c, b.sortedDiags(), nil
+}
+
+func noTableMessage(pg *page) string {
+	if len(pg.tables) == 0 {
+		return fmt.Sprintf("no error table found (read as %s): no table, and no list of codes with messages", pg.format)
+	}
+	var hs []string
+	for _, t := range pg.tables {
+		hs = append(hs, fmt.Sprintf("line %d [%s]", t.line, strings.Join(t.header, " | ")))
+	}
+	return fmt.Sprintf("no error table found (read as %s): %d table(s), none with an error-code column: %s",
+		pg.format, len(pg.tables), strings.Join(hs, "; "))
+}
+
+// pageText checks that data is a non-empty text page and normalises it:
+// no byte-order mark, \n line ends.
+func pageText(name string, data []byte) (string, error) {
+	if len(data) > maxPageSize {
+		return "", &Error{name, fmt.Sprintf("page is %d bytes; the limit is %d", len(data), maxPageSize)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return "", &Error{name, fmt.Sprintf("not a text page: NUL byte at offset %d (binary data?)", i)}
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		return "", &Error{name, fmt.Sprintf("not a text page: invalid UTF-8 at offset %d (binary data or another encoding?)", off)}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", &Error{name, "empty page: nothing to import"}
+	}
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	ctrl := 0
+	for _, r := range s {
+		if r < 0x20 && r != '\n' && r != '\t' && r != '\f' {
+			ctrl++
+		}
+	}
+	if ctrl > 8 && ctrl*20 > utf8.RuneCountInString(s) {
+		return "", &Error{name, fmt.Sprintf("not a text page: %d control characters (binary data?)", ctrl)}
+	}
+	return s, nil
+}
+
+var (
+	rstGridRe     = regexp.MustCompile(`(?m)^[ \t]*\+[-=]{3,}(\+[-=]+)*\+[ \t]*$`)
+	rstMarkRe     = regexp.MustCompile(`(?m)^(:[a-z_]+:|\.\. [_a-z|])`)
+	mdTableRe     = regexp.MustCompile(`(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$`)
+	mdMarkRe      = regexp.MustCompile(`(?m)^(#{1,6} |\*\*[^*\n]+\*\*[ \t]*$|---[ \t]*$)`)
+	htmlStartRe   = regexp.MustCompile(`(?i)^\s*(<!doctype html|<html|<table|<body|<div|<!--)`)
+	htmlTableTags = regexp.MustCompile(`(?i)<t[dh][\s>]`)
+)
+
+// DetectFormat picks a source layout from the file name's extension and,
+// for other names (.txt), from the page's content.
+func DetectFormat(name string, text string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown", ".mdx":
+		return "markdown"
+	case ".rst", ".rest":
+		return "rst"
+	case ".html", ".htm", ".xhtml":
+		return "html"
+	}
+	switch {
+	case htmlStartRe.MatchString(text) && htmlTableTags.MatchString(text):
+		return "html"
+	case rstGridRe.MatchString(text), rstMarkRe.MatchString(text):
+		return "rst"
+	case mdTableRe.MatchString(text), mdMarkRe.MatchString(text):
+		return "markdown"
+	case htmlTableTags.MatchString(text):
+		return "html"
+	}
+	return "text"
+}
+
+// page is what a parser reads off a source page.
+type page struct {
+	format  string
+	title   string
+	updated string
+	notes   []string
+	prose   []string // paragraphs outside tables, for conventions such as sub-codes
+	tables  []*table
+	diags   []lineDiag
+}
+
+type lineDiag struct {
+	line int
+	msg  string
+}
+
+// table is a table of cells with line numbers. When roles is set the
+// columns' meaning is known (lists of codes); otherwise the builder reads it
+// off header.
+type table struct {
+	line   int
+	header []string
+	roles  []role
+	rows   []row
+}
+
+type row struct {
+	line  int
+	cells []string
+	// extra are cells beyond the header's columns (kept, and reported).
+	extra []string
+}
+
+// errEmpty is returned by cleaning helpers for a cell with no content.
+var errEmpty = errors.New("empty")
+
+// collapseSpace joins the fields of s with single spaces, keeping blank-line
+// paragraph breaks as "\n\n". A line break between two wide (CJK)
+// characters is dropped, as Chinese text wraps without spaces.
+func collapseSpace(s string) string {
+	paras := strings.Split(strings.ReplaceAll(s, "\u00a0", " "), "\n\n")
+	out := paras[:0]
+	for _, p := range paras {
+		var b strings.Builder
+		rs := []rune(strings.TrimSpace(p))
+		for i := 0; i < len(rs); i++ {
+			if !unicode.IsSpace(rs[i]) {
+				b.WriteRune(rs[i])
+				continue
+			}
+			j, newline := i, false
+			for j < len(rs) && unicode.IsSpace(rs[j]) {
+				newline = newline || rs[j] == '\n'
+				j++
+			}
+			if !(newline && i > 0 && j < len(rs) && runeWidth(rs[i-1]) == 2 && runeWidth(rs[j]) == 2) {
+				b.WriteByte(' ')
+			}
+			i = j - 1
+		}
+		if b.Len() > 0 {
+			out = append(out, b.String())
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// lineIndex maps byte offsets to 1-based line numbers.
+type lineIndex []int
+
+func newLineIndex(s string) lineIndex {
+	idx := lineIndex{0}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+func (li lineIndex) line(off int) int {
+	n, found := slices.BinarySearch(li, off)
+	if found {
+		return n + 1
+	}
+	return n
+}

@@ -1,0 +1,317 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+var (
+	frontMatterEndRe = regexp.MustCompile(`(?m)^(---|\.\.\.)[ \t]*$`)
+	ditaBlockRe      = regexp.MustCompile(`^\{[#.][^{}]*\}$`)
+	ditaTrailRe      = regexp.MustCompile(`\s*\{#[^{}]*\}\s*$`)
+	htmlTableRe      = regexp.MustCompile(`(?is)<table[\s>].*?</table\s*>`)
+	// listCodeRe is what a bold or heading code of a list layout looks
+	// like: a number, or an identifier with a dot, digit or underscore.
+	listCodeRe = regexp.MustCompile(`^(-?[0-9]+|[A-Za-z][A-Za-z0-9]*([._-][A-Za-z0-9]+)+|[A-Za-z]+[0-9][A-Za-z0-9]*)$`)
+)
+
+// parseMarkdown reads pipe tables, HTML tables and lists of bold codes
+// followed by their message paragraphs.
+func parseMarkdown(src string) *page {
+	pg := &page{}
+	src = stripFrontMatter(src, pg)
+	li := newLineIndex(src)
+
+	// HTML tables anywhere in the page.
+	for _, loc := range htmlTableRe.FindAllStringIndex(src, -1) {
+		sub := parseHTML(src[loc[0]:loc[1]], li.line(loc[0])-1)
+		pg.tables = append(pg.tables, sub.tables...)
+		pg.diags = append(pg.diags, sub.diags...)
+	}
+
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+	)
+	source := []byte(src)
+	doc := md.Parser().Parse(text.NewReader(source))
+
+	list := &table{header: []string{"code", "message"}, roles: []role{roleCode, roleMessage}}
+	var pending *row
+	flush := func() {
+		if pending != nil {
+			list.rows = append(list.rows, *pending)
+			pending = nil
+		}
+	}
+	startItem := func(code string, line int, rest string) {
+		flush()
+		if list.line == 0 {
+			list.line = line
+		}
+		pending = &row{line: line, cells: []string{code, rest}}
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch x := n.(type) {
+		case *ast.Heading:
+			t := strings.TrimSpace(ditaTrailRe.ReplaceAllString(inlineText(x, source), ""))
+			if pg.title == "" && (x.Level == 1 || firstHeading(doc) == x) {
+				pg.title = t
+			}
+			if code := strings.Trim(t, "*`"); listCodeRe.MatchString(code) {
+				startItem(code, nodeLine(x, li), "")
+				return ast.WalkSkipChildren, nil
+			}
+			flush()
+			return ast.WalkSkipChildren, nil
+		case *east.Table:
+			flush()
+			pg.tables = append(pg.tables, mdTable(x, source, li))
+			return ast.WalkSkipChildren, nil
+		case *ast.ThematicBreak, *ast.FencedCodeBlock, *ast.CodeBlock:
+			flush()
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			t := strings.TrimSpace(inlineText(x, source))
+			if t == "" || ditaBlockRe.MatchString(t) {
+				return ast.WalkSkipChildren, nil
+			}
+			if code, rest, ok := boldCode(x, source); ok {
+				startItem(code, nodeLine(x, li), rest)
+				return ast.WalkSkipChildren, nil
+			}
+			if pending != nil {
+				if pending.cells[1] != "" {
+					pending.cells[1] += "\n\n"
+				}
+				pending.cells[1] += t
+				return ast.WalkSkipChildren, nil
+			}
+			pg.prose = append(pg.prose, t)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	flush()
+	if len(list.rows) > 0 {
+		pg.tables = append(pg.tables, list)
+	}
+	sort.SliceStable(pg.tables, func(i, j int) bool { return pg.tables[i].line < pg.tables[j].line })
+	return pg
+}
+
+func firstHeading(doc ast.Node) ast.Node {
+	var h ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Kind() == ast.KindHeading {
+			h = n
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return h
+}
+
+// stripFrontMatter blanks a leading YAML front matter block (keeping line
+// numbers) and records its title, slug and description.
+func stripFrontMatter(src string, pg *page) string {
+	if !strings.HasPrefix(src, "---\n") {
+		return src
+	}
+	loc := frontMatterEndRe.FindStringIndex(src[4:])
+	if loc == nil {
+		pg.diags = append(pg.diags, lineDiag{1, "front matter starts with --- but never ends; read as Markdown"})
+		return src
+	}
+	body := src[4 : 4+loc[0]]
+	end := 4 + loc[1]
+	var fm map[string]any
+	if err := yaml.Unmarshal([]byte(body), &fm); err != nil {
+		pg.diags = append(pg.diags, lineDiag{2, "front matter is not valid YAML: " + firstLine(err.Error())})
+	}
+	for _, k := range []string{"title", "id", "slug", "description"} {
+		v, ok := fm[k]
+		if !ok || v == nil {
+			continue
+		}
+		s := strings.TrimSpace(fmt.Sprint(v))
+		if k == "title" {
+			pg.title = s
+			continue
+		}
+		pg.notes = append(pg.notes, k+": "+s)
+	}
+	blank := strings.Repeat("\n", strings.Count(src[:end], "\n"))
+	return blank + src[end:]
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func nodeLine(n ast.Node, li lineIndex) int {
+	if n.Type() == ast.TypeBlock {
+		if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+			return li.line(ls.At(0).Start)
+		}
+	}
+	if p := n.Pos(); p >= 0 {
+		return li.line(p)
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return li.line(t.Segment.Start)
+		}
+	}
+	return 0
+}
+
+// boldCode reports whether a paragraph starts with a bold (or emphasised,
+// or code-span) code, and returns the code and the rest of the paragraph.
+func boldCode(p ast.Node, source []byte) (code, rest string, ok bool) {
+	first := p.FirstChild()
+	switch first.(type) {
+	case *ast.Emphasis, *ast.CodeSpan:
+	default:
+		return "", "", false
+	}
+	code = strings.TrimSpace(inlineText(first, source))
+	code = strings.TrimRight(code, ":：")
+	if !listCodeRe.MatchString(code) {
+		return "", "", false
+	}
+	var b strings.Builder
+	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+		writeInline(&b, c, source)
+	}
+	rest = strings.TrimSpace(b.String())
+	rest = strings.TrimSpace(strings.TrimLeft(rest, ":：-–—|"))
+	return code, rest, true
+}
+
+// mdTable turns a goldmark table into cells with line numbers.
+func mdTable(tb *east.Table, source []byte, li lineIndex) *table {
+	t := &table{}
+	for r := tb.FirstChild(); r != nil; r = r.NextSibling() {
+		var cells []string
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, strings.TrimSpace(inlineText(c, source)))
+		}
+		line := li.line(r.Pos())
+		if _, ok := r.(*east.TableHeader); ok {
+			t.header = cells
+			t.line = line
+			continue
+		}
+		rw := row{line: line, cells: cells}
+		if raw := rawCells(lineAt(source, r.Pos())); len(raw) > len(t.header) {
+			rw.extra = raw[len(t.header):]
+		}
+		t.rows = append(t.rows, rw)
+	}
+	return t
+}
+
+func lineAt(source []byte, off int) string {
+	if off < 0 || off > len(source) {
+		return ""
+	}
+	s := string(source[off:])
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// rawCells splits a pipe-table line on unescaped pipes, as GFM does.
+func rawCells(line string) []string {
+	line = strings.TrimSpace(line)
+	line = strings.TrimPrefix(line, "|")
+	if strings.HasSuffix(line, "|") && !strings.HasSuffix(line, `\|`) {
+		line = line[:len(line)-1]
+	}
+	var cells []string
+	var b strings.Builder
+	for i := 0; i < len(line); i++ {
+		if line[i] == '|' && (i == 0 || line[i-1] != '\\') {
+			cells = append(cells, strings.TrimSpace(b.String()))
+			b.Reset()
+			continue
+		}
+		b.WriteByte(line[i])
+	}
+	return append(cells, strings.TrimSpace(b.String()))
+}
+
+// inlineText renders a node's inline content as plain text: escapes and
+// entities resolved, code spans verbatim, emphasis dropped, line breaks as
+// spaces.
+func inlineText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writeInline(&b, c, source)
+	}
+	return b.String()
+}
+
+func writeInline(b *strings.Builder, n ast.Node, source []byte) {
+	switch x := n.(type) {
+	case *ast.Text:
+		v := x.Segment.Value(source)
+		v = util.UnescapePunctuations(v)
+		v = util.ResolveNumericReferences(v)
+		v = util.ResolveEntityNames(v)
+		b.Write(v)
+		if x.SoftLineBreak() || x.HardLineBreak() {
+			b.WriteByte('\n')
+		}
+	case *ast.String:
+		b.Write(x.Value)
+	case *ast.CodeSpan:
+		for c := x.FirstChild(); c != nil; c = c.NextSibling() {
+			switch t := c.(type) {
+			case *ast.Text:
+				b.Write(t.Segment.Value(source))
+			case *ast.String:
+				b.Write(t.Value)
+			}
+		}
+	case *ast.RawHTML:
+		var raw strings.Builder
+		for i := 0; i < x.Segments.Len(); i++ {
+			s := x.Segments.At(i)
+			raw.Write(s.Value(source))
+		}
+		r := raw.String()
+		if strings.EqualFold(strings.ReplaceAll(r, " ", ""), "<br>") || strings.EqualFold(strings.ReplaceAll(r, " ", ""), "<br/>") {
+			b.WriteByte(' ')
+			return
+		}
+		b.WriteString(r)
+	case *ast.AutoLink:
+		b.Write(x.URL(source))
+	default:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			writeInline(b, c, source)
+		}
+	}
+}

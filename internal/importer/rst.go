@@ -1,0 +1,241 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"golang.org/x/text/width"
+)
+
+var (
+	rstBorderRe = regexp.MustCompile(`^\+([-=]+\+)+$`)
+	rstFieldRe  = regexp.MustCompile(`^:([A-Za-z_ -]+):\s*(.*)$`)
+	rstRoleRe   = regexp.MustCompile("(?::[a-z:]+:)?`([^`]+?)(?:\\s*<[^>]*>)?`_{0,2}")
+	rstStrongRe = regexp.MustCompile(`\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*`)
+)
+
+// parseRST reads the grid tables of a reStructuredText page, its title
+// and its field list (":original_name: …").
+func parseRST(src string) *page {
+	pg := &page{}
+	lines := strings.Split(src, "\n")
+	var para []string
+	flushPara := func() {
+		if p := collapseSpace(strings.Join(para, " ")); p != "" {
+			pg.prose = append(pg.prose, rstInline(p))
+		}
+		para = nil
+	}
+	for i := 0; i < len(lines); i++ {
+		l := strings.TrimRight(lines[i], " \t")
+		tl := strings.TrimSpace(l)
+		switch {
+		case rstBorderRe.MatchString(tl):
+			flushPara()
+			t, end := parseGrid(lines, i, pg)
+			if t != nil {
+				pg.tables = append(pg.tables, t)
+			}
+			i = end - 1
+		case tl == "":
+			flushPara()
+		case i+1 < len(lines) && isUnderline(strings.TrimSpace(lines[i+1])) && displayWidth(strings.TrimSpace(lines[i+1])) >= displayWidth(tl) && !isUnderline(tl):
+			flushPara()
+			if pg.title == "" {
+				pg.title = rstInline(tl)
+			}
+			i++
+		case isUnderline(tl):
+			// an overline or transition
+		case strings.HasPrefix(tl, ".. "):
+			flushPara()
+		case rstFieldRe.MatchString(tl) && len(para) == 0:
+			m := rstFieldRe.FindStringSubmatch(tl)
+			pg.notes = append(pg.notes, m[1]+": "+m[2])
+		default:
+			para = append(para, tl)
+		}
+	}
+	flushPara()
+	return pg
+}
+
+// isUnderline reports whether s is a section underline: three or more of
+// one punctuation character.
+func isUnderline(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 || !strings.ContainsRune("=-~^*#\"'+`:._", rune(s[0])) {
+		return false
+	}
+	return strings.Count(s, s[:1]) == len(s)
+}
+
+// gridRune is a rune with the display column it starts at.
+type gridRune struct {
+	col int
+	r   rune
+}
+
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
+}
+
+func runeWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+func gridRunes(s string) []gridRune {
+	var out []gridRune
+	col := 0
+	for _, r := range s {
+		if r == '\t' {
+			r = ' '
+		}
+		out = append(out, gridRune{col, r})
+		col += runeWidth(r)
+	}
+	return out
+}
+
+// at returns the rune starting at display column col, or 0.
+func runeAt(rs []gridRune, col int) rune {
+	for _, g := range rs {
+		if g.col == col {
+			return g.r
+		}
+		if g.col > col {
+			break
+		}
+	}
+	return 0
+}
+
+// parseGrid reads the grid table whose top border is lines[start] and
+// returns it with the index of the first line after it.
+func parseGrid(lines []string, start int, pg *page) (*table, int) {
+	border := strings.TrimRight(lines[start], " \t")
+	indent := len(border) - len(strings.TrimLeft(border, " \t"))
+	var bounds []int
+	for _, g := range gridRunes(border) {
+		if g.r == '+' {
+			bounds = append(bounds, g.col)
+		}
+	}
+	ncol := len(bounds) - 1
+	t := &table{line: start + 1}
+	var header [][]string // rows before the = border
+	var body []row
+	var cur []([]string)
+	curLine := 0
+	bad := ""
+	end := start + 1
+	finishRow := func(isHeader bool) {
+		if cur == nil {
+			return
+		}
+		cells := make([]string, ncol)
+		for j := range ncol {
+			var parts []string
+			for _, ln := range cur {
+				parts = append(parts, ln[j])
+			}
+			cells[j] = rstInline(collapseSpace(strings.Join(parts, "\n")))
+		}
+		if bad != "" {
+			pg.diags = append(pg.diags, lineDiag{curLine, bad})
+		} else if isHeader {
+			header = append(header, cells)
+		} else {
+			body = append(body, row{line: curLine, cells: cells})
+		}
+		cur, bad = nil, ""
+	}
+	sawHeaderBorder := false
+	for end = start + 1; end < len(lines); end++ {
+		l := strings.TrimRight(lines[end], " \t")
+		if len(l) < indent || strings.TrimSpace(l[:min(indent, len(l))]) != "" {
+			break
+		}
+		body := l[indent:]
+		if body == "" || (body[0] != '+' && body[0] != '|') {
+			break
+		}
+		rs := gridRunes(body)
+		if rstBorderRe.MatchString(body) {
+			isHead := strings.Contains(body, "=")
+			if isHead && !sawHeaderBorder {
+				sawHeaderBorder = true
+				finishRow(true)
+				// Rows so far were header rows.
+				continue
+			}
+			finishRow(false)
+			continue
+		}
+		if cur == nil {
+			curLine = end + 1
+		}
+		cells := make([]string, ncol)
+		for j := range ncol {
+			if r := runeAt(rs, bounds[j+1]); r != '|' && r != '+' && bad == "" {
+				bad = fmt.Sprintf("grid row spans columns (no | at column %d); merged cells are not supported, row not imported", bounds[j+1]+1+indent)
+			}
+			var b strings.Builder
+			for _, g := range rs {
+				if g.col > bounds[j] && g.col < bounds[j+1] {
+					b.WriteRune(g.r)
+				}
+			}
+			cells[j] = strings.TrimSpace(b.String())
+		}
+		if strings.Contains(body, "+-") || strings.Contains(body, "+=") {
+			bad = "grid row has a partial border (a cell spans rows); merged cells are not supported, row not imported"
+		}
+		cur = append(cur, cells)
+	}
+	if cur != nil {
+		pg.diags = append(pg.diags, lineDiag{curLine, "grid table ends without a closing border; last row not imported"})
+	}
+	if !sawHeaderBorder {
+		// No header separator: the first row names the columns.
+		if len(body) == 0 {
+			return nil, end
+		}
+		t.header = body[0].cells
+		t.rows = body[1:]
+		return t, end
+	}
+	// Headings spread over several rows are joined per column.
+	t.header = make([]string, ncol)
+	for j := range ncol {
+		var parts []string
+		for _, h := range header {
+			if h[j] != "" {
+				parts = append(parts, h[j])
+			}
+		}
+		t.header[j] = strings.Join(parts, " ")
+	}
+	t.rows = body
+	return t, end
+}
+
+// rstInline drops inline markup: escapes, emphasis, literals, roles and
+// references.
+func rstInline(s string) string {
+	s = strings.ReplaceAll(s, "\\ ", "")
+	s = strings.ReplaceAll(s, "``", "`")
+	s = rstRoleRe.ReplaceAllString(s, "$1")
+	s = rstStrongRe.ReplaceAllStringFunc(s, func(m string) string { return strings.Trim(m, "*") })
+	s = backslashR.ReplaceAllString(s, "$1")
+	return s
+}

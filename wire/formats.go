@@ -1,0 +1,353 @@
+package wire
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/errcat/errcat"
+)
+
+// appendJSONText appends the template of field in locale, filled from e's
+// params, as a JSON string.
+func appendJSONText(dst []byte, e *errcat.Error, field map[string]string, locale string) []byte {
+	t, _ := e.Def().Text(field, locale)
+	dst = append(dst, '"')
+	dst = errcat.AppendFill(dst, t, e, appendJSONEscaped)
+	return append(dst, '"')
+}
+
+// appendJSONCode appends a code as a JSON number when it is a decimal
+// integer (of at most 15 digits, exact in any JSON decoder), else as a
+// string.
+func appendJSONCode(dst []byte, code string) []byte {
+	if isJSONInt(code) {
+		return append(dst, code...)
+	}
+	return AppendJSONString(dst, code)
+}
+
+func isJSONInt(s string) bool {
+	if len(s) > 0 && s[0] == '-' {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 15 || (s[0] == '0' && len(s) > 1) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendDocsURL appends the domain's docs URL with {code} and
+// {request_id} replaced, through esc.
+func appendDocsURL(dst []byte, d *errcat.Def, e *errcat.Error, esc func([]byte, string) []byte) []byte {
+	t := d.Domain.DocsURL
+	last := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] != '{' {
+			continue
+		}
+		var v string
+		var n int
+		switch {
+		case hasPrefixAt(t, i, "{code}"):
+			v, n = d.Code, len("{code}")
+		case hasPrefixAt(t, i, "{request_id}"):
+			v, n = e.RequestID(), len("{request_id}")
+		default:
+			continue
+		}
+		dst = esc(dst, t[last:i])
+		dst = appendQueryEscaped(dst, v, esc)
+		i += n - 1
+		last = i + 1
+	}
+	return esc(dst, t[last:])
+}
+
+func hasPrefixAt(s string, i int, p string) bool {
+	return len(s)-i >= len(p) && s[i:i+len(p)] == p
+}
+
+// appendQueryEscaped appends v percent-encoded for a URL (unreserved
+// characters kept), through esc.
+func appendQueryEscaped(dst []byte, v string, esc func([]byte, string) []byte) []byte {
+	start := 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			continue
+		}
+		dst = esc(dst, v[start:i])
+		dst = append(dst, '%', upperHex[c>>4], upperHex[c&0xF])
+		start = i + 1
+	}
+	return esc(dst, v[start:])
+}
+
+const upperHex = "0123456789ABCDEF"
+
+// appendParamsAndMeta appends the members of a JSON object holding e's
+// params (those with a value) and then its metadata, each key once (the
+// first occurrence wins, as it does when placeholders are filled).
+func appendParamsAndMeta(dst []byte, e *errcat.Error, withMeta bool) []byte {
+	first := true
+	member := func(dst []byte, k, v string) []byte {
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		dst = AppendJSONString(dst, k)
+		dst = append(dst, ':')
+		return AppendJSONString(dst, v)
+	}
+	for i := 0; i < e.NumParams(); i++ {
+		k, v, ok := e.ParamAt(i)
+		if !ok || seenParam(e, i, k) {
+			continue
+		}
+		dst = member(dst, k, v)
+	}
+	if !withMeta {
+		return dst
+	}
+	for i := 0; i < e.NumMeta(); i++ {
+		k, v := e.MetaAt(i)
+		if seenMeta(e, i, k) {
+			continue
+		}
+		if _, isParam := e.Param(k); isParam {
+			continue
+		}
+		dst = member(dst, k, v)
+	}
+	return dst
+}
+
+func seenParam(e *errcat.Error, i int, k string) bool {
+	for j := 0; j < i; j++ {
+		if kj, _, ok := e.ParamAt(j); ok && kj == k {
+			return true
+		}
+	}
+	return false
+}
+
+func seenMeta(e *errcat.Error, i int, k string) bool {
+	for j := 0; j < i; j++ {
+		if kj, _ := e.MetaAt(j); kj == k {
+			return true
+		}
+	}
+	return false
+}
+
+func appendMetaOnly(dst []byte, e *errcat.Error) []byte {
+	first := true
+	for i := 0; i < e.NumMeta(); i++ {
+		k, v := e.MetaAt(i)
+		if seenMeta(e, i, k) {
+			continue
+		}
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		dst = AppendJSONString(dst, k)
+		dst = append(dst, ':')
+		dst = AppendJSONString(dst, v)
+	}
+	return dst
+}
+
+// appendProblem writes RFC 9457 problem details with errcat's extension
+// members code, domain, request_id, params, remediation and metadata.
+func appendProblem(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte {
+	status := d.Status()
+	dst = append(dst, `{"type":"`...)
+	if d.Domain != nil && d.Domain.DocsURL != "" {
+		dst = appendDocsURL(dst, d, e, appendJSONEscaped)
+	} else {
+		dst = append(dst, "about:blank"...)
+	}
+	dst = append(dst, `","title":`...)
+	if t, _ := d.Text(d.Title, o.Locale); t != "" {
+		dst = appendJSONText(dst, e, d.Title, o.Locale)
+	} else {
+		dst = AppendJSONString(dst, http.StatusText(status))
+	}
+	dst = append(dst, `,"status":`...)
+	dst = strconv.AppendInt(dst, int64(status), 10)
+	dst = append(dst, `,"detail":`...)
+	dst = appendJSONText(dst, e, d.Message, o.Locale)
+	if o.Instance != "" {
+		dst = append(dst, `,"instance":`...)
+		dst = AppendJSONString(dst, o.Instance)
+	}
+	dst = append(dst, `,"code":`...)
+	dst = AppendJSONString(dst, d.Code)
+	dst = append(dst, `,"domain":`...)
+	dst = AppendJSONString(dst, domainID(d))
+	if id := e.RequestID(); id != "" {
+		dst = append(dst, `,"request_id":`...)
+		dst = AppendJSONString(dst, id)
+	}
+	dst = append(dst, `,"params":{`...)
+	dst = appendParamsAndMeta(dst, e, false)
+	dst = append(dst, '}')
+	if t, _ := d.Text(d.Remediation, o.Locale); t != "" {
+		dst = append(dst, `,"remediation":`...)
+		dst = appendJSONText(dst, e, d.Remediation, o.Locale)
+	}
+	if e.NumMeta() > 0 {
+		dst = append(dst, `,"metadata":{`...)
+		dst = appendMetaOnly(dst, e)
+		dst = append(dst, '}')
+	}
+	return append(dst, '}')
+}
+
+func domainID(d *errcat.Def) string {
+	if d.Domain == nil {
+		return ""
+	}
+	return d.Domain.ID
+}
+
+// appendGoogle writes an AIP-193 error: the developer-facing message in
+// the domain's default locale, and details ErrorInfo (reason = code,
+// domain, metadata = params and metadata), LocalizedMessage (the message in
+// o.Locale), RequestInfo (with a request id) and Help (with a docs URL).
+func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte {
+	status := d.Status()
+	dst = append(dst, `{"error":{"code":`...)
+	dst = strconv.AppendInt(dst, int64(status), 10)
+	dst = append(dst, `,"message":`...)
+	dst = appendJSONText(dst, e, d.Message, d.Domain.DefaultLocale())
+	dst = append(dst, `,"status":"`...)
+	dst = append(dst, grpcStatus(d, status)...)
+	dst = append(dst, `","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":`...)
+	dst = AppendJSONString(dst, d.Code)
+	dst = append(dst, `,"domain":`...)
+	dst = AppendJSONString(dst, domainID(d))
+	dst = append(dst, `,"metadata":{`...)
+	dst = appendParamsAndMeta(dst, e, true)
+	dst = append(dst, `}},{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":`...)
+	_, loc := d.Text(d.Message, o.Locale)
+	if loc == "" {
+		loc = o.Locale
+	}
+	dst = AppendJSONString(dst, loc)
+	dst = append(dst, `,"message":`...)
+	dst = appendJSONText(dst, e, d.Message, o.Locale)
+	dst = append(dst, '}')
+	if id := e.RequestID(); id != "" {
+		dst = append(dst, `,{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":`...)
+		dst = AppendJSONString(dst, id)
+		dst = append(dst, '}')
+	}
+	if d.Domain != nil && d.Domain.DocsURL != "" {
+		dst = append(dst, `,{"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":`...)
+		if t, _ := d.Text(d.Remediation, o.Locale); t != "" {
+			dst = appendJSONText(dst, e, d.Remediation, o.Locale)
+		} else {
+			dst = append(dst, `"Error code reference"`...)
+		}
+		dst = append(dst, `,"url":"`...)
+		dst = appendDocsURL(dst, d, e, appendJSONEscaped)
+		dst = append(dst, `"}]}`...)
+	}
+	return append(dst, "]}}"...)
+}
+
+// grpcStatus is the gRPC status name of d's category, or of its HTTP
+// status when the category is unknown.
+func grpcStatus(d *errcat.Def, status int) string {
+	if g := errcat.GRPCName(d.Category); g != "UNKNOWN" || d.Category == "unknown" {
+		return g
+	}
+	switch status {
+	case 400:
+		return "INVALID_ARGUMENT"
+	case 401:
+		return "UNAUTHENTICATED"
+	case 403:
+		return "PERMISSION_DENIED"
+	case 404:
+		return "NOT_FOUND"
+	case 409:
+		return "ABORTED"
+	case 429:
+		return "RESOURCE_EXHAUSTED"
+	case 499:
+		return "CANCELLED"
+	case 501:
+		return "UNIMPLEMENTED"
+	case 503:
+		return "UNAVAILABLE"
+	case 504:
+		return "DEADLINE_EXCEEDED"
+	}
+	if status >= 500 {
+		return "INTERNAL"
+	}
+	return "UNKNOWN"
+}
+
+// appendTencentV2 writes the legacy Tencent Cloud body. A module sub-code
+// (metadata "sub_code") goes in front of the message in parentheses, as
+// "(100004) incorrect projectId"; codeDesc is metadata "code_desc", else
+// the title in the default locale in CamelCase ("Invalid request
+// parameter" → "InvalidRequestParameter"), else the code.
+func appendTencentV2(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte {
+	dst = append(dst, `{"code":`...)
+	dst = appendJSONCode(dst, d.Code)
+	dst = append(dst, `,"message":"`...)
+	if sub, ok := e.Meta("sub_code"); ok && sub != "" {
+		dst = append(dst, '(')
+		dst = appendJSONEscaped(dst, sub)
+		dst = append(dst, ") "...)
+	}
+	t, _ := d.Text(d.Message, o.Locale)
+	dst = errcat.AppendFill(dst, t, e, appendJSONEscaped)
+	dst = append(dst, `","codeDesc":`...)
+	if cd, ok := e.Meta("code_desc"); ok && cd != "" {
+		dst = AppendJSONString(dst, cd)
+	} else if title, _ := d.Text(d.Title, d.Domain.DefaultLocale()); title != "" {
+		dst = append(dst, '"')
+		dst = appendCamel(dst, title)
+		dst = append(dst, '"')
+	} else {
+		dst = AppendJSONString(dst, d.Code)
+	}
+	return append(dst, '}')
+}
+
+// appendCamel appends the words of s (split at spaces, '-' and '_') in
+// CamelCase, JSON-escaped.
+func appendCamel(dst []byte, s string) []byte {
+	for len(s) > 0 {
+		n := 0
+		for n < len(s) && s[n] != ' ' && s[n] != '-' && s[n] != '_' {
+			n++
+		}
+		word := s[:n]
+		if n < len(s) {
+			s = s[n+1:]
+		} else {
+			s = ""
+		}
+		if word == "" {
+			continue
+		}
+		if c := word[0]; c >= 'a' && c <= 'z' {
+			dst = append(dst, c-('a'-'A'))
+			word = word[1:]
+		}
+		dst = appendJSONEscaped(dst, word)
+	}
+	return dst
+}
