@@ -140,6 +140,15 @@ domain can set its own regular expression with the option "pattern".`,
 				}
 				if msg := codeProblem(e.Code, integer); msg != "" {
 					p.report(e, catalog.Pos{}, "code %q %s", e.Code, msg)
+					return
+				}
+				// The importer may have mended a code the source documents
+				// badly (a message word split into the code cell); the source
+				// page still carries the defect, so say so.
+				if orig := e.Source.OriginalOf("code"); orig != "" && orig != e.Code {
+					if msg := codeProblem(orig, integer); strings.Contains(msg, "space") {
+						p.report(e, catalog.Pos{}, "the source documents this code as %q, which %s; imported as %q — fix the source page", orig, msg, e.Code)
+					}
 				}
 			})
 		},

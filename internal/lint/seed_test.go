@@ -68,7 +68,7 @@ func TestSeedFindingMessages(t *testing.T) {
 	}{
 		{"aliyun.polardb", "conflicting-status", "InvalidDBClusterId.NotFound", regexp.MustCompile(`status 400 here but 404`)},
 		{"aliyun.polardb", "conflicting-status", "NetTypeExists", regexp.MustCompile(`status 403 here but 400`)},
-		{"aliyun.polardb", "code-syntax", "InvalidConnectionString.Duplicate Specified", regexp.MustCompile(`contains a space`)},
+		{"aliyun.polardb", "code-syntax", "InvalidConnectionString.Duplicate", regexp.MustCompile(`source documents this code as "InvalidConnectionString.Duplicate Specified", which contains a space`)},
 		{"aliyun.polardb", "code-typo", "Forbedden.NotSupportRAM", regexp.MustCompile(`"Forbedden" .* "Forbidden"`)},
 		{"aliyun.polardb", "code-typo", "InvaildEngineInRegion.NotAvailable", regexp.MustCompile(`"Invaild" .* "Invalid"`)},
 		{"aliyun.polardb", "code-typo", "IncorrecttVpcId.Mismatch", regexp.MustCompile(`"Incorrectt" .* "Incorrect"`)},
