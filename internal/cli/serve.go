@@ -19,6 +19,7 @@ import (
 func newServeCmd(env *Env) *cobra.Command {
 	var addr, logLevel string
 	var reload time.Duration
+	var noLint bool
 	cmd := &cobra.Command{
 		Use:   "serve [--addr 127.0.0.1:8080] [--catalog DIR]...",
 		Short: "Serve the error center: web UI and JSON API over the catalogs",
@@ -49,8 +50,7 @@ shuts down gracefully.`,
 				}
 			}
 			srv, err := server.New(server.Config{
-				Builtin: builtin, Dirs: env.CatalogDirs, Reload: reload, Logger: log,
-				Renderer: serverRenderer(), Decoder: serverDecoder(), Linter: serverLinter(),
+				Builtin: builtin, Dirs: env.CatalogDirs, Reload: reload, Logger: log, NoLint: noLint,
 			})
 			if err != nil {
 				return exitf(1, "%v", err)
@@ -71,14 +71,7 @@ shuts down gracefully.`,
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	cmd.Flags().DurationVar(&reload, "reload", time.Second, "check --catalog directories for changes this often (0 or less: never)")
+	cmd.Flags().BoolVar(&noLint, "no-lint", false, "leave lint findings off the entry pages")
 	cmd.Flags().StringVar(&logLevel, "log-level", "info", "log `LEVEL`: debug, info, warn or error")
 	return cmd
 }
-
-// serverRenderer, serverDecoder and serverLinter connect the error center
-// to the runtime's wire formats, the decoder and lint. They return nil
-// until those packages are part of the build; the server then says so on
-// the pages and answers the render and decode endpoints with 501.
-func serverRenderer() server.Renderer { return nil }
-func serverDecoder() server.Decoder   { return nil }
-func serverLinter() server.Linter     { return nil }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/search"
+	"github.com/errcat/errcat/wire"
 )
 
 //go:embed openapi.json
@@ -353,35 +354,6 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// DecodeJSON is the answer of /v1/decode.
-type DecodeJSON struct {
-	Normalized any                `json:"normalized"`
-	Entry      *catalog.EntryJSON `json:"entry,omitempty"`
-}
-
-// decodeInput reads a raw response: the body, its status (?status=, or the
-// form field status) and its Content-Type.
-func (s *Server) decode(w http.ResponseWriter, r *http.Request, body []byte, status int, header http.Header) (*DecodeJSON, bool) {
-	if s.cfg.Decoder == nil {
-		s.problem(w, r, "FeatureUnavailable", map[string]string{"feature": "decode"})
-		return nil, false
-	}
-	res, err := s.cfg.Decoder.Decode(status, header, body)
-	if err != nil {
-		s.problem(w, r, "DecodeFailed", map[string]string{"reason": err.Error()})
-		return nil, false
-	}
-	out := &DecodeJSON{Normalized: res.Normalized}
-	if res.Code != "" {
-		snap := s.snap()
-		if e := snap.set.Entry(res.Domain, res.Code); e != nil {
-			j := e.JSON(&snap.set.Domain(res.Domain).Domain)
-			out.Entry = &j
-		}
-	}
-	return out, true
-}
-
 func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
 	if err != nil {
@@ -422,10 +394,18 @@ func (s *Server) apiDecode(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	out, ok := s.decode(w, r, body, status, header)
-	if ok {
-		writeJSON(w, http.StatusOK, out)
+	snap := s.snap()
+	domain := r.URL.Query().Get("domain")
+	if domain != "" && snap.set.Domain(domain) == nil {
+		s.problem(w, r, "DomainNotFound", map[string]string{"domain": domain})
+		return
 	}
+	n, err := decodeBody(snap, domain, status, header, body)
+	if err != nil {
+		s.problem(w, r, "DecodeFailed", map[string]string{"reason": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, n)
 }
 
 // renderParams reads param.NAME query parameters.
@@ -450,17 +430,13 @@ func (s *Server) apiRender(w http.ResponseWriter, r *http.Request) {
 	if e == nil {
 		return
 	}
-	if s.cfg.Renderer == nil {
-		s.problem(w, r, "FeatureUnavailable", map[string]string{"feature": "render"})
-		return
-	}
 	q := r.URL.Query()
 	format := q.Get("format")
 	if format == "" {
 		format = c.Domain.WireFormat
 	}
-	if !slices.Contains(s.cfg.Renderer.Formats(), format) {
-		s.badRequest(w, r, &badParam{"format", "want one of " + strings.Join(s.cfg.Renderer.Formats(), ", ")})
+	if _, ok := wire.ByName(format); !ok {
+		s.badRequest(w, r, &badParam{"format", "want one of " + strings.Join(wire.Names(), ", ")})
 		return
 	}
 	params, err := renderParams(q)
@@ -473,7 +449,7 @@ func (s *Server) apiRender(w http.ResponseWriter, r *http.Request) {
 		lang = r.Header.Get("Accept-Language")
 	}
 	lang = catalog.MatchLocale(e.Message.Locales(), lang, c.Domain.DefaultLocale())
-	out, err := s.cfg.Renderer.Render(format, &c.Domain, e, lang, params, requestID(r))
+	out, err := renderEntry(snap.registry(), format, &c.Domain, e, lang, params, requestID(r), r.URL.Path)
 	if err != nil {
 		s.badRequest(w, r, &badParam{"format", err.Error()})
 		return

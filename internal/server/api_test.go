@@ -335,10 +335,95 @@ func TestProblemLanguage(t *testing.T) {
 	}
 }
 
-func TestFeatureSeams(t *testing.T) {
+func TestDecodeAPI(t *testing.T) {
 	_, ts := newTestServer(t, nil)
-	checkProblem(t, do(t, ts, "POST", "/v1/decode", nil, strings.NewReader(`{"code":96000}`)), 501, "FeatureUnavailable")
-	checkProblem(t, do(t, ts, "GET", "/v1/domains/huaweicloud.css/errors/CSS.0001/render", nil, nil), 501, "FeatureUnavailable")
+	tests := []struct {
+		name, query, body string
+		header            http.Header
+		format, domain    string
+		code              string
+		retryable         bool
+		entry             bool
+	}{
+		{"zilliz", "", `{"code":96000,"message":"Invalid CloudId"}`, nil, "zilliz", "zilliz.cloud", "96000", false, true},
+		{"huawei", "?status=400", `{"error_code":"CSS.0001","error_msg":"The parameter is incorrect."}`, nil, "huawei", "huaweicloud.css", "CSS.0001", false, true},
+		{"tencent v2 sub-code", "", `{"code":4000,"message":"(100004) incorrect projectId","codeDesc":"InvalidParameter"}`, nil, "tencent-v2", "tencentcloud.common", "4000", false, true},
+		{"aws throttling, no catalog", "?status=400", `{"__type":"com.amazonaws#ThrottlingException","message":"Rate exceeded"}`, nil, "aws-json", "", "ThrottlingException", true, false},
+		{"headers travel", "?status=503", `{"error":{"code":503,"message":"backend down","status":"UNAVAILABLE"}}`, http.Header{"X-Decode-Retry-After": {"7"}}, "google", "", "UNAVAILABLE", true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := do(t, ts, "POST", "/v1/decode"+tt.query, tt.header, strings.NewReader(tt.body))
+			if r.status != 200 {
+				t.Fatalf("status %d: %s", r.status, r.body)
+			}
+			var got struct {
+				Format, Domain, Code string
+				Retryable            bool
+				RetryAfter           string `json:"retry_after"`
+				Entry                *catalog.EntryJSON
+			}
+			if err := json.Unmarshal(r.body, &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Format != tt.format || (tt.domain != "" && got.Domain != tt.domain) || got.Code != tt.code || got.Retryable != tt.retryable {
+				t.Errorf("got format %s domain %s code %s retryable %v; want %s %s %s %v\n%s", got.Format, got.Domain, got.Code, got.Retryable, tt.format, tt.domain, tt.code, tt.retryable, r.body)
+			}
+			if (got.Entry != nil) != tt.entry {
+				t.Errorf("entry = %v, want one: %v", got.Entry, tt.entry)
+			}
+			if tt.header != nil && got.RetryAfter != "7" {
+				t.Errorf("retry_after = %q, want the header's 7", got.RetryAfter)
+			}
+		})
+	}
+	checkProblem(t, do(t, ts, "POST", "/v1/decode", nil, strings.NewReader("  ")), 400, "InvalidParameter")
+	checkProblem(t, do(t, ts, "POST", "/v1/decode", nil, strings.NewReader("<html><title>502 Bad Gateway</title></html>garbage{")), 422, "DecodeFailed")
+	checkProblem(t, do(t, ts, "POST", "/v1/decode?domain=nope", nil, strings.NewReader("{}")), 404, "DomainNotFound")
+}
+
+func TestRenderAPI(t *testing.T) {
+	_, ts := newTestServer(t, nil)
+	tests := []struct {
+		name, path string
+		format     string
+		status     int
+		body       []string // substrings of the body
+	}{
+		{"domain's own format", "/v1/domains/huaweicloud.css/errors/CSS.0001/render", "huawei", 400, []string{`"error_code":"CSS.0001"`}},
+		{"google", "/v1/domains/huaweicloud.css/errors/CSS.0001/render?format=google", "google", 400, []string{`"status":"INVALID_ARGUMENT"`}},
+		{"zilliz always 200", "/v1/domains/zilliz.cloud/errors/96000/render", "zilliz", 200, []string{`"code":96000`}},
+		{"params and locale", "/v1/domains/test.example/errors/Quota.Exceeded/render?format=problem&lang=zh-CN&param.resource=%E7%A3%81%E7%9B%98", "problem", 429, []string{`磁盘 配额已用完。`, `"resource":"磁盘"`}},
+		{"escaped", "/v1/domains/test.example/errors/Script.Injected/render?format=problem", "problem", 400, []string{`\u003cscript\u003e`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := do(t, ts, "GET", tt.path, nil, nil)
+			if r.status != 200 {
+				t.Fatalf("status %d: %s", r.status, r.body)
+			}
+			var got Rendered
+			if err := json.Unmarshal(r.body, &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Format != tt.format || got.Status != tt.status {
+				t.Errorf("format %s status %d, want %s %d", got.Format, got.Status, tt.format, tt.status)
+			}
+			if !json.Valid([]byte(got.Body)) {
+				t.Errorf("body is not JSON: %s", got.Body)
+			}
+			for _, b := range tt.body {
+				if !strings.Contains(got.Body, b) {
+					t.Errorf("body lacks %s: %s", b, got.Body)
+				}
+			}
+			if got.Header.Get("X-Request-Id") != r.header.Get("X-Request-Id") {
+				t.Errorf("rendered request id %q, want this request's %q", got.Header.Get("X-Request-Id"), r.header.Get("X-Request-Id"))
+			}
+		})
+	}
+	checkProblem(t, do(t, ts, "GET", "/v1/domains/huaweicloud.css/errors/CSS.0001/render?format=nope", nil, nil), 400, "InvalidParameter")
+	checkProblem(t, do(t, ts, "GET", "/v1/domains/huaweicloud.css/errors/CSS.0001/render?param.x="+strings.Repeat("x", 2000), nil, nil), 400, "InvalidParameter")
 	checkProblem(t, do(t, ts, "GET", "/v1/domains/huaweicloud.css/errors/NOPE/render", nil, nil), 404, "ErrorNotFound")
 }
 

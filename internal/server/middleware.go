@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"math"
 	"net"
@@ -19,8 +18,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"golang.org/x/time/rate"
-
-	"github.com/errcat/errcat/internal/catalog"
 )
 
 // idSource makes request ids: a random per-process prefix and a counter.
@@ -106,50 +103,6 @@ func (s *Server) wrap(h http.Handler) http.Handler {
 		}()
 		h.ServeHTTP(rec, r)
 	})
-}
-
-// problem writes the server's own error code as application/problem+json
-// (RFC 9457), in the request's language, with the request id.
-func (s *Server) problem(w http.ResponseWriter, r *http.Request, code string, params map[string]string) {
-	e := s.problems.Lookup(code)
-	if e == nil {
-		e = s.problems.Lookup("Internal")
-	}
-	lang := catalog.MatchLocale(s.problems.Domain.Locales, r.Header.Get("Accept-Language"), "en")
-	lookup := func(n string) (string, bool) { v, ok := params[n]; return v, ok }
-	body := struct {
-		Type        string            `json:"type"`
-		Title       string            `json:"title"`
-		Status      int               `json:"status"`
-		Detail      string            `json:"detail"`
-		Instance    string            `json:"instance"`
-		Code        string            `json:"code"`
-		Domain      string            `json:"domain"`
-		RequestID   string            `json:"request_id"`
-		Retryable   bool              `json:"retryable"`
-		Remediation string            `json:"remediation,omitempty"`
-		Params      map[string]string `json:"params,omitempty"`
-	}{
-		Type:        "/errors/" + s.problems.Domain.ID + "/" + e.Code,
-		Title:       e.Code,
-		Status:      e.Status(),
-		Detail:      catalog.Fill(e.Message[lang], lookup),
-		Instance:    r.URL.Path,
-		Code:        e.Code,
-		Domain:      s.problems.Domain.ID,
-		RequestID:   requestID(r),
-		Retryable:   e.IsRetryable(),
-		Remediation: catalog.Fill(e.Remediation[lang], lookup),
-		Params:      params,
-	}
-	b, _ := json.Marshal(body)
-	h := w.Header()
-	h.Set("Content-Type", "application/problem+json")
-	h.Set("Content-Language", lang)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "no-store")
-	w.WriteHeader(e.Status())
-	_, _ = w.Write(append(b, '\n'))
 }
 
 // limiter is a token bucket per client IP; idle clients are forgotten.

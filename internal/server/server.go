@@ -6,15 +6,14 @@
 // and size and time limits.
 //
 // A Server is an http.Handler; New builds it from a Config, Run serves it
-// until its context ends. The runtime wire formats, the decoder and lint
-// plug in through the Renderer, Decoder and Linter interfaces.
+// until its context ends. Entries are rendered in every wire format by the
+// runtime (errcat, wire, defs), raw responses are read by the decode
+// package, and entry pages show the findings of lint.
 package server
 
 import (
 	"context"
-	_ "embed"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -24,50 +23,15 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/lint"
 )
 
-// Renderer writes an entry as a client of the API receives it, in a named
-// wire format (the runtime's wire package).
-type Renderer interface {
-	// Formats lists the wire format names, the domain's own first when known.
-	Formats() []string
-	// Render returns the HTTP status, headers and body a client receives.
-	Render(format string, d *catalog.Domain, e *catalog.Entry, lang string, params map[string]string, requestID string) (Rendered, error)
-}
-
-// Rendered is one entry in one wire format.
+// Rendered is one entry in one wire format, as a client receives it.
 type Rendered struct {
 	Format string      `json:"format"`
 	Status int         `json:"status"`
 	Header http.Header `json:"header,omitempty"`
 	Body   string      `json:"body"`
-}
-
-// Decoder reads a raw error response of any provider (the decode package).
-type Decoder interface {
-	Decode(status int, header http.Header, body []byte) (Decoded, error)
-}
-
-// Decoded is a decoder's result: its normalised value, served as JSON, and
-// the catalog entry it resolved to, when any.
-type Decoded struct {
-	Normalized any
-	Domain     string
-	Code       string
-}
-
-// Linter finds problems in catalogs (the lint package).
-type Linter interface {
-	Lint(cats []*catalog.Catalog) []Finding
-}
-
-// Finding is one lint finding about an entry.
-type Finding struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Domain   string `json:"domain"`
-	Code     string `json:"code"`
-	Message  string `json:"message"`
 }
 
 // Config configures a Server. Zero values take the defaults noted.
@@ -80,9 +44,10 @@ type Config struct {
 	// Reload is how often Dirs are checked for changes (default 1s; <0 never).
 	Reload time.Duration
 
-	Renderer Renderer // nil: no wire examples, render answers 501
-	Decoder  Decoder  // nil: decode answers 501
-	Linter   Linter   // nil: no lint findings
+	// Lint selects the lint rules whose findings entry pages show.
+	Lint lint.Config
+	// NoLint leaves lint findings off the entry pages.
+	NoLint bool
 
 	Logger *slog.Logger // default: discard
 
@@ -105,7 +70,7 @@ type Server struct {
 	cfg      Config
 	st       *store
 	log      *slog.Logger
-	problems *catalog.Catalog
+	problems *problems
 	mux      *http.ServeMux
 	handler  http.Handler
 	limiter  *limiter
@@ -113,9 +78,6 @@ type Server struct {
 	ui       *ui
 	ids      *idSource
 }
-
-//go:embed problems.yaml
-var problemsYAML []byte
 
 // New loads the catalogs and builds the server. Catalog files that fail to
 // parse are logged and left out; New fails only when nothing can be
@@ -148,9 +110,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.WriteTimeout == 0 {
 		cfg.WriteTimeout = 30 * time.Second
 	}
-	problems, err := catalog.Parse("internal/server/problems.yaml", problemsYAML)
+	if err := cfg.Lint.Check(); err != nil {
+		return nil, err
+	}
+	problems, err := loadProblems()
 	if err != nil {
-		return nil, fmt.Errorf("server's own error catalog: %w", err)
+		return nil, err
 	}
 	s := &Server{
 		cfg:      cfg,
@@ -160,7 +125,11 @@ func New(cfg Config) (*Server, error) {
 		metrics:  newMetrics(),
 		ids:      newIDSource(),
 	}
-	s.st = &store{builtin: cfg.Builtin, dirs: cfg.Dirs, lint: cfg.Linter, log: cfg.Logger, onSwap: s.swapped}
+	lintCfg := &cfg.Lint
+	if cfg.NoLint {
+		lintCfg = nil
+	}
+	s.st = &store{builtin: cfg.Builtin, dirs: cfg.Dirs, lint: lintCfg, log: cfg.Logger, onSwap: s.swapped}
 	if _, err := s.st.load(); err != nil {
 		s.log.Warn("some catalogs were not loaded", "err", err)
 	}

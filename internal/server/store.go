@@ -15,7 +15,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/errcat/errcat/defs"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/decodecat"
+	"github.com/errcat/errcat/internal/lint"
 	"github.com/errcat/errcat/internal/search"
 )
 
@@ -23,25 +26,55 @@ import (
 // the catalog set, its search index, lint findings and a cache of rendered
 // entry JSON. A reload builds a new snapshot and swaps the pointer, so a
 // request sees the old catalogs or the new ones, never a mix.
+//
+// The runtime's Defs, the decoder's catalog and the lint findings are
+// built on first use, once per snapshot: a look-up service over a million
+// entries need not pay for them at start-up.
 type snapshot struct {
-	set      *catalog.Set
-	index    *search.Index
-	findings map[string][]Finding // "domain\x00code" → findings
-	loaded   time.Time
+	set    *catalog.Set
+	index  *search.Index
+	loaded time.Time
+	lint   *lint.Config // nil: no lint
 
 	entryJSON sync.Map // *catalog.Entry → []byte
+
+	regOnce  sync.Once
+	reg      *defs.Registry
+	decOnce  sync.Once
+	dec      *decodecat.Catalog
+	lintOnce sync.Once
+	findings map[string][]lint.Finding // "domain\x00code" → findings
 }
 
-func newSnapshot(set *catalog.Set, lint Linter) *snapshot {
-	s := &snapshot{set: set, index: search.Build(set), loaded: time.Now()}
-	if lint != nil {
-		s.findings = map[string][]Finding{}
-		for _, f := range lint.Lint(set.Catalogs()) {
+func newSnapshot(set *catalog.Set, lintCfg *lint.Config) *snapshot {
+	return &snapshot{set: set, index: search.Build(set), loaded: time.Now(), lint: lintCfg}
+}
+
+// registry returns the runtime's Defs of the snapshot's catalogs.
+func (s *snapshot) registry() *defs.Registry {
+	s.regOnce.Do(func() { s.reg = defs.NewRegistry(s.set.Catalogs()...) })
+	return s.reg
+}
+
+// decodeCatalog returns the decoder's view of the snapshot's catalogs.
+func (s *snapshot) decodeCatalog() *decodecat.Catalog {
+	s.decOnce.Do(func() { s.dec = decodecat.New(s.set) })
+	return s.dec
+}
+
+// findingsFor returns the lint findings about one entry.
+func (s *snapshot) findingsFor(domain, code string) []lint.Finding {
+	if s.lint == nil {
+		return nil
+	}
+	s.lintOnce.Do(func() {
+		s.findings = map[string][]lint.Finding{}
+		for _, f := range lint.Run(s.set.Catalogs(), *s.lint) {
 			k := f.Domain + "\x00" + f.Code
 			s.findings[k] = append(s.findings[k], f)
 		}
-	}
-	return s
+	})
+	return s.findings[domain+"\x00"+code]
 }
 
 // entryBytes returns the entry's JSON contract, rendered once per snapshot.
@@ -64,7 +97,7 @@ type store struct {
 	cur     atomic.Pointer[snapshot]
 	builtin []*catalog.Catalog
 	dirs    []string
-	lint    Linter
+	lint    *lint.Config
 	log     *slog.Logger
 	onSwap  func(*snapshot, error)
 

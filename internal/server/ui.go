@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/wire"
 )
 
 //go:embed ui
@@ -332,30 +333,24 @@ func (s *Server) pageEntry(w http.ResponseWriter, r *http.Request) {
 		variants = append(variants, vr)
 	}
 	var wires []wireRow
-	if s.cfg.Renderer != nil {
-		params := map[string]string{}
-		for _, p := range e.Params {
-			params[p.Name] = "{" + p.Name + "}"
+	msgLang := catalog.MatchLocale(e.Message.Locales(), lang, d.DefaultLocale())
+	formats := wire.Names()
+	if i := slices.Index(formats, d.WireFormat); i > 0 {
+		formats = append([]string{d.WireFormat}, slices.Delete(slices.Clone(formats), i, i+1)...)
+	}
+	for _, f := range formats {
+		out, err := renderEntry(snap.registry(), f, d, e, msgLang, nil, "req-example", "")
+		if err != nil {
+			continue
 		}
-		msgLang := catalog.MatchLocale(e.Message.Locales(), lang, d.DefaultLocale())
-		formats := s.cfg.Renderer.Formats()
-		if i := slices.Index(formats, d.WireFormat); i > 0 {
-			formats = append([]string{d.WireFormat}, slices.Delete(slices.Clone(formats), i, i+1)...)
-		}
-		for _, f := range formats {
-			out, err := s.cfg.Renderer.Render(f, d, e, msgLang, params, "req-example")
-			if err != nil {
-				continue
+		var hdr []string
+		for k, vs := range out.Header {
+			for _, v := range vs {
+				hdr = append(hdr, k+": "+v)
 			}
-			var hdr []string
-			for k, vs := range out.Header {
-				for _, v := range vs {
-					hdr = append(hdr, k+": "+v)
-				}
-			}
-			slices.Sort(hdr)
-			wires = append(wires, wireRow{Rendered: out, Own: f == d.WireFormat, Header: strings.Join(hdr, "\n")})
 		}
+		slices.Sort(hdr)
+		wires = append(wires, wireRow{Rendered: out, Own: f == d.WireFormat, Header: strings.Join(hdr, "\n")})
 	}
 	var orig []string
 	if e.Source != nil {
@@ -370,7 +365,7 @@ func (s *Server) pageEntry(w http.ResponseWriter, r *http.Request) {
 	data := map[string]any{
 		"Domain": d, "E": e, "Status": e.Status(), "Retryable": e.IsRetryable(), "RetryDefault": e.Retryable == nil,
 		"CategoryInferred": e.IsInferred("category"), "Texts": texts, "Variants": variants, "Params": params,
-		"Findings": snap.findings[d.ID+"\x00"+e.Code], "Linted": s.cfg.Linter != nil, "Wires": wires, "Rendered": s.cfg.Renderer != nil,
+		"Findings": snap.findingsFor(d.ID, e.Code), "Linted": !s.cfg.NoLint, "Wires": wires,
 		"Source": e.Source, "Original": orig, "DocsURL": d.DocsURLFor(e.Code), "StatusOriginal": e.Source.OriginalOf("http_status"),
 		"APIURL": "/v1" + entryURL(d.ID, e.Code),
 	}
@@ -387,7 +382,8 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func (s *Server) pageDecode(w http.ResponseWriter, r *http.Request) {
-	data := map[string]any{"Available": s.cfg.Decoder != nil, "Body": "", "Status": ""}
+	snap := s.snap()
+	data := map[string]any{"Body": "", "Status": "", "Domain": "", "Domains": domainIDs(snap)}
 	if r.Method != http.MethodPost {
 		s.render(w, r, http.StatusOK, "decode", "", data)
 		return
@@ -400,7 +396,8 @@ func (s *Server) pageDecode(w http.ResponseWriter, r *http.Request) {
 	}
 	body := r.PostForm.Get("body")
 	st := strings.TrimSpace(r.PostForm.Get("status"))
-	data["Body"], data["Status"] = body, st
+	domain := r.PostForm.Get("domain")
+	data["Body"], data["Status"], data["Domain"] = body, st, domain
 	status := 0
 	if st != "" {
 		n, err := strconv.Atoi(st)
@@ -416,28 +413,33 @@ func (s *Server) pageDecode(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, "decode", "", data)
 		return
 	}
-	if s.cfg.Decoder == nil {
-		s.render(w, r, http.StatusNotImplemented, "decode", "", data)
+	if domain != "" && snap.set.Domain(domain) == nil {
+		data["Error"] = "domain: no such domain"
+		s.render(w, r, http.StatusBadRequest, "decode", "", data)
 		return
 	}
 	header := http.Header{}
 	if ct := strings.TrimSpace(r.PostForm.Get("content_type")); ct != "" {
 		header.Set("Content-Type", ct)
 	}
-	res, err := s.cfg.Decoder.Decode(status, header, []byte(body))
+	res, err := decodeBody(snap, domain, status, header, []byte(body))
 	if err != nil {
 		data["Error"] = err.Error()
-		s.render(w, r, http.StatusUnprocessableEntity, "decode", "", data)
-		return
 	}
-	norm, _ := json.MarshalIndent(res.Normalized, "", "  ")
+	data["N"] = res
+	norm, _ := json.MarshalIndent(res, "", "  ")
 	data["Normalized"] = string(norm)
-	if res.Code != "" {
-		snap := s.snap()
-		if e := snap.set.Entry(res.Domain, res.Code); e != nil {
-			er := row(uiLang(w, r), &snap.set.Domain(res.Domain).Domain, e)
-			data["Entry"] = &er
+	if res.Entry != nil {
+		if c := snap.set.Domain(res.Entry.Domain); c != nil {
+			if e := snap.set.Entry(c.Domain.ID, res.Entry.Code); e != nil {
+				er := row(uiLang(w, r), &c.Domain, e)
+				data["Entry"] = &er
+			}
 		}
 	}
-	s.render(w, r, http.StatusOK, "decode", "", data)
+	code := http.StatusOK
+	if err != nil {
+		code = http.StatusUnprocessableEntity
+	}
+	s.render(w, r, code, "decode", "", data)
 }
