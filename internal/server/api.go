@@ -209,7 +209,14 @@ func (lq listQuery) filter(c *catalog.Catalog) []*catalog.Entry {
 	}
 	switch lq.Sort {
 	case "status":
-		slices.SortStableFunc(out, func(a, b *catalog.Entry) int { return a.Status() - b.Status() })
+		// Entries without a documented status go last.
+		key := func(e *catalog.Entry) int {
+			if e.HTTPStatus == nil {
+				return 1000
+			}
+			return e.Status()
+		}
+		slices.SortStableFunc(out, func(a, b *catalog.Entry) int { return key(a) - key(b) })
 	case "category":
 		slices.SortStableFunc(out, func(a, b *catalog.Entry) int { return strings.Compare(string(a.Category), string(b.Category)) })
 	}
