@@ -138,7 +138,7 @@ func Build(set *catalog.Set) *Index {
 		return cmp.Or(strings.Compare(ix.lower[a], ix.lower[b]), cmp.Compare(a, b))
 	})
 	ix.pool.New = func() any {
-		return &scratch{score: make([]float32, n), hits: make([]uint8, n), reason: make([]uint8, n)}
+		return &scratch{grams: make([]uint8, n), score: make([]float32, n), hits: make([]uint8, n), reason: make([]uint8, n)}
 	}
 	return ix
 }
@@ -171,6 +171,8 @@ func (ix *Index) match(d uint32) catalog.Match {
 }
 
 type scratch struct {
+	grams   []uint8 // trigrams shared with a typo query
+	gramted []uint32
 	score   []float32
 	hits    []uint8 // distinct query terms matched
 	reason  []uint8 // strongest code reason: 0 none, 1 typo, 2 prefix, 3 exact
@@ -348,14 +350,25 @@ func (ix *Index) typos(s *scratch, lq string, in func(uint32) bool) {
 	if need < 1 {
 		need = 1
 	}
-	counts := map[uint32]int{}
+	// Count shared trigrams in a dense array; remember whom to reset.
 	for _, p := range lists {
 		for _, d := range p {
-			counts[d]++
+			if s.grams[d] == 0 {
+				s.gramted = append(s.gramted, d)
+			}
+			if s.grams[d] < 255 {
+				s.grams[d]++
+			}
 		}
 	}
-	for d, c := range counts {
-		if c < need || !in(d) {
+	defer func() {
+		for _, d := range s.gramted {
+			s.grams[d] = 0
+		}
+		s.gramted = s.gramted[:0]
+	}()
+	for _, d := range s.gramted {
+		if int(s.grams[d]) < need || !in(d) {
 			continue
 		}
 		code := ix.lower[d]

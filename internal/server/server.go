@@ -43,6 +43,8 @@ type Config struct {
 	Dirs []string
 	// Reload is how often Dirs are checked for changes (default 1s; <0 never).
 	Reload time.Duration
+	// LoadFile reads one catalog file of Dirs (default catalog.LoadFile).
+	LoadFile func(path string) (*catalog.Catalog, error)
 
 	// Lint selects the lint rules whose findings entry pages show.
 	Lint lint.Config
@@ -85,6 +87,9 @@ type Server struct {
 func New(cfg Config) (*Server, error) {
 	if cfg.Reload == 0 {
 		cfg.Reload = time.Second
+	}
+	if cfg.LoadFile == nil {
+		cfg.LoadFile = catalog.LoadFile
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
@@ -129,11 +134,14 @@ func New(cfg Config) (*Server, error) {
 	if cfg.NoLint {
 		lintCfg = nil
 	}
-	s.st = &store{builtin: cfg.Builtin, dirs: cfg.Dirs, lint: lintCfg, log: cfg.Logger, onSwap: s.swapped}
+	s.st = &store{builtin: cfg.Builtin, dirs: cfg.Dirs, loadFile: cfg.LoadFile, lint: lintCfg, log: cfg.Logger, onSwap: s.swapped}
+	start := time.Now()
 	if _, err := s.st.load(); err != nil {
 		s.log.Warn("some catalogs were not loaded", "err", err)
 	}
-	if s.st.cur.Load().set.Len() == 0 && len(cfg.Builtin)+len(cfg.Dirs) > 0 {
+	snap := s.st.cur.Load()
+	s.log.Info("catalogs loaded", "domains", len(snap.set.Catalogs()), "entries", snap.set.Len(), "duration", time.Since(start))
+	if snap.set.Len() == 0 && len(cfg.Builtin)+len(cfg.Dirs) > 0 {
 		return nil, errors.New("no catalog could be loaded")
 	}
 	if s.ui, err = newUI(); err != nil {

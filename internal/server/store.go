@@ -97,9 +97,11 @@ type store struct {
 	cur     atomic.Pointer[snapshot]
 	builtin []*catalog.Catalog
 	dirs    []string
-	lint    *lint.Config
-	log     *slog.Logger
-	onSwap  func(*snapshot, error)
+	// loadFile reads one catalog file.
+	loadFile func(string) (*catalog.Catalog, error)
+	lint     *lint.Config
+	log      *slog.Logger
+	onSwap   func(*snapshot, error)
 
 	mu    sync.Mutex           // guards files during a reload
 	files map[string]fileState // path → last good state
@@ -148,7 +150,7 @@ func (st *store) load() (bool, error) {
 			if had && old.mod.Equal(info.ModTime()) && old.size == info.Size() {
 				continue
 			}
-			c, err := catalog.LoadFile(p)
+			c, err := st.loadFile(p)
 			next := fileState{mod: info.ModTime(), size: info.Size(), cat: old.cat}
 			if err != nil {
 				next.err = err.Error()
