@@ -24,6 +24,7 @@ package search
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -44,11 +45,29 @@ type Index struct {
 	lower  []string // lower-cased code per document
 	byCode []uint32 // documents sorted by lower-cased code
 
-	codeTerms map[string][]uint32
-	textTerms map[string][]uint32
-	trigrams  map[[3]byte][]uint32
+	// The inverted index, in compressed sparse rows: term t's documents
+	// are docs[offs[id]:offs[id+1]] for id = vocab[t], sorted. Text terms
+	// are kept as they are, code tokens behind codePrefix; code trigrams
+	// have ids of their own in grams.
+	vocab map[string]uint32
+	grams map[uint32]uint32 // code trigram (3 bytes) → id in the same rows
+	offs  []uint32
+	docs  []uint32
 
 	pool sync.Pool // *scratch
+}
+
+const codePrefix = "\x01"
+
+func gramKey(a, b, c byte) uint32 { return uint32(a)<<16 | uint32(b)<<8 | uint32(c) }
+
+// postings returns the sorted documents of term t.
+func (ix *Index) postings(t string) []uint32 {
+	id, ok := ix.vocab[t]
+	if !ok {
+		return nil
+	}
+	return ix.docs[ix.offs[id]:ix.offs[id+1]]
 }
 
 // Reason says why an entry matched.
@@ -76,15 +95,16 @@ type Query struct {
 	Limit  int    // at most this many hits; 0 means 20
 }
 
-// Build indexes every entry of set.
+// Build indexes every entry of set. It tokenizes the entries in parallel
+// chunks, then lays the postings out in one array.
 func Build(set *catalog.Set) *Index {
-	ix := &Index{
-		set:       set,
-		cats:      set.Catalogs(),
-		codeTerms: map[string][]uint32{},
-		textTerms: map[string][]uint32{},
-		trigrams:  map[[3]byte][]uint32{},
-	}
+	n := set.Len()
+	return build(set, max(1, min(runtime.GOMAXPROCS(0), n/5000+1)))
+}
+
+// build indexes set with the given number of goroutines.
+func build(set *catalog.Set, workers int) *Index {
+	ix := &Index{set: set, cats: set.Catalogs()}
 	n := 0
 	ix.starts = make([]uint32, 0, len(ix.cats)+1)
 	for _, c := range ix.cats {
@@ -92,44 +112,85 @@ func Build(set *catalog.Set) *Index {
 		n += len(c.Entries)
 	}
 	ix.starts = append(ix.starts, uint32(n))
-	ix.lower = make([]string, 0, n)
-	var terms []string
-	doc := uint32(0)
-	for _, c := range ix.cats {
-		for i := range c.Entries {
-			e := &c.Entries[i]
-			lc := strings.ToLower(e.Code)
-			ix.lower = append(ix.lower, lc)
+	ix.lower = make([]string, n)
 
-			terms = codeTerms(terms[:0], e.Code)
-			for _, a := range e.Aliases {
-				terms = codeTerms(terms, a)
-			}
-			addPostings(ix.codeTerms, terms, doc)
+	// Phase 1: each chunk of documents gets a vocabulary of its own and
+	// the sorted, distinct local term ids of each document.
+	workers = max(1, min(workers, n))
+	chunks := make([]*chunk, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		chunks[w] = &chunk{lo: uint32(lo), hi: uint32(hi), vocab: map[string]uint32{}, grams: map[uint32]uint32{}}
+		wg.Add(1)
+		go func(ch *chunk) {
+			defer wg.Done()
+			ix.tokenize(ch)
+		}(chunks[w])
+	}
+	wg.Wait()
 
-			terms = terms[:0]
-			for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
-				for _, s := range t {
-					terms = TextTerms(terms, s)
-				}
+	// Phase 2: one vocabulary (the first chunk's, extended); document
+	// frequencies.
+	first := chunks[0]
+	ix.vocab, ix.grams = first.vocab, first.grams
+	counts := make([]uint32, first.next)
+	for i, ch := range chunks {
+		ch.global = make([]uint32, ch.next)
+		if i == 0 {
+			for l := range ch.global {
+				ch.global[l] = uint32(l)
 			}
-			for _, v := range e.Variants {
-				for _, s := range v.Message {
-					terms = TextTerms(terms, s)
+		} else {
+			for t, l := range ch.vocab {
+				g, ok := ix.vocab[t]
+				if !ok {
+					g = uint32(len(counts))
+					ix.vocab[t] = g
+					counts = append(counts, 0)
 				}
+				ch.global[l] = g
 			}
-			terms = append(terms, string(e.Category))
-			addPostings(ix.textTerms, terms, doc)
-
-			for _, g := range trigramsOf(nil, lc) {
-				p := ix.trigrams[g]
-				if len(p) == 0 || p[len(p)-1] != doc {
-					ix.trigrams[g] = append(p, doc)
+			for k, l := range ch.grams {
+				g, ok := ix.grams[k]
+				if !ok {
+					g = uint32(len(counts))
+					ix.grams[k] = g
+					counts = append(counts, 0)
 				}
+				ch.global[l] = g
 			}
-			doc++
+		}
+		ch.vocab, ch.grams = nil, nil
+		for _, l := range ch.ids {
+			counts[ch.global[l]]++
 		}
 	}
+	// Phase 3: offsets, then the documents in order.
+	ix.offs = make([]uint32, len(counts)+1)
+	total := uint32(0)
+	for i, c := range counts {
+		ix.offs[i] = total
+		total += c
+	}
+	ix.offs[len(counts)] = total
+	ix.docs = make([]uint32, total)
+	next := counts // reused as the fill position of each term
+	copy(next, ix.offs[:len(counts)])
+	for _, ch := range chunks {
+		from := 0
+		for i, end := range ch.ends {
+			d := ch.lo + uint32(i)
+			for _, l := range ch.ids[from:end] {
+				g := ch.global[l]
+				ix.docs[next[g]] = d
+				next[g]++
+			}
+			from = int(end)
+		}
+		ch.ids, ch.ends, ch.global = nil, nil, nil
+	}
+
 	ix.byCode = make([]uint32, n)
 	for i := range ix.byCode {
 		ix.byCode[i] = uint32(i)
@@ -143,18 +204,99 @@ func Build(set *catalog.Set) *Index {
 	return ix
 }
 
-// addPostings adds doc to the posting list of every distinct term.
-func addPostings(m map[string][]uint32, terms []string, doc uint32) {
-	for _, t := range terms {
-		p := m[t]
-		if len(p) > 0 && p[len(p)-1] == doc {
-			continue
+// chunk is a range of documents tokenized by one goroutine.
+type chunk struct {
+	lo, hi uint32
+	vocab  map[string]uint32 // term → local id
+	grams  map[uint32]uint32 // code trigram → local id
+	next   uint32            // the next local id
+	ids    []uint32          // local term ids, document after document
+	ends   []uint32          // ends[i] is where document lo+i's ids end
+	global []uint32          // local id → global id
+}
+
+// tokenize fills ch with the terms of its documents.
+func (ix *Index) tokenize(ch *chunk) {
+	var terms []string
+	var local []uint32
+	var gb []byte
+	var grams [][3]byte
+	ci := sort.Search(len(ix.cats), func(i int) bool { return ix.starts[i+1] > ch.lo })
+	for d := ch.lo; d < ch.hi; d++ {
+		for ix.starts[ci+1] <= d {
+			ci++
 		}
-		if p == nil {
-			t = strings.Clone(t)
+		e := &ix.cats[ci].Entries[d-ix.starts[ci]]
+		lc := strings.ToLower(e.Code)
+		ix.lower[d] = lc
+
+		terms = terms[:0]
+		for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
+			for _, s := range t {
+				terms = TextTerms(terms, s)
+			}
 		}
-		m[t] = append(p, doc)
+		for _, v := range e.Variants {
+			for _, s := range v.Message {
+				terms = TextTerms(terms, s)
+			}
+		}
+		terms = append(terms, string(e.Category))
+		nText := len(terms)
+		terms = codeTerms(terms, e.Code)
+		for _, a := range e.Aliases {
+			terms = codeTerms(terms, a)
+		}
+		local = local[:0]
+		for i, t := range terms {
+			if i >= nText {
+				gb = append(append(gb[:0], codePrefix...), t...)
+				local = append(local, ch.idBytes(gb))
+				continue
+			}
+			local = append(local, ch.id(t))
+		}
+		for _, g := range trigramsOf(grams[:0], lc) {
+			local = append(local, ch.gram(gramKey(g[0], g[1], g[2])))
+		}
+		slices.Sort(local)
+		local = slices.Compact(local)
+		ch.ids = append(ch.ids, local...)
+		ch.ends = append(ch.ends, uint32(len(ch.ids)))
 	}
+}
+
+// id returns the local id of term t, adding it when new.
+func (ch *chunk) id(t string) uint32 {
+	if id, ok := ch.vocab[t]; ok {
+		return id
+	}
+	id := ch.next
+	ch.next++
+	ch.vocab[t] = id
+	return id
+}
+
+// gram returns the local id of a code trigram, adding it when new.
+func (ch *chunk) gram(k uint32) uint32 {
+	if id, ok := ch.grams[k]; ok {
+		return id
+	}
+	id := ch.next
+	ch.next++
+	ch.grams[k] = id
+	return id
+}
+
+// idBytes is id for a term being built in a buffer.
+func (ch *chunk) idBytes(t []byte) uint32 {
+	if id, ok := ch.vocab[string(t)]; ok {
+		return id
+	}
+	id := ch.next
+	ch.next++
+	ch.vocab[string(t)] = id
+	return id
 }
 
 // Len returns the number of indexed entries.
@@ -255,7 +397,7 @@ func (ix *Index) Search(q Query) []Hit {
 	qterms := queryTermSet(text)
 	n := float64(ix.Len())
 	for _, t := range qterms {
-		tp, cp := ix.textTerms[t], ix.codeTerms[t]
+		tp, cp := ix.postings(t), ix.postings(codePrefix+t)
 		if len(tp) == 0 && len(cp) == 0 {
 			continue
 		}
@@ -340,7 +482,10 @@ func (ix *Index) typos(s *scratch, lq string, in func(uint32) bool) {
 	common := ix.Len() / 8
 	var lists [][]uint32
 	for _, g := range grams {
-		p := ix.trigrams[g]
+		var p []uint32
+		if id, ok := ix.grams[gramKey(g[0], g[1], g[2])]; ok {
+			p = ix.docs[ix.offs[id]:ix.offs[id+1]]
+		}
 		if len(p) > common && common > 64 {
 			need--
 			continue
@@ -429,6 +574,55 @@ func trigramsOf(dst [][3]byte, s string) [][3]byte {
 // between letters and digits. "InvalidDBClusterId.NotFound" gives invalid,
 // db, cluster, id, not, found; "CSS.0001" gives css, 0001.
 func CodeTokens(dst []string, code string) []string {
+	if !isASCII(code) {
+		return codeTokensRunes(dst, code)
+	}
+	// ASCII: tokens are substrings of the lower-cased code.
+	lc := strings.ToLower(code)
+	start := -1
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		if !isAlnum(c) {
+			if start >= 0 {
+				dst = append(dst, lc[start:i])
+			}
+			start = -1
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		p := code[i-1]
+		if isLowerASCII(p) && isUpperASCII(c) ||
+			isDigitASCII(p) != isDigitASCII(c) ||
+			isUpperASCII(p) && isUpperASCII(c) && i+1 < len(code) && isLowerASCII(code[i+1]) {
+			dst = append(dst, lc[start:i])
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, lc[start:])
+	}
+	return dst
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isDigitASCII(c byte) bool { return c >= '0' && c <= '9' }
+func isAlnum(c byte) bool      { return isLowerASCII(c) || isUpperASCII(c) || isDigitASCII(c) }
+
+// codeTokensRunes is CodeTokens for codes with non-ASCII characters.
+func codeTokensRunes(dst []string, code string) []string {
 	rs := []rune(code)
 	start := -1
 	flush := func(end int) {
@@ -465,55 +659,81 @@ func CodeTokens(dst []string, code string) []string {
 // come from the same function, so a two-character Chinese word matches as
 // one bigram.
 func TextTerms(dst []string, s string) []string {
-	var word []rune
-	var han []rune
-	flushWord := func() {
-		if len(word) > 0 {
-			w := strings.ToLower(string(word))
-			if !stopWords[w] {
-				dst = append(dst, Stem(w))
+	wordStart := -1
+	var hanBuf [32]int
+	han := hanBuf[:0] // byte offsets of the runes of the current CJK run
+	flushWord := func(end int) {
+		if wordStart < 0 {
+			return
+		}
+		word := s[wordStart:end]
+		wordStart = -1
+		w := strings.ToLower(word)
+		if !stopWords[w] {
+			dst = append(dst, Stem(w))
+		}
+		// OwnerAccount is also owner and account.
+		if n := len(dst); len(word) > 3 && mayHaveParts(word) {
+			dst = codeTerms(dst, word)
+			if len(dst) == n+1 {
+				dst = dst[:n]
 			}
-			// OwnerAccount is also owner and account.
-			if n := len(dst); len(word) > 3 {
-				dst = codeTerms(dst, string(word))
-				if len(dst) == n+1 {
-					dst = dst[:n]
-				}
-			}
-			word = word[:0]
 		}
 	}
-	flushHan := func() {
+	flushHan := func(end int) {
 		switch len(han) {
 		case 0:
 		case 1:
-			dst = append(dst, string(han))
+			dst = append(dst, s[han[0]:end])
 		default:
-			for i := range han {
-				dst = append(dst, string(han[i]))
-				if i+1 < len(han) {
-					dst = append(dst, string(han[i:i+2]))
+			han = append(han, end)
+			for i := 0; i+1 < len(han); i++ {
+				dst = append(dst, s[han[i]:han[i+1]])
+				if i+2 < len(han) {
+					dst = append(dst, s[han[i]:han[i+2]])
 				}
 			}
 		}
 		han = han[:0]
 	}
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case isCJK(r):
-			flushWord()
-			han = append(han, r)
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			flushHan()
-			word = append(word, r)
+			flushWord(i)
+			han = append(han, i)
+		case r < utf8.RuneSelf && isAlnum(byte(r)) || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			flushHan(i)
+			if wordStart < 0 {
+				wordStart = i
+			}
 		default:
-			flushWord()
-			flushHan()
+			flushWord(i)
+			flushHan(i)
 		}
 	}
-	flushWord()
-	flushHan()
+	flushWord(len(s))
+	flushHan(len(s))
 	return dst
+}
+
+// mayHaveParts reports whether CodeTokens could split word: it has a
+// capital after its first letter, mixes letters and digits, or is not ASCII.
+func mayHaveParts(word string) bool {
+	digits, letters := false, false
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return true
+		case isUpperASCII(c) && i > 0:
+			return true
+		case isDigitASCII(c):
+			digits = true
+		default:
+			letters = true
+		}
+	}
+	return digits && letters
 }
 
 // QueryTerms returns the distinct terms of a query: its text terms, except
@@ -562,6 +782,9 @@ func codeTerms(dst []string, code string) []string {
 }
 
 func isCJK(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
 

@@ -165,3 +165,32 @@ func ExampleIndex_Search() {
 	// huaweicloud.css CSS.0011 prefix
 	// huaweicloud.css CSS.0015 prefix
 }
+
+// TestParallelBuild: however the documents are split among goroutines,
+// the index answers the same.
+func TestParallelBuild(t *testing.T) {
+	cats, err := catalogs.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := catalog.NewSet(cats...)
+	one := search.BuildWith(set, 1)
+	queries := []string{"参数", "配额", "CSS.00", "css.0001", "InvalidDBClustrId.NotFound", "quota exceeded", "not found", "96000", "throttling"}
+	for _, workers := range []int{2, 3, 7, 1000} {
+		ix := search.BuildWith(set, workers)
+		for _, q := range queries {
+			want := one.Search(search.Query{Text: q, Limit: 100})
+			got := ix.Search(search.Query{Text: q, Limit: 100})
+			key := func(hs []search.Hit) []string {
+				var out []string
+				for _, h := range hs {
+					out = append(out, fmt.Sprintf("%s %s %.3f %s", h.Catalog.Domain.ID, h.Entry.Code, h.Score, h.Reason))
+				}
+				return out
+			}
+			if diff := cmp.Diff(key(want), key(got)); diff != "" {
+				t.Errorf("%d workers, %q (-one +parallel):\n%s", workers, q, diff)
+			}
+		}
+	}
+}
