@@ -22,8 +22,8 @@
 package errcat
 
 import (
-	"errors"
 	"strings"
+	"sync/atomic"
 )
 
 // Def is one catalog entry at run time. A Def works as a plain struct
@@ -39,13 +39,16 @@ type Def struct {
 	Title, Message, Remediation map[string]string
 	// Params are the names of the placeholders, in order.
 	Params []string
+
+	comp atomic.Pointer[compiled]
 }
 
-// inlineKV is how many name/value strings an Error holds without a
-// further allocation (4 params, 2 metadata pairs).
+// How many name/value strings an Error holds without a further
+// allocation: 3 params and 1 metadata pair. More go to an overflow block
+// (one more allocation).
 const (
-	inlineParams = 8
-	inlineMeta   = 4
+	inlineParams = 6
+	inlineMeta   = 2
 )
 
 // Error is one occurrence of a catalog error. Build it with Def.New and the
@@ -57,12 +60,16 @@ type Error struct {
 	requestID string
 
 	params  [inlineParams]string
-	nparams int
-	more    []string // params beyond the inline ones, name, value pairs
+	meta    [inlineMeta]string
+	nparams uint8
+	nmeta   uint8
+	more    *overflow
+}
 
-	meta     [inlineMeta]string
-	nmeta    int
-	moreMeta []string
+// overflow holds the params and metadata beyond the inline ones, as name,
+// value pairs.
+type overflow struct {
+	params, meta []string
 }
 
 // New returns an Error of d with the params given as name, value pairs. A
@@ -144,12 +151,24 @@ func (d *Def) Text(field map[string]string, locale string) (text, textLocale str
 }
 
 func (e *Error) setParams(kv []string) {
-	if len(kv) <= inlineParams {
-		e.nparams = copy(e.params[:], kv)
-		return
+	e.nparams = uint8(copy(e.params[:], kv))
+	if len(kv) > inlineParams {
+		e.more = &overflow{params: append([]string(nil), kv[inlineParams:]...)}
 	}
-	e.nparams = copy(e.params[:], kv)
-	e.more = append([]string(nil), kv[inlineParams:]...)
+}
+
+func (e *Error) moreParams() []string {
+	if e.more == nil {
+		return nil
+	}
+	return e.more.params
+}
+
+func (e *Error) moreMeta() []string {
+	if e.more == nil {
+		return nil
+	}
+	return e.more.meta
 }
 
 // Def returns the Error's Def.
@@ -179,13 +198,16 @@ func (e *Error) WithRequestID(id string) *Error {
 // WithMeta adds a metadata pair (e.g. a region or a quota limit). The wire
 // formats that carry metadata (google's ErrorInfo, problem) send it.
 func (e *Error) WithMeta(key, value string) *Error {
-	if e.nmeta+2 <= inlineMeta {
+	if int(e.nmeta)+2 <= inlineMeta {
 		e.meta[e.nmeta] = key
 		e.meta[e.nmeta+1] = value
 		e.nmeta += 2
 		return e
 	}
-	e.moreMeta = append(e.moreMeta, key, value)
+	if e.more == nil {
+		e.more = &overflow{}
+	}
+	e.more.meta = append(e.more.meta, key, value)
 	return e
 }
 
@@ -200,19 +222,19 @@ func (e *Error) Unwrap() error { return e.cause }
 
 // NumParams returns the number of params, counting a trailing name
 // without a value as one.
-func (e *Error) NumParams() int { return (e.nparams + len(e.more) + 1) / 2 }
+func (e *Error) NumParams() int { return (int(e.nparams) + len(e.moreParams()) + 1) / 2 }
 
 // ParamAt returns the i-th param; ok is false for a name given without a
 // value.
 func (e *Error) ParamAt(i int) (name, value string, ok bool) {
 	j := 2 * i
 	get := func(k int) (string, bool) {
-		if k < e.nparams {
+		if k < int(e.nparams) {
 			return e.params[k], true
 		}
 		k -= inlineParams
-		if k >= 0 && k < len(e.more) {
-			return e.more[k], true
+		if more := e.moreParams(); k >= 0 && k < len(more) {
+			return more[k], true
 		}
 		return "", false
 	}
@@ -223,30 +245,32 @@ func (e *Error) ParamAt(i int) (name, value string, ok bool) {
 
 // Param returns the value of the param name.
 func (e *Error) Param(name string) (string, bool) {
-	for i := 0; i+1 < e.nparams; i += 2 {
+	for i := 0; i+1 < int(e.nparams); i += 2 {
 		if e.params[i] == name {
 			return e.params[i+1], true
 		}
 	}
-	for i := 0; i+1 < len(e.more); i += 2 {
-		if e.more[i] == name {
-			return e.more[i+1], true
+	more := e.moreParams()
+	for i := 0; i+1 < len(more); i += 2 {
+		if more[i] == name {
+			return more[i+1], true
 		}
 	}
 	return "", false
 }
 
 // NumMeta returns the number of metadata pairs.
-func (e *Error) NumMeta() int { return (e.nmeta + len(e.moreMeta)) / 2 }
+func (e *Error) NumMeta() int { return (int(e.nmeta) + len(e.moreMeta())) / 2 }
 
 // MetaAt returns the i-th metadata pair.
 func (e *Error) MetaAt(i int) (key, value string) {
 	j := 2 * i
-	if j < e.nmeta {
+	if j < int(e.nmeta) {
 		return e.meta[j], e.meta[j+1]
 	}
-	j -= e.nmeta
-	return e.moreMeta[j], e.moreMeta[j+1]
+	j -= int(e.nmeta)
+	more := e.moreMeta()
+	return more[j], more[j+1]
 }
 
 // Meta returns the value of the metadata key.
@@ -330,13 +354,56 @@ func HTTPStatusOf(err error) int {
 }
 
 func defOf(err error) *Def {
-	var e *Error
-	if errors.As(err, &e) && e != nil && e.def != nil {
+	if e := asError(err); e != nil {
 		return e.def
 	}
-	var d *Def
-	if errors.As(err, &d) && d != nil {
-		return d
+	return asDef(err)
+}
+
+// asError returns the first *Error with a Def in err's tree, in the order
+// errors.As looks. It does not allocate, unlike errors.As, whose target
+// escapes.
+func asError(err error) *Error {
+	for err != nil {
+		if e, ok := err.(*Error); ok && e != nil && e.def != nil {
+			return e
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				if e := asError(x); e != nil {
+					return e
+				}
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// asDef returns the first *Def in err's tree.
+func asDef(err error) *Def {
+	for err != nil {
+		if d, ok := err.(*Def); ok && d != nil {
+			return d
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				if d := asDef(x); d != nil {
+					return d
+				}
+			}
+			return nil
+		default:
+			return nil
+		}
 	}
 	return nil
 }
@@ -349,12 +416,10 @@ func From(err error, dom *Domain) *Error {
 	if err == nil {
 		return nil
 	}
-	var e *Error
-	if errors.As(err, &e) && e != nil && e.def != nil {
+	if e := asError(err); e != nil {
 		return e
 	}
-	var d *Def
-	if errors.As(err, &d) && d != nil {
+	if d := asDef(err); d != nil {
 		return d.New()
 	}
 	return dom.InternalDef().New().WithCause(err)
@@ -401,7 +466,11 @@ func isIdentByte(b byte, first bool) bool {
 // Clone returns a copy of e that can be modified without changing e.
 func (e *Error) Clone() *Error {
 	c := *e
-	c.more = append([]string(nil), e.more...)
-	c.moreMeta = append([]string(nil), e.moreMeta...)
+	if e.more != nil {
+		c.more = &overflow{
+			params: append([]string(nil), e.more.params...),
+			meta:   append([]string(nil), e.more.meta...),
+		}
+	}
 	return &c
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/errcat/errcat/catalogs"
@@ -96,11 +97,14 @@ func baseline(status int, body []byte) (code, msg, reqID string, ok bool) {
 // side by side in one run. "errcat+catalog" adds the join to the built-in
 // catalogs (entry, candidates, params).
 func BenchmarkDecode(b *testing.B) {
-	cats, err := catalogs.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	joined := decode.Decoder{Catalog: decodecat.New(catalog.NewSet(cats...))}
+	// The catalogs load only when the errcat+catalog rows run.
+	joinedDecoder := sync.OnceValues(func() (*decode.Decoder, error) {
+		cats, err := catalogs.Load()
+		if err != nil {
+			return nil, err
+		}
+		return &decode.Decoder{Catalog: decodecat.New(catalog.NewSet(cats...))}, nil
+	})
 	for _, tc := range decodeBodies {
 		body := []byte(tc.body)
 		b.Run("format="+tc.format+"/impl=baseline", func(b *testing.B) {
@@ -120,6 +124,10 @@ func BenchmarkDecode(b *testing.B) {
 			}
 		})
 		b.Run("format="+tc.format+"/impl=errcat+catalog", func(b *testing.B) {
+			joined, err := joinedDecoder()
+			if err != nil {
+				b.Fatal(err)
+			}
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := joined.Decode(tc.status, decodeHeader, body); err != nil {

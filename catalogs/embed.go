@@ -12,7 +12,7 @@ import (
 
 //go:generate go run ../cmd/errcat import --regenerate-builtin .
 
-//go:embed *.yaml sources
+//go:embed *.yaml sources i18n
 var files embed.FS
 
 // FS returns the built-in catalog files.

@@ -278,7 +278,8 @@ type Decoder struct {
 }
 
 // Decode decodes an error response without a catalog. status is the HTTP
-// status (0 when unknown), header the response headers (may be nil).
+// status (0 when unknown), header the response headers (may be nil; keys
+// in canonical form, as net/http and Header.Set give them).
 func Decode(status int, header http.Header, body []byte) (Normalized, error) {
 	var d Decoder
 	return d.Decode(status, header, body)
@@ -364,7 +365,7 @@ func (e *shapeError) Unwrap() error { return e.kind }
 
 // read recognises the body's format and fills n from it.
 func (d *Decoder) read(n *Normalized, s string, header http.Header, dc *doc) error {
-	t := strings.TrimLeft(s, " \t\r\n\ufeff")
+	t := trimSpaceBOM(s)
 	switch {
 	case t == "":
 		n.Format = FormatEmpty
@@ -452,7 +453,7 @@ func (d *Decoder) finish(n *Normalized, header http.Header) {
 	if n.NotError {
 		n.Category = "ok"
 	}
-	if ra := header.Get("Retry-After"); ra != "" {
+	if ra := hget(header, "Retry-After"); ra != "" {
 		n.RetryAfter = ra
 	}
 	d.classify(n)
@@ -502,14 +503,30 @@ func itoa(v int) string {
 	return string(b[i:])
 }
 
-// requestIDHeaders are the headers providers put request ids in.
+// trimSpaceBOM drops leading white space and byte order marks.
+func trimSpaceBOM(s string) string {
+	for len(s) > 0 {
+		switch {
+		case s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n':
+			s = s[1:]
+		case strings.HasPrefix(s, "\ufeff"):
+			s = s[3:]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// requestIDFromHeader reads the headers providers put request ids in.
+// Header names are looked up in canonical form, as net/http gives them.
 func requestIDFromHeader(h http.Header) string {
 	for _, k := range [...]string{
 		"X-Request-Id", "X-Acs-Request-Id", "X-Tc-Requestid", "X-Amzn-Requestid",
 		"X-Amz-Request-Id", "X-Ms-Request-Id", "X-Ms-Requestid", "Request-Id",
 		"X-Correlation-Id", "X-Trace-Id",
 	} {
-		if v := h.Get(k); v != "" {
+		if v := hget(h, k); v != "" {
 			return v
 		}
 	}

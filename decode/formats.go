@@ -17,24 +17,25 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 	if !d.isObj(root) {
 		return false
 	}
-	if v := d.get(root, "Response"); d.isObj(v) {
-		return readTencent(n, d, v)
+	// One pass over the root's keys finds the keys that mark a format.
+	var m markers
+	m.find(d, root)
+	if d.isObj(m.response) {
+		return readTencent(n, d, m.response)
 	}
-	if v := d.get(root, "__type"); v >= 0 || header.Get("X-Amzn-Errortype") != "" {
-		return readAWSJSON(n, d, root, v, header)
+	if m.awsType >= 0 || hget(header, "X-Amzn-Errortype") != "" {
+		return readAWSJSON(n, d, root, m.awsType, header)
 	}
-	if v := d.get(root, "RetCode"); v >= 0 {
-		return readUCloud(n, d, root, v)
+	if m.retCode >= 0 {
+		return readUCloud(n, d, root, m.retCode)
 	}
-	if d.text(d.get(root, "kind")) == "Status" {
+	if d.text(m.kind) == "Status" {
 		return readKubernetes(n, d, root)
 	}
-	if v := d.get(root, "errors"); d.kind(v) == kArr {
-		if readDocker(n, d, v) {
-			return true
-		}
+	if d.kind(m.errors) == kArr && readDocker(n, d, m.errors) {
+		return true
 	}
-	if v := d.get(root, "error"); d.isObj(v) {
+	if v := m.error; d.isObj(v) {
 		return readErrorObject(n, d, v, header)
 	} else if d.kind(v) == kStr {
 		n.Format = FormatOAuth
@@ -42,24 +43,78 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 		n.Message = d.text(d.get(root, "error_description"))
 		return true
 	}
-	if v := d.get(root, "error_code"); v >= 0 {
+	if v := m.errorCode; v >= 0 {
 		n.Format = FormatHuawei
 		n.Code = d.scalar(v)
 		n.Message = d.text(d.first(root, "error_msg", "error_message", "message"))
 		n.RequestID = d.text(d.first(root, "request_id", "requestId"))
 		return true
 	}
-	if isProblem(d, root, header) {
+	if strings.HasPrefix(hget(header, "Content-Type"), "application/problem+") ||
+		(m.typ >= 0 || m.title >= 0) && (m.status >= 0 || m.detail >= 0) {
 		readProblem(n, d, root)
 		return true
 	}
-	if v := d.get(root, "Code"); v >= 0 && (d.has(root, "RequestId") || d.has(root, "HostId") || d.has(root, "Recommend") || d.has(root, "Message")) {
-		return readAliyun(n, d, root, v)
+	if m.codeUpper >= 0 && m.aliyun {
+		return readAliyun(n, d, root, m.codeUpper)
 	}
-	if v := d.get(root, "code"); v >= 0 {
-		return readFlat(n, d, root, v)
+	if m.code >= 0 {
+		return readFlat(n, d, root, m.code)
 	}
 	return false
+}
+
+// markers are the values of the root keys that tell formats apart (-1
+// when absent).
+type markers struct {
+	response, awsType, retCode, kind, errors, error, errorCode int
+	typ, title, status, detail, codeUpper, code                int
+	aliyun                                                     bool // RequestId, HostId, Recommend or Message
+}
+
+func (m *markers) find(d *doc, obj int) {
+	*m = markers{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, false}
+	for k := d.key(obj); k >= 0; k = d.next(obj, k) {
+		v := k + 1
+		switch d.text(k) {
+		case "Response":
+			m.response = v
+		case "__type":
+			m.awsType = v
+		case "RetCode":
+			m.retCode = v
+		case "kind":
+			m.kind = v
+		case "errors":
+			m.errors = v
+		case "error":
+			m.error = v
+		case "error_code":
+			m.errorCode = v
+		case "type":
+			m.typ = v
+		case "title":
+			m.title = v
+		case "status":
+			m.status = v
+		case "detail":
+			m.detail = v
+		case "Code":
+			m.codeUpper = v
+		case "code":
+			m.code = v
+		case "RequestId", "HostId", "Recommend", "Message":
+			m.aliyun = true
+		}
+	}
+}
+
+// hget reads a header by its canonical name without canonicalising again.
+func hget(h http.Header, canonical string) string {
+	if v := h[canonical]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 func readTencent(n *Normalized, d *doc, resp int) bool {
@@ -79,7 +134,7 @@ func readAWSJSON(n *Normalized, d *doc, root, typ int, header http.Header) bool 
 	n.Format = FormatAWSJSON
 	code := d.text(typ)
 	if code == "" {
-		code = header.Get("X-Amzn-Errortype")
+		code = hget(header, "X-Amzn-Errortype")
 	}
 	// "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException" and
 	// "ValidationException:http://internal.amazon.com/…" both name the code.
@@ -154,7 +209,7 @@ func readErrorObject(n *Normalized, d *doc, e int, header http.Header) bool {
 		n.Code = st
 		n.Category = categoryForGRPC(st)
 		readGoogleDetails(n, d, details)
-	case d.has(e, "innererror") || d.has(e, "target") || d.kind(details) == kArr || header.Get("X-Ms-Request-Id") != "":
+	case d.has(e, "innererror") || d.has(e, "target") || d.kind(details) == kArr || hget(header, "X-Ms-Request-Id") != "":
 		n.Format = FormatAzure
 		n.Code = d.scalar(d.get(e, "code"))
 		n.Target = d.text(d.get(e, "target"))
@@ -215,13 +270,6 @@ func readParams(d *doc, obj int, ps Params) Params {
 		}
 	}
 	return ps
-}
-
-func isProblem(d *doc, root int, header http.Header) bool {
-	if strings.HasPrefix(header.Get("Content-Type"), "application/problem+") {
-		return true
-	}
-	return (d.has(root, "type") || d.has(root, "title")) && (d.has(root, "status") || d.has(root, "detail"))
 }
 
 func readProblem(n *Normalized, d *doc, root int) {

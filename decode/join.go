@@ -112,7 +112,7 @@ func (d *Decoder) take(n *Normalized, e Entry) {
 	if len(n.Params) > 0 {
 		return // the body gave them
 	}
-	if isPattern(e.Code) {
+	if isPattern(e.Code) && n.Code != e.Code {
 		if ps, ok := MatchPattern(e.Code, n.Code); ok {
 			n.Params = ps
 		}
@@ -122,6 +122,9 @@ func (d *Decoder) take(n *Normalized, e Entry) {
 		msg = rest
 	}
 	for _, t := range e.Texts {
+		if t == msg || t == n.Message {
+			return // a documented text without params
+		}
 		if !isPattern(t) {
 			continue
 		}

@@ -14,7 +14,7 @@ func readMarkup(n *Normalized, s string, header http.Header) error {
 	if isHTML(s) {
 		n.Format = FormatHTML
 		n.Message = htmlTitle(s)
-		n.Provider = firstLine(header.Get("Server"), 64)
+		n.Provider = firstLine(hget(header, "Server"), 64)
 		if is2xx(n.HTTPStatus) {
 			n.NotError, n.Reason = true, "success status and an HTML page"
 			return nil
@@ -38,7 +38,7 @@ func readMarkup(n *Normalized, s string, header http.Header) error {
 		return &shapeError{ErrUnknownShape, n.Reason}
 	}
 	n.Code, n.Message, n.RequestID = f.code, f.message, f.requestID
-	if f.recommend || strings.HasSuffix(f.hostID, "aliyuncs.com") || header.Get("X-Acs-Request-Id") != "" {
+	if f.recommend || strings.HasSuffix(f.hostID, "aliyuncs.com") || hget(header, "X-Acs-Request-Id") != "" {
 		n.Format = FormatAliyunXML
 	} else {
 		n.Format = FormatAWSXML

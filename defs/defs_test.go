@@ -34,7 +34,7 @@ func TestFromCatalog(t *testing.T) {
 		{Domain: dom, Code: "C", Category: "resource_exhausted", Retryable: true, Message: map[string]string{"en": "Slow down."}},
 		{Domain: dom, Code: "I", HTTPStatus: 500, Category: "internal", Message: map[string]string{"en": "Oops."}},
 	}
-	ignore := cmp.Options{cmpopts.IgnoreFields(errcat.Def{}, "Domain"), cmpopts.IgnoreFields(errcat.Domain{}, "Internal", "state"), cmpopts.IgnoreUnexported(errcat.Domain{})}
+	ignore := cmp.Options{cmpopts.IgnoreFields(errcat.Def{}, "Domain"), cmpopts.IgnoreFields(errcat.Domain{}, "Internal"), cmpopts.IgnoreUnexported(errcat.Domain{}, errcat.Def{})}
 	if diff := cmp.Diff(wantDom, dom, ignore); diff != "" {
 		t.Errorf("domain (-want +got):\n%s", diff)
 	}

@@ -105,9 +105,8 @@ func newFixture(t *testing.T, svc service, cfg httperr.Config) fixture {
 		return errors.New("pq: password authentication failed for user admin")
 	}))
 	mux.Handle("GET /panic", h.Func(func(w http.ResponseWriter, r *http.Request) error {
-		var m map[string]int
-		m["boom"]++ // a nil map write: a runtime panic
-		return nil
+		ids := []string{"only"}
+		return errors.New(ids[len(r.URL.Path)]) // index out of range: a runtime panic
 	}))
 	mux.Handle("GET /panic-plain", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		panic("secret state: token=abc123")

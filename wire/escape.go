@@ -1,14 +1,10 @@
 package wire
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
 
-const hexDigits = "0123456789abcdef"
-
-// jsonSafe reports whether an ASCII byte is written as itself inside a
-// JSON string by encoding/json with HTML escaping on.
-func jsonSafe(b byte) bool {
-	return b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&'
-}
+	"github.com/errcat/errcat"
+)
 
 // AppendJSONString appends s as a JSON string, quoted, byte for byte as
 // encoding/json.Marshal writes it: control characters, '"' and '\\'
@@ -21,55 +17,7 @@ func AppendJSONString(dst []byte, s string) []byte {
 }
 
 // appendJSONEscaped appends the inside of a JSON string.
-func appendJSONEscaped(dst []byte, s string) []byte {
-	start := 0
-	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			if jsonSafe(b) {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch b {
-			case '\\', '"':
-				dst = append(dst, '\\', b)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if c == '\u2028' || c == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	return append(dst, s[start:]...)
-}
+func appendJSONEscaped(dst []byte, s string) []byte { return errcat.AppendJSONEscaped(dst, s) }
 
 // appendXMLEscaped appends s as XML character data, as encoding/xml's
 // EscapeText writes it: &, <, >, quotes, tab, newline and carriage return

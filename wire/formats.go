@@ -9,36 +9,10 @@ import (
 
 // appendJSONText appends the template of field in locale, filled from e's
 // params, as a JSON string.
-func appendJSONText(dst []byte, e *errcat.Error, field map[string]string, locale string) []byte {
-	t, _ := e.Def().Text(field, locale)
+func appendJSONText(dst []byte, e *errcat.Error, field errcat.Field, locale string) []byte {
 	dst = append(dst, '"')
-	dst = errcat.AppendFill(dst, t, e, appendJSONEscaped)
+	dst = e.AppendJSONText(dst, field, locale)
 	return append(dst, '"')
-}
-
-// appendJSONCode appends a code as a JSON number when it is a decimal
-// integer (of at most 15 digits, exact in any JSON decoder), else as a
-// string.
-func appendJSONCode(dst []byte, code string) []byte {
-	if isJSONInt(code) {
-		return append(dst, code...)
-	}
-	return AppendJSONString(dst, code)
-}
-
-func isJSONInt(s string) bool {
-	if len(s) > 0 && s[0] == '-' {
-		s = s[1:]
-	}
-	if len(s) == 0 || len(s) > 15 || (s[0] == '0' && len(s) > 1) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // appendDocsURL appends the domain's docs URL with {code} and
@@ -175,20 +149,20 @@ func appendProblem(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte
 	}
 	dst = append(dst, `","title":`...)
 	if t, _ := d.Text(d.Title, o.Locale); t != "" {
-		dst = appendJSONText(dst, e, d.Title, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Title, o.Locale)
 	} else {
 		dst = AppendJSONString(dst, http.StatusText(status))
 	}
 	dst = append(dst, `,"status":`...)
 	dst = strconv.AppendInt(dst, int64(status), 10)
 	dst = append(dst, `,"detail":`...)
-	dst = appendJSONText(dst, e, d.Message, o.Locale)
+	dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 	if o.Instance != "" {
 		dst = append(dst, `,"instance":`...)
 		dst = AppendJSONString(dst, o.Instance)
 	}
 	dst = append(dst, `,"code":`...)
-	dst = AppendJSONString(dst, d.Code)
+	dst = d.AppendJSONCode(dst, false)
 	dst = append(dst, `,"domain":`...)
 	dst = AppendJSONString(dst, domainID(d))
 	if id := e.RequestID(); id != "" {
@@ -200,7 +174,7 @@ func appendProblem(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte
 	dst = append(dst, '}')
 	if t, _ := d.Text(d.Remediation, o.Locale); t != "" {
 		dst = append(dst, `,"remediation":`...)
-		dst = appendJSONText(dst, e, d.Remediation, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Remediation, o.Locale)
 	}
 	if e.NumMeta() > 0 {
 		dst = append(dst, `,"metadata":{`...)
@@ -226,11 +200,11 @@ func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte 
 	dst = append(dst, `{"error":{"code":`...)
 	dst = strconv.AppendInt(dst, int64(status), 10)
 	dst = append(dst, `,"message":`...)
-	dst = appendJSONText(dst, e, d.Message, d.Domain.DefaultLocale())
+	dst = appendJSONText(dst, e, errcat.Message, d.Domain.DefaultLocale())
 	dst = append(dst, `,"status":"`...)
 	dst = append(dst, grpcStatus(d, status)...)
 	dst = append(dst, `","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":`...)
-	dst = AppendJSONString(dst, d.Code)
+	dst = d.AppendJSONCode(dst, false)
 	dst = append(dst, `,"domain":`...)
 	dst = AppendJSONString(dst, domainID(d))
 	dst = append(dst, `,"metadata":{`...)
@@ -242,7 +216,7 @@ func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte 
 	}
 	dst = AppendJSONString(dst, loc)
 	dst = append(dst, `,"message":`...)
-	dst = appendJSONText(dst, e, d.Message, o.Locale)
+	dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 	dst = append(dst, '}')
 	if id := e.RequestID(); id != "" {
 		dst = append(dst, `,{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":`...)
@@ -252,7 +226,7 @@ func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte 
 	if d.Domain != nil && d.Domain.DocsURL != "" {
 		dst = append(dst, `,{"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":`...)
 		if t, _ := d.Text(d.Remediation, o.Locale); t != "" {
-			dst = appendJSONText(dst, e, d.Remediation, o.Locale)
+			dst = appendJSONText(dst, e, errcat.Remediation, o.Locale)
 		} else {
 			dst = append(dst, `"Error code reference"`...)
 		}
@@ -304,15 +278,14 @@ func grpcStatus(d *errcat.Def, status int) string {
 // parameter" → "InvalidRequestParameter"), else the code.
 func appendTencentV2(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte {
 	dst = append(dst, `{"code":`...)
-	dst = appendJSONCode(dst, d.Code)
+	dst = d.AppendJSONCode(dst, true)
 	dst = append(dst, `,"message":"`...)
 	if sub, ok := e.Meta("sub_code"); ok && sub != "" {
 		dst = append(dst, '(')
 		dst = appendJSONEscaped(dst, sub)
 		dst = append(dst, ") "...)
 	}
-	t, _ := d.Text(d.Message, o.Locale)
-	dst = errcat.AppendFill(dst, t, e, appendJSONEscaped)
+	dst = e.AppendJSONText(dst, errcat.Message, o.Locale)
 	dst = append(dst, `","codeDesc":`...)
 	if cd, ok := e.Meta("code_desc"); ok && cd != "" {
 		dst = AppendJSONString(dst, cd)
@@ -321,7 +294,7 @@ func appendTencentV2(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []by
 		dst = appendCamel(dst, title)
 		dst = append(dst, '"')
 	} else {
-		dst = AppendJSONString(dst, d.Code)
+		dst = d.AppendJSONCode(dst, false)
 	}
 	return append(dst, '}')
 }

@@ -219,9 +219,9 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 		return appendGoogle(dst, e, d, o)
 	case Tencent:
 		dst = append(dst, `{"Response":{"Error":{"Code":`...)
-		dst = AppendJSONString(dst, d.Code)
+		dst = d.AppendJSONCode(dst, false)
 		dst = append(dst, `,"Message":`...)
-		dst = appendJSONText(dst, e, d.Message, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		dst = append(dst, `},"RequestId":`...)
 		dst = AppendJSONString(dst, e.RequestID())
 		return append(dst, "}}"...)
@@ -235,9 +235,9 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 			dst = AppendJSONString(dst, o.HostID)
 		}
 		dst = append(dst, `,"Code":`...)
-		dst = AppendJSONString(dst, d.Code)
+		dst = d.AppendJSONCode(dst, false)
 		dst = append(dst, `,"Message":`...)
-		dst = appendJSONText(dst, e, d.Message, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		if d.Domain != nil && d.Domain.DocsURL != "" {
 			dst = append(dst, `,"Recommend":"`...)
 			dst = appendDocsURL(dst, d, e, appendJSONEscaped)
@@ -267,15 +267,15 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 		return append(dst, "</Error>\n"...)
 	case Huawei:
 		dst = append(dst, `{"error_code":`...)
-		dst = AppendJSONString(dst, d.Code)
+		dst = d.AppendJSONCode(dst, false)
 		dst = append(dst, `,"error_msg":`...)
-		dst = appendJSONText(dst, e, d.Message, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		return append(dst, '}')
 	case Zilliz:
 		dst = append(dst, `{"code":`...)
-		dst = appendJSONCode(dst, d.Code)
+		dst = d.AppendJSONCode(dst, true)
 		dst = append(dst, `,"message":`...)
-		dst = appendJSONText(dst, e, d.Message, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		return append(dst, '}')
 	case UCloud:
 		dst = append(dst, '{')
@@ -285,9 +285,9 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 			dst = append(dst, `Response",`...)
 		}
 		dst = append(dst, `"RetCode":`...)
-		dst = appendJSONCode(dst, d.Code)
+		dst = d.AppendJSONCode(dst, true)
 		dst = append(dst, `,"Message":`...)
-		dst = appendJSONText(dst, e, d.Message, o.Locale)
+		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 		return append(dst, '}')
 	}
 	// Not a format: fall back to the most descriptive one rather than

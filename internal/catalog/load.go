@@ -142,7 +142,7 @@ func yamlError(name string, err error) error {
 	return &Error{File: name, Msg: err.Error()}
 }
 
-var typeErrRe = regexp.MustCompile(`cannot unmarshal (\S+) into Go .* of type (\S+)`)
+var typeErrRe = regexp.MustCompile(`cannot unmarshal (.+?) into Go .* of type (\S+)`)
 
 func yamlTypeName(goType string) string {
 	switch {
@@ -324,6 +324,9 @@ func LoadDir(fsys fs.FS, dir string) ([]*Catalog, error) {
 			continue
 		}
 		cats = append(cats, c)
+	}
+	if err := LoadOverlays(fsys, path.Join(dir, OverlayDir), cats); err != nil {
+		list = appendErr(list, dir, err)
 	}
 	if len(list) > 0 {
 		list.sort()

@@ -114,6 +114,9 @@ func commands(env *Env) []*cobra.Command {
 		newImportCmd(env),
 		newRenderCmd(env),
 		newDecodeCmd(env),
+		newLintCmd(env),
+		newDiffCmd(env),
+		newSynthCmd(env),
 		newServeCmd(env),
 	}
 }

@@ -186,12 +186,16 @@ func explainHuman(w io.Writer, m catalog.Match, lang string) {
 	if len(e.Variants) > 0 {
 		row("Variants", fmt.Sprintf("%d more documented rows for this code:", len(e.Variants)))
 		for _, v := range e.Variants {
-			loc := catalog.MatchLocale(textLocales(d, v.Message), lang, d.DefaultLocale())
+			locs := textLocales(d, v.Message)
+			loc := catalog.MatchLocale(locs, lang, d.DefaultLocale())
+			if _, ok := v.Message[loc]; !ok && len(locs) > 0 {
+				loc = locs[0] // the label names the text actually shown
+			}
 			where := ""
 			if v.Source != nil {
 				where = fmt.Sprintf("  (%s:%d)", v.Source.File, v.Source.Line)
 			}
-			fmt.Fprintf(w, "  %-12s - %s %s%s\n", "", statusString(v.HTTPStatus), textIn(v.Message, loc), where)
+			fmt.Fprintf(w, "  %-12s - %s [%s, %s] %s%s\n", "", statusString(v.HTTPStatus), loc, e.OriginOf(loc), textIn(v.Message, loc), where)
 		}
 	}
 	if e.Source != nil {

@@ -111,7 +111,7 @@ reports catalogs that differ from a fresh import.`,
 func regenerate(env *Env, dir string, check bool) error {
 	files, diags, err := importer.BuildDir(os.DirFS(dir), ".")
 	for _, d := range diags {
-		fmt.Fprintln(env.Stderr, filepath.Join(dir, "sources", d.String()))
+		fmt.Fprintln(env.Stderr, filepath.Join(dir, "sources")+string(filepath.Separator)+d.String())
 	}
 	if err != nil {
 		return exitf(1, "%v", err)

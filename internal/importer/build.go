@@ -213,8 +213,6 @@ func cell(r row, cols columns, ro role) (string, bool) {
 	return r.cells[i], true
 }
 
-var spaceRe = regexp.MustCompile(`\s+`)
-
 // addRow turns one row into an entry or a variant, or a diagnostic.
 func (b *builder) addRow(t *table, cols columns, r row) {
 	orig := map[string]string{}
@@ -241,10 +239,17 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	}
 	var pn paramNamer
 	codeP, codeChanged := pn.rewriteCode(code)
+	if n := len(strings.Fields(codeP)); n > maxCodeWords {
+		// A sentence in the code column: not a code at all.
+		b.diag(r.line, "code %q is %d words; not read as an error code", rawCode, n)
+		return
+	}
 	if strings.ContainsAny(codeP, " \t") {
-		// A word of the message slipped into the code cell ("X.Duplicate
-		// Specified | connection string …"): move it back when the message
-		// reads on from it.
+		// A word of the message slipped into the code cell
+		// ("X.Duplicate Specified | connection string …"): move it back
+		// when the message reads on from it. The published cells stay in
+		// source.original, where lint reports them. Otherwise the code is
+		// kept as published, and lint reports it.
 		i := strings.LastIndexAny(codeP, " \t")
 		head, tail := strings.TrimSpace(codeP[:i]), codeP[i+1:]
 		if !strings.ContainsAny(head, " \t") && message != "" && startsLower(message) && isWordish(tail) {
@@ -252,9 +257,6 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 			orig["message"] = message
 			codeP = head
 			message = tail + " " + message
-		} else {
-			b.diag(r.line, "code %q has spaces; not read as an error code", rawCode)
-			return
 		}
 	}
 	if message == "" && title != "" {
@@ -335,19 +337,7 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	b.byCode[codeP] = e
 }
 
-func allEmpty(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-func startsLower(s string) bool {
-	r := firstRune(s)
-	return unicode.IsLower(r)
-}
+func startsLower(s string) bool { return unicode.IsLower(firstRune(s)) }
 
 func isWordish(s string) bool {
 	for _, r := range s {
@@ -356,6 +346,18 @@ func isWordish(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// maxCodeWords is the most words a code cell may have.
+const maxCodeWords = 3
+
+func allEmpty(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func firstNonEmpty(a, b string) string {
@@ -412,7 +414,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 	}
 	loc := o.Locale
 	if loc == "" {
-		loc = detectLocale(b.entries)
+		loc = detectLocale(b.entries...)
 	}
 	d := catalog.Domain{
 		ID:         o.Domain,
@@ -442,6 +444,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 	if o.Description != "" {
 		d.Description = catalog.Text{loc: o.Description}
 	}
+	d.SubCode = detectSubCode(pg.prose, loc, o.SubCodeDescription)
 	if d.CodeKind == "" {
 		d.CodeKind = "integer"
 		for _, e := range b.entries {
@@ -463,11 +466,20 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 			return nil, &Error{b.file, fmt.Sprintf("success code %q is not documented on the page", success)}
 		}
 	}
-	d.SubCode = detectSubCode(pg.prose, loc, o.SubCodeDescription)
 
 	c := &catalog.Catalog{Domain: d}
 	for _, e := range b.entries {
-		relocale(e, loc)
+		eloc := loc
+		if o.Locale == "" {
+			// A page mixing languages: each entry in its own.
+			if hasLetters(e.Message["und"]) {
+				eloc = detectLocale(e)
+			}
+			if !slices.Contains(c.Domain.Locales, eloc) {
+				c.Domain.Locales = append(c.Domain.Locales, eloc)
+			}
+		}
+		relocale(e, eloc)
 		if d.IsSuccess(e.Code) {
 			e.Category = catalog.OK
 		} else {
@@ -506,8 +518,17 @@ func relocale(e *catalog.Entry, loc string) {
 	}
 }
 
+func hasLetters(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // detectLocale returns zh-CN when the entries' texts are mostly Chinese.
-func detectLocale(es []*catalog.Entry) string {
+func detectLocale(es ...*catalog.Entry) string {
 	han, latin := 0, 0
 	for _, e := range es {
 		for _, r := range e.Message["und"] + e.Title["und"] + e.Remediation["und"] {

@@ -32,7 +32,6 @@ package importer
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -267,9 +266,6 @@ type row struct {
 	// extra are cells beyond the header's columns (kept, and reported).
 	extra []string
 }
-
-// errEmpty is returned by cleaning helpers for a cell with no content.
-var errEmpty = errors.New("empty")
 
 // collapseSpace joins the fields of s with single spaces, keeping blank-line
 // paragraph breaks as "\n\n". A line break between two wide (CJK)

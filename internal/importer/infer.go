@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
@@ -35,12 +36,40 @@ func parseStatus(s string) (status *int, keep bool, err error) {
 	}
 	switch len(found) {
 	case 0:
+		if n := statusForPhrase(t); n != 0 {
+			return &n, true, nil
+		}
 		return nil, true, fmt.Errorf("bad HTTP status %q: no status between 100 and 599", t)
 	case 1:
 		n, _ := strconv.Atoi(found[0])
 		return &n, t != found[0], nil
 	}
 	return nil, true, fmt.Errorf("bad HTTP status %q: several statuses (%s)", t, strings.Join(found, ", "))
+}
+
+// statusForPhrase returns the status whose reason phrase s is ("Not
+// Found", "too many requests"), or 0.
+func statusForPhrase(s string) int {
+	key := phraseKey(s)
+	if key == "" {
+		return 0
+	}
+	for n := 100; n < 600; n++ {
+		if t := http.StatusText(n); t != "" && phraseKey(t) == key {
+			return n
+		}
+	}
+	return 0
+}
+
+func phraseKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func contains(ss []string, s string) bool {
@@ -63,6 +92,7 @@ type wordRule struct {
 var wordRules = []wordRule{
 	{catalog.Unauthenticated, false, []string{"signature", "authentication failed", "not authenticated", "unauthenticated", "access key id", "credential", "token", "login", "log in", "签名", "登录", "认证失败", "未认证", "鉴权失败"}},
 	{catalog.ResourceExhausted, true, []string{"throttl", "too many requests", "too frequent", "rate limit", "频繁", "限流"}},
+	{catalog.OutOfRange, false, []string{"out of range", "beyond the valid range", "too large", "too long", "too small", "too short", "超出范围", "超过范围"}},
 	{catalog.ResourceExhausted, false, []string{"quota", "exceed", "limit reached", "insufficient resource", "配额", "超出", "超过上限", "上限"}},
 	{catalog.PermissionDenied, false, []string{"permission", "not authorized", "unauthorized", "forbidden", "forbedden", "access denied", "no authority", "not allowed", "权限", "禁止", "无权", "拒绝"}},
 	{catalog.AlreadyExists, false, []string{"already exist", "duplicate", "existed", "exists", "已存在", "重复"}},

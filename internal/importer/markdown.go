@@ -112,6 +112,11 @@ func parseMarkdown(src string) *page {
 	if len(list.rows) > 0 {
 		pg.tables = append(pg.tables, list)
 	}
+	if len(pg.tables) == 0 {
+		if t := codeLines(strings.Split(src, "\n")); t != nil {
+			pg.tables = append(pg.tables, t)
+		}
+	}
 	sort.SliceStable(pg.tables, func(i, j int) bool { return pg.tables[i].line < pg.tables[j].line })
 	return pg
 }

@@ -10,7 +10,7 @@ import (
 var (
 	// printfRe matches a printf verb, with the key in front of it when
 	// there is one ("id=%d").
-	printfRe = regexp.MustCompile(`(?:([A-Za-z][A-Za-z0-9_]*)=)?%([-+# 0]*[0-9]*(?:\.[0-9]+)?)([sdvqfxgt])`)
+	printfRe = regexp.MustCompile(`(?:([A-Za-z][A-Za-z0-9_]*)=)?%([-+#0]*[0-9]*(?:\.[0-9]+)?)([sdvqfxgt])\b`)
 	// angledRe matches <parameter name>: lower-case words in angle brackets.
 	angledRe = regexp.MustCompile(`<([\p{Han}A-Za-z][\p{Han}A-Za-z0-9]*(?:[ _-][\p{Han}A-Za-z0-9]+)*)>`)
 	// quotedRe matches "parameter name": lower-case words in double quotes.
@@ -53,7 +53,7 @@ func (pn *paramNamer) nameFor(words string) string {
 // rewrite replaces the placeholders of s by {name}s and reports whether it
 // changed anything.
 func (pn *paramNamer) rewrite(s string) (string, bool) {
-	if s == "" {
+	if !strings.ContainsAny(s, `%<"`) {
 		return s, false
 	}
 	out := s
@@ -104,6 +104,9 @@ func (pn *paramNamer) rewrite(s string) (string, bool) {
 // rewriteCode turns angled placeholders of a code into a code pattern:
 // Invalid<parameter name>.Malformed → Invalid{parameter_name}.Malformed.
 func (pn *paramNamer) rewriteCode(code string) (string, bool) {
+	if !strings.Contains(code, "<") {
+		return code, false
+	}
 	out := angledRe.ReplaceAllStringFunc(code, func(m string) string {
 		name := pn.nameFor(m[1 : len(m)-1])
 		pn.add(name, m)

@@ -3,7 +3,9 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/width"
 )
@@ -34,6 +36,20 @@ func parseRST(src string) *page {
 		case rstBorderRe.MatchString(tl):
 			flushPara()
 			t, end := parseGrid(lines, i, pg)
+			if t != nil {
+				pg.tables = append(pg.tables, t)
+			}
+			i = end - 1
+		case isSimpleBorder(tl) && simpleTableAhead(lines, i):
+			flushPara()
+			t, end := parseSimple(lines, i, pg)
+			if t != nil {
+				pg.tables = append(pg.tables, t)
+			}
+			i = end - 1
+		case strings.HasPrefix(tl, ".. list-table::"):
+			flushPara()
+			t, end := parseListTable(lines, i, pg)
 			if t != nil {
 				pg.tables = append(pg.tables, t)
 			}
@@ -134,10 +150,10 @@ func parseGrid(lines []string, start int, pg *page) (*table, int) {
 	t := &table{line: start + 1}
 	var header [][]string // rows before the = border
 	var body []row
-	var cur []([]string)
+	var cur [][]string
 	curLine := 0
 	bad := ""
-	end := start + 1
+	var end int
 	finishRow := func(isHeader bool) {
 		if cur == nil {
 			return
@@ -238,4 +254,200 @@ func rstInline(s string) string {
 	s = rstStrongRe.ReplaceAllStringFunc(s, func(m string) string { return strings.Trim(m, "*") })
 	s = backslashR.ReplaceAllString(s, "$1")
 	return s
+}
+
+// simpleBorderRe is a border of an RST simple table: runs of = separated
+// by spaces, at least two columns.
+var simpleBorderRe = regexp.MustCompile(`^=+( +=+)+$`)
+
+func isSimpleBorder(s string) bool { return simpleBorderRe.MatchString(s) }
+
+// simpleTableAhead reports whether a simple-table border at lines[i] is
+// followed by another border (so it is not a section underline).
+func simpleTableAhead(lines []string, i int) bool {
+	for j := i + 1; j < len(lines) && j < i+50; j++ {
+		if isSimpleBorder(strings.TrimSpace(lines[j])) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseSimple reads an RST simple table: the column spans come from the
+// top border; the rows between the first two borders are the header; a
+// line whose first column is blank continues the row above.
+func parseSimple(lines []string, start int, pg *page) (*table, int) {
+	border := strings.TrimRight(lines[start], " \t")
+	indent := len(border) - len(strings.TrimLeft(border, " \t"))
+	type span struct{ from, to int }
+	var spans []span
+	for i, r := range gridRunes(border) {
+		_ = i
+		switch {
+		case r.r == '=' && (len(spans) == 0 || spans[len(spans)-1].to < r.col-1):
+			spans = append(spans, span{r.col, r.col})
+		case r.r == '=':
+			spans[len(spans)-1].to = r.col
+		}
+	}
+	t := &table{line: start + 1}
+	borders := 1
+	var rows []row
+	var header []string
+	end := start + 1
+	for ; end < len(lines); end++ {
+		l := strings.TrimRight(lines[end], " \t")
+		tl := strings.TrimSpace(l)
+		if isSimpleBorder(tl) {
+			borders++
+			if borders == 2 && header == nil && len(rows) > 0 {
+				header = rows[0].cells
+				t.line = rows[0].line
+				for _, r := range rows[1:] {
+					for j := range header {
+						header[j] = strings.TrimSpace(header[j] + " " + r.cells[j])
+					}
+				}
+				rows = nil
+				continue
+			}
+			end++
+			break
+		}
+		if tl == "" {
+			continue
+		}
+		rs := gridRunes(l)
+		cells := make([]string, len(spans))
+		for _, g := range rs {
+			placed := false
+			for j, sp := range spans {
+				last := j == len(spans)-1
+				if g.col >= sp.from && (g.col <= sp.to || last) {
+					cells[j] += string(g.r)
+					placed = true
+					break
+				}
+			}
+			if !placed && !unicode.IsSpace(g.r) {
+				pg.diags = append(pg.diags, lineDiag{end + 1, fmt.Sprintf("simple-table text at column %d lies between columns; row not imported", g.col+1)})
+				cells = nil
+				break
+			}
+		}
+		if cells == nil {
+			continue
+		}
+		for j := range cells {
+			cells[j] = strings.TrimSpace(cells[j])
+		}
+		if cells[0] == "" && len(rows) > 0 {
+			prev := &rows[len(rows)-1]
+			for j := range cells {
+				if cells[j] != "" {
+					prev.cells[j] = strings.TrimSpace(prev.cells[j] + "\n" + cells[j])
+				}
+			}
+			continue
+		}
+		rows = append(rows, row{line: end + 1, cells: cells})
+	}
+	_ = indent
+	for j := range rows {
+		for k := range rows[j].cells {
+			rows[j].cells[k] = rstInline(collapseSpace(rows[j].cells[k]))
+		}
+	}
+	if header == nil {
+		return nil, end
+	}
+	for j := range header {
+		header[j] = rstInline(header[j])
+	}
+	t.header = header
+	t.rows = rows
+	return t, end
+}
+
+// parseListTable reads a list-table directive:
+//
+//	.. list-table::
+//	   :header-rows: 1
+//
+//	   * - Code
+//	     - Message
+func parseListTable(lines []string, start int, pg *page) (*table, int) {
+	t := &table{line: start + 1}
+	headerRows := 0
+	var rows []row
+	var cur *row
+	base := -1
+	end := start + 1
+	for ; end < len(lines); end++ {
+		l := strings.TrimRight(lines[end], " \t")
+		tl := strings.TrimSpace(l)
+		if tl == "" {
+			continue
+		}
+		ind := len(l) - len(strings.TrimLeft(l, " \t"))
+		if ind == 0 {
+			break
+		}
+		if m := rstFieldRe.FindStringSubmatch(tl); m != nil && cur == nil {
+			if m[1] == "header-rows" {
+				n, err := strconv.Atoi(strings.TrimSpace(m[2]))
+				if err != nil || n < 0 {
+					pg.diags = append(pg.diags, lineDiag{end + 1, fmt.Sprintf("list-table :header-rows: %q is not a number", m[2])})
+				} else {
+					headerRows = n
+				}
+			}
+			continue
+		}
+		switch {
+		case strings.HasPrefix(tl, "* -") || tl == "*" || tl == "* " || strings.HasPrefix(tl, "* "):
+			if cur != nil {
+				rows = append(rows, *cur)
+			}
+			base = ind
+			cur = &row{line: end + 1}
+			rest := strings.TrimSpace(strings.TrimPrefix(tl, "*"))
+			if strings.HasPrefix(rest, "-") {
+				cur.cells = append(cur.cells, strings.TrimSpace(strings.TrimPrefix(rest, "-")))
+			}
+		case cur != nil && (strings.HasPrefix(tl, "- ") || tl == "-") && ind > base:
+			cur.cells = append(cur.cells, strings.TrimSpace(strings.TrimPrefix(tl, "-")))
+		case cur != nil && len(cur.cells) > 0:
+			cur.cells[len(cur.cells)-1] += "\n" + tl
+		default:
+			pg.diags = append(pg.diags, lineDiag{end + 1, "list-table line is not part of a row; not imported"})
+		}
+	}
+	if cur != nil {
+		rows = append(rows, *cur)
+	}
+	for j := range rows {
+		for k := range rows[j].cells {
+			rows[j].cells[k] = rstInline(collapseSpace(rows[j].cells[k]))
+		}
+	}
+	if headerRows == 0 {
+		headerRows = 1
+	}
+	if len(rows) < headerRows {
+		return nil, end
+	}
+	t.header = rows[headerRows-1].cells
+	t.line = rows[headerRows-1].line
+	for _, r := range rows[headerRows:] {
+		if len(r.cells) > len(t.header) {
+			r.extra = r.cells[len(t.header):]
+			r.cells = r.cells[:len(t.header)]
+		}
+		for len(r.cells) < len(t.header) {
+			r.cells = append(r.cells, "")
+		}
+		t.rows = append(t.rows, r)
+	}
+	return t, end
 }

@@ -53,7 +53,45 @@ func parseText(src string) *page {
 		para = append(para, tl)
 	}
 	flushPara()
+	if len(pg.tables) == 0 {
+		if t := codeLines(lines); t != nil {
+			pg.tables = append(pg.tables, t)
+		}
+	}
 	return pg
+}
+
+// codeLineRe is a line "CODE: message" or "CODE - message".
+var codeLineRe = regexp.MustCompile(`^\s*(?:[-*•]\s+)?([A-Za-z0-9][A-Za-z0-9_.\-]*)\s*(?:[:：=]|\s[-–—]\s)\s*(\S.*)$`)
+
+// codeLines reads a page without a table as lines of "CODE: message" (or
+// "CODE - message"), when at least two consecutive lines look so. Codes
+// must have a digit, a capital, a dot or an underscore.
+func codeLines(lines []string) *table {
+	t := &table{header: []string{"code", "message"}, roles: []role{roleCode, roleMessage}}
+	var block []row
+	flush := func() {
+		if len(block) >= 2 {
+			if t.line == 0 {
+				t.line = block[0].line
+			}
+			t.rows = append(t.rows, block...)
+		}
+		block = nil
+	}
+	for i, l := range lines {
+		m := codeLineRe.FindStringSubmatch(l)
+		if m == nil || !strings.ContainsAny(m[1], "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ._") {
+			flush()
+			continue
+		}
+		block = append(block, row{line: i + 1, cells: []string{m[1], m[2]}})
+	}
+	flush()
+	if len(t.rows) == 0 {
+		return nil
+	}
+	return t
 }
 
 // textHeader reports whether line names table columns, and returns the

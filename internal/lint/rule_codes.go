@@ -105,7 +105,39 @@ service really sends.`,
 	}
 }
 
-var defaultStringCode = regexp.MustCompile(`^(?:[A-Z][A-Za-z0-9]*|[0-9]+|\{[A-Za-z_][A-Za-z0-9_]*\})+(?:\.(?:[A-Z][A-Za-z0-9]*|[0-9]+|\{[A-Za-z_][A-Za-z0-9_]*\})+)*$`)
+// wellFormedCode reports whether code is dotted segments, each a run of
+// PascalCase words, digits and {name} placeholders: Forbidden.RAM,
+// CSS.0001, Invalid{parameter}.Malformed.
+func wellFormedCode(code string) bool {
+	segStart := true
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case c == '.':
+			if segStart {
+				return false // an empty segment
+			}
+			segStart = true
+			continue
+		case c == '{':
+			j := i + 1
+			for j < len(code) && (code[j] == '_' || isASCIILower(code[j]) || isASCIIUpper(code[j]) || j > i+1 && code[j] >= '0' && code[j] <= '9') {
+				j++
+			}
+			if j == i+1 || j >= len(code) || code[j] != '}' {
+				return false
+			}
+			i = j
+		case segStart && isASCIILower(c):
+			return false // a segment starts lower case
+		case isASCIIUpper(c) || isASCIILower(c) || c >= '0' && c <= '9':
+		default:
+			return false
+		}
+		segStart = false
+	}
+	return !segStart
+}
 
 func codeSyntax() Rule {
 	return Rule{
@@ -146,7 +178,9 @@ domain can set its own regular expression with the option "pattern".`,
 				// badly (a message word split into the code cell); the source
 				// page still carries the defect, so say so.
 				if orig := e.Source.OriginalOf("code"); orig != "" && orig != e.Code {
-					if msg := codeProblem(orig, integer); strings.Contains(msg, "space") {
+					if xs := leftovers(orig); len(xs) > 0 {
+						p.report(e, catalog.Pos{}, "the source documents this code as %q, with the unfilled placeholder %s; imported as %q — fix the source page", orig, strings.Join(xs, ", "), e.Code)
+					} else if msg := codeProblem(orig, integer); strings.Contains(msg, "space") {
 						p.report(e, catalog.Pos{}, "the source documents this code as %q, which %s; imported as %q — fix the source page", orig, msg, e.Code)
 					}
 				}
@@ -176,7 +210,7 @@ func codeProblem(code string, integer bool) string {
 		}
 		return ""
 	}
-	if defaultStringCode.MatchString(code) {
+	if wellFormedCode(code) {
 		return ""
 	}
 	for _, r := range code {

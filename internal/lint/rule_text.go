@@ -12,11 +12,43 @@ import (
 
 func quote(s string) string { return strconv.Quote(s) }
 
+// eachLocale calls f for each locale of t in sorted order, without
+// allocating: the rules call it for every text of every entry.
+func eachLocale(t catalog.Text, f func(l, s string)) {
+	if len(t) <= 1 {
+		for l, s := range t {
+			f(l, s)
+		}
+		return
+	}
+	var buf [8]string
+	ls := buf[:0]
+	for l := range t {
+		ls = append(ls, l)
+	}
+	slices.Sort(ls)
+	for _, l := range ls {
+		f(l, t[l])
+	}
+}
+
 // normalMessage folds a message for comparison: lower case, single spaces,
-// no final punctuation.
-func normalMessage(s string) string {
-	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
-	return strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+// no final punctuation. It appends to buf and returns the result.
+func normalMessage(buf []byte, s string) []byte {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(buf) > 0
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
 }
 
 func sameMessage() Rule {
@@ -34,16 +66,17 @@ and final punctuation, through a map of texts, so the rule is linear.`,
     message: {en: Failed to obtain the cluster information.}`,
 		check: func(p *pass) {
 			loc := p.cat.Domain.DefaultLocale()
-			first := make(map[string]int, len(p.cat.Entries))
+			first := make(map[string]int32, len(p.cat.Entries))
+			var buf []byte
 			for i := range p.cat.Entries {
 				e := &p.cat.Entries[i]
-				m := normalMessage(e.Message[loc])
-				if m == "" {
+				buf = normalMessage(buf[:0], e.Message[loc])
+				if len(buf) == 0 {
 					continue
 				}
-				j, ok := first[m]
+				j, ok := first[string(buf)]
 				if !ok {
-					first[m] = i
+					first[string(buf)] = int32(i)
 					continue
 				}
 				if o := &p.cat.Entries[j]; o.Code != e.Code {
@@ -80,46 +113,66 @@ placeholders the texts use.`,
     message: {en: "Name {name} is invalid.", zh-CN: "名称无效。"}   # placeholder-mismatch
     params: [{name: name}]`,
 		check: func(p *pass) {
+			var used, cur, ref []string // reused across entries
 			p.entries(func(e *catalog.Entry) {
-				used := map[string]bool{}
+				// A code pattern's placeholders (Invalid{parameter}.Malformed)
+				// are params too.
+				used = appendPlaceholders(used[:0], e.Code)
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					var ref []string
 					refLoc := ""
-					for _, l := range t.Locales() {
-						ph := catalog.Placeholders(t[l])
-						for _, n := range ph {
-							used[n] = true
+					eachLocale(t, func(l, s string) {
+						cur = appendPlaceholders(cur[:0], s)
+						for _, n := range cur {
+							if !slices.Contains(used, n) {
+								used = append(used, n)
+							}
 						}
-						slices.Sort(ph)
 						if refLoc == "" {
-							ref, refLoc = ph, l
-							continue
+							ref, refLoc = append(ref[:0], cur...), l
+							return
 						}
-						if !slices.Equal(ph, ref) {
-							p.report(e, pos, "the %s of %s has placeholders %v in %s but %v in %s", field, e.Code, ph, l, ref, refLoc)
+						if !slices.Equal(cur, ref) {
+							p.report(e, pos, "the %s of %s has placeholders %v in %s but %v in %s", field, e.Code, slices.Clone(cur), l, slices.Clone(ref), refLoc)
 						}
-					}
+					})
 				})
-				declared := map[string]bool{}
 				for _, prm := range e.Params {
-					declared[prm.Name] = true
-					if !used[prm.Name] {
+					if !slices.Contains(used, prm.Name) {
 						p.report(e, catalog.Pos{}, "param %s of %s is used in no text", prm.Name, e.Code)
 					}
 				}
-				var undeclared []string
-				for n := range used {
-					if !declared[n] {
-						undeclared = append(undeclared, n)
+				slices.Sort(used)
+				for _, n := range used {
+					if !slices.ContainsFunc(e.Params, func(prm catalog.Param) bool { return prm.Name == n }) {
+						p.report(e, catalog.Pos{}, "placeholder {%s} of %s is not declared in params", n, e.Code)
 					}
-				}
-				slices.Sort(undeclared)
-				for _, n := range undeclared {
-					p.report(e, catalog.Pos{}, "placeholder {%s} of %s is not declared in params", n, e.Code)
 				}
 			})
 		},
 	}
+}
+
+// appendPlaceholders appends the sorted, distinct {name} placeholders of s.
+func appendPlaceholders(dst []string, s string) []string {
+	start := len(dst)
+	for i := strings.IndexByte(s, '{'); i >= 0 && i < len(s); {
+		j := i + 1
+		for j < len(s) && (s[j] == '_' || s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || j > i+1 && s[j] >= '0' && s[j] <= '9') {
+			j++
+		}
+		if j > i+1 && j < len(s) && s[j] == '}' {
+			if name := s[i+1 : j]; !slices.Contains(dst[start:], name) {
+				dst = append(dst, name)
+			}
+		}
+		k := strings.IndexByte(s[j:], '{')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	slices.Sort(dst[start:])
+	return dst
 }
 
 // placeholderNouns are the words that mark quoted or angled text as a
@@ -201,12 +254,28 @@ slot as {parameter_name} and declare it in params.`,
 		check: func(p *pass) {
 			p.entries(func(e *catalog.Entry) {
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					for _, l := range t.Locales() {
-						for _, x := range leftovers(t[l]) {
+					eachLocale(t, func(l, s string) {
+						if !strings.ContainsAny(s, "%\"<") {
+							return
+						}
+						for _, x := range leftovers(s) {
 							p.report(e, pos, "the %s of %s (%s) contains the unfilled placeholder %s; write {name} and declare it in params", field, e.Code, l, x)
 						}
-					}
+					})
 				})
+				// The importer may have rewritten the slots as {name}
+				// placeholders; the source page still publishes them.
+				mended := func(what string, pos catalog.Pos, src *catalog.Source) {
+					for _, field := range []string{"title", "message", "remediation"} {
+						if xs := leftovers(src.OriginalOf(field)); len(xs) > 0 {
+							p.report(e, pos, "the source publishes the %s%s of %s with the unfilled placeholder %s (imported as {name} placeholders) — fix the source page", what, field, e.Code, strings.Join(xs, ", "))
+						}
+					}
+				}
+				mended("", catalog.Pos{}, e.Source)
+				for i := range e.Variants {
+					mended("variant ", e.Variants[i].Pos, e.Variants[i].Source)
+				}
 			})
 		},
 	}
@@ -280,15 +349,14 @@ loader keeps text as written, so lint reports it.`,
 		check: func(p *pass) {
 			p.entries(func(e *catalog.Entry) {
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					for _, l := range t.Locales() {
-						s := t[l]
+					eachLocale(t, func(l, s string) {
 						switch {
 						case strings.TrimSpace(s) != s:
 							p.report(e, pos, "the %s of %s (%s) has leading or trailing space", field, e.Code, l)
 						case strings.Contains(s, "  "):
 							p.report(e, pos, "the %s of %s (%s) has a run of spaces", field, e.Code, l)
 						}
-					}
+					})
 				})
 			})
 		},
@@ -300,14 +368,29 @@ loader keeps text as written, so lint reports it.`,
 // ("this cluster. Cluster org", `parameter "parameter name"`) is not a slip.
 func doubledWordIn(s string) string {
 	prev := ""
-	for w := range strings.FieldsSeq(s) {
-		opens := strings.ContainsRune("\"'<([{“‘«", []rune(w)[0])
-		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		lw := strings.ToLower(core)
-		if !opens && lw != "" && lw == prev && utf8.RuneCountInString(lw) > 1 && !unicode.IsDigit([]rune(lw)[0]) {
-			return core
+	i := 0
+	for i < len(s) {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			i++
 		}
-		prev = lw
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' {
+			j++
+		}
+		if i == j {
+			break
+		}
+		w := s[i:j]
+		i = j
+		r0, _ := utf8.DecodeRuneInString(w)
+		opens := strings.ContainsRune("\"'<([{“‘«", r0)
+		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if !opens && core != "" && strings.EqualFold(core, prev) && utf8.RuneCountInString(core) > 1 {
+			if r, _ := utf8.DecodeRuneInString(core); !unicode.IsDigit(r) {
+				return core
+			}
+		}
+		prev = core
 		if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune(".!?:;。！？：；", last) {
 			prev = ""
 		}
@@ -326,11 +409,11 @@ read by many people in stressful moments; they should read cleanly.`,
 		check: func(p *pass) {
 			p.entries(func(e *catalog.Entry) {
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					for _, l := range t.Locales() {
-						if w := doubledWordIn(t[l]); w != "" {
+					eachLocale(t, func(l, s string) {
+						if w := doubledWordIn(s); w != "" {
 							p.report(e, pos, "the %s of %s (%s) repeats the word %q", field, e.Code, l, w)
 						}
-					}
+					})
 				})
 			})
 		},

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat/internal/catalog"
 )
@@ -51,11 +52,64 @@ func forDeletes(w string, f func(string)) {
 // "InvalidDBClusterId.NotFound" → Invalid DB Cluster Id Not Found.
 func codeWords(code string) []string {
 	var out []string
+	eachCodeWord(code, func(w string) { out = append(out, w) })
+	return out
+}
+
+func isASCIIUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
+func isASCIILower(b byte) bool { return b >= 'a' && b <= 'z' }
+
+// eachCodeWord calls f for each word of code (see codeWords); the words
+// are substrings of code, so an ASCII code costs no allocation.
+func eachCodeWord(code string, f func(w string)) {
+	for i := 0; i < len(code); i++ {
+		if code[i] >= 0x80 {
+			eachCodeWordRunes(code, f)
+			return
+		}
+	}
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			f(code[start:end])
+		}
+		start = -1
+	}
+	inBrace := false
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case c == '{':
+			flush(i)
+			inBrace = true
+		case c == '}':
+			inBrace = false
+		case inBrace:
+		case !isASCIIUpper(c) && !isASCIILower(c):
+			flush(i)
+		case isASCIIUpper(c):
+			if start >= 0 && (isASCIILower(code[i-1]) || i+1 < len(code) && isASCIILower(code[i+1]) && isASCIIUpper(code[i-1])) {
+				flush(i)
+			}
+			if start < 0 {
+				start = i
+			}
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	flush(len(code))
+}
+
+// eachCodeWordRunes is eachCodeWord for codes with non-ASCII letters.
+func eachCodeWordRunes(code string, f func(w string)) {
 	rs := []rune(code)
 	start := -1
 	flush := func(end int) {
 		if start >= 0 && end > start {
-			out = append(out, string(rs[start:end]))
+			f(string(rs[start:end]))
 		}
 		start = -1
 	}
@@ -71,8 +125,6 @@ func codeWords(code string) []string {
 		case !unicode.IsLetter(r):
 			flush(i)
 		case unicode.IsUpper(r):
-			// A new hump starts at an upper-case letter after a lower-case
-			// one, or at the last capital of an acronym followed by lower case.
 			if start >= 0 && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])) {
 				flush(i)
 			}
@@ -86,7 +138,14 @@ func codeWords(code string) []string {
 		}
 	}
 	flush(len(rs))
-	return out
+}
+
+// lowerInto appends the lower case of w to buf.
+func lowerInto(buf []byte, w string) []byte {
+	for _, r := range w {
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
 }
 
 // osaDistance is the optimal string alignment distance (Levenshtein with
@@ -136,14 +195,18 @@ deletion index, so the rule is linear in the number of codes.`,
 		check: func(p *pass) {
 			count := map[string]int{}
 			shape := map[string]string{} // lower → first spelling seen
+			var buf []byte
 			for i := range p.cat.Entries {
-				for _, w := range codeWords(p.cat.Entries[i].Code) {
-					lw := strings.ToLower(w)
-					count[lw]++
-					if _, ok := shape[lw]; !ok {
-						shape[lw] = w
+				eachCodeWord(p.cat.Entries[i].Code, func(w string) {
+					buf = lowerInto(buf[:0], w)
+					if _, ok := count[string(buf)]; ok {
+						count[string(buf)]++
+						return
 					}
-				}
+					lw := string(buf)
+					count[lw] = 1
+					shape[lw] = w
+				})
 			}
 			near := map[string][]string{}
 			for w := range count {
@@ -184,12 +247,19 @@ deletion index, so the rule is linear in the number of codes.`,
 				return best
 			}
 			p.entries(func(e *catalog.Entry) {
-				for _, w := range codeWords(e.Code) {
-					lw := strings.ToLower(w)
+				eachCodeWord(e.Code, func(w string) {
+					if len(w) < minTypoLen {
+						return // fewer bytes, so fewer letters too
+					}
+					buf = lowerInto(buf[:0], w)
+					if s, ok := suspect[string(buf)]; ok && s == "" {
+						return
+					}
+					lw := string(buf)
 					if s := check(lw); s != "" {
 						p.report(e, catalog.Pos{}, "code word %q of %s looks like a misspelling of %q", w, e.Code, matchCase(w, shapeOf(shape, s)))
 					}
-				}
+				})
 			})
 		},
 	}

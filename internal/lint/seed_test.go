@@ -50,6 +50,10 @@ func TestSeedDefects(t *testing.T) {
 		{"huaweicloud.css", "missing-status", []string{"CSS.6000", "CSS.6001", "CSS.6002", "CSS.6003", "CSS.6004", "CSS.6005", "CSS.6006",
 			"CSS.6007", "CSS.6008", "CSS.6009", "CSS.6010", "CSS.6011", "CSS.6012", "CSS.6013", "CSS.6014", "CSS.6015"}},
 		{"huaweicloud.css", "non-error-status", []string{"CSS.0011"}},
+		{"aliyun.polardb", "unfilled-placeholder", []string{"InvalidParameter", "Invalid{parameter_name}.Malformed",
+			"Invalid{parameter_name}.ValueNotSupported", "MissingParameter", "UnsupportedParameter"}},
+		{"zilliz.cloud", "unfilled-placeholder", []string{"96024", "96038", "96039", "96040"}},
+		{"aliyun.polardb", "conflicting-status", []string{"InvalidDBClusterId.NotFound", "NetTypeExists", "OperationDenied"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.domain+"/"+tt.rule, func(t *testing.T) {

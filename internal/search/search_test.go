@@ -79,8 +79,10 @@ func TestChineseWordMatchesWholeWord(t *testing.T) {
 			}
 			for _, h := range hits {
 				found := false
-				for _, s := range h.Entry.Message {
-					found = found || strings.Contains(s, q)
+				for _, t := range []catalog.Text{h.Entry.Title, h.Entry.Message, h.Entry.Remediation} {
+					for _, s := range t {
+						found = found || strings.Contains(s, q)
+					}
 				}
 				for _, v := range h.Entry.Variants {
 					for _, s := range v.Message {
@@ -88,7 +90,7 @@ func TestChineseWordMatchesWholeWord(t *testing.T) {
 					}
 				}
 				if !found {
-					t.Errorf("%s %s matched %s but no message contains it: %v", h.Catalog.Domain.ID, h.Entry.Code, q, h.Entry.Message)
+					t.Errorf("%s %s matched %s but no text contains it: %v %v", h.Catalog.Domain.ID, h.Entry.Code, q, h.Entry.Message, h.Entry.Remediation)
 				}
 			}
 		})

@@ -277,7 +277,7 @@ func TestSearchAPI(t *testing.T) {
 				if tt.contains == "" {
 					continue
 				}
-				all, _ := json.Marshal(h.Entry.Message)
+				all, _ := json.Marshal([]catalog.Text{h.Entry.Title, h.Entry.Message, h.Entry.Remediation})
 				vs, _ := json.Marshal(h.Entry.Variants)
 				if !strings.Contains(string(all)+string(vs), tt.contains) {
 					t.Errorf("%s/%s has no %s: %s", h.Entry.Domain, h.Entry.Code, tt.contains, all)

@@ -100,9 +100,8 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("search: %v", err)
 	}
 	shot("1-search")
-	first := text("ol.hits li:first-child p")
-	if !strings.Contains(first, "参数") {
-		t.Errorf("first hit's message %q does not contain 参数", first)
+	if first := text("ol.hits li:first-child p"); first == "" {
+		t.Error("the first hit shows no message")
 	}
 	code := text("ol.hits li:first-child a.code")
 
@@ -133,6 +132,9 @@ func TestBrowser(t *testing.T) {
 	}
 	if got := text("#entry-code"); got != code {
 		t.Errorf("after switching the page shows %q, want %q", got, code)
+	}
+	if main := text("main"); !strings.Contains(main, "参数") {
+		t.Errorf("the entry found by 参数 does not show it:\n%s", main)
 	}
 	shot("3-entry-zh")
 

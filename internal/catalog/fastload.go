@@ -1,0 +1,921 @@
+package catalog
+
+import (
+	"errors"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/goccy/go-yaml"
+)
+
+// ParseFast parses a catalog exactly as Parse does, but reads the YAML
+// subset errcat itself writes with a streaming reader that is many times
+// faster and lighter than the full YAML parser: block mappings and
+// sequences, plain, single- and double-quoted one-line scalars, and
+// one-line flow collections. The domain header is small and goes through
+// the full parser. On anything outside the subset (block scalars, anchors,
+// tags, comments after values, multi-line strings, unknown keys, values
+// whose type the subset cannot tell), or when the catalog does not
+// validate, ParseFast falls back to Parse, so the result and every error
+// message are Parse's.
+func ParseFast(name string, data []byte) (*Catalog, error) {
+	c, ok := parseSubset(name, string(data), parallelMin)
+	if !ok {
+		return Parse(name, data)
+	}
+	if len(Validate(c)) > 0 {
+		return Parse(name, data)
+	}
+	return c, nil
+}
+
+// LoadFileFast reads and parses one catalog file with ParseFast.
+func LoadFileFast(name string) (*Catalog, error) {
+	data, err := os.ReadFile(name)
+	if err != nil || len(data) == 0 {
+		if err != nil {
+			return nil, err
+		}
+		return Parse(name, data)
+	}
+	// data is ours alone and never changes: the catalog's strings can
+	// point into it instead of being copied.
+	c, ok := parseSubset(name, unsafe.String(unsafe.SliceData(data), len(data)), parallelMin)
+	if !ok || len(Validate(c)) > 0 {
+		return Parse(name, data)
+	}
+	return c, nil
+}
+
+// errSubset means the input is outside the fast reader's subset.
+var errSubset = errors.New("outside the fast subset")
+
+// fnode is a parsed YAML node of the subset.
+type fnode struct {
+	kind  byte // 's' scalar, 'm' mapping, 'q' sequence
+	str   string
+	plain bool // an unquoted scalar
+	keys  []string
+	vals  []*fnode
+	items []*fnode
+	pos   Pos // the node's first key (mappings) or its start
+}
+
+func (n *fnode) get(key string) *fnode {
+	for i, k := range n.keys {
+		if k == key {
+			return n.vals[i]
+		}
+	}
+	return nil
+}
+
+// fparser reads the subset line by line.
+type fparser struct {
+	data string
+	off  int // start of the next unread line
+	end  int // where to stop reading
+	line int // number of the next unread line (1-based)
+
+	// the peeked line
+	peeked  bool
+	pIndent int
+	pText   string // content after the indentation, without line end
+	pLine   int
+	pStart  int // offset of the line
+
+	// nodes is an arena of nodes, reused for every entry.
+	nodes []fnode
+	nn    int
+}
+
+// node returns a cleared node of the arena.
+func (p *fparser) node(kind byte) *fnode {
+	if p.nn == len(p.nodes) {
+		p.nodes = append(p.nodes, fnode{})
+		p.nodes = p.nodes[:cap(p.nodes)]
+	}
+	n := &p.nodes[p.nn]
+	p.nn++
+	*n = fnode{kind: kind, keys: n.keys[:0], vals: n.vals[:0], items: n.items[:0]}
+	return n
+}
+
+// peek returns the next line that is not blank or a comment. Its indent
+// is -1 when the line holds a tab, which the subset does not read.
+func (p *fparser) peek() (indent int, text string, line int, ok bool) {
+	if p.peeked {
+		return p.pIndent, p.pText, p.pLine, true
+	}
+	for p.off < p.end {
+		start := p.off
+		end := strings.IndexByte(p.data[start:p.end], '\n')
+		next := start + end + 1
+		if end < 0 {
+			end = p.end - start
+			next = p.end
+		}
+		raw := strings.TrimSuffix(p.data[start:start+end], "\r")
+		line := p.line
+		p.line++
+		p.off = next
+		i := 0
+		for i < len(raw) && raw[i] == ' ' {
+			i++
+		}
+		content := strings.TrimRight(raw[i:], " ")
+		if len(content) == 0 || content[0] == '#' {
+			continue
+		}
+		p.peeked, p.pIndent, p.pText, p.pLine, p.pStart = true, i, content, line, start
+		if strings.IndexByte(raw, '\t') >= 0 {
+			p.pIndent = -1
+		}
+		return p.pIndent, p.pText, p.pLine, true
+	}
+	return 0, "", 0, false
+}
+
+func (p *fparser) consume() { p.peeked = false }
+
+// splitKey splits "key: rest" or "key:"; ok is false when text is not a
+// simple key.
+func splitKey(text string) (key, rest string, ok bool) {
+	i := 0
+	for i < len(text) && (text[i] >= 'a' && text[i] <= 'z' || text[i] >= 'A' && text[i] <= 'Z' || text[i] >= '0' && text[i] <= '9' || text[i] == '_' || text[i] == '-' || text[i] == '.') {
+		i++
+	}
+	if i == 0 || i >= len(text) || text[i] != ':' {
+		return "", "", false
+	}
+	if i+1 < len(text) && text[i+1] != ' ' {
+		return "", "", false
+	}
+	return text[:i], strings.TrimLeft(text[i+1:], " "), true
+}
+
+// parseMap reads a block mapping whose keys sit at indent; first, when
+// set, is the text of its first key line (after "- ").
+func (p *fparser) parseMap(indent int, first string, firstLine int) (*fnode, error) {
+	n := p.node('m')
+	for {
+		var text string
+		var line int
+		if first != "" {
+			text, line, first = first, firstLine, ""
+		} else {
+			ind, t, l, ok := p.peek()
+			if !ok || ind < indent {
+				break
+			}
+			if ind != indent {
+				return nil, errSubset
+			}
+			if strings.HasPrefix(t, "- ") || t == "-" {
+				break
+			}
+			p.consume()
+			text, line = t, l
+		}
+		key, rest, ok := splitKey(text)
+		if !ok {
+			return nil, errSubset
+		}
+		for _, k := range n.keys {
+			if k == key {
+				return nil, errSubset // duplicate key: Parse reports it
+			}
+		}
+		if len(n.keys) == 0 {
+			n.pos = Pos{Line: line, Col: indent + 1}
+		}
+		var v *fnode
+		var err error
+		if rest == "" {
+			v, err = p.parseBlock(indent)
+		} else {
+			v, err = p.inline(rest)
+		}
+		if err != nil {
+			return nil, err
+		}
+		n.keys = append(n.keys, key)
+		n.vals = append(n.vals, v)
+	}
+	return n, nil
+}
+
+// parseBlock reads the block value of a key at parentIndent.
+func (p *fparser) parseBlock(parentIndent int) (*fnode, error) {
+	ind, t, _, ok := p.peek()
+	if !ok || ind < parentIndent || ind < 0 {
+		return nil, errSubset // an empty value
+	}
+	isSeq := strings.HasPrefix(t, "- ") || t == "-"
+	switch {
+	case isSeq && ind >= parentIndent:
+		return p.parseSeq(ind, nil)
+	case ind > parentIndent:
+		return p.parseMap(ind, "", 0)
+	}
+	return nil, errSubset
+}
+
+// parseSeq reads a block sequence at indent; each, when set, receives the
+// items one by one instead of collecting them.
+func (p *fparser) parseSeq(indent int, each func(*fnode) error) (*fnode, error) {
+	n := p.node('q')
+	for {
+		ind, t, line, ok := p.peek()
+		if !ok || ind < indent {
+			break
+		}
+		if ind != indent {
+			return nil, errSubset
+		}
+		if !(strings.HasPrefix(t, "- ") || t == "-") {
+			break // a key of the enclosing mapping
+		}
+		p.consume()
+		rest := strings.TrimLeft(strings.TrimPrefix(t, "-"), " ")
+		if rest == "" {
+			return nil, errSubset
+		}
+		var item *fnode
+		var err error
+		if _, _, isKey := splitKey(rest); isKey {
+			item, err = p.parseMap(indent+len(t)-len(rest), rest, line)
+		} else {
+			item, err = p.inline(rest)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if each != nil {
+			if err := each(item); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		n.items = append(n.items, item)
+	}
+	return n, nil
+}
+
+// inline reads a value that starts on the key's line: a scalar or a flow
+// collection, which must end on the line.
+func (p *fparser) inline(s string) (*fnode, error) {
+	switch s[0] {
+	case '[', '{':
+		n, rest, err := p.flow(s)
+		if err != nil {
+			return nil, err
+		}
+		if strings.TrimSpace(rest) != "" {
+			return nil, errSubset
+		}
+		return n, nil
+	case '"', '\'':
+		v, rest, err := quoted(s)
+		if err != nil || strings.TrimSpace(rest) != "" {
+			return nil, errSubset
+		}
+		n := p.node('s')
+		n.str = v
+		return n, nil
+	}
+	if !plainOK(s, false) {
+		return nil, errSubset
+	}
+	n := p.node('s')
+	n.str, n.plain = s, true
+	return n, nil
+}
+
+// plainOK reports whether s is a plain scalar the subset reads as text.
+func plainOK(s string, inFlow bool) bool {
+	if s == "" || strings.ContainsRune("[]{}!&*|>%@`#,?:-'\"", rune(s[0])) && !(s[0] == '-' && len(s) > 1 && s[1] != ' ') {
+		return false
+	}
+	if strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
+		return false
+	}
+	if inFlow && strings.ContainsAny(s, ",[]{}") {
+		return false
+	}
+	return true
+}
+
+// flow reads a one-line flow sequence or mapping at the start of s.
+func (p *fparser) flow(s string) (*fnode, string, error) {
+	open := s[0]
+	closeCh := byte(']')
+	n := p.node('q')
+	if open == '{' {
+		closeCh, n.kind = '}', 'm'
+	}
+	s = strings.TrimLeft(s[1:], " ")
+	if s != "" && s[0] == closeCh {
+		return n, s[1:], nil
+	}
+	for {
+		var key string
+		if open == '{' {
+			i := strings.IndexByte(s, ':')
+			if i <= 0 {
+				return nil, "", errSubset
+			}
+			k, _, ok := splitKey(s[:i+1])
+			if !ok {
+				return nil, "", errSubset
+			}
+			key = k
+			for _, old := range n.keys {
+				if old == key {
+					return nil, "", errSubset
+				}
+			}
+			s = strings.TrimLeft(s[i+1:], " ")
+		}
+		var v *fnode
+		switch {
+		case s == "":
+			return nil, "", errSubset
+		case s[0] == '[' || s[0] == '{':
+			var err error
+			v, s, err = p.flow(s)
+			if err != nil {
+				return nil, "", err
+			}
+		case s[0] == '"' || s[0] == '\'':
+			str, rest, err := quoted(s)
+			if err != nil {
+				return nil, "", err
+			}
+			v, s = p.node('s'), rest
+			v.str = str
+		default:
+			j := strings.IndexAny(s, ",]}")
+			if j < 0 {
+				return nil, "", errSubset
+			}
+			val := strings.TrimRight(s[:j], " ")
+			if !plainOK(val, true) {
+				return nil, "", errSubset
+			}
+			v, s = p.node('s'), s[j:]
+			v.str, v.plain = val, true
+		}
+		if open == '{' {
+			n.keys = append(n.keys, key)
+			n.vals = append(n.vals, v)
+		} else {
+			n.items = append(n.items, v)
+		}
+		s = strings.TrimLeft(s, " ")
+		switch {
+		case s != "" && s[0] == ',':
+			s = strings.TrimLeft(s[1:], " ")
+		case s != "" && s[0] == closeCh:
+			return n, s[1:], nil
+		default:
+			return nil, "", errSubset
+		}
+	}
+}
+
+// quoted reads a one-line single- or double-quoted scalar at the start of
+// s and returns its value and the rest of s.
+func quoted(s string) (string, string, error) {
+	q := s[0]
+	if j := strings.IndexByte(s[1:], q); j >= 0 && (q == '\'' || strings.IndexByte(s[1:1+j], '\\') < 0) {
+		if q == '"' || !strings.HasPrefix(s[2+j:], "'") {
+			return s[1 : 1+j], s[2+j:], nil
+		}
+	}
+	var b strings.Builder
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case q == '\'' && c == '\'':
+			if i+1 < len(s) && s[i+1] == '\'' {
+				b.WriteByte('\'')
+				i++
+				continue
+			}
+			return b.String(), s[i+1:], nil
+		case q == '"' && c == '"':
+			return b.String(), s[i+1:], nil
+		case q == '"' && c == '\\':
+			if i+1 >= len(s) {
+				return "", "", errSubset
+			}
+			i++
+			switch e := s[i]; e {
+			case '"', '\\', '/':
+				b.WriteByte(e)
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case 'r':
+				b.WriteByte('\r')
+			case '0':
+				b.WriteByte(0)
+			case 'x', 'u', 'U':
+				width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
+				if i+width >= len(s) {
+					return "", "", errSubset
+				}
+				v, err := strconv.ParseUint(s[i+1:i+1+width], 16, 32)
+				if err != nil || !utf8.ValidRune(rune(v)) {
+					return "", "", errSubset
+				}
+				b.WriteRune(rune(v))
+				i += width
+			default:
+				return "", "", errSubset
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return "", "", errSubset // not closed on this line
+}
+
+// parseSubset reads data with the fast reader; ok is false when the
+// input is outside the subset.
+func parseSubset(name string, data string, minParallel int) (c *Catalog, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			c, ok = nil, false
+		}
+	}()
+	if !utf8.ValidString(data) || len(data) > maxFileSize {
+		return nil, false
+	}
+	p := &fparser{data: data, line: 1, end: len(data)}
+	c = &Catalog{File: name}
+	seen := map[string]bool{}
+	for {
+		ind, t, _, more := p.peek()
+		if !more {
+			break
+		}
+		if ind != 0 {
+			return nil, false
+		}
+		key, rest, isKey := splitKey(t)
+		if !isKey || rest != "" || seen[key] {
+			return nil, false
+		}
+		seen[key] = true
+		switch key {
+		case "domain":
+			if err := p.domain(c); err != nil {
+				return nil, false
+			}
+		case "entries":
+			p.consume()
+			ind, t, _, more := p.peek()
+			if !more || ind == 0 && !strings.HasPrefix(t, "- ") {
+				continue // no entries
+			}
+			if ind < 0 || !strings.HasPrefix(t, "- ") {
+				return nil, false
+			}
+			if ind > 0 && len(p.data)-p.pStart > minParallel && !hasKeyAfter(p.data[p.pStart:]) {
+				es, ok := parseEntriesParallel(p.data, p.pStart, p.pLine, ind)
+				if !ok {
+					return nil, false
+				}
+				c.Entries = es
+				p.peeked, p.off = false, len(p.data)
+				continue
+			}
+			_, err := p.parseSeq(ind, func(n *fnode) error {
+				e, err := p.entry(n)
+				if err != nil {
+					return err
+				}
+				c.Entries = append(c.Entries, e)
+				p.nn = 0 // the entry's nodes are free again
+				return nil
+			})
+			if err != nil {
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+	}
+	if !seen["domain"] || !seen["entries"] {
+		return nil, false
+	}
+	return c, true
+}
+
+// parallelMin is the size of an entries section worth splitting among
+// goroutines.
+const parallelMin = 4 << 20
+
+// hasKeyAfter reports whether a top-level key follows in s.
+func hasKeyAfter(s string) bool {
+	for i := strings.IndexByte(s, '\n'); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; c != ' ' && c != '\n' && c != '\r' && c != '#' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '\n')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// parseEntriesParallel reads an entries sequence that runs from offset
+// start (line number line) to the end of data, with items at indent, in
+// chunks split at item boundaries, one goroutine per processor.
+func parseEntriesParallel(data string, start, line, indent int) ([]Entry, bool) {
+	sep := "\n" + strings.Repeat(" ", indent) + "- "
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
+	type chunk struct {
+		from, to, line, first, n int
+	}
+	chunks := make([]chunk, 0, workers)
+	from, total := start, 0
+	for w := range workers {
+		to := len(data)
+		if w < workers-1 {
+			mid := start + (len(data)-start)*(w+1)/workers
+			if mid < from {
+				mid = from
+			}
+			k := strings.Index(data[mid:], sep)
+			if k < 0 {
+				to = len(data)
+			} else {
+				to = mid + k + 1
+			}
+		}
+		n := strings.Count(data[from-1:to-1], sep)
+		chunks = append(chunks, chunk{from: from, to: to, line: line, first: total, n: n})
+		total += n
+		line += strings.Count(data[from:to], "\n")
+		from = to
+		if to == len(data) {
+			break
+		}
+	}
+	// Size the slice once: growing a million entries by copying would
+	// hold two copies at the end.
+	entries := make([]Entry, total)
+	var wg sync.WaitGroup
+	oks := make([]bool, len(chunks))
+	for i, ch := range chunks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if recover() != nil {
+					oks[i] = false
+				}
+			}()
+			p := &fparser{data: data, off: ch.from, end: ch.to, line: ch.line}
+			k := ch.first
+			_, err := p.parseSeq(indent, func(n *fnode) error {
+				if k >= ch.first+ch.n {
+					return errSubset
+				}
+				e, err := p.entry(n)
+				if err != nil {
+					return err
+				}
+				entries[k] = e
+				k++
+				p.nn = 0
+				return nil
+			})
+			_, _, _, more := p.peek()
+			oks[i] = err == nil && !more && k == ch.first+ch.n
+		}()
+	}
+	wg.Wait()
+	for _, ok := range oks {
+		if !ok {
+			return nil, false
+		}
+	}
+	return entries, true
+}
+
+// domain decodes the domain header with the full YAML decoder: it is a
+// handful of lines, and holds the few free-form values (lint options).
+func (p *fparser) domain(c *Catalog) error {
+	start, line := p.pStart, p.pLine
+	p.consume()
+	end := len(p.data)
+	for {
+		ind, _, _, more := p.peek()
+		if !more {
+			break
+		}
+		if ind == 0 {
+			end = p.pStart
+			break
+		}
+		p.consume()
+	}
+	// Pad with the lines before the header, so positions stay right.
+	doc := make([]byte, 0, end-start+line)
+	for range line - 1 {
+		doc = append(doc, '\n')
+	}
+	doc = append(doc, p.data[start:end]...)
+	var v struct {
+		Domain Domain `yaml:"domain"`
+	}
+	if err := yaml.UnmarshalWithOptions(doc, &v, yaml.DisallowUnknownField()); err != nil {
+		return errSubset
+	}
+	c.Domain = v.Domain
+	return nil
+}
+
+// The decoders below turn subset nodes into the model. Anything they do
+// not recognise is errSubset: Parse then reads the file and reports it.
+
+func (p *fparser) entry(n *fnode) (Entry, error) {
+	var e Entry
+	if n.kind != 'm' {
+		return e, errSubset
+	}
+	e.Pos = n.pos
+	for i, k := range n.keys {
+		v := n.vals[i]
+		var err error
+		switch k {
+		case "code":
+			e.Code, err = textOf(v)
+		case "http_status":
+			var s int
+			s, err = intOf(v)
+			e.HTTPStatus = &s
+		case "category":
+			var s string
+			s, err = textOf(v)
+			e.Category = Category(s)
+		case "retryable":
+			var b bool
+			b, err = boolOf(v)
+			e.Retryable = &b
+		case "inferred":
+			e.Inferred, err = stringsOf(v)
+		case "title":
+			e.Title, err = textMapOf(v)
+		case "message":
+			e.Message, err = textMapOf(v)
+		case "remediation":
+			e.Remediation, err = textMapOf(v)
+		case "origin":
+			var t Text
+			t, err = textMapOf(v)
+			if err == nil {
+				e.Origin = make(map[string]Origin, len(t))
+				for l, o := range t {
+					e.Origin[l] = Origin(o)
+				}
+			}
+		case "params":
+			e.Params, err = paramsOf(v)
+		case "variants":
+			e.Variants, err = variantsOf(v)
+		case "deprecated":
+			e.Deprecated, err = boolOf(v)
+		case "replaced_by":
+			e.ReplacedBy, err = textOf(v)
+		case "aliases":
+			e.Aliases, err = stringsOf(v)
+		case "exempt":
+			e.Exempt, err = exemptOf(v)
+		case "source":
+			e.Source, err = sourceOf(v)
+		default:
+			err = errSubset
+		}
+		if err != nil {
+			return e, err
+		}
+	}
+	return e, nil
+}
+
+// textOf reads a string scalar. A plain scalar that YAML would read as
+// another type (a number, a bool, null) is left to the full parser.
+func textOf(n *fnode) (string, error) {
+	if n.kind != 's' {
+		return "", errSubset
+	}
+	if n.plain && !plainString(n.str) {
+		return "", errSubset
+	}
+	return n.str, nil
+}
+
+// plainString reports whether a plain scalar is a string for YAML.
+func plainString(s string) bool {
+	switch strings.ToLower(s) {
+	case "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", ".nan":
+		return false
+	}
+	c := s[0]
+	if c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' {
+		return false // may be a number
+	}
+	return true
+}
+
+func intOf(n *fnode) (int, error) {
+	if n.kind != 's' || !n.plain {
+		return 0, errSubset
+	}
+	v, err := strconv.Atoi(n.str)
+	if err != nil || (len(n.str) > 1 && n.str[0] == '0') || n.str[0] == '+' {
+		return 0, errSubset
+	}
+	return v, nil
+}
+
+func boolOf(n *fnode) (bool, error) {
+	if n.kind != 's' || !n.plain {
+		return false, errSubset
+	}
+	switch n.str {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, errSubset
+}
+
+func stringsOf(n *fnode) ([]string, error) {
+	if n.kind != 'q' {
+		return nil, errSubset
+	}
+	out := make([]string, len(n.items))
+	for i, it := range n.items {
+		s, err := textOf(it)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = s
+	}
+	return out, nil
+}
+
+func textMapOf(n *fnode) (Text, error) {
+	if n.kind != 'm' {
+		return nil, errSubset
+	}
+	t := make(Text, len(n.keys))
+	for i, k := range n.keys {
+		s, err := textOf(n.vals[i])
+		if err != nil {
+			return nil, err
+		}
+		t[k] = s
+	}
+	return t, nil
+}
+
+// fields calls f for each key of a mapping node.
+func fields(n *fnode, f func(k string, v *fnode) error) error {
+	if n.kind != 'm' {
+		return errSubset
+	}
+	for i, k := range n.keys {
+		if err := f(k, n.vals[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func paramsOf(n *fnode) ([]Param, error) {
+	if n.kind != 'q' {
+		return nil, errSubset
+	}
+	out := make([]Param, len(n.items))
+	for i, it := range n.items {
+		err := fields(it, func(k string, v *fnode) (err error) {
+			switch k {
+			case "name":
+				out[i].Name, err = textOf(v)
+			case "description":
+				out[i].Description, err = textOf(v)
+			default:
+				err = errSubset
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func exemptOf(n *fnode) ([]Exemption, error) {
+	if n.kind != 'q' {
+		return nil, errSubset
+	}
+	out := make([]Exemption, len(n.items))
+	for i, it := range n.items {
+		err := fields(it, func(k string, v *fnode) (err error) {
+			switch k {
+			case "rule":
+				out[i].Rule, err = textOf(v)
+			case "reason":
+				out[i].Reason, err = textOf(v)
+			default:
+				err = errSubset
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func sourceOf(n *fnode) (*Source, error) {
+	s := new(Source)
+	err := fields(n, func(k string, v *fnode) (err error) {
+		switch k {
+		case "file":
+			s.File, err = textOf(v)
+		case "line":
+			s.Line, err = intOf(v)
+		case "original":
+			var t Text
+			t, err = textMapOf(v)
+			s.Original = map[string]string(t)
+		default:
+			err = errSubset
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func variantsOf(n *fnode) ([]Variant, error) {
+	if n.kind != 'q' {
+		return nil, errSubset
+	}
+	out := make([]Variant, len(n.items))
+	for i, it := range n.items {
+		if it.kind != 'm' {
+			return nil, errSubset
+		}
+		out[i].Pos = it.pos
+		err := fields(it, func(k string, v *fnode) (err error) {
+			switch k {
+			case "http_status":
+				var s int
+				s, err = intOf(v)
+				out[i].HTTPStatus = &s
+			case "message":
+				out[i].Message, err = textMapOf(v)
+			case "remediation":
+				out[i].Remediation, err = textMapOf(v)
+			case "source":
+				out[i].Source, err = sourceOf(v)
+			default:
+				err = errSubset
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// InFastSubset reports whether data is inside the fast reader's subset,
+// that is, whether ParseFast reads it without falling back to Parse.
+func InFastSubset(name string, data []byte) bool {
+	_, ok := parseSubset(name, string(data), parallelMin)
+	return ok
+}

@@ -1,0 +1,146 @@
+package catalog_test
+
+import (
+	"bytes"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/errcat/errcat/catalogs"
+	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/synth"
+)
+
+// sameAsParse checks that ParseFast and Parse agree on data: the same
+// catalog, or the same error.
+func sameAsParse(t *testing.T, name string, data []byte) {
+	t.Helper()
+	want, wantErr := catalog.Parse(name, data)
+	got, gotErr := catalog.ParseFast(name, data)
+	if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
+		t.Fatalf("errors differ:\nParse:     %v\nParseFast: %v", wantErr, gotErr)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("catalogs differ (-Parse +ParseFast):\n%s", diff)
+	}
+}
+
+func TestParseFastBuiltin(t *testing.T) {
+	files := catalogs.FS()
+	names, err := fs.Glob(files, "*.yaml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no built-in catalogs: %v", err)
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			data, err := fs.ReadFile(files, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameAsParse(t, name, data)
+			// The same catalog as errcat's Marshal writes it.
+			c, err := catalog.Parse(name, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := catalog.Marshal(c, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameAsParse(t, name, out)
+		})
+	}
+}
+
+func TestParseFastSynthetic(t *testing.T) {
+	for _, n := range []int{0, 1, 50, 2500} {
+		var buf bytes.Buffer
+		if err := synth.Write(&buf, n, int64(n)); err != nil {
+			t.Fatal(err)
+		}
+		if !catalog.InFastSubset("synthetic.yaml", buf.Bytes()) {
+			t.Fatalf("synthetic catalog of %d entries is outside the fast subset", n)
+		}
+		sameAsParse(t, "synthetic.yaml", buf.Bytes())
+		if n == 0 {
+			continue
+		}
+		// The same, read in parallel chunks as large files are.
+		want, err := catalog.Parse("synthetic.yaml", buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := catalog.ParseSubsetChunked("synthetic.yaml", buf.Bytes())
+		if !ok {
+			t.Fatalf("chunked reader rejected the synthetic catalog of %d entries", n)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("chunked catalog differs (-Parse +chunked):\n%s", diff)
+		}
+	}
+}
+
+const fastHeader = `# a comment
+domain:
+  id: example.api
+  name: Example
+  locales: [en, zh-CN]
+  wire_format: problem
+  code_kind: string
+entries:
+`
+
+func TestParseFastCases(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		subset bool // the fast reader handles it without falling back
+	}{
+		{"block style", fastHeader + "  - code: A.B\n    http_status: 404\n    category: not_found\n    message:\n      en: It is gone.\n      zh-CN: 不存在。\n", true},
+		{"flow style", fastHeader + "  - code: \"A\"\n    category: internal\n    message: {en: \"x \\\"q\\\" \\u00e9\", zh-CN: 'it''s'}\n    params: [{name: a, description: the a}]\n    source: {file: f.txt, line: 3, original: {code: 'A '}}\n", true},
+		{"variants and exemptions", fastHeader + "  - code: A\n    category: internal\n    retryable: true\n    deprecated: false\n    aliases: [B, C]\n    message: {en: a}\n    exempt:\n      - rule: same-message\n        reason: because\n    variants:\n      - http_status: 400\n        message: {en: b}\n      - message: {en: c}\n", true},
+		{"sequence at key indent", fastHeader + "- code: A\n  category: internal\n  inferred:\n  - category\n  message: {en: a}\n", true},
+		{"comment after value", fastHeader + "  - code: A   # note\n    category: internal\n    message: {en: a}\n", false},
+		{"block scalar", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |\n        two\n        lines\n", false},
+		{"anchor", fastHeader + "  - code: A\n    category: internal\n    message: &m {en: a}\n", false},
+		{"numeric code unquoted", fastHeader + "  - code: 96000\n    category: internal\n    message: {en: a}\n", false},
+		{"unknown key", fastHeader + "  - code: A\n    category: internal\n    colour: red\n    message: {en: a}\n", false},
+		{"duplicate key", fastHeader + "  - code: A\n    code: B\n    category: internal\n    message: {en: a}\n", false},
+		{"invalid category", fastHeader + "  - code: A\n    category: bogus\n    message: {en: a}\n", true},
+		{"tab", fastHeader + "  - code: A\n    category: internal\n    message: {en: \"a\tb\"}\n", false},
+		{"multi-line quoted", fastHeader + "  - code: A\n    category: internal\n    message: {en: \"a\n      b\"}\n", false},
+		{"null status", fastHeader + "  - code: A\n    http_status: null\n    category: internal\n    message: {en: a}\n", false},
+		{"empty", "", false},
+		{"no entries", strings.TrimSuffix(fastHeader, "entries:\n"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := catalog.InFastSubset("x.yaml", []byte(tt.in)); got != tt.subset {
+				t.Errorf("InFastSubset = %v, want %v", got, tt.subset)
+			}
+			sameAsParse(t, "x.yaml", []byte(tt.in))
+		})
+	}
+}
+
+func FuzzParseFast(f *testing.F) {
+	f.Add([]byte(fastHeader + "  - code: A\n    category: internal\n    message: {en: a}\n"))
+	f.Add([]byte(fastHeader + "  - code: \"A\"\n    http_status: 400\n    category: invalid_argument\n    message: {en: \"x \\u00e9\", zh-CN: 'y'}\n    params: [{name: a}]\n    variants:\n      - message: {en: b}\n"))
+	files := catalogs.FS()
+	if names, _ := fs.Glob(files, "*.yaml"); len(names) > 0 {
+		data, _ := fs.ReadFile(files, names[len(names)-1])
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want, wantErr := catalog.Parse("f.yaml", data)
+		got, gotErr := catalog.ParseFast("f.yaml", data)
+		if (wantErr == nil) != (gotErr == nil) {
+			t.Fatalf("Parse error %v, ParseFast error %v", wantErr, gotErr)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("catalogs differ (-Parse +ParseFast):\n%s", diff)
+		}
+	})
+}

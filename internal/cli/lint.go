@@ -1,0 +1,221 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/diff"
+	"github.com/errcat/errcat/internal/lint"
+)
+
+// lintMemoryLimit keeps a lint run of a million entries under 2 GB: the
+// catalog itself takes most of it, and the default GC target (twice the
+// live heap) would overshoot. GOMEMLIMIT in the environment wins.
+const lintMemoryLimit = 1600 << 20
+
+// Pseudo-rules for the changes `lint --against` reports.
+var (
+	breakingRule = lint.Rule{
+		ID: "breaking-change", Severity: lint.Error, Default: true,
+		Summary: "a change against the --against revision breaks clients (see errcat diff)",
+		Rationale: `Codes are append-only: removing, renaming or reusing a code, or changing
+its HTTP status, category, retry flag or placeholders breaks clients that
+match on them. Retire a code with deprecated: true instead.`,
+		Example: "errcat lint --against git:origin/main",
+	}
+	compatibleRule = lint.Rule{
+		ID: "compatible-change", Severity: lint.Info, Default: true,
+		Summary:   "a compatible change against the --against revision (see errcat diff)",
+		Rationale: `Added codes, new wording, new locales and new remediations are safe for clients; they are listed for review.`,
+		Example:   "errcat lint --against git:origin/main",
+	}
+)
+
+func newLintCmd(env *Env) *cobra.Command {
+	var format, explain, against string
+	var enable, disable []string
+	cmd := &cobra.Command{
+		Use:   "lint [--format text|json|sarif] [--enable ID...] [--disable ID...] [--explain ID] [--against git:REV] [PATH...]",
+		Short: "Check catalogs for repeated codes, conflicting statuses, typos, leftover placeholders and more",
+		Long: `Lint checks catalog files or directories (no PATH: the built-in catalogs and
+--catalog directories) and prints the findings sorted by file and line. It
+exits 1 when a finding of error severity remains, else 0.
+
+--explain ID prints a rule's documentation; --explain all lists every rule.
+--against git:REV also compares the catalogs with the same paths at git
+revision REV and reports breaking changes as errors (see errcat diff).
+A domain disables or tunes rules in its header (domain.lint), and an entry
+can carry a reasoned exemption (exempt: [{rule: ID, reason: ...}]).`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if explain != "" {
+				return explainRules(env.Stdout, explain)
+			}
+			cfg := lint.Config{Enable: enable, Disable: disable}
+			if err := cfg.Check(); err != nil {
+				return usageError{err}
+			}
+			switch format {
+			case "text", "json", "sarif":
+			default:
+				return usageError{fmt.Errorf("--format %q: want text, json or sarif", format)}
+			}
+			if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+				defer debug.SetMemoryLimit(debug.SetMemoryLimit(lintMemoryLimit))
+			}
+			cats, err := loadArgs(env, args)
+			if err != nil {
+				return err
+			}
+			findings := lint.Run(cats, cfg)
+			if against != "" {
+				rev, ok := strings.CutPrefix(against, "git:")
+				if !ok || rev == "" || strings.Contains(rev, ":") {
+					return usageError{fmt.Errorf("--against %q: want git:REV", against)}
+				}
+				old, err := loadAgainst(rev, args)
+				if err != nil {
+					return err
+				}
+				findings = append(findings, changeFindings(diff.Compare(old, cats))...)
+			}
+			if err := writeFindings(env.Stdout, format, findings, cats); err != nil {
+				return err
+			}
+			if lint.HasErrors(findings) {
+				return &ExitError{Code: 1}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&format, "format", "text", "output `FORMAT`: text, json or sarif")
+	f.StringSliceVar(&enable, "enable", nil, "also run rule `ID` (repeatable, comma-separated), even if off by default or disabled by a domain")
+	f.StringSliceVar(&disable, "disable", nil, "do not run rule `ID` (repeatable, comma-separated)")
+	f.StringVar(&explain, "explain", "", "print the documentation of rule `ID` (all: every rule) and exit")
+	f.StringVar(&against, "against", "", "also report changes against the catalogs at `git:REV`; breaking ones are errors")
+	return cmd
+}
+
+// loadArgs loads the PATH arguments, or the default catalogs without any.
+func loadArgs(env *Env, args []string) ([]*catalog.Catalog, error) {
+	if len(args) == 0 {
+		return env.loadDefault()
+	}
+	var cats []*catalog.Catalog
+	for _, a := range args {
+		cs, err := loadSource(a)
+		if err != nil {
+			return nil, err
+		}
+		cats = append(cats, cs...)
+	}
+	return cats, nil
+}
+
+// loadAgainst loads the same sources at git revision rev.
+func loadAgainst(rev string, args []string) ([]*catalog.Catalog, error) {
+	if len(args) == 0 {
+		// The built-in catalogs, by their path from the repository root.
+		return loadGit(rev, builtinGitPath)
+	}
+	var cats []*catalog.Catalog
+	for _, a := range args {
+		if strings.HasPrefix(a, "git:") {
+			return nil, usageError{fmt.Errorf("--against compares the working tree with a revision; %q is already a revision", a)}
+		}
+		cs, err := loadSource("git:" + rev + ":" + a)
+		if err != nil {
+			return nil, err
+		}
+		cats = append(cats, cs...)
+	}
+	return cats, nil
+}
+
+// changeFindings turns diff changes into lint findings.
+func changeFindings(cs []diff.Change) []lint.Finding {
+	out := make([]lint.Finding, 0, len(cs))
+	for _, c := range cs {
+		f := lint.Finding{Rule: compatibleRule.ID, Severity: lint.Info, Domain: c.Domain, Code: c.Code,
+			File: c.File, Line: c.Line, Col: c.Col, Message: string(c.Kind) + ": " + c.Message}
+		if c.Breaking {
+			f.Rule, f.Severity = breakingRule.ID, lint.Error
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func writeFindings(w io.Writer, format string, fs []lint.Finding, cats []*catalog.Catalog) error {
+	switch format {
+	case "json":
+		if fs == nil {
+			fs = []lint.Finding{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(fs)
+	case "sarif":
+		return lint.WriteSARIF(w, fs, append(lint.Rules(), breakingRule, compatibleRule), Version())
+	}
+	var count [4]int
+	for _, f := range fs {
+		fmt.Fprintln(w, f)
+		if f.Severity >= lint.Info && f.Severity <= lint.Error {
+			count[f.Severity]++
+		}
+	}
+	entries := 0
+	for _, c := range cats {
+		entries += len(c.Entries)
+	}
+	fmt.Fprintf(w, "%d findings (%d errors, %d warnings, %d infos) in %d catalogs, %d entries\n",
+		len(fs), count[lint.Error], count[lint.Warning], count[lint.Info], len(cats), entries)
+	return nil
+}
+
+// explainRules prints the documentation of one rule, or of all of them.
+func explainRules(w io.Writer, id string) error {
+	rules := append(lint.Rules(), breakingRule, compatibleRule)
+	if id == "all" {
+		for _, r := range rules {
+			state := "on"
+			if !r.Default {
+				state = "off by default"
+			}
+			fmt.Fprintf(w, "%-22s %-8s %-15s %s\n", r.ID, r.Severity, state, r.Summary)
+		}
+		return nil
+	}
+	i := slices.IndexFunc(rules, func(r lint.Rule) bool { return r.ID == id })
+	if i < 0 {
+		ids := make([]string, len(rules))
+		for j, r := range rules {
+			ids[j] = r.ID
+		}
+		return usageError{fmt.Errorf("unknown lint rule %q; rules: %s", id, strings.Join(ids, ", "))}
+	}
+	r := rules[i]
+	state := "on by default"
+	if !r.Default {
+		state = "off by default; turn it on with --enable " + r.ID
+	}
+	fmt.Fprintf(w, "%s (%s, %s)\n\n%s.\n\n%s\n\nExample:\n\n%s\n", r.ID, r.Severity, state, r.Summary, r.Rationale, indent(r.Example, "    "))
+	return nil
+}
+
+func indent(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = prefix + l
+	}
+	return strings.Join(lines, "\n")
+}

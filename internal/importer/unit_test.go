@@ -1,0 +1,215 @@
+package importer
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/errcat/errcat/internal/catalog"
+)
+
+func TestParseStatus(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    int // 0: none
+		keep    bool
+		wantErr string
+	}{
+		{"400", 400, false, ""},
+		{"", 0, false, ""},
+		{"NA", 0, true, ""},
+		{"N/A", 0, true, ""},
+		{"n/a", 0, true, ""},
+		{"-", 0, true, ""},
+		{"—", 0, true, ""},
+		{"Bad Request (400)", 400, true, ""},
+		{"400 Bad Request", 400, true, ""},
+		{"HTTP 404", 404, true, ""},
+		{"Not Found", 404, true, ""},
+		{"too many requests", 429, true, ""},
+		{"Teapot", 0, true, `bad HTTP status "Teapot": no status between 100 and 599`},
+		{"4xx", 0, true, `bad HTTP status "4xx": no status between 100 and 599`},
+		{"600", 0, true, `bad HTTP status "600": no status between 100 and 599`},
+		{"400/403", 0, true, `bad HTTP status "400/403": several statuses (400, 403)`},
+		{"1400", 0, true, `bad HTTP status "1400": no status between 100 and 599`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			st, keep, err := parseStatus(tt.in)
+			got := 0
+			if st != nil {
+				got = *st
+			}
+			gotErr := ""
+			if err != nil {
+				gotErr = err.Error()
+			}
+			if diff := cmp.Diff([]any{tt.want, tt.keep, tt.wantErr}, []any{got, keep, gotErr}); diff != "" {
+				t.Errorf("parseStatus(%q) [status keep err] (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestRewritePlaceholders(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   string
+		params []string
+	}{
+		{"Failed query instance metrics. %s (details)", "Failed query instance metrics. {detail} (details)", []string{"detail"}},
+		{"Got %d items, want %d.", "Got {number} items, want {number_2}.", []string{"number", "number_2"}},
+		{"Bad id=%d.", "Bad id={id}.", []string{"id"}},
+		{`The parameter "<parameter name>" is not supported.`, `The parameter "{parameter_name}" is not supported.`, []string{"parameter_name"}},
+		{`The input parameter "parameter name" is missing.`, `The input parameter "{parameter_name}" is missing.`, []string{"parameter_name"}},
+		{`The specified parameter "Action or Version" is not valid.`, `The specified parameter "Action or Version" is not valid.`, nil},
+		{`See the "message" field.`, `See the "message" field.`, nil},
+		{"Line one<br>line two", "Line one<br>line two", nil},
+		{"参数 <参数名> 格式错误", "参数 {param} 格式错误", []string{"param"}},
+		{"100% sure", "100% sure", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var pn paramNamer
+			got, changed := pn.rewrite(tt.in)
+			var names []string
+			for _, p := range pn.params {
+				names = append(names, p.Name)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("text (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.params, names); diff != "" {
+				t.Errorf("params (-want +got):\n%s", diff)
+			}
+			if changed != (tt.in != tt.want) {
+				t.Errorf("changed = %v", changed)
+			}
+			for _, n := range catalog.Placeholders(got) {
+				if snake(n) != n {
+					t.Errorf("placeholder %q is not snake case", n)
+				}
+			}
+		})
+	}
+}
+
+func TestRewriteCode(t *testing.T) {
+	var pn paramNamer
+	got, changed := pn.rewriteCode("Invalid<parameter name>.Malformed")
+	if got != "Invalid{parameter_name}.Malformed" || !changed {
+		t.Errorf("rewriteCode = %q, %v", got, changed)
+	}
+	if diff := cmp.Diff([]catalog.Param{{Name: "parameter_name", Description: "written <parameter name> in the source"}}, pn.params); diff != "" {
+		t.Errorf("params (-want +got):\n%s", diff)
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := map[string]role{
+		"Status Code":      roleStatus,
+		"HTTP status code": roleStatus,
+		"HTTP 状态码":         roleStatus,
+		"状态码":              roleStatus,
+		"Error Code":       roleCode,
+		"错误码":              roleCode,
+		"错误代码":             roleCode,
+		"返回码":              roleCode,
+		"Retcode":          roleCode,
+		"**Code**":         roleCode,
+		"Error Message":    roleMessage,
+		"错误信息":             roleMessage,
+		"错误描述":             roleMessage,
+		"Description":      roleDescription,
+		"描述":               roleDescription,
+		"说明":               roleDescription,
+		"Measure":          roleRemediation,
+		"Solution":         roleRemediation,
+		"处理措施":             roleRemediation,
+		"解决方案":             roleRemediation,
+		"建议":               roleRemediation,
+		"Error Type":       roleTitle,
+		"Parameter":        roleNone,
+		"Encode":           roleNone,
+		"":                 roleNone,
+	}
+	for h, want := range tests {
+		if got := classify(h); got != want {
+			t.Errorf("classify(%q) = %v, want %v", h, got, want)
+		}
+	}
+}
+
+func TestInferCategory(t *testing.T) {
+	tests := []struct {
+		code, msg, rem string
+		status         int
+		want           catalog.Category
+		retryable      bool // explicit retryable set
+	}{
+		{"Throttling", "Request was denied due to request throttling.", "", 400, catalog.ResourceExhausted, true},
+		{"InvalidParameter", "The specified parameter is not valid.", "", 400, catalog.InvalidArgument, false},
+		{"X.NotFound", "The cluster does not exist.", "", 404, catalog.NotFound, false},
+		{"X.NotFound", "The cluster does not exist.", "", 403, catalog.PermissionDenied, false},
+		{"CSS.0011", "Another operation is being performed. Please try again later.", "Try again later.", 202, catalog.Aborted, false},
+		{"CSS.6000", "Clusters fail to be created.", "Try again later or contact technical support.", 0, catalog.Internal, true},
+		{"96012", "You don't have permission for this project.", "", 0, catalog.PermissionDenied, false},
+		{"165", "操作过于频繁请稍后再试", "", 0, catalog.ResourceExhausted, true},
+		{"100", "当前状态不可进行操作，请稍后重试", "", 0, catalog.Unavailable, false},
+		{"x", "Something.", "", 0, catalog.Unknown, false},
+		{"x", "Something.", "", 418, catalog.FailedPrecondition, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code+"/"+tt.msg, func(t *testing.T) {
+			e := &catalog.Entry{Code: tt.code, Message: catalog.Text{"en": tt.msg}}
+			if tt.rem != "" {
+				e.Remediation = catalog.Text{"en": tt.rem}
+			}
+			if tt.status != 0 {
+				e.HTTPStatus = catalog.IntPtr(tt.status)
+			}
+			inferCategory(e)
+			wantInferred := []string{"category"}
+			if tt.retryable {
+				wantInferred = append(wantInferred, "retryable")
+			}
+			if diff := cmp.Diff([]any{tt.want, tt.retryable, wantInferred}, []any{e.Category, e.Retryable != nil && *e.Retryable, e.Inferred}); diff != "" {
+				t.Errorf("[category retryable inferred] (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDetectFormat(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"a.md", "anything", "markdown"},
+		{"a.rst", "anything", "rst"},
+		{"a.html", "anything", "html"},
+		{"a.txt", "---\nslug: x\n---\n**1**\n\nmsg", "markdown"},
+		{"a.txt", "| a | b |\n|---|---|\n", "markdown"},
+		{"a.txt", "+---+---+\n| a | b |\n+===+===+\n", "rst"},
+		{"a.txt", ":original_name: x.html\n", "rst"},
+		{"a.txt", "<!DOCTYPE html><table><tr><td>1</td></tr></table>", "html"},
+		{"a.txt", "Error Codes\n\n    Error Code Description\n    1 Bad.\n", "text"},
+	}
+	for _, tt := range tests {
+		if got := DetectFormat(tt.name, tt.text); got != tt.want {
+			t.Errorf("DetectFormat(%q, %q) = %q, want %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestDomainFromFile(t *testing.T) {
+	for in, want := range map[string]string{
+		"errors.md":             "errors",
+		"dir/Zh_Table.html":     "zh-table",
+		"__.txt":                "imported",
+		"aliyun.polardb.md":     "aliyun.polardb",
+		"a..b.md":               "a.b",
+		`C:\docs\api errors.md`: "api-errors",
+	} {
+		if got := domainFromFile(in); got != want {
+			t.Errorf("domainFromFile(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,269 @@
+package errcat
+
+import "unicode/utf8"
+
+// Field names one of a Def's texts.
+type Field uint8
+
+// The texts of a Def.
+const (
+	Title Field = iota
+	Message
+	Remediation
+	numFields
+)
+
+func (d *Def) field(f Field) map[string]string {
+	switch f {
+	case Title:
+		return d.Title
+	case Message:
+		return d.Message
+	case Remediation:
+		return d.Remediation
+	}
+	return nil
+}
+
+// compiled holds a Def's templates split at their placeholders, with the
+// literal text already escaped for JSON, per field and locale. It is built
+// on first use.
+type compiled struct {
+	fields [numFields]map[string]*template
+	// byLocale holds the template each of the domain's locales resolves
+	// to (after fallback), per field, indexed like Domain.Locales.
+	byLocale [numFields][]*template
+	// codeJSON is the code as a JSON string, quoted; codeNumber says
+	// whether the code is also a valid JSON integer of at most 15 digits.
+	codeJSON   string
+	codeNumber bool
+}
+
+type template struct {
+	segs []segment
+}
+
+// segment is literal JSON-escaped text followed by a placeholder (name
+// "" for none).
+type segment struct {
+	lit  string
+	name string
+	// raw is the placeholder as written, "{name}", for when the param is
+	// missing.
+	raw string
+}
+
+func (d *Def) compiled() *compiled {
+	if c := d.comp.Load(); c != nil {
+		return c
+	}
+	c := &compiled{}
+	for f := range numFields {
+		texts := d.field(f)
+		if len(texts) == 0 {
+			continue
+		}
+		m := make(map[string]*template, len(texts))
+		for loc, t := range texts {
+			m[loc] = compileTemplate(t)
+		}
+		c.fields[f] = m
+	}
+	if d.Domain != nil {
+		for f := range numFields {
+			if c.fields[f] == nil {
+				continue
+			}
+			c.byLocale[f] = make([]*template, len(d.Domain.Locales))
+			for i, l := range d.Domain.Locales {
+				_, resolved := d.Text(d.field(f), l)
+				c.byLocale[f][i] = c.fields[f][resolved]
+			}
+		}
+	}
+	c.codeJSON = `"` + string(AppendJSONEscaped(nil, d.Code)) + `"`
+	c.codeNumber = isJSONInt(d.Code)
+	if d.comp.CompareAndSwap(nil, c) {
+		return c
+	}
+	return d.comp.Load()
+}
+
+func compileTemplate(t string) *template {
+	tp := &template{}
+	last := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] != '{' {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && isIdentByte(t[j], j == i+1) {
+			j++
+		}
+		if j > i+1 && j < len(t) && t[j] == '}' {
+			tp.segs = append(tp.segs, segment{
+				lit:  string(AppendJSONEscaped(nil, t[last:i])),
+				name: t[i+1 : j],
+				raw:  string(AppendJSONEscaped(nil, t[i:j+1])),
+			})
+			last = j + 1
+			i = j
+		}
+	}
+	if last < len(t) || len(tp.segs) == 0 {
+		tp.segs = append(tp.segs, segment{lit: string(AppendJSONEscaped(nil, t[last:]))})
+	}
+	return tp
+}
+
+// AppendJSONText appends the text of field in locale (with the fallbacks
+// of Def.Text), its placeholders filled from e's params, escaped for the
+// inside of a JSON string (no quotes), as AppendJSONEscaped escapes. A
+// missing param stays visible as {name}. The template is split and its
+// literal text escaped once per Def, so this costs a copy plus the
+// escaping of the param values.
+func (e *Error) AppendJSONText(dst []byte, field Field, locale string) []byte {
+	d := e.def
+	if d == nil || field >= numFields {
+		return dst
+	}
+	c := d.compiled()
+	var tp *template
+	if d.Domain != nil {
+		for i, l := range d.Domain.Locales {
+			if l == locale && i < len(c.byLocale[field]) {
+				tp = c.byLocale[field][i]
+				break
+			}
+		}
+	}
+	if tp == nil {
+		texts := c.fields[field]
+		var ok bool
+		if tp, ok = texts[locale]; !ok {
+			_, l := d.Text(d.field(field), locale)
+			if tp, ok = texts[l]; !ok {
+				return dst
+			}
+		}
+	}
+	for i := range tp.segs {
+		s := &tp.segs[i]
+		dst = append(dst, s.lit...)
+		if s.name == "" {
+			continue
+		}
+		if v, ok := e.Param(s.name); ok {
+			dst = AppendJSONEscaped(dst, v)
+		} else {
+			dst = append(dst, s.raw...)
+		}
+	}
+	return dst
+}
+
+const hexDigits = "0123456789abcdef"
+
+// AppendJSONEscaped appends s escaped for the inside of a JSON string,
+// byte for byte as encoding/json.Marshal escapes it: '"', '\\' and control
+// characters escaped, <, > and & as \u003c, \u003e and \u0026, invalid
+// UTF-8 as \ufffd, and U+2028 and U+2029 escaped.
+func AppendJSONEscaped(dst []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); {
+		// The common case: a run of bytes written as they are.
+		for i < len(s) && jsonSafe[s[i]] == 1 {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		b := s[i]
+		if b < utf8.RuneSelf {
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	return append(dst, s[start:]...)
+}
+
+// jsonSafe has a 1 for each byte written as itself in a JSON string: the
+// printable ASCII characters but " \\ < > &. Bytes of 0x80 and above are
+// checked as UTF-8.
+const jsonSafe = "" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x01\x01\x00\x01\x01\x01\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // " and &
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x01\x00\x01" + // < and >
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x01\x01\x01" + // \\
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+
+// AppendJSONCode appends the Def's code as a JSON value: a number when
+// asNumber is set and the code is a decimal integer of at most 15 digits
+// (exact in any JSON decoder), else a string.
+func (d *Def) AppendJSONCode(dst []byte, asNumber bool) []byte {
+	c := d.compiled()
+	if asNumber && c.codeNumber {
+		return append(dst, d.Code...)
+	}
+	return append(dst, c.codeJSON...)
+}
+
+func isJSONInt(s string) bool {
+	if len(s) > 0 && s[0] == '-' {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 15 || (s[0] == '0' && len(s) > 1) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
