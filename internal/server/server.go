@@ -43,7 +43,7 @@ type Config struct {
 	Dirs []string
 	// Reload is how often Dirs are checked for changes (default 1s; <0 never).
 	Reload time.Duration
-	// LoadFile reads one catalog file of Dirs (default catalog.LoadFile).
+	// LoadFile reads one catalog file of Dirs (default catalog.LoadFileFast).
 	LoadFile func(path string) (*catalog.Catalog, error)
 
 	// Lint selects the lint rules whose findings entry pages show.
@@ -89,7 +89,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Reload = time.Second
 	}
 	if cfg.LoadFile == nil {
-		cfg.LoadFile = catalog.LoadFile
+		cfg.LoadFile = catalog.LoadFileFast
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
