@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/time/rate"
 
 	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
@@ -20,6 +21,8 @@ func newServeCmd(env *Env) *cobra.Command {
 	var addr, logLevel string
 	var reload time.Duration
 	var noLint bool
+	var rateLimit float64
+	var rateBurst int
 	cmd := &cobra.Command{
 		Use:   "serve [--addr 127.0.0.1:8080] [--catalog DIR]...",
 		Short: "Serve the error center: web UI and JSON API over the catalogs",
@@ -36,6 +39,16 @@ shuts down gracefully.`,
 				return usageError{fmt.Errorf("--log-level: %w", err)}
 			}
 			log := slog.New(slog.NewJSONHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
+			if reload <= 0 {
+				reload = -1 // never
+			}
+			limit := rate.Limit(rateLimit)
+			if rateLimit <= 0 {
+				limit = rate.Inf
+			}
+			if rateBurst < 1 {
+				return usageError{fmt.Errorf("--rate-burst %d: want 1 or more", rateBurst)}
+			}
 			var builtin []*catalog.Catalog
 			if !env.NoBuiltin {
 				b, err := catalogs.Load()
@@ -51,6 +64,7 @@ shuts down gracefully.`,
 			}
 			srv, err := server.New(server.Config{
 				Builtin: builtin, Dirs: env.CatalogDirs, Reload: reload, Logger: log, NoLint: noLint,
+				RateLimit: limit, RateBurst: rateBurst,
 			})
 			if err != nil {
 				return exitf(1, "%v", err)
@@ -71,6 +85,8 @@ shuts down gracefully.`,
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	cmd.Flags().DurationVar(&reload, "reload", time.Second, "check --catalog directories for changes this often (0 or less: never)")
+	cmd.Flags().Float64Var(&rateLimit, "rate-limit", 20, "search and decode requests per second per client IP (0: unlimited)")
+	cmd.Flags().IntVar(&rateBurst, "rate-burst", 40, "bursts of this many requests above --rate-limit")
 	cmd.Flags().BoolVar(&noLint, "no-lint", false, "leave lint findings off the entry pages")
 	cmd.Flags().StringVar(&logLevel, "log-level", "info", "log `LEVEL`: debug, info, warn or error")
 	return cmd

@@ -367,7 +367,7 @@ func (ix *Index) Search(q Query) []Hit {
 	// Codes: exact and prefix on the whole query, lower-cased.
 	lq := strings.ToLower(text)
 	start := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower[ix.byCode[i]] >= lq })
-	found := 0
+	found, exact := 0, false
 	for i := start; i < len(ix.byCode) && found < maxPrefixHits; i++ {
 		d := ix.byCode[i]
 		c := ix.lower[d]
@@ -379,6 +379,7 @@ func (ix *Index) Search(q Query) []Hit {
 		}
 		s.touch(d)
 		if c == lq {
+			exact = true
 			s.reason[d] = 3
 			s.score[d] += 1000
 		} else {
@@ -389,29 +390,69 @@ func (ix *Index) Search(q Query) []Hit {
 		found++
 	}
 	// Typos: only for a query that looks like one code and found none.
+	typos := 0
 	if found == 0 && !strings.ContainsAny(lq, " \t") && utf8.RuneCountInString(lq) >= 3 {
-		ix.typos(s, lq, in)
+		typos = ix.typos1(s, lq, in)
+		if typos == 0 && ix.Len() <= maxTrigramDocs {
+			typos = ix.typos(s, lq, in)
+		}
 	}
 
-	// Words and characters.
+	// Words and characters, rarest first. The documents of the rare terms
+	// are the candidates; terms too common to narrow them down only add
+	// their weight to the candidates (a binary search each).
 	qterms := queryTermSet(text)
+	if oneWord := !strings.ContainsAny(text, " \t"); oneWord && (exact || found >= limit || typos > 0) {
+		// The code itself, or enough codes starting with it, answer a
+		// one-word query; words of the code would only add noise.
+		qterms = nil
+	}
 	n := float64(ix.Len())
+	type qterm struct {
+		tp, cp []uint32
+		w      float32
+	}
+	var qs []qterm
 	for _, t := range qterms {
 		tp, cp := ix.postings(t), ix.postings(codePrefix+t)
 		if len(tp) == 0 && len(cp) == 0 {
 			continue
 		}
 		w := float32(math.Log(1 + n/float64(len(tp)+len(cp))))
-		tp = postingRange(tp, lo, hi)
-		for _, d := range tp {
+		qs = append(qs, qterm{postingRange(tp, lo, hi), postingRange(cp, lo, hi), w})
+	}
+	slices.SortStableFunc(qs, func(a, b qterm) int { return cmp.Compare(len(a.tp)+len(a.cp), len(b.tp)+len(b.cp)) })
+	budget := max(20000, ix.Len()/50)
+	cum := 0
+	for i, q := range qs {
+		df := len(q.tp) + len(q.cp)
+		if i > 0 && cum+df > budget && len(s.touched) > 0 && len(s.touched) < df {
+			// Check the candidates only.
+			for _, d := range s.touched {
+				_, inText := slices.BinarySearch(q.tp, d)
+				_, inCode := slices.BinarySearch(q.cp, d)
+				if inText {
+					s.score[d] += q.w
+				}
+				if inCode {
+					s.score[d] += 2 * q.w
+				}
+				if inText || inCode {
+					s.hits[d]++
+				}
+			}
+			continue
+		}
+		cum += df
+		for _, d := range q.tp {
 			s.touch(d)
-			s.score[d] += w
+			s.score[d] += q.w
 			s.hits[d]++
 		}
-		for _, d := range postingRange(cp, lo, hi) {
+		for _, d := range q.cp {
 			s.touch(d)
-			s.score[d] += 2 * w
-			if _, ok := slices.BinarySearch(tp, d); !ok {
+			s.score[d] += 2 * q.w
+			if _, ok := slices.BinarySearch(q.tp, d); !ok {
 				s.hits[d]++
 			}
 		}
@@ -472,7 +513,8 @@ func (ix *Index) Search(q Query) []Hit {
 // enough padded trigrams with lq (a string within distance k of lq shares
 // at least len(trigrams)-3k of them); trigrams so common that they would
 // not narrow the candidates are skipped and the bar lowered to match.
-func (ix *Index) typos(s *scratch, lq string, in func(uint32) bool) {
+func (ix *Index) typos(s *scratch, lq string, in func(uint32) bool) int {
+	hits := 0
 	k := maxTypoDist
 	if utf8.RuneCountInString(lq) <= 5 {
 		k = 1
@@ -529,7 +571,60 @@ func (ix *Index) typos(s *scratch, lq string, in func(uint32) bool) {
 			s.reason[d] = 1
 		}
 		s.score[d] += 300 - 100*float32(dist)
+		hits++
 	}
+	return hits
+}
+
+// maxTrigramDocs bounds the index size up to which typos at edit distance
+// 2 are looked for with trigrams; larger indexes find distance 1 only.
+const maxTrigramDocs = 200000
+
+// codeAlphabet is what typo variants insert and substitute.
+const codeAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789._-:"
+
+// typos1 scores the codes one edit from lq (a deletion, insertion,
+// substitution or swap of neighbours), found by looking every variant of
+// lq up in the sorted codes: about 80 look-ups per character, whatever
+// the index size.
+func (ix *Index) typos1(s *scratch, lq string, in func(uint32) bool) int {
+	if !isASCII(lq) {
+		return 0
+	}
+	hits := 0
+	buf := make([]byte, 0, len(lq)+1)
+	look := func(v []byte) {
+		key := string(v) // does not escape: sort.Search compares only
+		i := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower[ix.byCode[i]] >= key })
+		for ; i < len(ix.byCode) && ix.lower[ix.byCode[i]] == key; i++ {
+			d := ix.byCode[i]
+			if !in(d) || s.reason[d] >= 1 {
+				continue
+			}
+			s.touch(d)
+			s.reason[d] = 1
+			s.score[d] += 200
+			hits++
+		}
+	}
+	for i := 0; i <= len(lq); i++ {
+		if i < len(lq) { // deletion
+			look(append(append(buf[:0], lq[:i]...), lq[i+1:]...))
+		}
+		if i+1 < len(lq) && lq[i] != lq[i+1] { // swap
+			v := append(buf[:0], lq...)
+			v[i], v[i+1] = v[i+1], v[i]
+			look(v)
+		}
+		for j := 0; j < len(codeAlphabet); j++ {
+			c := codeAlphabet[j]
+			look(append(append(append(buf[:0], lq[:i]...), c), lq[i:]...)) // insertion
+			if i < len(lq) && lq[i] != c { // substitution
+				look(append(append(append(buf[:0], lq[:i]...), c), lq[i+1:]...))
+			}
+		}
+	}
+	return hits
 }
 
 func abs(x int) int {
