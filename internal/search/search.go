@@ -619,7 +619,7 @@ func (ix *Index) typos1(s *scratch, lq string, in func(uint32) bool) int {
 		for j := 0; j < len(codeAlphabet); j++ {
 			c := codeAlphabet[j]
 			look(append(append(append(buf[:0], lq[:i]...), c), lq[i:]...)) // insertion
-			if i < len(lq) && lq[i] != c { // substitution
+			if i < len(lq) && lq[i] != c {                                 // substitution
 				look(append(append(append(buf[:0], lq[:i]...), c), lq[i+1:]...))
 			}
 		}
