@@ -121,7 +121,9 @@ func build(set *catalog.Set, workers int) *Index {
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := n*w/workers, n*(w+1)/workers
-		chunks[w] = &chunk{lo: uint32(lo), hi: uint32(hi), vocab: map[string]uint32{}, grams: map[uint32]uint32{}}
+		size := hi - lo
+		chunks[w] = &chunk{lo: uint32(lo), hi: uint32(hi), vocab: make(map[string]uint32, min(size, 1<<16)), grams: map[uint32]uint32{},
+			ids: make([]uint32, 0, size*32), ends: make([]uint32, 0, size), trigrams: n <= maxTrigramDocs}
 		wg.Add(1)
 		go func(ch *chunk) {
 			defer wg.Done()
@@ -213,6 +215,9 @@ type chunk struct {
 	ids    []uint32          // local term ids, document after document
 	ends   []uint32          // ends[i] is where document lo+i's ids end
 	global []uint32          // local id → global id
+	// trigrams says whether to index code trigrams (for typos at edit
+	// distance 2, looked for only in indexes of up to maxTrigramDocs).
+	trigrams bool
 }
 
 // tokenize fills ch with the terms of its documents.
@@ -256,8 +261,10 @@ func (ix *Index) tokenize(ch *chunk) {
 			}
 			local = append(local, ch.id(t))
 		}
-		for _, g := range trigramsOf(grams[:0], lc) {
-			local = append(local, ch.gram(gramKey(g[0], g[1], g[2])))
+		if ch.trigrams {
+			for _, g := range trigramsOf(grams[:0], lc) {
+				local = append(local, ch.gram(gramKey(g[0], g[1], g[2])))
+			}
 		}
 		slices.Sort(local)
 		local = slices.Compact(local)
@@ -322,9 +329,13 @@ type scratch struct {
 }
 
 func (s *scratch) touch(d uint32) {
-	if s.score[d] == 0 && s.hits[d] == 0 && s.reason[d] == 0 {
+	if !s.isTouched(d) {
 		s.touched = append(s.touched, d)
 	}
+}
+
+func (s *scratch) isTouched(d uint32) bool {
+	return s.score[d] != 0 || s.hits[d] != 0 || s.reason[d] != 0
 }
 
 func (s *scratch) reset() {
@@ -427,18 +438,36 @@ func (ix *Index) Search(q Query) []Hit {
 	for i, q := range qs {
 		df := len(q.tp) + len(q.cp)
 		if i > 0 && cum+df > budget && len(s.touched) > 0 && len(s.touched) < df {
-			// Check the candidates only.
-			for _, d := range s.touched {
-				_, inText := slices.BinarySearch(q.tp, d)
-				_, inCode := slices.BinarySearch(q.cp, d)
-				if inText {
+			// Weigh the candidates only: by binary search when they are
+			// few, else by a pass over the postings.
+			if len(s.touched)*16 < df {
+				for _, d := range s.touched {
+					_, inText := slices.BinarySearch(q.tp, d)
+					_, inCode := slices.BinarySearch(q.cp, d)
+					if inText {
+						s.score[d] += q.w
+					}
+					if inCode {
+						s.score[d] += 2 * q.w
+					}
+					if inText || inCode {
+						s.hits[d]++
+					}
+				}
+				continue
+			}
+			for _, d := range q.tp {
+				if s.isTouched(d) {
 					s.score[d] += q.w
-				}
-				if inCode {
-					s.score[d] += 2 * q.w
-				}
-				if inText || inCode {
 					s.hits[d]++
+				}
+			}
+			for _, d := range q.cp {
+				if s.isTouched(d) {
+					s.score[d] += 2 * q.w
+					if _, ok := slices.BinarySearch(q.tp, d); !ok {
+						s.hits[d]++
+					}
 				}
 			}
 			continue
