@@ -462,10 +462,14 @@ func (ix *Index) Search(q Query) []Hit {
 					s.hits[d]++
 				}
 			}
+			j := 0 // merge with the sorted text postings
 			for _, d := range q.cp {
+				for j < len(q.tp) && q.tp[j] < d {
+					j++
+				}
 				if s.isTouched(d) {
 					s.score[d] += 2 * q.w
-					if _, ok := slices.BinarySearch(q.tp, d); !ok {
+					if j == len(q.tp) || q.tp[j] != d {
 						s.hits[d]++
 					}
 				}
@@ -478,10 +482,14 @@ func (ix *Index) Search(q Query) []Hit {
 			s.score[d] += q.w
 			s.hits[d]++
 		}
+		j := 0
 		for _, d := range q.cp {
+			for j < len(q.tp) && q.tp[j] < d {
+				j++
+			}
 			s.touch(d)
 			s.score[d] += 2 * q.w
-			if _, ok := slices.BinarySearch(q.tp, d); !ok {
+			if j == len(q.tp) || q.tp[j] != d {
 				s.hits[d]++
 			}
 		}
