@@ -11,6 +11,7 @@
 #
 #   benchmarks/serve/run.sh                  # defaults below
 #   ROUNDS=5 DUR=10s N=1000000 benchmarks/serve/run.sh
+#   PARTS=2 N=1000000 benchmarks/serve/run.sh   # only the large catalog
 #
 # Needs wrk (Debian package wrk). Every process it starts is stopped on exit.
 set -euo pipefail
@@ -21,6 +22,7 @@ CONNS=${CONNS:-32}
 THREADS=${THREADS:-2}
 N=${N:-1000000}
 SEARCH_CONNS=${SEARCH_CONNS:-4}
+PARTS=${PARTS:-12} # which parts to run: 1, 2 or 12
 
 work=$(mktemp -d)
 pids=()
@@ -60,6 +62,7 @@ bench() {
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+if [[ $PARTS == *1* ]]; then
 echo "== part 1: errcat serve vs a trivial net/http handler writing the same bytes"
 echo "   $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$THREADS -c$CONNS -d$DUR, $ROUNDS rounds"
 start errcat "$work/errcat" serve --addr 127.0.0.1:0 --rate-limit 0 --log-level warn
@@ -94,7 +97,9 @@ awk -v a="$rps_errcat_entry" -v b="$rps_baseline_entry" -v c="$rps_errcat_search
   'BEGIN {printf "entry look-up: %.0f%% of the baseline; search: %.0f%% of the baseline\n", 100*a/b, 100*c/d}'
 kill "${pids[@]}" 2>/dev/null || true
 pids=()
+fi
 
+[[ $PARTS == *2* ]] || exit 0
 echo "== part 2: $N synthetic entries"
 mkdir -p "$work/synth"
 "$work/errcat" synth --entries "$N" -o "$work/synth/synthetic.api.yaml"

@@ -54,7 +54,11 @@ type Index struct {
 	offs  []uint32
 	docs  []uint32
 
-	pool sync.Pool // *scratch
+	// free keeps scratch spaces for reuse. Unlike a sync.Pool it is not
+	// emptied by the garbage collector, so a large index does not
+	// reallocate its per-query arrays (and trigger collections of a
+	// heap of gigabytes) after every collection.
+	free chan *scratch
 }
 
 const codePrefix = "\x01"
@@ -200,9 +204,7 @@ func build(set *catalog.Set, workers int) *Index {
 	slices.SortFunc(ix.byCode, func(a, b uint32) int {
 		return cmp.Or(strings.Compare(ix.lower[a], ix.lower[b]), cmp.Compare(a, b))
 	})
-	ix.pool.New = func() any {
-		return &scratch{grams: make([]uint8, n), score: make([]float32, n), hits: make([]uint8, n), reason: make([]uint8, n)}
-	}
+	ix.free = make(chan *scratch, 2*runtime.GOMAXPROCS(0))
 	return ix
 }
 
@@ -319,6 +321,24 @@ func (ix *Index) match(d uint32) catalog.Match {
 	return catalog.Match{Catalog: c, Entry: &c.Entries[d-ix.starts[ci]]}
 }
 
+func (ix *Index) getScratch() *scratch {
+	select {
+	case s := <-ix.free:
+		return s
+	default:
+		n := ix.Len()
+		return &scratch{grams: make([]uint8, n), score: make([]float32, n), hits: make([]uint8, n), reason: make([]uint8, n)}
+	}
+}
+
+func (ix *Index) putScratch(s *scratch) {
+	s.reset()
+	select {
+	case ix.free <- s:
+	default:
+	}
+}
+
 type scratch struct {
 	grams   []uint8 // trigrams shared with a typo query
 	gramted []uint32
@@ -372,8 +392,8 @@ func (ix *Index) Search(q Query) []Hit {
 	}
 	in := func(d uint32) bool { return d >= lo && d < hi }
 
-	s := ix.pool.Get().(*scratch)
-	defer func() { s.reset(); ix.pool.Put(s) }()
+	s := ix.getScratch()
+	defer ix.putScratch(s)
 
 	// Codes: exact and prefix on the whole query, lower-cased.
 	lq := strings.ToLower(text)

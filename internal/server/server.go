@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -140,6 +141,10 @@ func New(cfg Config) (*Server, error) {
 		s.log.Warn("some catalogs were not loaded", "err", err)
 	}
 	snap := s.st.cur.Load()
+	if snap.set.Len() > 100000 {
+		// Give the memory of parsing and indexing back to the system.
+		debug.FreeOSMemory()
+	}
 	s.log.Info("catalogs loaded", "domains", len(snap.set.Catalogs()), "entries", snap.set.Len(), "duration", time.Since(start))
 	if snap.set.Len() == 0 && len(cfg.Builtin)+len(cfg.Dirs) > 0 {
 		return nil, errors.New("no catalog could be loaded")
