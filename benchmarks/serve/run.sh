@@ -7,7 +7,8 @@
 # rounds, medians reported.
 # Part 2: errcat serve over a synthetic catalog of N entries (errcat synth):
 # start-up time to the first healthy answer, resident memory, and wrk
-# latency percentiles of a mix of searches (synth-queries.txt).
+# latency percentiles of a mix of searches (synth-queries.txt), one
+# connection at a time and four at once (SEARCH_CONNS).
 #
 #   benchmarks/serve/run.sh                  # defaults below
 #   ROUNDS=5 DUR=10s N=1000000 benchmarks/serve/run.sh
@@ -21,7 +22,7 @@ DUR=${DUR:-10s}
 CONNS=${CONNS:-32}
 THREADS=${THREADS:-2}
 N=${N:-1000000}
-SEARCH_CONNS=${SEARCH_CONNS:-4}
+SEARCH_CONNS=${SEARCH_CONNS:-1 4}
 PARTS=${PARTS:-12} # which parts to run: 1, 2 or 12
 
 work=$(mktemp -d)
@@ -112,8 +113,9 @@ t1=$(date +%s.%N)
 echo "   start-up to the first healthy answer: $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f s", b-a}')"
 grep -o '"msg":"catalogs loaded".*' "$work/big.log" | head -1 | sed 's/^/   /'
 curl -sf "$big_url/healthz" | sed 's/^/   healthz: /'
-QUERIES=benchmarks/serve/synth-queries.txt THREADS=1 CONNS=$SEARCH_CONNS bench "$big_url/" -s benchmarks/serve/search.lua >"$work/big-search"
-read -r rps p50 p99 bad <"$work/big-search"
-cat "$work/wrk.txt" | sed -n '/Latency Distribution/,/99%/p' | sed 's/^/   /'
-echo "   search mix: $rps req/s, p50 $p50, p99 $p99, non-2xx $bad (wrk -t1 -c$SEARCH_CONNS -d$DUR)"
+for c in $SEARCH_CONNS; do
+  QUERIES=benchmarks/serve/synth-queries.txt THREADS=1 CONNS=$c bench "$big_url/" -s benchmarks/serve/search.lua >"$work/big-search"
+  read -r rps p50 p99 bad <"$work/big-search"
+  echo "   search mix, $c connection(s): $rps req/s, p50 $p50, p99 $p99, non-2xx $bad (wrk -t1 -c$c -d$DUR)"
+done
 grep -E 'VmRSS|VmHWM' "/proc/$pid/status" | sed 's/^/   /'
