@@ -464,7 +464,8 @@ func TestOpenAPIAndHealth(t *testing.T) {
 // TestGolden compares API answers and pages on the test catalog with
 // testdata/golden; run with -update to rewrite them.
 func TestGolden(t *testing.T) {
-	_, ts := newTestServer(t, nil)
+	// Lint's wording belongs to lint; TestEntryLintFindings covers it.
+	_, ts := newTestServer(t, func(c *Config) { c.NoLint = true })
 	tests := []struct{ name, path, lang string }{
 		{"entry.json", "/v1/domains/test.example/errors/Quota.Exceeded", ""},
 		{"errors.json", "/v1/domains/test.example/errors?sort=status", ""},
@@ -499,6 +500,21 @@ func TestGolden(t *testing.T) {
 				t.Errorf("%s (-want +got):\n%s", tt.path, diff)
 			}
 		})
+	}
+}
+
+func TestEntryLintFindings(t *testing.T) {
+	_, ts := newTestServer(t, nil)
+	body := string(do(t, ts, "GET", "/domains/test.example/errors/Quota.Exceeded", nil, nil).body)
+	for _, want := range []string{`<code>conflicting-status</code>`, `<code>repeated-code</code>`, `sev-error`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("entry page lacks the finding %s", want)
+		}
+	}
+	_, ts = newTestServer(t, func(c *Config) { c.NoLint = true })
+	body = string(do(t, ts, "GET", "/domains/test.example/errors/Quota.Exceeded", nil, nil).body)
+	if strings.Contains(body, "conflicting-status") || !strings.Contains(body, "Lint findings are turned off") {
+		t.Error("NoLint still shows findings")
 	}
 }
 
