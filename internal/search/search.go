@@ -53,6 +53,10 @@ type Index struct {
 	grams map[uint32]uint32 // code trigram (3 bytes) → id in the same rows
 	offs  []uint32
 	docs  []uint32
+	// Numeric terms (see numKey) have rows of their own, by sorted key.
+	numKeys []uint64
+	numOffs []uint32
+	numDocs []uint32
 
 	// free keeps scratch spaces for reuse. Unlike a sync.Pool it is not
 	// emptied by the garbage collector, so a large index does not
@@ -66,12 +70,76 @@ const codePrefix = "\x01"
 func gramKey(a, b, c byte) uint32 { return uint32(a)<<16 | uint32(b)<<8 | uint32(c) }
 
 // postings returns the sorted documents of term t.
-func (ix *Index) postings(t string) []uint32 {
+func (ix *Index) postings(t string, code bool) []uint32 {
+	if k, ok := numKey(t, code); ok {
+		i, found := slices.BinarySearch(ix.numKeys, k)
+		if !found {
+			return nil
+		}
+		return ix.numDocs[ix.numOffs[i]:ix.numOffs[i+1]]
+	}
+	if code {
+		t = codePrefix + t
+	}
 	id, ok := ix.vocab[t]
 	if !ok {
 		return nil
 	}
 	return ix.docs[ix.offs[id]:ix.offs[id+1]]
+}
+
+// numPair is a numeric term of a document.
+type numPair struct {
+	key uint64
+	doc uint32
+}
+
+// numKey packs a term of at most 15 ASCII digits, leading zeros and all,
+// with whether it is a code token, into a number. Numbers are most of the
+// distinct terms of a large catalog (one or two per entry); keeping them
+// out of the vocabulary map keeps that map small and fast to build.
+func numKey(t string, code bool) (uint64, bool) {
+	if len(t) == 0 || len(t) > 15 {
+		return 0, false
+	}
+	v := uint64(0)
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + uint64(c-'0')
+	}
+	k := v<<5 | uint64(len(t))
+	k <<= 1
+	if code {
+		k |= 1
+	}
+	return k, true
+}
+
+// buildNums lays out the numeric terms of the chunks in sorted rows.
+func (ix *Index) buildNums(chunks []*chunk) {
+	total := 0
+	for _, ch := range chunks {
+		total += len(ch.nums)
+	}
+	pairs := make([]numPair, 0, total)
+	for _, ch := range chunks {
+		pairs = append(pairs, ch.nums...)
+		ch.nums = nil
+	}
+	slices.SortFunc(pairs, func(a, b numPair) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.doc, b.doc)) })
+	pairs = slices.Compact(pairs)
+	ix.numDocs = make([]uint32, len(pairs))
+	for i, p := range pairs {
+		ix.numDocs[i] = p.doc
+		if i == 0 || p.key != pairs[i-1].key {
+			ix.numKeys = append(ix.numKeys, p.key)
+			ix.numOffs = append(ix.numOffs, uint32(i))
+		}
+	}
+	ix.numOffs = append(ix.numOffs, uint32(len(pairs)))
 }
 
 // Reason says why an entry matched.
@@ -135,6 +203,7 @@ func build(set *catalog.Set, workers int) *Index {
 		}(chunks[w])
 	}
 	wg.Wait()
+	ix.buildNums(chunks)
 
 	// Phase 2: one vocabulary (the first chunk's, extended); document
 	// frequencies.
@@ -217,6 +286,7 @@ type chunk struct {
 	ids    []uint32          // local term ids, document after document
 	ends   []uint32          // ends[i] is where document lo+i's ids end
 	global []uint32          // local id → global id
+	nums   []numPair         // numeric terms, by document
 	// trigrams says whether to index code trigrams (for typos at edit
 	// distance 2, looked for only in indexes of up to maxTrigramDocs).
 	trigrams bool
@@ -256,6 +326,10 @@ func (ix *Index) tokenize(ch *chunk) {
 		}
 		local = local[:0]
 		for i, t := range terms {
+			if k, ok := numKey(t, i >= nText); ok {
+				ch.nums = append(ch.nums, numPair{k, d})
+				continue
+			}
 			if i >= nText {
 				gb = append(append(gb[:0], codePrefix...), t...)
 				local = append(local, ch.idBytes(gb))
@@ -445,7 +519,7 @@ func (ix *Index) Search(q Query) []Hit {
 	}
 	var qs []qterm
 	for _, t := range qterms {
-		tp, cp := ix.postings(t), ix.postings(codePrefix+t)
+		tp, cp := ix.postings(t, false), ix.postings(t, true)
 		if len(tp) == 0 && len(cp) == 0 {
 			continue
 		}

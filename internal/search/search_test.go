@@ -39,6 +39,8 @@ func TestSearch(t *testing.T) {
 		{"chinese word", search.Query{Text: "参数"}, "", search.ReasonText, 3},
 		{"english stem", search.Query{Text: "parameters"}, "", search.ReasonText, 5},
 		{"domain filter", search.Query{Text: "参数", Domain: "privatecloud.retcode", Limit: 2}, "", search.ReasonText, 2},
+		{"number in a message", search.Query{Text: "pageSize 100"}, "zilliz.cloud 96008", search.ReasonText, 1},
+		{"number of a code", search.Query{Text: "0005 css"}, "huaweicloud.css CSS.0005", search.ReasonText, 1},
 		{"camel case words", search.Query{Text: "cluster id not found"}, "aliyun.polardb InvalidDBClusterId.NotFound", search.ReasonText, 1},
 	}
 	for _, tt := range tests {
