@@ -39,6 +39,13 @@ func newUI() (*ui, error) {
 			return strconv.Itoa(e)
 		},
 		"add": func(a, b int) int { return a + b },
+		// code escapes an error code and lets it break after dots and
+		// underscores, not inside words.
+		"code": func(c string) template.HTML {
+			esc := template.HTMLEscapeString(c)
+			esc = strings.ReplaceAll(esc, ".", ".<wbr>")
+			return template.HTML(strings.ReplaceAll(esc, "_", "_<wbr>"))
+		},
 	}
 	names, err := fs.Glob(uiFiles, "ui/*.html")
 	if err != nil {
@@ -174,6 +181,7 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 // entryRow is an entry in a list.
 type entryRow struct {
 	Domain, Code, URL, Category, Message, Reason string
+	MessageLang                                  string // set when not the page's language
 	Status                                       int
 	Retryable                                    bool
 }
@@ -209,6 +217,15 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	for _, h := range snap.index.Search(sq) {
 		er := row(lang, &h.Catalog.Domain, h.Entry)
 		er.Reason = string(h.Reason)
+		if !strings.Contains(strings.ToLower(er.Message), strings.ToLower(q)) {
+			// Show the text the query was found in, when it is another locale's.
+			for _, l := range h.Entry.Message.Locales() {
+				if m := h.Entry.Message[l]; strings.Contains(strings.ToLower(m), strings.ToLower(q)) {
+					er.Message, er.MessageLang = m, l
+					break
+				}
+			}
+		}
 		rows = append(rows, er)
 	}
 	data["Hits"] = rows
