@@ -230,3 +230,63 @@ func TestRunShutsDownGracefully(t *testing.T) {
 		t.Fatal("Run did not return after its context ended")
 	}
 }
+
+// TestOverlays: a catalog directory's i18n overlays are merged, again
+// after every reload, and a change to an overlay alone is picked up.
+func TestOverlays(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "i18n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyFile := func(from, to string, mod time.Time) {
+		t.Helper()
+		b, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeCatalog(t, to, string(b), mod)
+	}
+	t0 := time.Now().Add(-time.Hour)
+	copyFile("../../catalogs/huaweicloud.css.yaml", filepath.Join(dir, "huaweicloud.css.yaml"), t0)
+	overlay := filepath.Join(dir, "i18n", "huaweicloud.css.zh-CN.yaml")
+	copyFile("../../catalogs/i18n/huaweicloud.css.zh-CN.yaml", overlay, t0)
+	logs := &syncBuffer{}
+	s, err := New(Config{Dirs: []string{dir}, Reload: -1, Logger: slog.New(slog.NewJSONHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	zh := func() string {
+		t.Helper()
+		var e struct{ Message map[string]string }
+		if err := json.Unmarshal(do(t, ts, "GET", "/v1/domains/huaweicloud.css/errors/CSS.0001", nil, nil).body, &e); err != nil {
+			t.Fatal(err)
+		}
+		return e.Message["zh-CN"]
+	}
+	first := zh()
+	if first == "" {
+		t.Fatalf("no zh-CN message from the overlay; log:\n%s", logs.String())
+	}
+	// The catalog changes: the overlay is merged into the new version.
+	copyFile("../../catalogs/huaweicloud.css.yaml", filepath.Join(dir, "huaweicloud.css.yaml"), t0.Add(time.Minute))
+	if swapped, err := s.Reload(); !swapped || err != nil {
+		t.Fatalf("Reload() = %v, %v", swapped, err)
+	}
+	if got := zh(); got != first {
+		t.Errorf("after reloading the catalog zh-CN = %q, want %q", got, first)
+	}
+	// Only the overlay changes.
+	b, _ := os.ReadFile(overlay)
+	writeCatalog(t, overlay, strings.Replace(string(b), first, "参数错误（已修改）。", 1), t0.Add(2*time.Minute))
+	if swapped, err := s.Reload(); !swapped || err != nil {
+		t.Fatalf("Reload() after the overlay changed = %v, %v", swapped, err)
+	}
+	if got := zh(); got != "参数错误（已修改）。" {
+		t.Errorf("zh-CN = %q, want the overlay's new text; log:\n%s", got, logs.String())
+	}
+	if strings.Contains(logs.String(), "not merged") {
+		t.Errorf("overlay problems logged:\n%s", logs.String())
+	}
+}

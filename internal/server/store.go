@@ -112,6 +112,47 @@ type fileState struct {
 	size int64
 	cat  *catalog.Catalog // last good parse; nil when the file never parsed
 	err  string           // the last parse error, logged once
+	// overlay marks a locale overlay (DIR/i18n/*.yaml), merged into fresh
+	// copies of the directory's catalogs whenever a snapshot is built.
+	overlay bool
+}
+
+// overlayFiles lists the locale overlays of a catalog directory.
+func overlayFiles(dir string) []string {
+	ents, err := os.ReadDir(filepath.Join(dir, "i18n"))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range ents {
+		if n := e.Name(); e.Type().IsRegular() && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
+			out = append(out, filepath.Join(dir, "i18n", n))
+		}
+	}
+	return out
+}
+
+// withOverlays returns fresh copies of a directory's catalogs with the
+// locale overlays of DIR/i18n merged in; the cached catalogs stay as
+// parsed, so every snapshot merges into pristine ones. Overlays that do
+// not fit are logged and left out.
+func (st *store) withOverlays(dir string, cats []*catalog.Catalog) []*catalog.Catalog {
+	fresh := make([]*catalog.Catalog, 0, len(cats))
+	var stale []*catalog.Catalog
+	for _, c := range cats {
+		f, err := st.loadFile(c.File)
+		if err != nil {
+			// The file broke after its last good parse: serve that one,
+			// without overlays, which must not touch the cached copy.
+			stale = append(stale, c)
+			continue
+		}
+		fresh = append(fresh, f)
+	}
+	if err := catalog.LoadOverlays(os.DirFS(dir), "i18n", fresh); err != nil {
+		st.log.Error("locale overlays not merged", "dir", dir, "err", err)
+	}
+	return append(fresh, stale...)
 }
 
 // load reads every catalog directory, keeps the last good version of a
@@ -138,6 +179,18 @@ func (st *store) load() (bool, error) {
 				}
 			}
 			continue
+		}
+		for _, p := range overlayFiles(dir) {
+			// Locale overlays are read when the snapshot is built.
+			seen[p] = true
+			info, err := os.Stat(p)
+			if err != nil {
+				continue
+			}
+			if old, had := st.files[p]; !had || !old.mod.Equal(info.ModTime()) || old.size != info.Size() {
+				st.files[p] = fileState{mod: info.ModTime(), size: info.Size(), overlay: true}
+				changed = true
+			}
 		}
 		for _, p := range paths {
 			seen[p] = true
@@ -173,7 +226,7 @@ func (st *store) load() (bool, error) {
 	for p, fs := range st.files {
 		if !seen[p] {
 			delete(st.files, p)
-			if fs.cat != nil {
+			if fs.cat != nil || fs.overlay {
 				changed = true
 				st.log.Info("catalog file removed", "file", p)
 			}
@@ -195,10 +248,23 @@ func (st *store) load() (bool, error) {
 		}
 		return strings.Compare(a, b)
 	})
-	for _, p := range paths {
-		if c := st.files[p].cat; c != nil {
-			cats = append(cats, c)
+	for i, dir := range st.dirs {
+		var dirCats []*catalog.Catalog
+		overlays := false
+		for _, p := range paths {
+			if st.dirIndex(p) != i {
+				continue
+			}
+			fs := st.files[p]
+			overlays = overlays || fs.overlay
+			if fs.cat != nil {
+				dirCats = append(dirCats, fs.cat)
+			}
 		}
+		if overlays {
+			dirCats = st.withOverlays(dir, dirCats)
+		}
+		cats = append(cats, dirCats...)
 	}
 	snap := newSnapshot(catalog.NewSet(cats...), st.lint)
 	st.cur.Store(snap)
