@@ -76,7 +76,7 @@ shuts down gracefully.`,
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			fmt.Fprintf(env.Stdout, "errcat error center: http://%s/\n", ln.Addr())
-			log.Info("serving", "addr", ln.Addr().String(), "domains", len(builtin)+len(env.CatalogDirs))
+			log.Info("serving", "addr", ln.Addr().String(), "url", "http://"+ln.Addr().String()+"/")
 			if err := srv.Run(ctx, ln); err != nil {
 				return exitf(1, "serve: %v", err)
 			}
