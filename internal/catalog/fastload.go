@@ -55,8 +55,17 @@ func parseOwned(name string, data []byte) (*Catalog, error) {
 	if !ok || len(Validate(c)) > 0 {
 		return Parse(name, data)
 	}
+	if len(data) >= compactMin {
+		// Most of a large file is keys, indentation and repeats: copy the
+		// strings out so the file's bytes can go.
+		compact(c, len(data)/2)
+	}
 	return c, nil
 }
+
+// compactMin is the file size from which parseOwned compacts the
+// catalog's strings instead of keeping the whole file alive.
+const compactMin = 1 << 20
 
 // errSubset means the input is outside the fast reader's subset.
 var errSubset = errors.New("outside the fast subset")
@@ -767,7 +776,7 @@ func (p *fparser) entry(n *fnode) (Entry, error) {
 			if err == nil {
 				e.Origin = make(map[string]Origin, len(t))
 				for l, o := range t {
-					e.Origin[l] = Origin(o)
+					e.Origin[l] = internOrigin(o)
 				}
 			}
 		case "params":
@@ -876,9 +885,51 @@ func textMapOf(n *fnode) (Text, error) {
 		if err != nil {
 			return nil, err
 		}
-		t[k] = s
+		t[internKey(k)] = s
 	}
 	return t, nil
+}
+
+// internOrigin returns an Origin that does not point into the file.
+func internOrigin(o string) Origin {
+	for _, known := range []Origin{OriginSource, OriginTranslated, OriginReviewed} {
+		if string(known) == o {
+			return known
+		}
+	}
+	return Origin(strings.Clone(o))
+}
+
+// internKey returns a map key that does not point into the file: the
+// usual locale tags and field names are constants, anything else a copy.
+// Keys repeat in every entry, so compacting them later would cost a map
+// re-insert each.
+func internKey(k string) string {
+	switch k {
+	case "en":
+		return "en"
+	case "zh-CN":
+		return "zh-CN"
+	case "zh-TW":
+		return "zh-TW"
+	case "ja":
+		return "ja"
+	case "ko":
+		return "ko"
+	case "code":
+		return "code"
+	case "message":
+		return "message"
+	case "remediation":
+		return "remediation"
+	case "title":
+		return "title"
+	case "http_status":
+		return "http_status"
+	case "description":
+		return "description"
+	}
+	return strings.Clone(k)
 }
 
 // fields calls f for each key of a mapping node.

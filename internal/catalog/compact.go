@@ -1,0 +1,225 @@
+package catalog
+
+import (
+	"slices"
+	"strings"
+)
+
+// compact moves every string of c into one new backing string, so that
+// whatever c's strings pointed into before (the bytes of a file of
+// hundreds of megabytes, for the fast loader) can be collected. A short
+// string that repeats (locale keys, file names, categories, param names)
+// is stored once. It runs two walks over c in the same order: the first
+// lays the strings out, the second points each field at its copy.
+//
+// sizeHint is about how many bytes the strings take (half a file's size
+// is plenty for what errcat writes).
+func compact(c *Catalog, sizeHint int) {
+	var w compactor
+	w.seen = map[string]int{}
+	w.b.Grow(sizeHint)
+	w.walk(c)
+	// Long strings first, in walk order; then the shared short ones.
+	w.shortAt = w.b.Len()
+	w.b.WriteString(w.short.String())
+	w.big = w.b.String()
+	if w.b.Cap() > w.b.Len()+w.b.Len()/8 {
+		// The hint was generous: keep only what is used.
+		w.big = strings.Clone(w.big)
+	}
+	w.b, w.short = strings.Builder{}, strings.Builder{}
+	w.assign = true
+	w.walk(c)
+}
+
+// shortString is the longest string compact shares between fields.
+const shortString = 24
+
+type compactor struct {
+	b       strings.Builder // long strings, in walk order
+	short   strings.Builder // each distinct short string once
+	shortAt int             // where short begins in big
+	big     string
+	off     int // next long string's offset in big (second walk)
+	assign  bool
+	seen    map[string]int // short string → its offset in short
+}
+
+// str lays out (first walk) or re-points (second walk) one string.
+func (w *compactor) str(s *string) {
+	v := *s
+	if v == "" {
+		return
+	}
+	if len(v) <= shortString {
+		if !w.assign {
+			if _, ok := w.seen[v]; !ok {
+				w.seen[v] = w.short.Len()
+				w.short.WriteString(v)
+			}
+			return
+		}
+		off := w.shortAt + w.seen[v]
+		*s = w.big[off : off+len(v)]
+		return
+	}
+	if !w.assign {
+		w.b.WriteString(v)
+		return
+	}
+	*s = w.big[w.off : w.off+len(v)]
+	w.off += len(v)
+}
+
+func (w *compactor) strs(ss []string) {
+	for i := range ss {
+		w.str(&ss[i])
+	}
+}
+
+// text re-points the values of a Text, in sorted key order (the same in
+// both walks). Its keys are the fast reader's interned ones (internKey)
+// and stay as they are.
+func (w *compactor) text(t Text) {
+	var buf [4]string
+	for _, k := range sortedKeys(t, buf[:0]) {
+		v := t[k]
+		w.str(&v)
+		if w.assign {
+			t[k] = v
+		}
+	}
+}
+
+// sortedKeys returns m's keys sorted, in buf when they fit.
+func sortedKeys[V any](m map[string]V, buf []string) []string {
+	for k := range m {
+		buf = append(buf, k)
+	}
+	slices.Sort(buf)
+	return buf
+}
+
+func (w *compactor) source(s *Source) {
+	if s == nil {
+		return
+	}
+	w.str(&s.File)
+	w.text(s.Original)
+}
+
+func (w *compactor) walk(c *Catalog) {
+	w.str(&c.File)
+	d := &c.Domain
+	w.str(&d.ID)
+	w.str(&d.Name)
+	w.str(&d.Provider)
+	w.strs(d.Locales)
+	w.str(&d.WireFormat)
+	w.str(&d.CodeKind)
+	if d.SuccessCode != nil {
+		w.str(d.SuccessCode)
+	}
+	w.str(&d.InternalCode)
+	w.str(&d.DocsURL)
+	w.text(d.Description)
+	if d.SubCode != nil {
+		w.str(&d.SubCode.Field)
+		w.str(&d.SubCode.Pattern)
+		w.str(&d.SubCode.Example)
+		w.text(d.SubCode.Description)
+	}
+	for i := range d.Ranges {
+		w.str(&d.Ranges[i].Note)
+	}
+	if d.Lint != nil {
+		// Rule settings are few and small; cloning them is simpler than
+		// walking their free-form options.
+		if !w.assign {
+			d.Lint = cloneLint(d.Lint)
+		}
+	}
+	if d.Source != nil {
+		w.str(&d.Source.File)
+		w.str(&d.Source.Format)
+		w.str(&d.Source.Title)
+		w.str(&d.Source.Updated)
+		w.strs(d.Source.Notes)
+	}
+	for i := range c.Entries {
+		e := &c.Entries[i]
+		w.str(&e.Code)
+		cat := string(e.Category)
+		w.str(&cat)
+		e.Category = Category(cat)
+		w.strs(e.Inferred)
+		w.text(e.Title)
+		w.text(e.Message)
+		w.text(e.Remediation)
+		w.origins(e.Origin)
+		for j := range e.Params {
+			w.str(&e.Params[j].Name)
+			w.str(&e.Params[j].Description)
+		}
+		for j := range e.Variants {
+			v := &e.Variants[j]
+			w.text(v.Message)
+			w.text(v.Remediation)
+			w.source(v.Source)
+		}
+		w.str(&e.ReplacedBy)
+		w.strs(e.Aliases)
+		for j := range e.Exempt {
+			w.str(&e.Exempt[j].Rule)
+			w.str(&e.Exempt[j].Reason)
+		}
+		w.source(e.Source)
+	}
+}
+
+// origins leaves the map as it is: the fast reader interns both its keys
+// and its values.
+func (w *compactor) origins(map[string]Origin) {}
+
+// cloneLint deep-copies a domain's lint settings so no string of them
+// points into the loaded file.
+func cloneLint(l *LintConfig) *LintConfig {
+	out := &LintConfig{}
+	for _, s := range l.Disable {
+		out.Disable = append(out.Disable, strings.Clone(s))
+	}
+	if l.Rules != nil {
+		out.Rules = make(map[string]RuleConfig, len(l.Rules))
+		for k, r := range l.Rules {
+			nr := RuleConfig{Severity: strings.Clone(r.Severity)}
+			if r.Options != nil {
+				nr.Options = make(map[string]any, len(r.Options))
+				for ok, ov := range r.Options {
+					nr.Options[strings.Clone(ok)] = cloneAny(ov)
+				}
+			}
+			out.Rules[strings.Clone(k)] = nr
+		}
+	}
+	return out
+}
+
+func cloneAny(v any) any {
+	switch x := v.(type) {
+	case string:
+		return strings.Clone(x)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = cloneAny(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[strings.Clone(k)] = cloneAny(e)
+		}
+		return out
+	}
+	return v
+}
