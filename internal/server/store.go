@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -268,10 +270,31 @@ func (st *store) load() (bool, error) {
 	}
 	snap := newSnapshot(catalog.NewSet(cats...), st.lint)
 	st.cur.Store(snap)
+	if snap.set.Len() >= releaseMin {
+		go settleMemory()
+	}
 	if st.onSwap != nil {
 		st.onSwap(snap, errors.Join(errs...))
 	}
 	return true, errors.Join(errs...)
+}
+
+// releaseMin is the number of entries from which a reload hands the
+// memory its build used back to the system at once.
+const releaseMin = 100_000
+
+// settleMemory runs after a large snapshot is in place. Building it left
+// the heap far above what it keeps: give that back to the system now
+// rather than slowly, and, unless GOMEMLIMIT says otherwise, keep the heap
+// near what it holds instead of letting it double before each collection.
+func settleMemory() {
+	debug.FreeOSMemory()
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+		return
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	debug.SetMemoryLimit(int64(ms.HeapAlloc + ms.HeapAlloc/6 + 64<<20))
 }
 
 func (st *store) dirIndex(p string) int {
