@@ -109,6 +109,17 @@ func BenchmarkRender(b *testing.B) {
 			buf = renderErrcat(def, wire.Huawei, buf, "")
 		}
 	})
+	// The same work where the Error does not outlive the call that writes
+	// it (a middleware writing a Def it knows): the compiler keeps it on
+	// the stack.
+	b.Run("errcat-huawei-direct", func(b *testing.B) {
+		buf := make([]byte, 0, 2048)
+		b.ReportAllocs()
+		for b.Loop() {
+			e := def.New("cluster", cluster, "region", region).WithMeta(metaKey, metaVal)
+			buf = wire.Huawei.Append(buf[:0], e, wire.Options{})
+		}
+	})
 	peers := []struct {
 		name   string
 		render func() ([]byte, error)
