@@ -117,6 +117,7 @@ func commands(env *Env) []*cobra.Command {
 		newLintCmd(env),
 		newDiffCmd(env),
 		newSynthCmd(env),
+		newGenCmd(env),
 	}
 }
 

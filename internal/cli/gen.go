@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/diff"
+	"github.com/spf13/cobra"
+
+	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/gen"
+)
+
+func newGenCmd(env *Env) *cobra.Command {
+	var domain, out string
+	var check bool
+	var opts gen.Options
+	var kinds []string
+	var rows []string
+	for _, g := range gen.Generators() {
+		kinds = append(kinds, g.Name)
+		line := fmt.Sprintf("  %-9s %s", g.Name, g.Summary)
+		if g.Styles != nil {
+			line += fmt.Sprintf(" (styles: %s; default %s)", strings.Join(g.Styles, ", "), g.Styles[0])
+		}
+		rows = append(rows, line)
+	}
+	cmd := &cobra.Command{
+		Use:   "gen KIND [--domain ID] [--lang TAG] [--style S] [--package NAME] [-o DIR] [--check]",
+		Short: "Generate Go code, documentation pages, a static site, JSON or OpenAPI from the catalogs",
+		Long: `Gen turns the catalogs (all of them, or --domain ID) into files under -o DIR.
+With --check it writes nothing: it generates the same files, compares them with
+those in DIR, prints a unified diff of every stale or missing file and exits 1
+when anything differs. Without -o, a single-file output is printed on stdout.
+
+Kinds:
+` + strings.Join(rows, "\n"),
+		Args:      usageArgs(cobra.ExactArgs(1)),
+		ValidArgs: kinds,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, ok := gen.Lookup(args[0])
+			if !ok {
+				return usageError{fmt.Errorf("gen: unknown kind %q (want one of %s)", args[0], strings.Join(kinds, ", "))}
+			}
+			if opts.Style != "" && g.Styles == nil {
+				return usageError{fmt.Errorf("gen %s: takes no --style", g.Name)}
+			}
+			set, err := env.LoadSet()
+			if err != nil {
+				return err
+			}
+			cats := set.Catalogs()
+			if domain != "" {
+				c := set.Domain(domain)
+				if c == nil {
+					return exitf(1, "no such domain %q (have: %s)", domain, strings.Join(domainIDs(set), ", "))
+				}
+				cats = []*catalog.Catalog{c}
+			}
+			if opts.Package != "" && len(cats) != 1 {
+				return usageError{fmt.Errorf("gen %s: --package names one package; add --domain ID", g.Name)}
+			}
+			files, err := g.Run(cats, opts)
+			if err != nil {
+				return exitf(1, "%v", err)
+			}
+			switch {
+			case check:
+				if out == "" {
+					return usageError{errors.New("gen --check: -o DIR names the directory to compare with")}
+				}
+				return checkFiles(env, out, files)
+			case out == "":
+				if len(files) != 1 {
+					return usageError{fmt.Errorf("gen %s writes %d files; -o DIR names where", g.Name, len(files))}
+				}
+				for _, p := range files.Paths() {
+					_, err := env.Stdout.Write(files[p])
+					return err
+				}
+			}
+			return writeFiles(env, out, files)
+		},
+	}
+	cmd.Flags().StringVar(&domain, "domain", "", "only the domain `ID`")
+	cmd.Flags().StringVarP(&out, "out", "o", "", "write the files under `DIR`")
+	cmd.Flags().BoolVar(&check, "check", false, "write nothing; diff against the files in -o DIR and exit 1 when any is stale")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "documentation in the domain locale that best serves `TAG` only (default: every locale)")
+	cmd.Flags().StringVar(&opts.Style, "style", "", "documentation style `S` (markdown: table, list)")
+	cmd.Flags().StringVar(&opts.Package, "package", "", "Go package `NAME` (one domain; default derived from the domain id)")
+	return cmd
+}
+
+// writeFiles writes files under dir, creating directories as needed.
+func writeFiles(env *Env, dir string, files gen.Files) error {
+	for _, p := range files.Paths() {
+		path := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return exitf(1, "%v", err)
+		}
+		if err := os.WriteFile(path, files[p], 0o644); err != nil {
+			return exitf(1, "%v", err)
+		}
+	}
+	fmt.Fprintf(env.Stderr, "wrote %d files under %s\n", len(files), dir)
+	return nil
+}
+
+// checkFiles compares files with those under dir and prints a unified diff
+// per stale or missing file; it exits 1 when any differs. Files in dir
+// that the generator does not write are left alone.
+func checkFiles(env *Env, dir string, files gen.Files) error {
+	stale := 0
+	for _, p := range files.Paths() {
+		path := filepath.Join(dir, filepath.FromSlash(p))
+		have, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(env.Stdout, "missing %s\n", path)
+			stale++
+			continue
+		}
+		if err != nil {
+			return exitf(1, "%v", err)
+		}
+		if bytes.Equal(have, files[p]) {
+			continue
+		}
+		stale++
+		env.Stdout.Write(diff.Diff(path, have, path+" (generated)", files[p]))
+	}
+	if stale > 0 {
+		return exitf(1, "%d of %d generated files under %s are stale; run the same command without --check", stale, len(files), dir)
+	}
+	return nil
+}

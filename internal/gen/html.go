@@ -1,0 +1,173 @@
+package gen
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+
+	"github.com/errcat/errcat/internal/catalog"
+)
+
+//go:embed site
+var siteFS embed.FS
+
+type htmlPage struct {
+	Locale, File string
+}
+
+type htmlDomain struct {
+	ID, Name string
+	Codes    int
+	Pages    []htmlPage
+}
+
+type htmlRow struct {
+	Code, Status, Title, Message, Remediation string
+	Category                                  catalog.Category
+	Retryable, Deprecated                     bool
+	ReplacedBy                                string
+	Params                                    []string
+	Variants                                  []htmlRow
+}
+
+type htmlDomainPage struct {
+	Locale, Title, Intro, ID, WireFormat, SuccessCode, SubCode string
+	WithTitle                                                  bool
+	Others                                                     []htmlPage
+	Entries                                                    []htmlRow
+}
+
+// searchItem is one row of search-index.js.
+type searchItem struct {
+	Code    string `json:"code"`
+	Domain  string `json:"domain"`
+	Status  int    `json:"status,omitempty"`
+	Message string `json:"message"`
+	// Text is every text of the entry in every locale, for matching.
+	Text string `json:"text"`
+	Href string `json:"href"`
+}
+
+// HTML writes a static site: index.html (the domains and a search box),
+// DOMAIN.LOCALE.html per domain and locale with an anchor per code
+// (DOMAIN.LOCALE.html#CODE) and a table of code, HTTP status (N/A when
+// none), title (when any), message, remediation, category, retryable,
+// params and notes — a variant is a further row with the same code —, style.css, and search.js with its index
+// search-index.js. The index is a script, not fetched JSON, so search
+// works when the site is opened from file://. The search matches every
+// text of an entry in every locale; results link to the default locale's
+// page, or the --lang page when one is chosen.
+func HTML(cats []*catalog.Catalog, opts Options) (Files, error) {
+	siteTemplates, err := template.ParseFS(siteFS, "site/*.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	files := Files{}
+	var domains []htmlDomain
+	items := []searchItem{}
+	for _, c := range sortedCatalogs(cats) {
+		locs := locales(&c.Domain, opts.Lang)
+		var pages []htmlPage
+		for _, loc := range locs {
+			pages = append(pages, htmlPage{Locale: loc, File: docPath(c, loc, "html")})
+		}
+		domains = append(domains, htmlDomain{ID: c.Domain.ID, Name: c.Domain.Name, Codes: len(c.Entries), Pages: pages})
+		for i, loc := range locs {
+			p := domainPage(c, loc)
+			for j, o := range pages {
+				if j != i {
+					p.Others = append(p.Others, o)
+				}
+			}
+			var b bytes.Buffer
+			if err := siteTemplates.ExecuteTemplate(&b, "domain.html.tmpl", p); err != nil {
+				return nil, fmt.Errorf("gen html %s: %w", c.Domain.ID, err)
+			}
+			files[pages[i].File] = trimLines(b.Bytes())
+		}
+		def := c.Domain.DefaultLocale()
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			text := ""
+			for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
+				for _, l := range t.Locales() {
+					text += t[l] + "\n"
+				}
+			}
+			for _, v := range e.Variants {
+				for _, l := range v.Message.Locales() {
+					text += v.Message[l] + "\n"
+				}
+			}
+			items = append(items, searchItem{
+				Code: e.Code, Domain: c.Domain.ID, Status: e.Status(),
+				Message: textIn(e.Message, locs[0], def),
+				Text:    text,
+				Href:    pages[0].File + "#" + e.Code,
+			})
+		}
+	}
+	var b bytes.Buffer
+	if err := siteTemplates.ExecuteTemplate(&b, "index.html.tmpl", struct{ Domains []htmlDomain }{domains}); err != nil {
+		return nil, fmt.Errorf("gen html index: %w", err)
+	}
+	files["index.html"] = trimLines(b.Bytes())
+	// encoding/json escapes <, > and & inside strings, so the index cannot
+	// close the script element.
+	idx, err := json.MarshalIndent(items, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	files["search-index.js"] = []byte("// The search index of the error code site.\nwindow.errcatIndex = " + string(idx) + ";\n")
+	for _, name := range []string{"search.js", "style.css"} {
+		data, err := siteFS.ReadFile("site/" + name)
+		if err != nil {
+			return nil, err
+		}
+		files[name] = data
+	}
+	return files, nil
+}
+
+func domainPage(c *catalog.Catalog, loc string) htmlDomainPage {
+	def := c.Domain.DefaultLocale()
+	p := htmlDomainPage{
+		Locale: loc, Title: pageTitle(c, loc), Intro: intro(c, loc),
+		ID: c.Domain.ID, WireFormat: c.Domain.WireFormat,
+	}
+	if c.Domain.SuccessCode != nil {
+		p.SuccessCode = *c.Domain.SuccessCode
+	}
+	if sc := c.Domain.SubCode; sc != nil {
+		p.SubCode = textIn(sc.Description, loc, def)
+		if sc.Example != "" {
+			p.SubCode += " " + sc.Field + ": " + sc.Example
+		}
+	}
+	for i := range c.Entries {
+		e := &c.Entries[i]
+		r := htmlRow{
+			Code: e.Code, Status: statusText(e.HTTPStatus, "N/A"),
+			Title:       textIn(e.Title, loc, def),
+			Message:     textIn(e.Message, loc, def),
+			Remediation: textIn(e.Remediation, loc, def),
+			Category:    e.Category, Retryable: e.IsRetryable(),
+			Deprecated: e.Deprecated, ReplacedBy: e.ReplacedBy,
+		}
+		for _, pa := range e.Params {
+			r.Params = append(r.Params, pa.Name)
+		}
+		for _, v := range e.Variants {
+			r.Variants = append(r.Variants, htmlRow{
+				Code: e.Code, Status: statusText(v.HTTPStatus, "N/A"),
+				Message:     textIn(v.Message, loc, def),
+				Remediation: textIn(v.Remediation, loc, def),
+			})
+		}
+		p.WithTitle = p.WithTitle || r.Title != ""
+		p.Entries = append(p.Entries, r)
+	}
+	return p
+}

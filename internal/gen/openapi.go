@@ -1,0 +1,257 @@
+package gen
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/defs"
+	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/wire"
+)
+
+// OpenAPI writes openapi.json: an OpenAPI 3.1 document whose components
+// hold a schema per wire format (components.schemas, named after the wire
+// format) and a response per error code and HTTP status
+// (components.responses, named DOMAIN.CODE, or DOMAIN.CODE.STATUS when the
+// code's entry and variants are sent with several statuses). A response
+// refers to its domain's wire format schema and carries an example body in
+// that format; x-errcat-* extensions give the domain, code, category and
+// retryability. The example body and the status are what the runtime
+// sends (wire.Format.Append and Status on the entry's errcat.Def, with a
+// variant's status and texts for a variant); placeholders stay visible as
+// {name}.
+func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
+	schemas := map[string]any{}
+	for _, f := range catalog.WireFormats() {
+		schemas[f] = wireSchema(f)
+	}
+	responses := map[string]any{}
+	for _, c := range sortedCatalogs(cats) {
+		d := &c.Domain
+		format, ok := wire.ByName(d.WireFormat)
+		if !ok {
+			return nil, fmt.Errorf("gen openapi: %s: unknown wire format %q", d.ID, d.WireFormat)
+		}
+		_, rdefs := defs.FromCatalog(c)
+		byCode := map[string]*errcat.Def{}
+		for _, rd := range rdefs {
+			byCode[rd.Code] = rd
+		}
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			if d.IsSuccess(e.Code) || byCode[e.Code] == nil {
+				continue
+			}
+			if format == wire.Zilliz || format == wire.TencentV2 || format == wire.UCloud {
+				if _, err := strconv.ParseInt(e.Code, 10, 64); err != nil {
+					return nil, fmt.Errorf("gen openapi: %s %s: wire format %s carries integer codes, and code %q is not one", d.ID, e.Code, d.WireFormat, e.Code)
+				}
+			}
+			// A row is the entry or one of its variants, as the runtime
+			// sends it: the entry's Def with the variant's status and texts.
+			type doc struct {
+				err         *errcat.Error
+				message     string
+				remediation string
+			}
+			byStatus := map[int][]doc{}
+			var statuses []int
+			addRow := func(st *int, msg, rem catalog.Text) {
+				ed := byCode[e.Code]
+				rd := &errcat.Def{Domain: ed.Domain, Code: ed.Code, Category: ed.Category, Retryable: ed.Retryable,
+					Title: ed.Title, Message: msg, Remediation: rem, Params: ed.Params}
+				if st != nil {
+					rd.HTTPStatus = *st
+				}
+				re := rd.New().WithRequestID(exampleRequestID)
+				s := format.Status(re)
+				if _, ok := byStatus[s]; !ok {
+					statuses = append(statuses, s)
+				}
+				byStatus[s] = append(byStatus[s], doc{re, textIn(msg, d.DefaultLocale(), d.DefaultLocale()), textIn(rem, d.DefaultLocale(), d.DefaultLocale())})
+			}
+			addRow(e.HTTPStatus, e.Message, e.Remediation)
+			for _, v := range e.Variants {
+				addRow(v.HTTPStatus, v.Message, v.Remediation)
+			}
+			slices.Sort(statuses)
+			for _, s := range statuses {
+				name := componentName(d.ID + "." + e.Code)
+				if len(statuses) > 1 {
+					name += "." + strconv.Itoa(s)
+				}
+				if _, dup := responses[name]; dup {
+					return nil, fmt.Errorf("gen openapi: %s: two codes give the response name %q", d.ID, name)
+				}
+				docs := byStatus[s]
+				desc := docs[0].message
+				if docs[0].remediation != "" {
+					desc += "\n\n" + docs[0].remediation
+				}
+				body := format.Append(nil, docs[0].err, wire.Options{Instance: "/example", HostID: "example-host", Action: "Example"})
+				example, err := exampleValue(format, body)
+				if err != nil {
+					return nil, fmt.Errorf("gen openapi: %s %s: the %s body: %w", d.ID, e.Code, d.WireFormat, err)
+				}
+				media := map[string]any{
+					"schema":  map[string]any{"$ref": "#/components/schemas/" + d.WireFormat},
+					"example": example,
+				}
+				resp := map[string]any{
+					"description":         desc,
+					"content":             map[string]any{mediaType(d.WireFormat): media},
+					"x-errcat-domain":     d.ID,
+					"x-errcat-code":       e.Code,
+					"x-errcat-status":     s,
+					"x-errcat-category":   string(e.Category),
+					"x-errcat-retryable":  e.IsRetryable(),
+					"x-errcat-documented": e.HTTPStatus != nil,
+				}
+				if d.WireFormat == "huawei" {
+					resp["headers"] = map[string]any{"X-Request-Id": map[string]any{
+						"description": "The request id.",
+						"schema":      map[string]any{"type": "string"},
+					}}
+				}
+				if url := d.DocsURLFor(e.Code); url != "" {
+					resp["x-errcat-docs"] = url
+				}
+				responses[name] = resp
+			}
+		}
+	}
+	doc := map[string]any{
+		"openapi": "3.1.0",
+		"info": map[string]any{
+			"title":       "Error responses",
+			"version":     "1.0.0",
+			"description": "The documented error responses of the catalogs' domains, one per error code and HTTP status. Refer to them from operations with $ref: '#/components/responses/DOMAIN.CODE'.",
+		},
+		"components": map[string]any{"schemas": schemas, "responses": responses},
+	}
+	b, err := marshalJSON(doc)
+	if err != nil {
+		return nil, err
+	}
+	return Files{"openapi.json": b}, nil
+}
+
+var componentNameRe = regexp.MustCompile(`[^A-Za-z0-9._-]`)
+
+// componentName makes s a valid component key (^[a-zA-Z0-9._-]+$).
+func componentName(s string) string { return componentNameRe.ReplaceAllString(s, "_") }
+
+func mediaType(format string) string {
+	switch format {
+	case "problem":
+		return "application/problem+json"
+	case "aliyun-xml":
+		return "application/xml"
+	}
+	return "application/json"
+}
+
+func str() map[string]any     { return map[string]any{"type": "string"} }
+func integer() map[string]any { return map[string]any{"type": "integer"} }
+
+func object(desc string, required []string, props map[string]any) map[string]any {
+	o := map[string]any{"type": "object", "description": desc, "properties": props}
+	if len(required) > 0 {
+		o["required"] = required
+	}
+	return o
+}
+
+// wireSchema is the JSON Schema of an error body in format.
+func wireSchema(format string) map[string]any {
+	switch format {
+	case "problem":
+		return object("RFC 9457 problem details with errcat's extension members.", []string{"type", "title", "status", "code"}, map[string]any{
+			"type":        map[string]any{"type": "string", "format": "uri-reference"},
+			"title":       str(),
+			"status":      integer(),
+			"detail":      str(),
+			"instance":    str(),
+			"remediation": str(),
+			"code":        str(),
+			"domain":      str(),
+			"request_id":  str(),
+			"params":      map[string]any{"type": "object", "additionalProperties": str()},
+		})
+	case "google":
+		detail := map[string]any{"type": "object", "required": []string{"@type"}, "properties": map[string]any{"@type": str()}, "additionalProperties": true}
+		return object("google.rpc.Status as JSON (AIP-193).", []string{"error"}, map[string]any{
+			"error": object("", []string{"code", "message", "status"}, map[string]any{
+				"code":    integer(),
+				"message": str(),
+				"status":  str(),
+				"details": map[string]any{"type": "array", "items": detail},
+			}),
+		})
+	case "tencent":
+		return object("Tencent Cloud API 3.0 error response.", []string{"Response"}, map[string]any{
+			"Response": object("", []string{"Error", "RequestId"}, map[string]any{
+				"Error":     object("", []string{"Code", "Message"}, map[string]any{"Code": str(), "Message": str()}),
+				"RequestId": str(),
+			}),
+		})
+	case "tencent-v2":
+		return object("Tencent Cloud legacy API error; a module sub-code may lead the message in parentheses.", []string{"code", "message"}, map[string]any{
+			"code": integer(), "message": str(), "codeDesc": str(),
+		})
+	case "aliyun", "aliyun-xml":
+		o := object("Alibaba Cloud error response.", []string{"RequestId", "Code", "Message"}, map[string]any{
+			"RequestId": str(), "HostId": str(), "Code": str(), "Message": str(), "Recommend": str(),
+		})
+		if format == "aliyun-xml" {
+			o["xml"] = map[string]any{"name": "Error"}
+		}
+		return o
+	case "huawei":
+		return object("Huawei Cloud error response; the request id is in the X-Request-Id header.", []string{"error_code", "error_msg"}, map[string]any{
+			"error_code": str(), "error_msg": str(),
+		})
+	case "zilliz":
+		return object("Zilliz Cloud / Milvus REST v2 error (sent with HTTP 200).", []string{"code", "message"}, map[string]any{
+			"code": integer(), "message": str(),
+		})
+	case "ucloud":
+		return object("UCloud-style error; RetCode 0 means success (sent with HTTP 200).", []string{"RetCode"}, map[string]any{
+			"Action": str(), "RetCode": integer(), "Message": str(),
+		})
+	}
+	return map[string]any{"type": "object"}
+}
+
+// exampleRequestID stands for the request id in examples.
+const exampleRequestID = "00000000-0000-0000-0000-000000000000"
+
+// exampleValue turns a body into an OpenAPI example value: the JSON value,
+// or for XML the object of the root's child elements, which tools render
+// as XML through the schema's xml name.
+func exampleValue(format wire.Format, body []byte) (any, error) {
+	if format != wire.AliyunXML {
+		var v any
+		err := json.Unmarshal(body, &v)
+		return v, err
+	}
+	var root struct {
+		Fields []struct {
+			XMLName xml.Name
+			Value   string `xml:",chardata"`
+		} `xml:",any"`
+	}
+	if err := xml.Unmarshal(body, &root); err != nil {
+		return nil, err
+	}
+	obj := map[string]any{}
+	for _, f := range root.Fields {
+		obj[f.XMLName.Local] = f.Value
+	}
+	return obj, nil
+}
