@@ -66,15 +66,6 @@ type fnode struct {
 	pos   Pos // the node's first key (mappings) or its start
 }
 
-func (n *fnode) get(key string) *fnode {
-	for i, k := range n.keys {
-		if k == key {
-			return n.vals[i]
-		}
-	}
-	return nil
-}
-
 // fparser reads the subset line by line.
 type fparser struct {
 	data string
@@ -456,7 +447,9 @@ func parseSubset(name string, data string, minParallel int) (c *Catalog, ok bool
 			c, ok = nil, false
 		}
 	}()
-	if !utf8.ValidString(data) || len(data) > maxFileSize {
+	// Carriage returns count as line breaks of their own for the YAML
+	// library, which would shift positions: leave such files to Parse.
+	if !utf8.ValidString(data) || len(data) > maxFileSize || strings.IndexByte(data, '\r') >= 0 {
 		return nil, false
 	}
 	p := &fparser{data: data, line: 1, end: len(data)}
@@ -653,8 +646,8 @@ func (p *fparser) domain(c *Catalog) error {
 
 func (p *fparser) entry(n *fnode) (Entry, error) {
 	var e Entry
-	if n.kind != 'm' {
-		return e, errSubset
+	if n.kind != 'm' || n.pos.Line == 0 {
+		return e, errSubset // a flow mapping: Parse knows its position
 	}
 	e.Pos = n.pos
 	for i, k := range n.keys {
@@ -885,7 +878,7 @@ func variantsOf(n *fnode) ([]Variant, error) {
 	}
 	out := make([]Variant, len(n.items))
 	for i, it := range n.items {
-		if it.kind != 'm' {
+		if it.kind != 'm' || it.pos.Line == 0 {
 			return nil, errSubset
 		}
 		out[i].Pos = it.pos

@@ -3,6 +3,8 @@ package catalog_test
 import (
 	"bytes"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -55,29 +57,33 @@ func TestParseFastBuiltin(t *testing.T) {
 }
 
 func TestParseFastSynthetic(t *testing.T) {
-	for _, n := range []int{0, 1, 50, 2500} {
+	for _, n := range []int{0, 1, 50, 800} {
 		var buf bytes.Buffer
 		if err := synth.Write(&buf, n, int64(n)); err != nil {
 			t.Fatal(err)
 		}
-		if !catalog.InFastSubset("synthetic.yaml", buf.Bytes()) {
+		data := buf.Bytes()
+		if !catalog.InFastSubset("synthetic.yaml", data) {
 			t.Fatalf("synthetic catalog of %d entries is outside the fast subset", n)
 		}
-		sameAsParse(t, "synthetic.yaml", buf.Bytes())
-		if n == 0 {
-			continue
-		}
-		// The same, read in parallel chunks as large files are.
-		want, err := catalog.Parse("synthetic.yaml", buf.Bytes())
+		want, err := catalog.Parse("synthetic.yaml", data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, ok := catalog.ParseSubsetChunked("synthetic.yaml", buf.Bytes())
+		got, err := catalog.ParseFast("synthetic.yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%d entries: catalogs differ (-Parse +ParseFast):\n%s", n, diff)
+		}
+		// The same, read in parallel chunks as large files are.
+		chunked, ok := catalog.ParseSubsetChunked("synthetic.yaml", data)
 		if !ok {
 			t.Fatalf("chunked reader rejected the synthetic catalog of %d entries", n)
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("chunked catalog differs (-Parse +chunked):\n%s", diff)
+		if diff := cmp.Diff(want, chunked); diff != "" {
+			t.Errorf("%d entries: chunked catalog differs (-Parse +chunked):\n%s", n, diff)
 		}
 	}
 }
@@ -112,6 +118,12 @@ func TestParseFastCases(t *testing.T) {
 		{"tab", fastHeader + "  - code: A\n    category: internal\n    message: {en: \"a\tb\"}\n", false},
 		{"multi-line quoted", fastHeader + "  - code: A\n    category: internal\n    message: {en: \"a\n      b\"}\n", false},
 		{"null status", fastHeader + "  - code: A\n    http_status: null\n    category: internal\n    message: {en: a}\n", false},
+		{"flow entry", fastHeader + "  - {code: A, category: internal, message: {en: a}}\n", false},
+		{"flow variant", fastHeader + "  - code: A\n    category: internal\n    message: {en: a}\n    variants: [{message: {en: b}}]\n", false},
+		{"empty collections", fastHeader + "  - code: A\n    category: internal\n    message: {en: a}\n    aliases: []\n    params: []\n    title: {}\n", true},
+		{"escapes", fastHeader + "  - code: A\n    category: internal\n    message: {en: \"tab\\there \\x41 \\U0001F600 \\/\"}\n", true},
+		{"unknown escape", fastHeader + "  - code: A\n    category: internal\n    message: {en: \"bell \\a\"}\n", false},
+		{"crlf", strings.ReplaceAll(fastHeader+"  - code: A\n    category: internal\n    message: {en: a}\n", "\n", "\r\n"), false},
 		{"empty", "", false},
 		{"no entries", strings.TrimSuffix(fastHeader, "entries:\n"), false},
 	}
@@ -127,6 +139,7 @@ func TestParseFastCases(t *testing.T) {
 
 func FuzzParseFast(f *testing.F) {
 	f.Add([]byte(fastHeader + "  - code: A\n    category: internal\n    message: {en: a}\n"))
+	f.Add([]byte(fastHeader + "  - {code: A, category: internal, message: {en: a}}\n  - code: B\n    category: internal\n    message: {en: \"b \\t\"}\n    aliases: []\n"))
 	f.Add([]byte(fastHeader + "  - code: \"A\"\n    http_status: 400\n    category: invalid_argument\n    message: {en: \"x \\u00e9\", zh-CN: 'y'}\n    params: [{name: a}]\n    variants:\n      - message: {en: b}\n"))
 	files := catalogs.FS()
 	if names, _ := fs.Glob(files, "*.yaml"); len(names) > 0 {
@@ -143,4 +156,37 @@ func FuzzParseFast(f *testing.F) {
 			t.Fatalf("catalogs differ (-Parse +ParseFast):\n%s", diff)
 		}
 	})
+}
+
+func TestLoadFileFast(t *testing.T) {
+	var buf bytes.Buffer
+	if err := synth.Write(&buf, 30, 5); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "s.yaml")
+	if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, err := catalog.LoadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := catalog.LoadFileFast(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-LoadFile +LoadFileFast):\n%s", diff)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte(fastHeader+"  - code: A\n    category: bogus\n    message: {en: a}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = catalog.LoadFileFast(bad)
+	if err == nil || !strings.Contains(err.Error(), "bad.yaml:10:15: unknown category \"bogus\"") {
+		t.Errorf("LoadFileFast error %v, want the position and reason", err)
+	}
+	if _, err := catalog.LoadFileFast(filepath.Join(t.TempDir(), "none.yaml")); err == nil {
+		t.Error("LoadFileFast of a missing file succeeded")
+	}
 }

@@ -273,6 +273,17 @@ func (p *pass) report(e *catalog.Entry, pos catalog.Pos, format string, args ...
 	})
 }
 
+// reportDomain records a finding about the domain header itself.
+func (p *pass) reportDomain(format string, args ...any) {
+	p.out = append(p.out, Finding{
+		Rule:     p.rule.ID,
+		Severity: p.sev,
+		Domain:   p.cat.Domain.ID,
+		File:     p.cat.File,
+		Message:  fmt.Sprintf(format, args...),
+	})
+}
+
 // option returns the string option key of the rule, or "".
 func (p *pass) option(key string) string {
 	s, _ := p.opts[key].(string)

@@ -67,8 +67,12 @@ someone decides which text is right and folds the rest into one message.`,
 						}
 					}
 					where := ""
-					if len(lines) > 0 {
-						where = " (source lines " + strings.Join(lines, ", ") + ")"
+					switch len(lines) {
+					case 0:
+					case 1:
+						where = " (again at source line " + lines[0] + ")"
+					default:
+						where = " (again at source lines " + strings.Join(lines, ", ") + ")"
 					}
 					p.report(e, catalog.Pos{}, "code %s is documented %d times%s", e.Code, n+1, where)
 				}

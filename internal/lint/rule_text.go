@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"bytes"
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,18 +68,33 @@ and final punctuation, through a map of texts, so the rule is linear.`,
     message: {en: Failed to obtain the cluster information.}`,
 		check: func(p *pass) {
 			loc := p.cat.Domain.DefaultLocale()
-			first := make(map[string]int32, len(p.cat.Entries))
-			var buf []byte
+			// Index messages by a 64-bit hash of their folded text; a hit is
+			// confirmed on the text itself, and true collisions go to an
+			// exact map. A million messages cost no string copies.
+			seed := maphash.MakeSeed()
+			first := make(map[uint64]int32, len(p.cat.Entries))
+			var exact map[string]int32
+			var buf, other []byte
 			for i := range p.cat.Entries {
 				e := &p.cat.Entries[i]
 				buf = normalMessage(buf[:0], e.Message[loc])
 				if len(buf) == 0 {
 					continue
 				}
-				j, ok := first[string(buf)]
+				h := maphash.Bytes(seed, buf)
+				j, ok := first[h]
 				if !ok {
-					first[string(buf)] = int32(i)
+					first[h] = int32(i)
 					continue
+				}
+				if other = normalMessage(other[:0], p.cat.Entries[j].Message[loc]); !bytes.Equal(buf, other) {
+					if exact == nil {
+						exact = map[string]int32{}
+					}
+					if j, ok = exact[string(buf)]; !ok {
+						exact[string(buf)] = int32(i)
+						continue
+					}
 				}
 				if o := &p.cat.Entries[j]; o.Code != e.Code {
 					p.report(e, catalog.Pos{}, "code %s has the same message as %s (line %d): %s", e.Code, o.Code, o.Pos.Line, quote(e.Message[loc]))
@@ -87,7 +104,6 @@ and final punctuation, through a map of texts, so the rule is linear.`,
 	}
 }
 
-// texts calls f for each named text of the entry and its variants.
 func texts(e *catalog.Entry, f func(field string, pos catalog.Pos, t catalog.Text)) {
 	f("title", catalog.Pos{}, e.Title)
 	f("message", catalog.Pos{}, e.Message)
