@@ -301,7 +301,25 @@ func TestImport(t *testing.T) {
 			name:     "bad format",
 			args:     []string{"import", "--format", "pdf", good},
 			wantCode: 2,
-			wantErr:  []string{`--format "pdf": want auto, markdown, rst, text, html`},
+			wantErr:  []string{`format "pdf": want auto, markdown, rst, text, html`},
+		},
+		{
+			name:     "bad locale",
+			args:     []string{"import", "--locale", "zh_CN", good},
+			wantCode: 2,
+			wantErr:  []string{`errcat import: locale tag "zh_CN": write it as "zh-CN"`},
+		},
+		{
+			name:     "bad domain id",
+			args:     []string{"import", "--domain", "Bad_ID", good},
+			wantCode: 2,
+			wantErr:  []string{`domain.id "Bad_ID": want lower-case dotted words`},
+		},
+		{
+			name:     "bad wire format",
+			args:     []string{"import", "--wire-format", "soap", good},
+			wantCode: 2,
+			wantErr:  []string{`domain.wire_format "soap": want one of`},
 		},
 		{
 			name:     "missing file",

@@ -41,8 +41,8 @@ reports catalogs that differ from a fresh import.`,
 			if regen != "" {
 				return regenerate(env, regen, check)
 			}
-			if opts.Format != "" && opts.Format != "auto" && !slices.Contains(importer.Formats(), opts.Format) {
-				return usageError{fmt.Errorf("--format %q: want auto, %s", opts.Format, strings.Join(importer.Formats(), ", "))}
+			if err := opts.Check(); err != nil {
+				return usageError{fmt.Errorf("errcat import: %w", err)}
 			}
 			var merged *catalog.Catalog
 			failed := false

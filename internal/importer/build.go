@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -42,10 +43,10 @@ var headingWords = []struct {
 }{
 	{roleStatus, []string{"http status", "status code", "http code", "http 状态码", "http状态码", "状态码", "http 返回码", "status", "http"}},
 	{roleRemediation, []string{"measure", "solution", "remediation", "resolution", "suggestion", "recommendation", "how to fix", "handling", "action", "fix", "处理措施", "解决方案", "解决方法", "解决办法", "处理方法", "处理建议", "建议", "操作建议"}},
-	{roleCode, []string{"error code", "errorcode", "err code", "error_code", "code", "retcode", "ret code", "return code", "错误码", "错误代码", "返回码", "错误编码", "错误编号", "返回值", "ret", "errno", "error id", "reason"}},
+	{roleCode, []string{"error code", "errorcode", "err code", "error_code", "code", "retcode", "ret code", "return code", "错误码", "错误代码", "返回码", "错误编码", "错误编号", "返回值", "ret", "errno", "error id"}},
 	{roleTitle, []string{"error type", "type", "error name", "name", "title", "错误类型", "类型", "名称", "错误名称"}},
 	{roleMessage, []string{"error message", "message", "msg", "error info", "error_msg", "错误信息", "错误描述", "错误提示", "提示信息", "返回信息", "报错信息", "错误消息"}},
-	{roleDescription, []string{"description", "meaning", "explanation", "detail", "cause", "描述", "说明", "含义", "原因", "详细信息", "释义"}},
+	{roleDescription, []string{"description", "meaning", "explanation", "detail", "cause", "reason", "描述", "说明", "含义", "原因", "详细信息", "释义"}},
 }
 
 // classify returns the role a column heading names, or roleNone.
@@ -140,6 +141,10 @@ type columns struct {
 // tableColumns matches a table's headings to roles. ok is false when the
 // table is not an error table (no code column); err is set when the
 // headings are ambiguous.
+//
+// A table with a status column but no code column ("状态码 | 说明",
+// "Status Code | Description") documents its codes in the status column:
+// they are the codes, and also the HTTP statuses when every one is one.
 func tableColumns(t *table) (cols columns, ok bool, err error) {
 	cols.idx = map[role]int{}
 	roles := t.roles
@@ -148,26 +153,56 @@ func tableColumns(t *table) (cols columns, ok bool, err error) {
 			roles = append(roles, classify(h))
 		}
 	}
+	byRole := map[role][]int{}
 	for i, r := range roles {
 		if r == roleNone {
 			cols.extra = append(cols.extra, i)
 			continue
 		}
-		if j, dup := cols.idx[r]; dup {
-			return cols, true, fmt.Errorf("ambiguous columns: %q and %q both read as %s", heading(t, j), heading(t, i), roleNames[r])
+		byRole[r] = append(byRole[r], i)
+	}
+	_, hasMsg := byRole[roleMessage]
+	_, hasDesc := byRole[roleDescription]
+	_, hasTitle := byRole[roleTitle]
+	if _, ok := byRole[roleCode]; !ok {
+		st, hasStatus := byRole[roleStatus]
+		if !hasStatus || len(st) != 1 || !(hasMsg || hasDesc) {
+			return cols, false, nil
 		}
-		cols.idx[r] = i
+		byRole[roleCode] = st
+		if !allStatuses(t, st[0]) {
+			delete(byRole, roleStatus)
+		}
 	}
-	if _, ok := cols.idx[roleCode]; !ok {
-		return cols, false, nil
+	for r, is := range byRole {
+		if len(is) > 1 {
+			return cols, true, fmt.Errorf("ambiguous columns: %q and %q both read as %s", heading(t, is[0]), heading(t, is[1]), roleNames[r])
+		}
+		cols.idx[r] = is[0]
 	}
-	_, hasMsg := cols.idx[roleMessage]
-	_, hasDesc := cols.idx[roleDescription]
-	_, hasTitle := cols.idx[roleTitle]
 	if !hasMsg && !hasDesc && !hasTitle {
 		return cols, true, fmt.Errorf("no message column: headings %s name an error code but no message or description", quoteAll(t.header))
 	}
 	return cols, true, nil
+}
+
+// allStatuses reports whether every non-empty cell of column i is an HTTP
+// status number.
+func allStatuses(t *table, i int) bool {
+	for _, r := range t.rows {
+		if i >= len(r.cells) {
+			continue
+		}
+		c := cleanCode(r.cells[i])
+		if c == "" {
+			continue
+		}
+		n, err := strconv.Atoi(c)
+		if err != nil || n < 100 || n > 599 {
+			return false
+		}
+	}
+	return true
 }
 
 func heading(t *table, i int) string {

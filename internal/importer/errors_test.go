@@ -5,10 +5,40 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestBadInput checks the message of every kind of page Import cannot read,
 // or reads only in part.
+// TestLegacyEncodings imports pages that are not UTF-8.
+func TestLegacyEncodings(t *testing.T) {
+	page := "| 错误码 | 错误信息 |\n|---|---|\n| 1001 | 存储桶不存在 |\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><table><tr><th>错误码</th><th>错误信息</th></tr><tr><td>1001</td><td>存储桶不存在</td></tr></table></body></html>`
+	htmlGBK, err := simplifiedchinese.GBK.NewEncoder().String(html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, data, note string }{
+		{"errors.md", gbk, "decoded from gb18030"},
+		{"errors.html", htmlGBK, "decoded from gbk"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, diags, err := Import(tt.name, []byte(tt.data), Options{})
+			if err != nil || len(diags) > 0 {
+				t.Fatalf("err %v, diags %v", err, diags)
+			}
+			got := []any{c.Entries[0].Code, c.Entries[0].Message["zh-CN"], c.Domain.Source.Notes}
+			if diff := cmp.Diff([]any{"1001", "存储桶不存在", []string{tt.note}}, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -105,7 +135,31 @@ func TestBadInput(t *testing.T) {
 			file:    "x.md",
 			data:    "# x\n",
 			opts:    Options{Format: "pdf"},
-			wantErr: `x.md: unknown format "pdf": want auto, markdown, rst, text, html`,
+			wantErr: `x.md: bad options: format "pdf": want auto, markdown, rst, text, html`,
+		},
+		{
+			name: "broken pipe table",
+			file: "broken.md",
+			data: "# Errors\n\n| Code | Message | Status |\n|---|---|\n| E1 | Bad. | 400 |\n\n| Code | Message |\n|---|---|\n| E3 | Fine. |\n",
+			wantDiags: []string{
+				"broken.md:3: lines 3-5 look like a pipe table but are not one (the header has 3 cells but the delimiter row 2); not imported",
+			},
+		},
+		{
+			name:    "pipe table without delimiter row",
+			file:    "nodelim.md",
+			data:    "| Code | Message |\n| E1 | Bad. |\n",
+			wantErr: "nodelim.md: no error table found",
+			wantDiags: []string{
+				"nodelim.md:1: lines 1-2 look like a pipe table but are not one (no delimiter row (|---|) under the header); not imported",
+			},
+		},
+		{
+			name:    "bad locale option",
+			file:    "x.md",
+			data:    "# x\n",
+			opts:    Options{Locale: "zh_CN"},
+			wantErr: `x.md: bad options: locale tag "zh_CN": write it as "zh-CN"`,
 		},
 		{
 			name:    "success code not documented",

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -30,27 +31,80 @@ type spanCell struct {
 	left int
 }
 
-// parseHTML reads the <table>s of an HTML page (or fragment). baseLine is
-// added to line numbers, for fragments cut out of a larger page.
+// htmlBlock is a block of text outside tables: a paragraph, heading, list
+// item or definition term, with the text of a leading bold or code element.
+type htmlBlock struct {
+	line    int
+	heading bool
+	value   bool // a <dd>: its leading code is a value, not a term
+	text    strings.Builder
+	lead    strings.Builder // text of a leading <strong>, <b>, <code>, <em>
+	inLead  int
+	leadEnd bool // text came after the leading element (or none led)
+}
+
+// parseHTML reads the <table>s of an HTML page (or fragment), and lists of
+// codes written as headings, definition terms or bold paragraphs followed
+// by their messages. baseLine is added to line numbers, for fragments cut
+// out of a larger page.
 func parseHTML(src string, baseLine int) *page {
 	pg := &page{}
 	li := newLineIndex(src)
 	z := html.NewTokenizer(strings.NewReader(src))
 	var stack []*htmlTable
-	var heading, prose strings.Builder
-	inHeading, skip := 0, 0
+	skip := 0
 	off := 0
+	list := &table{header: []string{"code", "message"}, roles: []role{roleCode, roleMessage}}
+	var pending *row
+	flushItem := func() {
+		if pending != nil {
+			list.rows = append(list.rows, *pending)
+			pending = nil
+		}
+	}
+	var blk *htmlBlock
+	endBlock := func() {
+		if blk == nil {
+			return
+		}
+		b := blk
+		blk = nil
+		text := collapseSpace(b.text.String())
+		if text == "" {
+			return
+		}
+		lead := strings.TrimRight(collapseSpace(b.lead.String()), ":：")
+		switch {
+		case b.heading && listCodeRe.MatchString(strings.Trim(text, ":：")):
+			flushItem()
+			pending = &row{line: b.line, cells: []string{strings.Trim(text, ":："), ""}}
+		case lead != "" && !b.value && listCodeRe.MatchString(lead):
+			flushItem()
+			rest := strings.TrimSpace(strings.TrimPrefix(text, collapseSpace(b.lead.String())))
+			rest = strings.TrimSpace(strings.TrimLeft(rest, ":：-–—|"))
+			pending = &row{line: b.line, cells: []string{lead, rest}}
+		case b.heading:
+			flushItem()
+			if pg.title == "" {
+				pg.title = text
+			}
+		case pending != nil:
+			if pending.cells[1] != "" {
+				pending.cells[1] += "\n\n"
+			}
+			pending.cells[1] += text
+		default:
+			pg.prose = append(pg.prose, text)
+		}
+		if list.line == 0 && pending != nil {
+			list.line = pending.line
+		}
+	}
 	top := func() *htmlTable {
 		if len(stack) == 0 {
 			return nil
 		}
 		return stack[len(stack)-1]
-	}
-	flushProse := func() {
-		if p := collapseSpace(prose.String()); p != "" {
-			pg.prose = append(pg.prose, p)
-		}
-		prose.Reset()
 	}
 	for {
 		tt := z.Next()
@@ -70,10 +124,20 @@ func parseHTML(src string, baseLine int) *page {
 			switch {
 			case ht != nil && ht.cell != nil:
 				ht.cell.WriteString(tok.Data)
-			case inHeading > 0:
-				heading.WriteString(tok.Data)
 			case ht == nil:
-				prose.WriteString(tok.Data)
+				if blk == nil {
+					if strings.TrimSpace(tok.Data) == "" {
+						continue
+					}
+					blk = &htmlBlock{line: line + countLeadingNewlines(tok.Data)}
+				}
+				blk.text.WriteString(tok.Data)
+				switch {
+				case blk.inLead > 0 && !blk.leadEnd:
+					blk.lead.WriteString(tok.Data)
+				case strings.TrimSpace(tok.Data) != "":
+					blk.leadEnd = true
+				}
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			switch tok.DataAtom {
@@ -82,7 +146,8 @@ func parseHTML(src string, baseLine int) *page {
 					skip++
 				}
 			case atom.Table:
-				flushProse()
+				endBlock()
+				flushItem()
 				stack = append(stack, &htmlTable{t: &table{line: line}, carry: map[int]*spanCell{}})
 			case atom.Thead:
 				if ht != nil {
@@ -113,17 +178,26 @@ func parseHTML(src string, baseLine int) *page {
 						ht.curTH = false
 					}
 				}
-			case atom.Br, atom.P, atom.Div, atom.Li:
+			case atom.Br, atom.P, atom.Div, atom.Li, atom.Dd:
 				if ht != nil && ht.cell != nil {
 					ht.cell.WriteString("\n")
 				} else if ht == nil && tok.DataAtom != atom.Br {
-					flushProse()
+					endBlock()
+					blk = &htmlBlock{line: line, value: tok.DataAtom == atom.Dd}
+				} else if ht == nil && blk != nil {
+					blk.text.WriteString("\n")
 				}
-			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Title:
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Title, atom.Dt:
 				if ht == nil {
-					flushProse()
-					inHeading++
-					heading.Reset()
+					endBlock()
+					blk = &htmlBlock{line: line, heading: true}
+				}
+			case atom.Strong, atom.B, atom.Code, atom.Em:
+				if ht == nil {
+					if blk == nil {
+						blk = &htmlBlock{line: line}
+					}
+					blk.inLead++
 				}
 			}
 		case html.EndTagToken:
@@ -151,27 +225,36 @@ func parseHTML(src string, baseLine int) *page {
 					stack = stack[:len(stack)-1]
 					pg.tables = append(pg.tables, ht.finish())
 				}
-			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Title:
-				if inHeading > 0 {
-					inHeading--
-					if h := collapseSpace(heading.String()); h != "" && pg.title == "" {
-						pg.title = h
-					}
-				}
-			case atom.P, atom.Div, atom.Li:
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Title, atom.Dt, atom.P, atom.Div, atom.Li, atom.Dd:
 				if ht == nil {
-					flushProse()
+					endBlock()
+				}
+			case atom.Strong, atom.B, atom.Code, atom.Em:
+				if ht == nil && blk != nil && blk.inLead > 0 {
+					blk.inLead--
+					if blk.inLead == 0 && blk.lead.Len() > 0 {
+						blk.leadEnd = true
+					}
 				}
 			}
 		}
 	}
-	flushProse()
+	endBlock()
+	flushItem()
 	// Tables left open at the end of the page.
 	for i := len(stack) - 1; i >= 0; i-- {
 		stack[i].endRow()
 		pg.tables = append(pg.tables, stack[i].finish())
 	}
+	if keepList(list, pg.tables) {
+		pg.tables = append(pg.tables, list)
+		sort.SliceStable(pg.tables, func(i, j int) bool { return pg.tables[i].line < pg.tables[j].line })
+	}
 	return pg
+}
+
+func countLeadingNewlines(s string) int {
+	return strings.Count(s[:len(s)-len(strings.TrimLeft(s, " \t\r\n"))], "\n")
 }
 
 func spanAttr(tok html.Token, name string) int {

@@ -5,11 +5,17 @@
 //   - markdown: pipe tables (yuin/goldmark with extension.Table), HTML
 //     tables inside Markdown, and "bold code, then message paragraph" lists;
 //     Docusaurus front matter and DITA {#id .class} attribute blocks.
-//   - rst: reStructuredText grid tables, including multi-line cells.
-//   - text: indented plain-text tables whose columns are separated by single
-//     spaces (code, multi-word type, description), headed by a line naming
-//     the columns.
-//   - html: <table> elements (golang.org/x/net/html), colspan and rowspan.
+//   - rst: reStructuredText grid tables (multi-line cells, CJK widths),
+//     simple tables and list-table directives.
+//   - text: plain-text tables whose columns are separated by gaps or by
+//     single spaces (code, multi-word type, description), headed by a line
+//     naming the columns.
+//   - html: <table> elements (golang.org/x/net/html), colspan and rowspan;
+//     codes written as headings, definition terms or bold paragraphs.
+//
+// Pages with no table but lines of "CODE: message" are read as a list.
+// Pages that are not UTF-8 are decoded from the charset their <meta> names,
+// or from GB18030 when that yields clean Chinese text.
 //
 // Every parser yields tables of cells with their line numbers; the shared
 // row builder then matches columns by their heading (English or Chinese),
@@ -32,6 +38,7 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -39,6 +46,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/errcat/errcat/internal/catalog"
 )
@@ -78,6 +88,35 @@ type Options struct {
 	SubCodeDescription string
 }
 
+// Check reports options that cannot make a valid domain header: a bad
+// domain id, locale tag, wire format or code kind, or an unknown format.
+func (o Options) Check() error {
+	if o.Format != "" && o.Format != "auto" && !slices.Contains(formats, o.Format) {
+		return fmt.Errorf("format %q: want auto, %s", o.Format, strings.Join(formats, ", "))
+	}
+	d := catalog.Domain{ID: o.Domain, Name: "x", Locales: []string{o.Locale}, WireFormat: o.WireFormat, CodeKind: o.CodeKind}
+	if d.ID == "" {
+		d.ID = "x"
+	}
+	if o.Locale == "" {
+		d.Locales = []string{"en"}
+	}
+	if d.WireFormat == "" {
+		d.WireFormat = "problem"
+	}
+	if d.CodeKind == "" {
+		d.CodeKind = "string"
+	}
+	var msgs []string
+	for _, p := range catalog.Validate(&catalog.Catalog{Domain: d}) {
+		msgs = append(msgs, p.Msg)
+	}
+	if len(msgs) > 0 {
+		return errors.New(strings.Join(msgs, "; "))
+	}
+	return nil
+}
+
 // Diagnostic is a problem at a line of a source page: a row that could not
 // be read, or a value that could not be taken as it stands.
 type Diagnostic struct {
@@ -109,7 +148,10 @@ const maxPageSize = 16 << 20
 // error when the page cannot be imported at all: empty, binary, an unknown
 // format, or no error table. name is the file name recorded as provenance.
 func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnostic, error) {
-	text, err := pageText(name, data)
+	if err := opts.Check(); err != nil {
+		return nil, nil, &Error{name, "bad options: " + err.Error()}
+	}
+	text, note, err := pageText(name, data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -131,6 +173,9 @@ func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnos
 		return nil, nil, &Error{name, fmt.Sprintf("unknown format %q: want auto, %s", format, strings.Join(formats, ", "))}
 	}
 	pg.format = format
+	if note != "" {
+		pg.notes = append(pg.notes, note)
+	}
 	b := newBuilder(name, opts)
 	for _, d := range pg.diags {
 		b.diag(d.line, "%s", d.msg)
@@ -165,13 +210,19 @@ func noTableMessage(pg *page) string {
 
 // pageText checks that data is a non-empty text page and normalises it:
 // no byte-order mark, \n line ends.
-func pageText(name string, data []byte) (string, error) {
+func pageText(name string, data []byte) (text, note string, err error) {
 	if len(data) > maxPageSize {
-		return "", &Error{name, fmt.Sprintf("page is %d bytes; the limit is %d", len(data), maxPageSize)}
+		return "", "", &Error{name, fmt.Sprintf("page is %d bytes; the limit is %d", len(data), maxPageSize)}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", &Error{name, fmt.Sprintf("not a text page: NUL byte at offset %d (binary data?)", i)}
+		return "", "", &Error{name, fmt.Sprintf("not a text page: NUL byte at offset %d (binary data?)", i)}
+	}
+	note = ""
+	if !utf8.Valid(data) {
+		if dec, enc, ok := decodeLegacy(data); ok {
+			data, note = dec, "decoded from "+enc
+		}
 	}
 	if !utf8.Valid(data) {
 		off := 0
@@ -182,10 +233,10 @@ func pageText(name string, data []byte) (string, error) {
 			}
 			off += n
 		}
-		return "", &Error{name, fmt.Sprintf("not a text page: invalid UTF-8 at offset %d (binary data or another encoding?)", off)}
+		return "", "", &Error{name, fmt.Sprintf("not a text page: invalid UTF-8 at offset %d (binary data or another encoding?)", off)}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", &Error{name, "empty page: nothing to import"}
+		return "", "", &Error{name, "empty page: nothing to import"}
 	}
 	s := strings.ReplaceAll(string(data), "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
@@ -196,9 +247,9 @@ func pageText(name string, data []byte) (string, error) {
 		}
 	}
 	if ctrl > 8 && ctrl*20 > utf8.RuneCountInString(s) {
-		return "", &Error{name, fmt.Sprintf("not a text page: %d control characters (binary data?)", ctrl)}
+		return "", "", &Error{name, fmt.Sprintf("not a text page: %d control characters (binary data?)", ctrl)}
 	}
-	return s, nil
+	return s, note, nil
 }
 
 var (
@@ -209,6 +260,32 @@ var (
 	htmlStartRe   = regexp.MustCompile(`(?i)^\s*(<!doctype html|<html|<table|<body|<div|<!--)`)
 	htmlTableTags = regexp.MustCompile(`(?i)<t[dh][\s>]`)
 )
+
+var metaCharsetRe = regexp.MustCompile(`(?i)(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)`)
+
+// decodeLegacy decodes a page that is not UTF-8: in the charset its
+// <meta> or XML declaration names, else as GB18030 (GBK, GB2312) when that
+// decodes cleanly into Chinese text.
+func decodeLegacy(data []byte) ([]byte, string, bool) {
+	head := data[:min(len(data), 4096)]
+	if m := metaCharsetRe.FindSubmatch(head); m != nil {
+		if enc, name := charset.Lookup(string(m[1])); enc != nil && name != "utf-8" {
+			if out, err := enc.NewDecoder().Bytes(data); err == nil && !bytes.ContainsRune(out, utf8.RuneError) {
+				return out, name, true
+			}
+		}
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || bytes.ContainsRune(out, utf8.RuneError) || !utf8.Valid(out) {
+		return nil, "", false
+	}
+	for _, r := range string(out) {
+		if isHan(r) {
+			return out, "gb18030", true
+		}
+	}
+	return nil, "", false
+}
 
 // DetectFormat picks a source layout from the file name's extension and,
 // for other names (.txt), from the page's content.

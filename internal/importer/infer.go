@@ -90,20 +90,20 @@ type wordRule struct {
 }
 
 var wordRules = []wordRule{
-	{catalog.Unauthenticated, false, []string{"signature", "authentication failed", "not authenticated", "unauthenticated", "access key id", "credential", "token", "login", "log in", "签名", "登录", "认证失败", "未认证", "鉴权失败"}},
-	{catalog.ResourceExhausted, true, []string{"throttl", "too many requests", "too frequent", "rate limit", "频繁", "限流"}},
-	{catalog.OutOfRange, false, []string{"out of range", "beyond the valid range", "too large", "too long", "too small", "too short", "超出范围", "超过范围"}},
-	{catalog.ResourceExhausted, false, []string{"quota", "exceed", "limit reached", "insufficient resource", "配额", "超出", "超过上限", "上限"}},
-	{catalog.PermissionDenied, false, []string{"permission", "not authorized", "unauthorized", "forbidden", "forbedden", "access denied", "no authority", "not allowed", "权限", "禁止", "无权", "拒绝"}},
-	{catalog.AlreadyExists, false, []string{"already exist", "duplicate", "existed", "exists", "已存在", "重复"}},
 	{catalog.NotFound, false, []string{"not found", "does not exist", "doesn't exist", "not exist", "no such", "不存在", "未找到", "找不到"}},
+	{catalog.Unauthenticated, false, []string{"signature", "authentication failed", "not authenticated", "unauthenticated", "access key id", "credential", "token", "login", "log in", "logged in", "not logged", "签名", "登录", "认证失败", "未认证", "鉴权失败"}},
+	{catalog.ResourceExhausted, true, []string{"throttl", "too many requests", "too frequent", "rate limit", "频繁", "限流"}},
+	{catalog.OutOfRange, false, []string{"out of range", "beyond the valid range", "too large", "too long", "too small", "too short", "超出范围", "超过范围", "允许范围", "范围之内", "范围内", "过小", "过大", "过长"}},
+	{catalog.ResourceExhausted, false, []string{"quota", "exceed", "limit reached", "insufficient resource", "配额", "超出", "超过上限", "上限", "资源不足", "内存不足", "无可用", "已无可用", "没有剩余"}},
+	{catalog.PermissionDenied, false, []string{"permission", "not authorized", "unauthorized", "forbidden", "forbedden", "access denied", "no authority", "not allowed", "权限", "禁止", "无权", "拒绝"}},
+	{catalog.AlreadyExists, false, []string{"already exist", "duplicate", "existed", "exists", "已存在", "已经存在", "重复", "已被注册", "已被使用", "已经被使用", "已被占用", "已被添加", "已添加", "冲突"}},
 	{catalog.DeadlineExceeded, false, []string{"timeout", "timed out", "time out", "超时"}},
 	{catalog.Aborted, false, []string{"another operation", "being performed", "conflict", "concurrent", "操作冲突", "正在进行"}},
+	{catalog.Internal, false, []string{"internal error", "internal server", "server error", "内部错误", "服务内部", "系统错误", "系统异常"}},
 	{catalog.Unavailable, false, []string{"unavailable", "try again later", "temporarily", "maintenance", "busy", "稍后重试", "稍后再试", "维护", "繁忙", "暂不可用"}},
 	{catalog.Unimplemented, false, []string{"not supported", "unsupported", "not support", "不支持", "未实现", "未开放"}},
-	{catalog.FailedPrecondition, false, []string{"balance", "status", "state", "lock", "not permitted", "cannot be performed", "being performed", "in use", "is use", "sold out", "expired", "余额", "状态", "欠费", "已激活", "失效"}},
-	{catalog.Internal, false, []string{"internal error", "internal server", "server error", "内部错误", "服务内部", "系统错误", "系统异常"}},
-	{catalog.InvalidArgument, false, []string{"invalid", "invaild", "incorrect", "malformed", "mismatch", "missing", "required", "must", "should", "illegal", "wrong", "format", "empty", "parameter", "param", "不能为空", "参数", "格式", "非法", "无效", "缺少", "不合法", "不正确", "错误"}},
+	{catalog.FailedPrecondition, false, []string{"balance", "status", "state", "lock", "not permitted", "cannot be performed", "being performed", "in use", "is use", "sold out", "expired", "余额", "状态", "欠费", "已激活", "失效", "冻结", "激活", "过期", "未关机", "未开机", "正在使用", "被使用", "使用中", "正在被", "未就绪", "未准备就绪", "还存在", "存在快照", "绑定", "迁移中", "无法", "不允许", "不能", "只能", "必须", "不可用", "存在", "回收站"}},
+	{catalog.InvalidArgument, false, []string{"invalid", "invaild", "incorrect", "malformed", "mismatch", "missing", "required", "must", "should", "illegal", "wrong", "format", "empty", "parameter", "param", "不能为空", "参数", "格式", "非法", "无效", "缺少", "不合法", "不正确", "不符合", "请输入", "为整数", "长度", "不在", "错误"}},
 	{catalog.Internal, false, []string{"internal", "server error", "failed", "fail", "error", "exception", "异常", "失败", "内部"}},
 }
 

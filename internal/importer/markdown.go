@@ -88,6 +88,10 @@ func parseMarkdown(src string) *page {
 		case *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
+			if d, ok := brokenTable(x, source, li); ok {
+				pg.diags = append(pg.diags, d)
+				return ast.WalkSkipChildren, nil
+			}
 			t := strings.TrimSpace(inlineText(x, source))
 			if t == "" || ditaBlockRe.MatchString(t) {
 				return ast.WalkSkipChildren, nil
@@ -109,16 +113,60 @@ func parseMarkdown(src string) *page {
 		return ast.WalkContinue, nil
 	})
 	flush()
-	if len(list.rows) > 0 {
+	if keepList(list, pg.tables) {
 		pg.tables = append(pg.tables, list)
 	}
-	if len(pg.tables) == 0 {
+	if !hasErrorTable(pg.tables) {
 		if t := codeLines(strings.Split(src, "\n")); t != nil {
 			pg.tables = append(pg.tables, t)
 		}
 	}
 	sort.SliceStable(pg.tables, func(i, j int) bool { return pg.tables[i].line < pg.tables[j].line })
 	return pg
+}
+
+// brokenTable reports a paragraph of pipe-table lines that goldmark did
+// not take as a table (no delimiter row, or a header with another number
+// of cells than the delimiter row): its rows are not read, and say so.
+func brokenTable(p ast.Node, source []byte, li lineIndex) (lineDiag, bool) {
+	ls := p.Lines()
+	if ls == nil || ls.Len() < 2 {
+		return lineDiag{}, false
+	}
+	line := func(i int) string { seg := ls.At(i); return string(seg.Value(source)) }
+	pipes := 0
+	for i := 0; i < ls.Len(); i++ {
+		l := strings.TrimSpace(line(i))
+		if strings.HasPrefix(l, "|") && strings.Count(l, "|") >= 2 {
+			pipes++
+		}
+	}
+	if pipes < 2 || pipes*2 < ls.Len() {
+		return lineDiag{}, false
+	}
+	first, last := li.line(ls.At(0).Start), li.line(ls.At(ls.Len()-1).Start)
+	why := "no delimiter row (|---|) under the header"
+	if mdTableRe.MatchString(strings.TrimSpace(line(1))) {
+		why = fmt.Sprintf("the header has %d cells but the delimiter row %d", len(rawCells(line(0))), len(rawCells(line(1))))
+	}
+	return lineDiag{first, fmt.Sprintf("lines %d-%d look like a pipe table but are not one (%s); not imported", first, last, why)}, true
+}
+
+// keepList reports whether a list of bold or heading codes is the page's
+// error list: only on a page with no error table, where it is the layout;
+// beside an error table, bold or heading codes are emphasis and metadata.
+func keepList(list *table, tables []*table) bool {
+	return len(list.rows) > 0 && !hasErrorTable(tables)
+}
+
+// hasErrorTable reports whether any of tables has an error-code column.
+func hasErrorTable(tables []*table) bool {
+	for _, t := range tables {
+		if _, ok, _ := tableColumns(t); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func firstHeading(doc ast.Node) ast.Node {
@@ -308,7 +356,7 @@ func writeInline(b *strings.Builder, n ast.Node, source []byte) {
 		}
 		r := raw.String()
 		if strings.EqualFold(strings.ReplaceAll(r, " ", ""), "<br>") || strings.EqualFold(strings.ReplaceAll(r, " ", ""), "<br/>") {
-			b.WriteByte(' ')
+			b.WriteByte('\n')
 			return
 		}
 		b.WriteString(r)

@@ -278,11 +278,9 @@ func simpleTableAhead(lines []string, i int) bool {
 // line whose first column is blank continues the row above.
 func parseSimple(lines []string, start int, pg *page) (*table, int) {
 	border := strings.TrimRight(lines[start], " \t")
-	indent := len(border) - len(strings.TrimLeft(border, " \t"))
 	type span struct{ from, to int }
 	var spans []span
-	for i, r := range gridRunes(border) {
-		_ = i
+	for _, r := range gridRunes(border) {
 		switch {
 		case r.r == '=' && (len(spans) == 0 || spans[len(spans)-1].to < r.col-1):
 			spans = append(spans, span{r.col, r.col})
@@ -352,7 +350,6 @@ func parseSimple(lines []string, start int, pg *page) (*table, int) {
 		}
 		rows = append(rows, row{line: end + 1, cells: cells})
 	}
-	_ = indent
 	for j := range rows {
 		for k := range rows[j].cells {
 			rows[j].cells[k] = rstInline(collapseSpace(rows[j].cells[k]))

@@ -53,7 +53,7 @@ func parseText(src string) *page {
 		para = append(para, tl)
 	}
 	flushPara()
-	if len(pg.tables) == 0 {
+	if !hasErrorTable(pg.tables) {
 		if t := codeLines(lines); t != nil {
 			pg.tables = append(pg.tables, t)
 		}
