@@ -84,8 +84,9 @@ const (
 type Normalized struct {
 	// Format is the wire format of the body (Format* constants).
 	Format string `json:"format"`
-	// Provider is the provider family the format or domain belongs to
-	// ("aliyun", "aws", "tencentcloud", …), "" when unknown.
+	// Provider is the provider family of the format ("aliyun", "aws",
+	// "tencentcloud", …); for a generic shape, that of the format the
+	// matched domain writes; "" when unknown.
 	Provider string `json:"provider"`
 	// Domain is the catalog domain: named by the caller, by the body
 	// (problem, google), or found by the code; "" when unknown.
@@ -222,7 +223,8 @@ type Entry struct {
 	Retryable  bool
 	// WireFormat is the format the entry's domain writes (Format* names).
 	WireFormat string
-	// Provider is the domain's provider family, when the catalog says.
+	// Provider is the domain's provider as the catalog names it
+	// ("Alibaba Cloud"), when it does.
 	Provider string
 	// Texts are the entry's message templates, every locale and variant;
 	// decode reads params back from a message with them.

@@ -93,6 +93,11 @@ var formatCases = []formatCase{
 		want: view{Format: "tencent-v2", Provider: "tencentcloud", Code: "4000", SubCode: "100004", Message: "(100004) incorrect projectId", HTTPStatus: 200, Category: "unknown", Confidence: "high"},
 	},
 	{
+		name: "tencent v2 without codeDesc", status: 200,
+		body: `{"code":4000,"message":"(100004) incorrect projectId"}`,
+		want: view{Format: "zilliz", Provider: "zilliz", Code: "4000", SubCode: "100004", Message: "(100004) incorrect projectId", HTTPStatus: 200, Category: "unknown", Confidence: "medium"},
+	},
+	{
 		name: "tencent v2 success",
 		body: `{"code":0,"message":"","codeDesc":"Success","data":{}}`,
 		want: view{Format: "tencent-v2", Provider: "tencentcloud", Code: "0", Category: "ok", NotError: true, Confidence: "high"},
@@ -463,4 +468,52 @@ func ps(kv ...string) decode.Params {
 		out = append(out, decode.Param{Name: kv[i], Value: kv[i+1]})
 	}
 	return out
+}
+
+// TestDecodeFormatsVariations decodes every body of formatCases again
+// without an HTTP status and with a request id header: the format, code and
+// message stay, the body's request id wins over the header's, and the
+// header's fills in when the body has none.
+func TestDecodeFormatsVariations(t *testing.T) {
+	for _, tc := range formatCases {
+		t.Run(tc.name, func(t *testing.T) {
+			base, err := decode.Decode(tc.status, hdr(t, tc.header...), []byte(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			noStatus, err := decode.Decode(0, hdr(t, tc.header...), []byte(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			type key struct{ Format, Code, SubCode, Message, RequestID string }
+			if diff := cmp.Diff(key{base.Format, base.Code, base.SubCode, base.Message, base.RequestID},
+				key{noStatus.Format, noStatus.Code, noStatus.SubCode, noStatus.Message, noStatus.RequestID}); diff != "" {
+				t.Errorf("without a status (-with +without):\n%s", diff)
+			}
+			h := hdr(t, tc.header...)
+			h.Set("X-Request-Id", "hdr-x")
+			withID, err := decode.Decode(tc.status, h, []byte(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := base.RequestID
+			if want == "" || want == h.Get("X-Request-Id") || headerGave(t, tc.header, want) {
+				want = "hdr-x"
+			}
+			if withID.RequestID != want {
+				t.Errorf("with X-Request-Id: request id %q, want %q", withID.RequestID, want)
+			}
+		})
+	}
+}
+
+// headerGave reports whether the case's own headers supplied id.
+func headerGave(tb testing.TB, lines []string, id string) bool {
+	tb.Helper()
+	for _, l := range lines {
+		if _, v, _ := strings.Cut(l, ":"); strings.TrimSpace(v) == id {
+			return true
+		}
+	}
+	return false
 }

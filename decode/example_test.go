@@ -2,7 +2,9 @@ package decode_test
 
 import (
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 
 	"github.com/errcat/errcat/decode"
 )
@@ -69,4 +71,23 @@ func ExampleMatchPattern() {
 	fmt.Println(ok, ps.Map())
 	// Output:
 	// true map[parameter:DBClusterId]
+}
+
+func ExampleDecoder_DecodeResponse() {
+	resp := &http.Response{
+		StatusCode: 503,
+		Header:     http.Header{"Retry-After": {"2"}, "X-Acs-Request-Id": {"4C4A-77"}},
+		Body:       io.NopCloser(strings.NewReader(`{"Code":"ServiceUnavailable","Message":"The request has failed due to a temporary failure of the server."}`)),
+	}
+	var d decode.Decoder
+	n, err := d.DecodeResponse(resp)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(n.Format, n.Code, n.RequestID, n.RetryAfter)
+	fmt.Println(n.Retryable, n.RetryReason)
+	// Output:
+	// aliyun ServiceUnavailable 4C4A-77 2
+	// true code ServiceUnavailable is a well-known transient code
 }

@@ -328,6 +328,11 @@ func readFlat(n *Normalized, d *doc, root, code int) bool {
 		if num == 0 {
 			n.NotError, n.Reason = true, "code 0 means success"
 		}
+		// Tencent's legacy form without codeDesc still carries its module
+		// sub-code: "(100004) incorrect projectId".
+		if sub, _, ok := subCode(n.Message); ok && isDigits(sub) {
+			n.SubCode = sub
+		}
 	case looksHuawei(n.Code):
 		n.Format, n.Confidence = FormatHuawei, Medium
 	default:
@@ -355,6 +360,15 @@ func subCode(msg string) (code, rest string, ok bool) {
 		}
 	}
 	return msg[1:end], strings.TrimLeft(msg[end+1:], " "), true
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // looksHuawei reports whether code is in Huawei Cloud's SERVICE.0001 style.

@@ -12,6 +12,8 @@ import (
 func FuzzParseJSON(f *testing.F) {
 	for _, s := range []string{
 		`{}`, `[]`, `{"a":1}`, `{"a":[1,2,{"b":null}],"c":true,"d":false}`, `"\u00e9\ud83d\ude00\n"`,
+		`"abcdefghijklmnop\"qrstuvwxyz0123456789\u00e9 tail"`, `"1234567"`, `"12345678"`, `"123456789012345\\"`,
+		"\"abcdefghij\x01klm\"", "\"abcdefgh\xff\xfe\x80ijklmnopq\"", `"abcdefghijklmnopqrstuvw`, `"abcdefghijklmnop\`,
 		`-0.5e+10`, "[" + strings.Repeat(`{"a":[1,"x"]},`, 60) + `{"Code":"X"}]`, `{"a":"\"\\\/\b\f\n\r\t"}`, `01`, `{"a" 1}`, `[1,]`, `{"a":1,}`, `"\ud800"`, `"\ud800\u0041"`,
 		`{"Response":{"Error":{"Code":"X","Message":"y"},"RequestId":"z"}}`, "\"\x01\"", `tru`, `nul`, `1.`, `1e`, `-`,
 	} {

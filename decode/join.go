@@ -106,8 +106,11 @@ func containsString(list []string, s string) bool {
 func (d *Decoder) take(n *Normalized, e Entry) {
 	n.Entry = &e
 	n.Domain = e.Domain
-	if e.Provider != "" {
-		n.Provider = e.Provider
+	if n.Provider == "" || formatConfidence(n.Format) != High {
+		// A generic shape: the provider family of the format the domain writes.
+		if p := providerOf(e.WireFormat); p != "" {
+			n.Provider = p
+		}
 	}
 	if len(n.Params) > 0 {
 		return // the body gave them

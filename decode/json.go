@@ -186,11 +186,34 @@ func skipWS(s string, i int) int {
 
 // scanString checks the string starting at the quote s[i] and returns the
 // index just past its closing quote and whether it holds escapes; or the
-// offset of the problem and a reason.
+// offset of the problem and a reason. Eight bytes at a time it skips runs
+// without a quote, a backslash or a control character.
 func scanString(s string, i int) (int, bool, string) {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	i++
 	esc := false
-	for i < len(s) {
+	for {
+		for i+8 <= len(s) {
+			w := s[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			q := x ^ (lo * '"')
+			b := x ^ (lo * '\\')
+			if ((q-lo)&^q|(b-lo)&^b|(x-lo*0x20)&^x)&hi != 0 {
+				// One of the eight is special: step to it.
+				for _, c := range []byte(w) {
+					if c == '"' || c == '\\' || c < 0x20 {
+						break
+					}
+					i++
+				}
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			return i, esc, "unexpected end of JSON inside a string (truncated body?)"
+		}
 		c := s[i]
 		switch {
 		case c == '"':
@@ -224,7 +247,6 @@ func scanString(s string, i int) (int, bool, string) {
 			i++
 		}
 	}
-	return i, esc, "unexpected end of JSON inside a string (truncated body?)"
 }
 
 func isHex(c byte) bool {
@@ -330,6 +352,9 @@ func (d *doc) get(obj int, key string) int {
 	end := int(d.at(obj).next)
 	for j := obj + 1; j+1 < end; j = int(d.at(j + 1).next) {
 		k := d.at(j)
+		if !k.esc && int(k.end-k.start) != len(key) {
+			continue
+		}
 		if k.esc {
 			if unescape(d.s[k.start:k.end]) == key {
 				return j + 1

@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/textproto"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -27,6 +32,10 @@ absent), recognises its format (problem, google, tencent, aliyun, huawei,
 zilliz, ucloud, AWS, Azure, Kubernetes, kratos, docker registry, …), joins
 its code to the catalogs and decides whether the request is worth retrying.
 It prints the normalized error as JSON, or a short summary with --human.
+
+The input may also be a whole response as curl -i prints it (status line,
+headers, blank line, body): its status and headers are used, and --status
+and --header override them.
 
 A body that cannot be read as an error (empty, truncated, an HTML page from a
 proxy) is still printed, built from --status and --header, and exits 1.`,
@@ -53,6 +62,19 @@ proxy) is still printed, built from --status and --header, and exits 1.`,
 			name, body, err := readInput(env, args)
 			if err != nil {
 				return exitf(1, "%v", err)
+			}
+			// A response as `curl -i` prints it: the status and headers
+			// come from it, flags win.
+			if st, dh, rest, ok := splitResponse(body); ok {
+				if status == 0 {
+					status = st
+				}
+				for k, v := range dh {
+					if _, set := h[k]; !set {
+						h[k] = v
+					}
+				}
+				body = rest
 			}
 			d := decode.Decoder{Catalog: decodecat.New(set), Domain: domain}
 			n, derr := d.Decode(status, h, body)
@@ -177,4 +199,33 @@ func firstText(t catalog.Text) string {
 		return t[l]
 	}
 	return ""
+}
+
+// splitResponse splits a response as `curl -i` prints it ("HTTP/1.1 503
+// Service Unavailable", headers, a blank line, the body). It reports false
+// when b does not start with a status line or the headers do not parse.
+func splitResponse(b []byte) (int, http.Header, []byte, bool) {
+	if !bytes.HasPrefix(b, []byte("HTTP/")) {
+		return 0, nil, nil, false
+	}
+	r := textproto.NewReader(bufio.NewReader(bytes.NewReader(b)))
+	line, err := r.ReadLine()
+	if err != nil {
+		return 0, nil, nil, false
+	}
+	_, rest, _ := strings.Cut(line, " ")
+	code, _, _ := strings.Cut(rest, " ")
+	status, err := strconv.Atoi(code)
+	if err != nil || status < 100 || status > 599 {
+		return 0, nil, nil, false
+	}
+	mh, err := r.ReadMIMEHeader()
+	if err != nil && !errors.Is(err, io.EOF) {
+		return 0, nil, nil, false
+	}
+	body, err := io.ReadAll(r.R)
+	if err != nil {
+		return 0, nil, nil, false
+	}
+	return status, http.Header(mh), body, true
 }

@@ -31,6 +31,17 @@ func TestDecodeCmd(t *testing.T) {
 			name: "a named domain", args: append(cat, "decode", "--domain", "example.alpha", "--human"), stdin: "=" + `{"code":"Busy","message":"The account is busy; do not retry."}`,
 			golden: "decode/named.out.txt",
 		},
+		{
+			name: "a response as curl -i prints it", args: append(cat, "decode", "--human", "--header", "X-Request-Id: from-flag"),
+			stdin: "=" + "HTTP/2 429 \r\nserver: tengine\r\nx-acs-request-id: acs-1\r\nretry-after: 3\r\ncontent-type: application/json\r\n\r\n" +
+				`{"RequestId":"r-9","HostId":"polardb.aliyuncs.com","Code":"Throttling.User","Message":"Request was denied due to user flow control."}`,
+			golden: "decode/curl.out.txt",
+		},
+		{
+			name: "a curl -i nginx page", args: append(cat, "decode"), stdin: "=" + "HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html><head><title>502 Bad Gateway</title></head></html>\r\n",
+			wantExit: 1, golden: "decode/curl502.out.json",
+			wantStderr: "errcat: stdin: error body not readable: HTML page instead of an API error body (from a proxy or load balancer?)\n",
+		},
 		{name: "bad header", args: append(cat, "decode", "--header", "nocolon"), wantExit: 2, wantStderr: "errcat: --header \"nocolon\": want NAME:VALUE\n"},
 		{name: "bad status", args: append(cat, "decode", "--status", "42"), wantExit: 2, wantStderr: "errcat: --status 42: want an HTTP status 100–599\n"},
 		{name: "unknown domain", args: append(cat, "decode", "--domain", "nope"), wantExit: 1, wantStderr: "errcat: no such domain \"nope\" (have: example.alpha)\n"},

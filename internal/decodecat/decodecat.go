@@ -5,38 +5,74 @@ package decodecat
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/errcat/errcat/decode"
 	"github.com/errcat/errcat/internal/catalog"
 )
 
-// Catalog is a decode.Catalog over a *catalog.Set. It is immutable and
-// safe for concurrent use.
+// Catalog is a decode.Catalog over a *catalog.Set. Every entry is turned
+// into a decode.Entry (with its JSON contract) once, by New, so a look-up
+// by exact code or alias allocates nothing. It is immutable and safe for
+// concurrent use.
 type Catalog struct {
 	set *catalog.Set
+	// any maps a code to its entries in every domain: exact codes in
+	// domain id order, then aliases in domain id order.
+	any map[string][]decode.Entry
+	// in maps a domain id to a code to its entries (exact, then aliases).
+	in map[string]map[string][]decode.Entry
 	// patterns holds, per domain, the entries whose code has placeholders.
-	patterns map[string][]*catalog.Entry
-	// aliases maps domain → alias → entry.
-	aliases map[string]map[string]*catalog.Entry
+	patterns map[string][]pattern
+}
+
+// pattern is an entry whose code has placeholders, with the literal text
+// before the first and after the last, which a matching code must have.
+type pattern struct {
+	prefix, suffix string
+	e              decode.Entry
 }
 
 // New indexes set for decoding.
 func New(set *catalog.Set) *Catalog {
-	c := &Catalog{set: set, patterns: map[string][]*catalog.Entry{}, aliases: map[string]map[string]*catalog.Entry{}}
+	c := &Catalog{
+		set:      set,
+		any:      map[string][]decode.Entry{},
+		in:       map[string]map[string][]decode.Entry{},
+		patterns: map[string][]pattern{},
+	}
+	type alias struct {
+		code string
+		e    decode.Entry
+	}
+	var aliases []alias
 	for _, cat := range set.Catalogs() {
 		id := cat.Domain.ID
+		c.in[id] = map[string][]decode.Entry{}
 		for i := range cat.Entries {
 			e := &cat.Entries[i]
+			if set.Entry(id, e.Code) != e {
+				continue // a later entry with a code already seen
+			}
+			de := convert(cat, e)
+			c.any[e.Code] = append(c.any[e.Code], de)
+			c.in[id][e.Code] = append(c.in[id][e.Code], de)
 			if len(catalog.Placeholders(e.Code)) > 0 {
-				c.patterns[id] = append(c.patterns[id], e)
+				p := pattern{e: de}
+				p.prefix, _, _ = strings.Cut(e.Code, "{")
+				if i := strings.LastIndexByte(e.Code, '}'); i >= 0 {
+					p.suffix = e.Code[i+1:]
+				}
+				c.patterns[id] = append(c.patterns[id], p)
 			}
 			for _, a := range e.Aliases {
-				if c.aliases[id] == nil {
-					c.aliases[id] = map[string]*catalog.Entry{}
-				}
-				c.aliases[id][a] = e
+				aliases = append(aliases, alias{a, de})
 			}
 		}
+	}
+	for _, a := range aliases {
+		c.any[a.code] = append(c.any[a.code], a.e)
+		c.in[a.e.Domain][a.code] = append(c.in[a.e.Domain][a.code], a.e)
 	}
 	return c
 }
@@ -46,31 +82,25 @@ func (c *Catalog) HasDomain(id string) bool { return c.set.Domain(id) != nil }
 
 // Lookup returns the entries for code: exact codes, then aliases, then
 // code patterns, in domain when it is not "", else in every domain (in
-// domain id order).
+// domain id order). The result must not be modified.
 func (c *Catalog) Lookup(domain, code string) []decode.Entry {
-	cats := c.set.Catalogs()
-	if domain != "" {
-		cat := c.set.Domain(domain)
-		if cat == nil {
-			return nil
-		}
-		cats = []*catalog.Catalog{cat}
-	}
 	var out []decode.Entry
-	for _, cat := range cats {
-		if e := c.set.Entry(cat.Domain.ID, code); e != nil {
-			out = append(out, convert(cat, e))
-		}
+	if domain != "" {
+		out = c.in[domain][code]
+	} else {
+		out = c.any[code]
 	}
-	for _, cat := range cats {
-		if e := c.aliases[cat.Domain.ID][code]; e != nil {
-			out = append(out, convert(cat, e))
+	out = out[:len(out):len(out)] // appending below copies
+	for _, cat := range c.set.Catalogs() {
+		if domain != "" && cat.Domain.ID != domain {
+			continue
 		}
-	}
-	for _, cat := range cats {
-		for _, e := range c.patterns[cat.Domain.ID] {
-			if _, ok := decode.MatchPattern(e.Code, code); ok {
-				out = append(out, convert(cat, e))
+		for _, p := range c.patterns[cat.Domain.ID] {
+			if p.e.Code == code || !strings.HasPrefix(code, p.prefix) || !strings.HasSuffix(code, p.suffix) {
+				continue // already there as an exact code, or cannot match
+			}
+			if _, ok := decode.MatchPattern(p.e.Code, code); ok {
+				out = append(out, p.e)
 			}
 		}
 	}

@@ -103,6 +103,11 @@ func TestJoin(t *testing.T) {
 			want: joined{Domain: "example.beta", EntryCode: "InvalidParameter", Params: ps("name", "Limit"), Category: "invalid_argument", Confidence: "high"},
 		},
 		{
+			name: "the caller's domain wins over the body's, which becomes a candidate", domain: "example.alpha", status: 400,
+			body: `{"type":"about:blank","title":"Bad","status":400,"code":"InvalidParameter","domain":"example.beta","detail":"The parameter Limit is not valid."}`,
+			want: joined{Domain: "example.alpha", EntryCode: "InvalidParameter", Candidates: []string{"example.beta"}, Params: ps("name", "Limit"), Category: "invalid_argument", Confidence: "high"},
+		},
+		{
 			name: "the domain's success code is not an error", domain: "example.beta", status: 200,
 			body: `{"code":"0","message":"Success."}`,
 			want: joined{Domain: "example.beta", EntryCode: "0", Category: "ok", NotError: true, Confidence: "medium"},
@@ -141,17 +146,19 @@ func TestJoin(t *testing.T) {
 func TestJoinBuiltin(t *testing.T) {
 	d := decode.Decoder{Catalog: decodecat.New(builtinSet(t))}
 	tests := []struct {
-		name, body  string
-		wantDomain  string
-		wantEntry   string
-		wantSubCode string
-		wantParams  decode.Params
+		name, body   string
+		wantDomain   string
+		wantEntry    string
+		wantSubCode  string
+		wantParams   decode.Params
+		wantProvider string
 	}{
-		{"tencent v2 with sub-code", `{"code":4000,"message":"(100004) incorrect projectId","codeDesc":"InvalidParameter"}`, "tencentcloud.common", "4000", "100004", nil},
-		{"huawei", `{"error_code":"CSS.0001","error_msg":"x"}`, "huaweicloud.css", "CSS.0001", "", nil},
-		{"zilliz", `{"code":96000,"message":"Invalid CloudId."}`, "zilliz.cloud", "96000", "", nil},
-		{"ucloud retcode of the private cloud", `{"Action":"CreateUHostResponse","RetCode":100,"Message":"当前状态不可进行操作"}`, "privatecloud.retcode", "100", "", nil},
-		{"aliyun pattern", `{"RequestId":"r","HostId":"polardb.aliyuncs.com","Code":"InvalidDBClusterId.Malformed","Message":"x"}`, "aliyun.polardb", "Invalid{parameter_name}.Malformed", "", ps("parameter_name", "DBClusterId")},
+		{"tencent v2 with sub-code", `{"code":4000,"message":"(100004) incorrect projectId","codeDesc":"InvalidParameter"}`, "tencentcloud.common", "4000", "100004", nil, "tencentcloud"},
+		{"huawei", `{"error_code":"CSS.0001","error_msg":"x"}`, "huaweicloud.css", "CSS.0001", "", nil, "huaweicloud"},
+		{"zilliz", `{"code":96000,"message":"Invalid CloudId."}`, "zilliz.cloud", "96000", "", nil, "zilliz"},
+		{"tencent v2 without codeDesc", `{"code":4000,"message":"(100004) incorrect projectId"}`, "tencentcloud.common", "4000", "100004", nil, "tencentcloud"},
+		{"ucloud retcode of the private cloud", `{"Action":"CreateUHostResponse","RetCode":100,"Message":"当前状态不可进行操作"}`, "privatecloud.retcode", "100", "", nil, "ucloud"},
+		{"aliyun pattern", `{"RequestId":"r","HostId":"polardb.aliyuncs.com","Code":"InvalidDBClusterId.Malformed","Message":"x"}`, "aliyun.polardb", "Invalid{parameter_name}.Malformed", "", ps("parameter_name", "DBClusterId"), "aliyun"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -162,8 +169,8 @@ func TestJoinBuiltin(t *testing.T) {
 			if n.Entry == nil {
 				t.Fatalf("no entry; candidates %v", n.Candidates)
 			}
-			got := []any{n.Domain, n.Entry.Code, n.SubCode, n.Params}
-			want := []any{tc.wantDomain, tc.wantEntry, tc.wantSubCode, tc.wantParams}
+			got := []any{n.Domain, n.Entry.Code, n.SubCode, n.Params, n.Provider}
+			want := []any{tc.wantDomain, tc.wantEntry, tc.wantSubCode, tc.wantParams, tc.wantProvider}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}

@@ -40,11 +40,8 @@ type docStyle struct {
 	unread string
 }
 
-// docStyles lists, per style, what it carries (params are not compared:
-// the importer records a param only for a placeholder it rewrote — %s,
-// <name>, "parameter name" — not for a {name} already in canonical form,
-// so a generated page gives back the texts with their {name}s but no
-// params list):
+// docStyles lists, per style, what it carries (and every imported entry's
+// params must be exactly the {name}s of its code and texts):
 //
 //	markdown table: code, HTTP status, title, message, remediation, variants
 //	markdown list:  code, message, variants' messages (no status, title, remediation)
@@ -165,7 +162,48 @@ func roundTrip(t *testing.T, c *catalog.Catalog, loc string, s docStyle) string 
 	for _, d := range diags {
 		t.Errorf("import %s: %s", name, d)
 	}
+	for _, e := range got.Entries {
+		if diff := cmp.Diff(placeholderNames(&e), paramNames(e.Params)); diff != "" {
+			t.Errorf("import %s: %s params (-placeholders +params):\n%s", name, e.Code, diff)
+		}
+	}
 	return cmp.Diff(carried(c, loc, s), carried(got, loc, s))
+}
+
+// placeholderNames returns the sorted {name}s of an entry's code and texts.
+func placeholderNames(e *catalog.Entry) []string {
+	texts := []string{e.Code}
+	for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
+		for _, v := range t {
+			texts = append(texts, v)
+		}
+	}
+	for _, v := range e.Variants {
+		for _, t := range []catalog.Text{v.Message, v.Remediation} {
+			for _, x := range t {
+				texts = append(texts, x)
+			}
+		}
+	}
+	var names []string
+	for _, x := range texts {
+		for _, n := range catalog.Placeholders(x) {
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+func paramNames(ps []catalog.Param) []string {
+	var names []string
+	for _, p := range ps {
+		names = append(names, p.Name)
+	}
+	slices.Sort(names)
+	return names
 }
 
 // TestRoundTripSeeds: for every seed catalog, locale and documentation

@@ -340,6 +340,12 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	if titleChanged {
 		orig["title"] = title
 	}
+	// Placeholders already written as {name} are params too.
+	for _, s := range []string{codeP, titleP, msgP, remP} {
+		for _, name := range catalog.Placeholders(s) {
+			pn.add(name, "{"+name+"}")
+		}
+	}
 	loc := "und" // replaced once the locale is known
 	src := &catalog.Source{File: b.file, Line: r.line}
 	if len(orig) > 0 {
