@@ -26,13 +26,9 @@ func newListCmd(env *Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cats := set.Catalogs()
-			if domain != "" {
-				c := set.Domain(domain)
-				if c == nil {
-					return exitf(1, "no such domain %q (have: %s)", domain, strings.Join(domainIDs(set), ", "))
-				}
-				cats = []*catalog.Catalog{c}
+			cats, err := selectDomains(set, domain)
+			if err != nil {
+				return err
 			}
 			if asJSON {
 				out := []catalog.EntryJSON{}
@@ -90,14 +86,7 @@ An unknown code exits 1 and suggests the nearest codes.`,
 				matches = set.Find(code)
 			}
 			if len(matches) == 0 {
-				msg := fmt.Sprintf("no such error code %q", code)
-				if domain != "" {
-					msg += " in " + domain
-				}
-				if near := nearestCodes(set, domain, code, 5); len(near) > 0 {
-					msg += "; nearest: " + strings.Join(near, ", ")
-				}
-				return exitf(1, "%s", msg)
+				return noSuchCode(set, domain, code)
 			}
 			if asJSON {
 				if len(matches) == 1 {
@@ -257,6 +246,31 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// selectDomains returns every catalog of set, or only domain's when domain
+// is not empty; an unknown domain exits 1 naming the ones there are.
+func selectDomains(set *catalog.Set, domain string) ([]*catalog.Catalog, error) {
+	if domain == "" {
+		return set.Catalogs(), nil
+	}
+	c := set.Domain(domain)
+	if c == nil {
+		return nil, exitf(1, "no such domain %q (have: %s)", domain, strings.Join(domainIDs(set), ", "))
+	}
+	return []*catalog.Catalog{c}, nil
+}
+
+// noSuchCode is the exit-1 error for an unknown code, with the nearest codes.
+func noSuchCode(set *catalog.Set, domain, code string) error {
+	msg := fmt.Sprintf("no such error code %q", code)
+	if domain != "" {
+		msg += " in " + domain
+	}
+	if near := nearestCodes(set, domain, code, 5); len(near) > 0 {
+		msg += "; nearest: " + strings.Join(near, ", ")
+	}
+	return exitf(1, "%s", msg)
 }
 
 func domainIDs(set *catalog.Set) []string {

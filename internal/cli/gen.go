@@ -12,7 +12,6 @@ import (
 	"github.com/rogpeppe/go-internal/diff"
 	"github.com/spf13/cobra"
 
-	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/gen"
 )
 
@@ -54,13 +53,9 @@ Kinds:
 			if err != nil {
 				return err
 			}
-			cats := set.Catalogs()
-			if domain != "" {
-				c := set.Domain(domain)
-				if c == nil {
-					return exitf(1, "no such domain %q (have: %s)", domain, strings.Join(domainIDs(set), ", "))
-				}
-				cats = []*catalog.Catalog{c}
+			cats, err := selectDomains(set, domain)
+			if err != nil {
+				return err
 			}
 			if opts.Package != "" && len(cats) != 1 {
 				return usageError{fmt.Errorf("gen %s: --package names one package; add --domain ID", g.Name)}

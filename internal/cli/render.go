@@ -68,14 +68,7 @@ value and is matched against the domain's locales as the runtime does.`,
 			}
 			switch len(found) {
 			case 0:
-				msg := fmt.Sprintf("no such error code %q", code)
-				if domain != "" {
-					msg += " in " + domain
-				}
-				if near := nearestCodes(set, domain, code, 5); len(near) > 0 {
-					msg += "; nearest: " + strings.Join(near, ", ")
-				}
-				return exitf(1, "%s", msg)
+				return noSuchCode(set, domain, code)
 			case 1:
 			default:
 				ids := make([]string, len(found))
