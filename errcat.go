@@ -81,8 +81,8 @@ func (d *Def) New(kv ...string) *Error {
 	return e
 }
 
-// Error makes a Def usable as an errors.Is target and as an error itself:
-// it reads "domain code: message" in the default locale.
+// Error makes a Def usable as an errors.Is target and as an error itself
+// (From turns it into an Error without params); it reads "domain code".
 func (d *Def) Error() string {
 	var b strings.Builder
 	d.writeHead(&b)

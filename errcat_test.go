@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -237,4 +240,45 @@ func TestBuildAllocs(t *testing.T) {
 		t.Errorf("building an error with 2 params and a metadata pair: %v allocs, want ≤ 1", n)
 	}
 	_ = sink
+}
+
+// TestConcurrentFirstUse builds and renders errors of a fresh Def and
+// Domain from many goroutines at once: the lazily built templates and
+// matcher must be race-free (run with -race).
+func TestConcurrentFirstUse(t *testing.T) {
+	td := newTestDefs()
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			loc := td.dom.Negotiate([]string{"zh-CN", "zh-TW", "en-GB", "fr"}[i%4])
+			e := td.missing.New("parameter", "p")
+			_ = e.AppendJSONText(nil, errcat.Message, loc)
+			_ = e.Error()
+		}()
+	}
+	wg.Wait()
+}
+
+// FuzzNegotiate feeds arbitrary Accept-Language values: Negotiate never
+// panics, always returns one of the domain's locales, and agrees with
+// NegotiateUncached.
+func FuzzNegotiate(f *testing.F) {
+	for _, s := range []string{"", "zh-CN,zh;q=0.9,en;q=0.8", "zh-TW", "en-GB", "fr", "*", "zh-Hant-HK", ";;q=", "x-klingon;q=1", "en;q=2", strings.Repeat("a-", 300)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, accept string) {
+		d := &errcat.Domain{ID: "d", Locales: []string{"en", "zh-CN", "zh-TW"}}
+		got := d.Negotiate(accept)
+		if !slices.Contains(d.Locales, got) {
+			t.Fatalf("Negotiate(%q) = %q, not a domain locale", accept, got)
+		}
+		if again := d.Negotiate(accept); again != got {
+			t.Fatalf("Negotiate(%q) = %q, then %q", accept, got, again)
+		}
+		if un := d.NegotiateUncached(accept); un != got {
+			t.Fatalf("Negotiate(%q) = %q, NegotiateUncached = %q", accept, got, un)
+		}
+	})
 }

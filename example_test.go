@@ -99,3 +99,57 @@ func ExampleAppendFill() {
 	fmt.Println(string(errcat.AppendFill(nil, "[{cluster}|{region}|{zone}]", e, raw)))
 	// Output: [es-1|cn-north-4|{zone}]
 }
+
+func ExampleHTTPStatusOf() {
+	notFound, dom := exampleDefs()
+	throttled := &errcat.Def{Domain: dom, Code: "CSS.0429", Category: "resource_exhausted",
+		Message: map[string]string{"en": "Too many requests."}}
+	fmt.Println(errcat.HTTPStatusOf(notFound.New()))
+	fmt.Println(errcat.HTTPStatusOf(throttled.New())) // no documented status: the category's
+	fmt.Println(errcat.HTTPStatusOf(nil))
+	// Output:
+	// 404
+	// 429
+	// 200
+}
+
+func ExampleDef_Text() {
+	notFound, _ := exampleDefs()
+	for _, want := range []string{"zh-CN", "fr"} {
+		text, locale := notFound.Text(notFound.Message, want)
+		fmt.Printf("%s → %s: %s\n", want, locale, text)
+	}
+	// Output:
+	// zh-CN → zh-CN: 集群 {cluster} 在 {region} 不存在。
+	// fr → en: The cluster {cluster} does not exist in {region}.
+}
+
+func ExampleError_AppendJSONText() {
+	notFound, _ := exampleDefs()
+	e := notFound.New("cluster", `<"es-1">`, "region", "cn-north-4")
+	buf := []byte(`{"message":"`)
+	buf = e.AppendJSONText(buf, errcat.Message, "zh-CN")
+	buf = append(buf, `"}`...)
+	fmt.Println(string(buf))
+	// Output: {"message":"集群 \u003c\"es-1\"\u003e 在 cn-north-4 不存在。"}
+}
+
+func ExampleAppendJSONEscaped() {
+	fmt.Println(string(errcat.AppendJSONEscaped(nil, "tab\there & \u2028 \xff")))
+	// Output: tab\there \u0026 \u2028 \ufffd
+}
+
+func ExampleDomain_InternalDef() {
+	_, dom := exampleDefs()
+	d := dom.InternalDef() // no Internal configured: the generic one
+	fmt.Println(d.Code, d.Status(), d.New().Message("zh-CN"))
+	// Output: InternalError 500 服务内部错误，请稍后重试。
+}
+
+func ExampleError_Clone() {
+	notFound, _ := exampleDefs()
+	shared := notFound.New("cluster", "es-1")
+	mine := shared.Clone().WithRequestID("r-2")
+	fmt.Printf("%q %q\n", shared.RequestID(), mine.RequestID())
+	// Output: "" "r-2"
+}

@@ -41,6 +41,8 @@ type compiled struct {
 
 type template struct {
 	segs []segment
+	// locale is the locale the template is in.
+	locale string
 }
 
 // segment is literal JSON-escaped text followed by a placeholder (name
@@ -65,7 +67,9 @@ func (d *Def) compiled() *compiled {
 		}
 		m := make(map[string]*template, len(texts))
 		for loc, t := range texts {
-			m[loc] = compileTemplate(t)
+			tp := compileTemplate(t)
+			tp.locale = loc
+			m[loc] = tp
 		}
 		c.fields[f] = m
 	}
@@ -116,6 +120,100 @@ func compileTemplate(t string) *template {
 	return tp
 }
 
+// template returns the compiled template of field for locale, after the
+// fallbacks of Text; nil when the field is empty.
+func (d *Def) template(field Field, locale string) *template {
+	c := d.compiled()
+	if d.Domain != nil {
+		for i, l := range d.Domain.Locales {
+			if l == locale && i < len(c.byLocale[field]) {
+				return c.byLocale[field][i]
+			}
+		}
+	}
+	texts := c.fields[field]
+	if tp, ok := texts[locale]; ok {
+		return tp
+	}
+	_, l := d.Text(d.field(field), locale)
+	return texts[l]
+}
+
+// TextLocale returns the locale the text of field is written in for a
+// request in locale (see Def.Text); ok is false when the Def has no such
+// text.
+func (e *Error) TextLocale(field Field, locale string) (textLocale string, ok bool) {
+	if e.def == nil || field >= numFields {
+		return "", false
+	}
+	tp := e.def.template(field, locale)
+	if tp == nil {
+		return "", false
+	}
+	return tp.locale, true
+}
+
+// AppendJSONMembers appends e's params (those given with a value) when
+// params is set, then its metadata when meta is set, as the members of a
+// JSON object ("name":"value", comma-separated, no braces). Each key is
+// written once: the first occurrence wins, a param before metadata, as
+// when placeholders are filled.
+func (e *Error) AppendJSONMembers(dst []byte, params, meta bool) []byte {
+	n := 0
+	member := func(dst []byte, k, v string) []byte {
+		if n > 0 {
+			dst = append(dst, ',')
+		}
+		n++
+		dst = append(dst, '"')
+		dst = AppendJSONEscaped(dst, k)
+		dst = append(dst, '"', ':', '"')
+		dst = AppendJSONEscaped(dst, v)
+		return append(dst, '"')
+	}
+	if params {
+		for i := 0; i < e.NumParams(); i++ {
+			k, v, ok := e.ParamAt(i)
+			if ok && e.firstParam(i, k) {
+				dst = member(dst, k, v)
+			}
+		}
+	}
+	if meta {
+		for i := 0; i < e.NumMeta(); i++ {
+			k, v := e.MetaAt(i)
+			if !e.firstMeta(i, k) {
+				continue
+			}
+			if _, isParam := e.Param(k); isParam && params {
+				continue
+			}
+			dst = member(dst, k, v)
+		}
+	}
+	return dst
+}
+
+// firstParam reports whether the i-th param is the first with name k.
+func (e *Error) firstParam(i int, k string) bool {
+	for j := 0; j < i; j++ {
+		if kj, _, ok := e.ParamAt(j); ok && kj == k {
+			return false
+		}
+	}
+	return true
+}
+
+// firstMeta reports whether the i-th metadata pair is the first with key k.
+func (e *Error) firstMeta(i int, k string) bool {
+	for j := 0; j < i; j++ {
+		if kj, _ := e.MetaAt(j); kj == k {
+			return false
+		}
+	}
+	return true
+}
+
 // AppendJSONText appends the text of field in locale (with the fallbacks
 // of Def.Text), its placeholders filled from e's params, escaped for the
 // inside of a JSON string (no quotes), as AppendJSONEscaped escapes. A
@@ -127,25 +225,9 @@ func (e *Error) AppendJSONText(dst []byte, field Field, locale string) []byte {
 	if d == nil || field >= numFields {
 		return dst
 	}
-	c := d.compiled()
-	var tp *template
-	if d.Domain != nil {
-		for i, l := range d.Domain.Locales {
-			if l == locale && i < len(c.byLocale[field]) {
-				tp = c.byLocale[field][i]
-				break
-			}
-		}
-	}
+	tp := d.template(field, locale)
 	if tp == nil {
-		texts := c.fields[field]
-		var ok bool
-		if tp, ok = texts[locale]; !ok {
-			_, l := d.Text(d.field(field), locale)
-			if tp, ok = texts[l]; !ok {
-				return dst
-			}
-		}
+		return dst
 	}
 	for i := range tp.segs {
 		s := &tp.segs[i]
@@ -171,7 +253,26 @@ const hexDigits = "0123456789abcdef"
 func AppendJSONEscaped(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
-		// The common case: a run of bytes written as they are.
+		// The common case: a run of bytes written as they are, 8 at a
+		// time and then one by one.
+		for len(s)-i >= 8 {
+			// Is any byte a control character, 0x80 or above, or one
+			// of " \\ < > &? (x-ones*c)&^x has a high bit set for a
+			// byte below c; (y-ones)&^y for a zero byte of y. Borrows
+			// cross bytes only past a byte that already makes the word
+			// unsafe.
+			x := load8(s[i : i+8])
+			bad := (x-ones*0x20)&^x | x |
+				(x^(ones*'"')-ones)&^(x^(ones*'"')) |
+				(x^(ones*'\\')-ones)&^(x^(ones*'\\')) |
+				(x^(ones*'<')-ones)&^(x^(ones*'<')) |
+				(x^(ones*'>')-ones)&^(x^(ones*'>')) |
+				(x^(ones*'&')-ones)&^(x^(ones*'&'))
+			if bad&highs != 0 {
+				break
+			}
+			i += 8
+		}
 		for i < len(s) && jsonSafe[s[i]] == 1 {
 			i++
 		}
@@ -219,6 +320,19 @@ func AppendJSONEscaped(dst []byte, s string) []byte {
 		i += size
 	}
 	return append(dst, s[start:]...)
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load8 reads the first 8 bytes of w (at least 8 long) as a little-endian
+// word; the compiler turns it into one load.
+func load8(w string) uint64 {
+	w = w[:8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // jsonSafe has a 1 for each byte written as itself in a JSON string: the

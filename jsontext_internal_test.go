@@ -15,3 +15,30 @@ func TestJSONSafeTable(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapeWords checks the 8-bytes-at-a-time scan of AppendJSONEscaped
+// against a byte-by-byte escaper for every byte value at every position of
+// a 16-byte string, over three backgrounds.
+func TestEscapeWords(t *testing.T) {
+	byteWise := func(s string) string {
+		var out []byte
+		for i := 0; i < len(s); i++ {
+			out = AppendJSONEscaped(out, s[i:i+1]) // below 8 bytes: no word scan
+		}
+		return string(out)
+	}
+	for _, bg := range []byte{'a', '~', ' '} {
+		for pos := range 16 {
+			for b := range 0x80 { // ASCII: one byte is one character
+				buf := make([]byte, 16)
+				for i := range buf {
+					buf[i] = bg
+				}
+				buf[pos] = byte(b)
+				if got, want := string(AppendJSONEscaped(nil, string(buf))), byteWise(string(buf)); got != want {
+					t.Errorf("AppendJSONEscaped(%q) = %s, want %s", buf, got, want)
+				}
+			}
+		}
+	}
+}

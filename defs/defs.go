@@ -26,8 +26,9 @@ import (
 // FromCatalog returns the runtime Domain of c and one Def per distinct
 // code, in catalog order (a later entry with an already seen code is left
 // out; the catalog validator reports such duplicates). The domain's
-// Internal Def is the first entry of category internal, or nil (the
-// runtime's generic internal error) when the catalog has none.
+// Internal Def is the catalog's InternalEntry (domain.internal_code, else
+// the first entry of category internal), or nil (the runtime's generic
+// internal error) when the catalog has none.
 func FromCatalog(c *catalog.Catalog) (*errcat.Domain, []*errcat.Def) {
 	dom := &errcat.Domain{
 		ID:      c.Domain.ID,
@@ -36,6 +37,7 @@ func FromCatalog(c *catalog.Catalog) (*errcat.Domain, []*errcat.Def) {
 		Format:  c.Domain.WireFormat,
 		DocsURL: c.Domain.DocsURL,
 	}
+	internal := c.InternalEntry()
 	seen := make(map[string]bool, len(c.Entries))
 	out := make([]*errcat.Def, 0, len(c.Entries))
 	for i := range c.Entries {
@@ -57,7 +59,7 @@ func FromCatalog(c *catalog.Catalog) (*errcat.Domain, []*errcat.Def) {
 		for _, p := range e.Params {
 			d.Params = append(d.Params, p.Name)
 		}
-		if dom.Internal == nil && e.Category == catalog.Internal {
+		if e == internal {
 			dom.Internal = d
 		}
 		out = append(out, d)

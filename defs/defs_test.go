@@ -84,9 +84,9 @@ func TestBuiltin(t *testing.T) {
 	}{
 		{"huaweicloud.css", "CSS.0001", 400, "huawei", "CSS.0005"},
 		{"zilliz.cloud", "96000", 0, "zilliz", ""},
-		{"tencentcloud.common", "4000", 0, "tencent-v2", ""},
+		{"tencentcloud.common", "4000", 0, "tencent-v2", "6000"},
 		{"aliyun.polardb", "InvalidParameter", 400, "aliyun", ""},
-		{"privatecloud.retcode", "0", 0, "ucloud", "151"},
+		{"privatecloud.retcode", "0", 0, "ucloud", "130"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.domain+"/"+tt.code, func(t *testing.T) {

@@ -50,3 +50,17 @@ func ExampleLoadDir() {
 	// [aliyun.polardb huaweicloud.css privatecloud.retcode]
 	// 参数异常：zone
 }
+
+func ExampleRegistry_Lookup() {
+	reg, err := defs.LoadFile("../wire/testdata/catalogs/aliyun.polardb.yaml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d := reg.Lookup("aliyun.polardb", "MissingParameter")
+	fmt.Println(d.Params, d.HTTPStatus, reg.Domain("aliyun.polardb").InternalDef().Code)
+	fmt.Println(reg.Lookup("aliyun.polardb", "NoSuchCode") == nil)
+	// Output:
+	// [parameter] 400 InternalError
+	// true
+}

@@ -45,3 +45,18 @@ func ExampleHandler_Wrap() {
 	fmt.Println(rec.Code, rec.Body.String())
 	// Output: 500 {"error_code":"CSS.0005","error_msg":"Server error."}
 }
+
+func ExampleRequestID() {
+	h := httperr.New(httperr.Config{})
+	handler := h.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Println("handler sees", httperr.RequestID(r.Context()))
+	}))
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Header.Set("X-Request-Id", "abc-123")
+	rec := httptest.NewRecorder()
+	handler.ServeHTTP(rec, req)
+	fmt.Println("client sees", rec.Header().Get("X-Request-Id"))
+	// Output:
+	// handler sees abc-123
+	// client sees abc-123
+}

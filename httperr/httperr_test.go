@@ -307,3 +307,20 @@ func TestEventAttrs(t *testing.T) {
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+func TestFlushThrough(t *testing.T) {
+	h := httperr.New(httperr.Config{Logger: discardLogger()})
+	srv := httptest.NewServer(h.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f, ok := w.(http.Flusher)
+		if !ok {
+			t.Error("the wrapped writer is not an http.Flusher")
+			return
+		}
+		_, _ = io.WriteString(w, "chunk")
+		f.Flush()
+	})))
+	defer srv.Close()
+	if got := get(t, srv.URL, nil); got.Body != "chunk" || got.Status != 200 {
+		t.Errorf("response = %+v", got)
+	}
+}

@@ -76,3 +76,20 @@ func ExampleAppendJSONString() {
 	fmt.Println(string(wire.AppendJSONString(nil, "a<b & \"c\"\n\xff")))
 	// Output: "a\u003cb \u0026 \"c\"\n\ufffd"
 }
+
+func ExampleFormat_Status() {
+	e := exampleError() // invalid_argument, no documented status
+	for _, f := range []wire.Format{wire.Problem, wire.Tencent, wire.Zilliz} {
+		fmt.Println(f, f.Status(e))
+	}
+	// Output:
+	// problem 400
+	// tencent 200
+	// zilliz 200
+}
+
+func ExampleLocale() {
+	e := exampleError()
+	fmt.Println(wire.Locale(e, wire.Options{Locale: "zh-CN"}), wire.Locale(e, wire.Options{Locale: "ja"}))
+	// Output: zh-CN en
+}

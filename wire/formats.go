@@ -64,79 +64,6 @@ func appendQueryEscaped(dst []byte, v string, esc func([]byte, string) []byte) [
 
 const upperHex = "0123456789ABCDEF"
 
-// appendParamsAndMeta appends the members of a JSON object holding e's
-// params (those with a value) and then its metadata, each key once (the
-// first occurrence wins, as it does when placeholders are filled).
-func appendParamsAndMeta(dst []byte, e *errcat.Error, withMeta bool) []byte {
-	first := true
-	member := func(dst []byte, k, v string) []byte {
-		if !first {
-			dst = append(dst, ',')
-		}
-		first = false
-		dst = AppendJSONString(dst, k)
-		dst = append(dst, ':')
-		return AppendJSONString(dst, v)
-	}
-	for i := 0; i < e.NumParams(); i++ {
-		k, v, ok := e.ParamAt(i)
-		if !ok || seenParam(e, i, k) {
-			continue
-		}
-		dst = member(dst, k, v)
-	}
-	if !withMeta {
-		return dst
-	}
-	for i := 0; i < e.NumMeta(); i++ {
-		k, v := e.MetaAt(i)
-		if seenMeta(e, i, k) {
-			continue
-		}
-		if _, isParam := e.Param(k); isParam {
-			continue
-		}
-		dst = member(dst, k, v)
-	}
-	return dst
-}
-
-func seenParam(e *errcat.Error, i int, k string) bool {
-	for j := 0; j < i; j++ {
-		if kj, _, ok := e.ParamAt(j); ok && kj == k {
-			return true
-		}
-	}
-	return false
-}
-
-func seenMeta(e *errcat.Error, i int, k string) bool {
-	for j := 0; j < i; j++ {
-		if kj, _ := e.MetaAt(j); kj == k {
-			return true
-		}
-	}
-	return false
-}
-
-func appendMetaOnly(dst []byte, e *errcat.Error) []byte {
-	first := true
-	for i := 0; i < e.NumMeta(); i++ {
-		k, v := e.MetaAt(i)
-		if seenMeta(e, i, k) {
-			continue
-		}
-		if !first {
-			dst = append(dst, ',')
-		}
-		first = false
-		dst = AppendJSONString(dst, k)
-		dst = append(dst, ':')
-		dst = AppendJSONString(dst, v)
-	}
-	return dst
-}
-
 // appendProblem writes RFC 9457 problem details with errcat's extension
 // members code, domain, request_id, params, remediation and metadata.
 func appendProblem(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte {
@@ -148,7 +75,7 @@ func appendProblem(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte
 		dst = append(dst, "about:blank"...)
 	}
 	dst = append(dst, `","title":`...)
-	if t, _ := d.Text(d.Title, o.Locale); t != "" {
+	if _, ok := e.TextLocale(errcat.Title, o.Locale); ok {
 		dst = appendJSONText(dst, e, errcat.Title, o.Locale)
 	} else {
 		dst = AppendJSONString(dst, http.StatusText(status))
@@ -170,15 +97,15 @@ func appendProblem(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte
 		dst = AppendJSONString(dst, id)
 	}
 	dst = append(dst, `,"params":{`...)
-	dst = appendParamsAndMeta(dst, e, false)
+	dst = e.AppendJSONMembers(dst, true, false)
 	dst = append(dst, '}')
-	if t, _ := d.Text(d.Remediation, o.Locale); t != "" {
+	if _, ok := e.TextLocale(errcat.Remediation, o.Locale); ok {
 		dst = append(dst, `,"remediation":`...)
 		dst = appendJSONText(dst, e, errcat.Remediation, o.Locale)
 	}
 	if e.NumMeta() > 0 {
 		dst = append(dst, `,"metadata":{`...)
-		dst = appendMetaOnly(dst, e)
+		dst = e.AppendJSONMembers(dst, false, true)
 		dst = append(dst, '}')
 	}
 	return append(dst, '}')
@@ -200,7 +127,10 @@ func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte 
 	dst = append(dst, `{"error":{"code":`...)
 	dst = strconv.AppendInt(dst, int64(status), 10)
 	dst = append(dst, `,"message":`...)
+	defLoc, _ := e.TextLocale(errcat.Message, d.Domain.DefaultLocale())
+	msgStart := len(dst)
 	dst = appendJSONText(dst, e, errcat.Message, d.Domain.DefaultLocale())
+	msgEnd := len(dst)
 	dst = append(dst, `,"status":"`...)
 	dst = append(dst, grpcStatus(d, status)...)
 	dst = append(dst, `","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":`...)
@@ -208,15 +138,20 @@ func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte 
 	dst = append(dst, `,"domain":`...)
 	dst = AppendJSONString(dst, domainID(d))
 	dst = append(dst, `,"metadata":{`...)
-	dst = appendParamsAndMeta(dst, e, true)
+	dst = e.AppendJSONMembers(dst, true, true)
 	dst = append(dst, `}},{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":`...)
-	_, loc := d.Text(d.Message, o.Locale)
-	if loc == "" {
+	loc, ok := e.TextLocale(errcat.Message, o.Locale)
+	if !ok {
 		loc = o.Locale
 	}
 	dst = AppendJSONString(dst, loc)
 	dst = append(dst, `,"message":`...)
-	dst = appendJSONText(dst, e, errcat.Message, o.Locale)
+	if ok && loc == defLoc {
+		// The same text as the top-level message: copy it.
+		dst = append(dst, dst[msgStart:msgEnd]...)
+	} else {
+		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
+	}
 	dst = append(dst, '}')
 	if id := e.RequestID(); id != "" {
 		dst = append(dst, `,{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":`...)
@@ -225,7 +160,7 @@ func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte 
 	}
 	if d.Domain != nil && d.Domain.DocsURL != "" {
 		dst = append(dst, `,{"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":`...)
-		if t, _ := d.Text(d.Remediation, o.Locale); t != "" {
+		if _, ok := e.TextLocale(errcat.Remediation, o.Locale); ok {
 			dst = appendJSONText(dst, e, errcat.Remediation, o.Locale)
 		} else {
 			dst = append(dst, `"Error code reference"`...)

@@ -53,6 +53,10 @@ type Domain struct {
 	CodeKind string `yaml:"code_kind" json:"code_kind"`
 	// SuccessCode is the code that means success (privatecloud's 0), if any.
 	SuccessCode *string `yaml:"success_code,omitempty" json:"success_code,omitempty"`
+	// InternalCode is the entry that stands for any failure that is not a
+	// catalog error (the runtime never leaks such an error's text). When
+	// empty, the first entry of category internal serves, if there is one.
+	InternalCode string `yaml:"internal_code,omitempty" json:"internal_code,omitempty"`
 	// DocsURL is a URL template; {code} is replaced by the entry's code.
 	DocsURL string `yaml:"docs_url,omitempty" json:"docs_url,omitempty"`
 	// Description says what the domain's codes cover.
@@ -254,6 +258,21 @@ func (d *Domain) DocsURLFor(code string) string {
 func (c *Catalog) Lookup(code string) *Entry {
 	for i := range c.Entries {
 		if c.Entries[i].Code == code {
+			return &c.Entries[i]
+		}
+	}
+	return nil
+}
+
+// InternalEntry returns the entry that stands for failures that are not
+// catalog errors: domain.internal_code's, else the first entry of category
+// internal, else nil.
+func (c *Catalog) InternalEntry() *Entry {
+	if c.Domain.InternalCode != "" {
+		return c.Lookup(c.Domain.InternalCode)
+	}
+	for i := range c.Entries {
+		if c.Entries[i].Category == Internal {
 			return &c.Entries[i]
 		}
 	}

@@ -2,8 +2,13 @@ package catalog
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/printer"
+	"github.com/goccy/go-yaml/token"
 )
 
 // SchemaComment is the first line of every catalog file errcat writes: it
@@ -20,7 +25,7 @@ func Marshal(c *Catalog, schemaRef string) ([]byte, error) {
 	if schemaRef == "" {
 		schemaRef = DefaultSchemaRef
 	}
-	body, err := yaml.MarshalWithOptions(c,
+	node, err := yaml.ValueToNode(c,
 		yaml.Indent(2),
 		yaml.IndentSequence(true),
 		yaml.UseLiteralStyleIfMultiline(true),
@@ -28,5 +33,63 @@ func Marshal(c *Catalog, schemaRef string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("marshal catalog %s: %w", c.Domain.ID, err)
 	}
+	// The library writes tabs, carriage returns and a literal block whose
+	// first line starts with a space in forms that do not read back as
+	// written; such strings go out double-quoted instead.
+	ast.Walk(quoteAwkward{}, node)
+	var p printer.Printer
+	body := p.PrintNode(node)
 	return append([]byte(fmt.Sprintf(SchemaComment, schemaRef)), body...), nil
+}
+
+// awkward reports whether the library's plain or literal style would not
+// give s back: control characters other than newline, Unicode line
+// separators, a byte-order mark, or a multi-line text whose first line
+// starts with a space, whose lines end in spaces, or that ends in more
+// than one newline.
+func awkward(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == '\n':
+		case r < 0x20, r == 0x7f, r == 0x85, r == 0x2028, r == 0x2029, r == 0xfeff, r == 0xfffd:
+			return true
+		}
+	}
+	if !strings.Contains(s, "\n") {
+		// A plain scalar must not look like YAML syntax.
+		return s != "" && (strings.ContainsRune("?:-,[]{}#&*!|>'\"%@`", rune(s[0])) ||
+			strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") ||
+			strings.TrimSpace(s) != s)
+	}
+	// A literal block: its first text line cannot start with a space, keeps no trailing
+	// spaces of a line, and keeps at most one final newline.
+	if strings.HasPrefix(strings.TrimLeft(s, "\n"), " ") || strings.HasSuffix(s, "\n\n") {
+		return true
+	}
+	for line := range strings.SplitSeq(s, "\n") {
+		if strings.HasSuffix(line, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteAwkward switches awkward string scalars to the double-quoted style.
+type quoteAwkward struct{}
+
+func (q quoteAwkward) Visit(n ast.Node) ast.Visitor {
+	sn, ok := n.(*ast.StringNode)
+	if !ok || sn.Token == nil || sn.Token.Type != token.StringType {
+		return q
+	}
+	// A value the library quoted itself holds its quoted form already.
+	if strings.HasPrefix(sn.Value, `"`) {
+		if _, err := strconv.Unquote(sn.Value); err == nil {
+			return q
+		}
+	}
+	if awkward(sn.Value) {
+		sn.Token.Type = token.DoubleQuoteType
+	}
+	return q
 }

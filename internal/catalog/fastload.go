@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"os"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -37,14 +38,19 @@ func ParseFast(name string, data []byte) (*Catalog, error) {
 // LoadFileFast reads and parses one catalog file with ParseFast.
 func LoadFileFast(name string) (*Catalog, error) {
 	data, err := os.ReadFile(name)
-	if err != nil || len(data) == 0 {
-		if err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
+	}
+	return parseOwned(name, data)
+}
+
+// parseOwned is ParseFast for data that belongs to the caller alone and
+// never changes afterwards: the catalog's strings point into it instead
+// of into a copy, which matters for a file of hundreds of megabytes.
+func parseOwned(name string, data []byte) (*Catalog, error) {
+	if len(data) == 0 {
 		return Parse(name, data)
 	}
-	// data is ours alone and never changes: the catalog's strings can
-	// point into it instead of being copied.
 	c, ok := parseSubset(name, unsafe.String(unsafe.SliceData(data), len(data)), parallelMin)
 	if !ok || len(Validate(c)) > 0 {
 		return Parse(name, data)
@@ -190,7 +196,7 @@ func (p *fparser) parseMap(indent int, first string, firstLine int) (*fnode, err
 		if rest == "" {
 			v, err = p.parseBlock(indent)
 		} else {
-			v, err = p.inline(rest)
+			v, err = p.inline(rest, indent)
 		}
 		if err != nil {
 			return nil, err
@@ -242,7 +248,7 @@ func (p *fparser) parseSeq(indent int, each func(*fnode) error) (*fnode, error) 
 		if _, _, isKey := splitKey(rest); isKey {
 			item, err = p.parseMap(indent+len(t)-len(rest), rest, line)
 		} else {
-			item, err = p.inline(rest)
+			item, err = p.inline(rest, indent)
 		}
 		if err != nil {
 			return nil, err
@@ -260,8 +266,16 @@ func (p *fparser) parseSeq(indent int, each func(*fnode) error) (*fnode, error) 
 
 // inline reads a value that starts on the key's line: a scalar or a flow
 // collection, which must end on the line.
-func (p *fparser) inline(s string) (*fnode, error) {
+func (p *fparser) inline(s string, parentIndent int) (*fnode, error) {
 	switch s[0] {
+	case '|':
+		v, err := p.literal(s, parentIndent)
+		if err != nil {
+			return nil, err
+		}
+		n := p.node('s')
+		n.str = v
+		return n, nil
 	case '[', '{':
 		n, rest, err := p.flow(s)
 		if err != nil {
@@ -286,6 +300,77 @@ func (p *fparser) inline(s string) (*fnode, error) {
 	n := p.node('s')
 	n.str, n.plain = s, true
 	return n, nil
+}
+
+// literal reads a literal block scalar (|, |- or |+) whose header ends
+// the current line, as errcat's writer emits multi-line texts. Its lines
+// are indented deeper than parentIndent; the first one sets the indent.
+func (p *fparser) literal(header string, parentIndent int) (string, error) {
+	chomp := byte(0)
+	switch header {
+	case "|":
+	case "|-", "|+":
+		chomp = header[1]
+	default:
+		return "", errSubset // indentation indicators, comments
+	}
+	var lines []string
+	blockIndent := -1
+	finalBreak := true // whether the last line read ends with a line break
+	for p.off < p.end {
+		end := strings.IndexByte(p.data[p.off:p.end], '\n')
+		next := p.off + end + 1
+		finalBreak = end >= 0
+		if end < 0 {
+			end = p.end - p.off
+			next = p.end
+		}
+		raw := p.data[p.off : p.off+end]
+		i := 0
+		for i < len(raw) && raw[i] == ' ' {
+			i++
+		}
+		if strings.IndexByte(raw, '\t') >= 0 {
+			return "", errSubset
+		}
+		if i == len(raw) { // a blank line
+			if blockIndent >= 0 && i > blockIndent || blockIndent < 0 && i > parentIndent+1 {
+				return "", errSubset // spaces that may be content
+			}
+			lines = append(lines, "")
+		} else {
+			if blockIndent < 0 {
+				if i <= parentIndent {
+					break // an empty block
+				}
+				blockIndent = i
+			}
+			if i < blockIndent {
+				break
+			}
+			lines = append(lines, raw[blockIndent:])
+		}
+		p.off = next
+		p.line++
+	}
+	if blockIndent < 0 {
+		return "", errSubset // only blank lines: leave it to Parse
+	}
+	// Trailing blank lines belong to the block only with |+.
+	content := len(lines)
+	for content > 0 && lines[content-1] == "" {
+		content--
+	}
+	text := strings.Join(lines[:content], "\n")
+	switch {
+	case chomp == '-':
+		return text, nil
+	case !finalBreak && content == len(lines):
+		return "", errSubset // the file ends inside the text: leave it to Parse
+	case chomp == '+':
+		return text + strings.Repeat("\n", len(lines)-content+1), nil
+	}
+	return text + "\n", nil
 }
 
 // plainOK reports whether s is a plain scalar the subset reads as text.
@@ -721,18 +806,26 @@ func textOf(n *fnode) (string, error) {
 	return n.str, nil
 }
 
-// plainString reports whether a plain scalar is a string for YAML.
+// plainString reports whether a plain scalar is a string for YAML: not
+// null, a bool, a number or a timestamp, which the full parser may turn
+// into something else.
 func plainString(s string) bool {
-	switch strings.ToLower(s) {
-	case "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", ".nan":
-		return false
+	if len(s) <= 5 {
+		switch strings.ToLower(s) {
+		case "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan":
+			return false
+		}
 	}
-	c := s[0]
-	if c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' {
-		return false // may be a number
+	// Every number or timestamp starts with a sign, a digit or a dot.
+	if c := s[0]; c != '-' && c != '+' && c != '.' && (c < '0' || c > '9') {
+		return true
 	}
-	return true
+	return !numberLike.MatchString(s)
 }
+
+// numberLike matches plain scalars YAML 1.1 or 1.2 could read as numbers
+// (decimal, float, hex, octal, binary, base 60) or timestamps.
+var numberLike = regexp.MustCompile(`^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?0[xXoObB][0-9a-fA-F_]+$|^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}`)
 
 func intOf(n *fnode) (int, error) {
 	if n.kind != 's' || !n.plain {

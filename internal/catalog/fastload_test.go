@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -53,6 +54,35 @@ func TestParseFastBuiltin(t *testing.T) {
 			}
 			sameAsParse(t, name, out)
 		})
+	}
+}
+
+// TestParseFastMarshalled reads what errcat's own writer emits for texts
+// of every shape: multi-line texts become literal block scalars.
+func TestParseFastMarshalled(t *testing.T) {
+	texts := []string{"one line", "line one\nline two\n", "no newline\nat end", "# not a comment\n\nx",
+		"trailing\n\n\n", "\"quoted\" and 'single'", "colon: here", "- dash", "中文\n第二行", "", " "}
+	c := &catalog.Catalog{Domain: catalog.Domain{ID: "a.b", Name: "A", Locales: []string{"en"}, WireFormat: "problem", CodeKind: "string"}}
+	for i, s := range texts {
+		c.Entries = append(c.Entries, catalog.Entry{Code: fmt.Sprintf("C%d", i), Category: catalog.Internal,
+			Message: catalog.Text{"en": "m" + s}, Remediation: catalog.Text{"en": s}})
+	}
+	data, err := catalog.Marshal(c, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsParse(t, "marshalled.yaml", data)
+	if !catalog.InFastSubset("marshalled.yaml", data) {
+		t.Error("the fast reader does not read errcat's own output")
+	}
+	got, err := catalog.ParseFast("marshalled.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range texts {
+		if r := got.Entries[i].Remediation["en"]; r != s {
+			t.Errorf("text %d: got %q, want %q", i, r, s)
+		}
 	}
 }
 
@@ -109,7 +139,14 @@ func TestParseFastCases(t *testing.T) {
 		{"variants and exemptions", fastHeader + "  - code: A\n    category: internal\n    retryable: true\n    deprecated: false\n    aliases: [B, C]\n    message: {en: a}\n    exempt:\n      - rule: same-message\n        reason: because\n    variants:\n      - http_status: 400\n        message: {en: b}\n      - message: {en: c}\n", true},
 		{"sequence at key indent", fastHeader + "- code: A\n  category: internal\n  inferred:\n  - category\n  message: {en: a}\n", true},
 		{"comment after value", fastHeader + "  - code: A   # note\n    category: internal\n    message: {en: a}\n", false},
-		{"block scalar", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |\n        two\n        lines\n", false},
+		{"literal block", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |\n        two\n        lines\n", true},
+		{"literal block, strip", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |-\n        # not a comment\n        \n          indented\n    remediation: {en: after}\n", true},
+		{"literal block, keep", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |+\n        kept\n\n\n  - code: B\n    category: internal\n    message: {en: b}\n", true},
+		{"literal block at the end", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |\n        last", false},
+		{"literal block at the end, strip", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |-\n        last", true},
+		{"literal block, indentation indicator", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |2\n          two\n", false},
+		{"folded block", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: >\n        folded\n        text\n", false},
+		{"empty literal block", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |\n    remediation: {en: r}\n", false},
 		{"anchor", fastHeader + "  - code: A\n    category: internal\n    message: &m {en: a}\n", false},
 		{"numeric code unquoted", fastHeader + "  - code: 96000\n    category: internal\n    message: {en: a}\n", false},
 		{"unknown key", fastHeader + "  - code: A\n    category: internal\n    colour: red\n    message: {en: a}\n", false},
@@ -137,8 +174,20 @@ func TestParseFastCases(t *testing.T) {
 	}
 }
 
+// TestParseFastPlainScalars checks plain scalars that look a little like
+// numbers: the fast reader must read them as Parse does, or fall back.
+func TestParseFastPlainScalars(t *testing.T) {
+	for _, v := range []string{"96000", "0x1F", "1e3", "1_000", "000_8df4de4808e20d09.txt", "2001-12-14", "2001-12-14t21:59:43.10-05:00",
+		"-5", "+5", ".5", "1.2.3", "0o17", "0b101", "00", "1:30", "190:20:30", "v1.2", "3rd", "1-2", "12ab", "-x", ".hidden", "+1x"} {
+		t.Run(v, func(t *testing.T) {
+			sameAsParse(t, "x.yaml", []byte(fastHeader+"  - code: A\n    category: internal\n    message: {en: "+v+"}\n    source:\n      file: "+v+"\n      line: 1\n"))
+		})
+	}
+}
+
 func FuzzParseFast(f *testing.F) {
 	f.Add([]byte(fastHeader + "  - code: A\n    category: internal\n    message: {en: a}\n"))
+	f.Add([]byte(fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |-\n        # x\n\n        y\n    remediation:\n      en: |+\n        z\n\n"))
 	f.Add([]byte(fastHeader + "  - {code: A, category: internal, message: {en: a}}\n  - code: B\n    category: internal\n    message: {en: \"b \\t\"}\n    aliases: []\n"))
 	f.Add([]byte(fastHeader + "  - code: \"A\"\n    http_status: 400\n    category: invalid_argument\n    message: {en: \"x \\u00e9\", zh-CN: 'y'}\n    params: [{name: a}]\n    variants:\n      - message: {en: b}\n"))
 	files := catalogs.FS()

@@ -43,6 +43,8 @@ func TestParseErrors(t *testing.T) {
 			"bad.yaml:8:5: entry A has no message"},
 		{"non-canonical locale", strings.Replace(header, "[en, zh-CN]", "[en, zh-cn]", 1) + "  - code: A\n    category: internal\n    message: {en: a}\n",
 			"bad.yaml:4:17: locale tag \"zh-cn\": write it as \"zh-CN\""},
+		{"internal code without entry", strings.Replace(header, "  code_kind: string\n", "  code_kind: string\n  internal_code: Boom\n", 1) + "  - code: A\n    category: internal\n    message: {en: a}\n",
+			"bad.yaml:7:18: domain.internal_code \"Boom\" has no entry"},
 		{"syntax error", "domain: [\n", "bad.yaml:1:9: sequence end token ']' not found"},
 		{"empty", "", "bad.yaml:1:1: empty catalog: want a mapping with domain and entries"},
 		{"not a mapping", "- 1\n", "bad.yaml:1:1: a catalog is a mapping with domain and entries"},

@@ -99,16 +99,27 @@ func Validate(c *Catalog) []Problem {
 			}
 			successSeen = true
 		}
-		checkStatus(e.HTTPStatus, add, "entries", i, "http_status")
+		if badStatus(e.HTTPStatus) {
+			checkStatus(e.HTTPStatus, add, "entries", i, "http_status")
+		}
 		if len(e.Message) == 0 {
 			add("entry "+e.Code+" has no message", "entries", i)
 		}
-		checkText(e.Title, "entries", i, "title")
-		checkText(e.Message, "entries", i, "message")
-		checkText(e.Remediation, "entries", i, "remediation")
+		if !allDeclared(e.Title, declared) {
+			checkText(e.Title, "entries", i, "title")
+		}
+		if !allDeclared(e.Message, declared) {
+			checkText(e.Message, "entries", i, "message")
+		}
+		if !allDeclared(e.Remediation, declared) {
+			checkText(e.Remediation, "entries", i, "remediation")
+		}
 		for l, o := range e.Origin {
 			if o != OriginSource && o != OriginTranslated && o != OriginReviewed {
 				add(fmt.Sprintf("origin %q: want source, translated or reviewed", o), "entries", i, "origin", l)
+			}
+			if declared[l] {
+				continue // a declared locale is already checked
 			}
 			if err := checkLocale(l); err != nil {
 				addKey(err.Error(), "entries", i, "origin", l)
@@ -129,9 +140,23 @@ func Validate(c *Catalog) []Problem {
 			if len(v.Message) == 0 {
 				add("variant has no message", "entries", i, "variants", j)
 			}
-			checkStatus(v.HTTPStatus, add, "entries", i, "variants", j, "http_status")
-			checkText(v.Message, "entries", i, "variants", j, "message")
-			checkText(v.Remediation, "entries", i, "variants", j, "remediation")
+			if badStatus(v.HTTPStatus) {
+				checkStatus(v.HTTPStatus, add, "entries", i, "variants", j, "http_status")
+			}
+			if !allDeclared(v.Message, declared) {
+				checkText(v.Message, "entries", i, "variants", j, "message")
+			}
+			if !allDeclared(v.Remediation, declared) {
+				checkText(v.Remediation, "entries", i, "variants", j, "remediation")
+			}
+		}
+	}
+	if d.InternalCode != "" {
+		switch e := c.Lookup(d.InternalCode); {
+		case e == nil:
+			add(fmt.Sprintf("domain.internal_code %q has no entry", d.InternalCode), "domain", "internal_code")
+		case e.Category == OK:
+			add(fmt.Sprintf("domain.internal_code %q is the success code", d.InternalCode), "domain", "internal_code")
 		}
 	}
 	if d.SuccessCode != nil && !successSeen && c.Lookup(*d.SuccessCode) == nil {
@@ -150,6 +175,10 @@ func allDeclared(t Text, declared map[string]bool) bool {
 	}
 	return true
 }
+
+// badStatus reports whether s is set and outside 100-599. Validate calls
+// it before checkStatus so that a million good entries build no paths.
+func badStatus(s *int) bool { return s != nil && (*s < 100 || *s > 599) }
 
 func checkStatus(s *int, add func(string, ...any), path ...any) {
 	if s != nil && (*s < 100 || *s > 599) {

@@ -118,6 +118,7 @@ func commands(env *Env) []*cobra.Command {
 		newDiffCmd(env),
 		newSynthCmd(env),
 		newGenCmd(env),
+		newServeCmd(env),
 	}
 }
 

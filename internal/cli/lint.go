@@ -16,14 +16,34 @@ import (
 	"github.com/errcat/errcat/internal/lint"
 )
 
-// lintMemoryLimit keeps a lint run of a million entries under 2 GB: the
-// catalog itself takes most of it, and the default GC target (twice the
-// live heap) would overshoot. GOMEMLIMIT in the environment wins.
-const lintMemoryLimit = 1600 << 20
+// lintMemoryLimit bounds the heap of a lint run. A catalog is loaded
+// once and then only read: almost everything allocated stays live, so
+// collecting at every doubling of the heap (GOGC=100) mostly re-marks a
+// heap that cannot shrink — for a million entries that is more CPU than
+// the lint itself. lint therefore collects only when the heap reaches
+// this limit, which keeps a million-entry run under 2 GB.
+const lintMemoryLimit = 1750 << 20
 
-// Pseudo-rules for the changes `lint --against` reports.
-var (
-	breakingRule = lint.Rule{
+// tuneGC sets lint's collection policy unless GOGC or GOMEMLIMIT are set
+// in the environment, and returns a function restoring the previous one.
+func tuneGC() (restore func()) {
+	_, gogc := os.LookupEnv("GOGC")
+	_, limit := os.LookupEnv("GOMEMLIMIT")
+	if gogc || limit {
+		return func() {}
+	}
+	oldLimit := debug.SetMemoryLimit(lintMemoryLimit)
+	oldPercent := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	}
+}
+
+// changeRules returns the pseudo-rules under which lint --against
+// reports breaking and compatible changes.
+func changeRules() (breaking, compatible lint.Rule) {
+	breaking = lint.Rule{
 		ID: "breaking-change", Severity: lint.Error, Default: true,
 		Summary: "a change against the --against revision breaks clients (see errcat diff)",
 		Rationale: `Codes are append-only: removing, renaming or reusing a code, or changing
@@ -31,13 +51,20 @@ its HTTP status, category, retry flag or placeholders breaks clients that
 match on them. Retire a code with deprecated: true instead.`,
 		Example: "errcat lint --against git:origin/main",
 	}
-	compatibleRule = lint.Rule{
+	compatible = lint.Rule{
 		ID: "compatible-change", Severity: lint.Info, Default: true,
 		Summary:   "a compatible change against the --against revision (see errcat diff)",
 		Rationale: `Added codes, new wording, new locales and new remediations are safe for clients; they are listed for review.`,
 		Example:   "errcat lint --against git:origin/main",
 	}
-)
+	return breaking, compatible
+}
+
+// allRules is lint's rules and the change pseudo-rules.
+func allRules() []lint.Rule {
+	b, c := changeRules()
+	return append(lint.Rules(), b, c)
+}
 
 func newLintCmd(env *Env) *cobra.Command {
 	var format, explain, against string
@@ -67,9 +94,7 @@ can carry a reasoned exemption (exempt: [{rule: ID, reason: ...}]).`,
 			default:
 				return usageError{fmt.Errorf("--format %q: want text, json or sarif", format)}
 			}
-			if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-				defer debug.SetMemoryLimit(debug.SetMemoryLimit(lintMemoryLimit))
-			}
+			defer tuneGC()()
 			cats, err := loadArgs(env, args)
 			if err != nil {
 				return err
@@ -144,10 +169,11 @@ func loadAgainst(rev string, args []string) ([]*catalog.Catalog, error) {
 func changeFindings(cs []diff.Change) []lint.Finding {
 	out := make([]lint.Finding, 0, len(cs))
 	for _, c := range cs {
-		f := lint.Finding{Rule: compatibleRule.ID, Severity: lint.Info, Domain: c.Domain, Code: c.Code,
+		breaking, compatible := changeRules()
+		f := lint.Finding{Rule: compatible.ID, Severity: compatible.Severity, Domain: c.Domain, Code: c.Code,
 			File: c.File, Line: c.Line, Col: c.Col, Message: string(c.Kind) + ": " + c.Message}
 		if c.Breaking {
-			f.Rule, f.Severity = breakingRule.ID, lint.Error
+			f.Rule, f.Severity = breaking.ID, breaking.Severity
 		}
 		out = append(out, f)
 	}
@@ -164,7 +190,7 @@ func writeFindings(w io.Writer, format string, fs []lint.Finding, cats []*catalo
 		enc.SetIndent("", "  ")
 		return enc.Encode(fs)
 	case "sarif":
-		return lint.WriteSARIF(w, fs, append(lint.Rules(), breakingRule, compatibleRule), Version())
+		return lint.WriteSARIF(w, fs, allRules(), Version())
 	}
 	var count [4]int
 	for _, f := range fs {
@@ -184,7 +210,7 @@ func writeFindings(w io.Writer, format string, fs []lint.Finding, cats []*catalo
 
 // explainRules prints the documentation of one rule, or of all of them.
 func explainRules(w io.Writer, id string) error {
-	rules := append(lint.Rules(), breakingRule, compatibleRule)
+	rules := allRules()
 	if id == "all" {
 		for _, r := range rules {
 			state := "on"

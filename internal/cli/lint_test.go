@@ -197,7 +197,8 @@ func gitRun(t *testing.T, args ...string) {
 func TestAgainstGit(t *testing.T) {
 	old := string(readFile(t, "testdata/diff/old.yaml"))
 	cur := string(readFile(t, "testdata/diff/new.yaml"))
-	gitRepo(t, map[string]string{"cats/example.yaml": old})
+	overlay := "domain: example.clean\nlocale: zh-CN\norigin: translated\nentries:\n  - code: Cluster.Old\n    message: 集群版本过旧。\n"
+	gitRepo(t, map[string]string{"cats/example.yaml": old, "cats/i18n/example.clean.zh-CN.yaml": overlay})
 	if err := os.WriteFile("cats/example.yaml", []byte(cur), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -217,6 +218,10 @@ func TestAgainstGit(t *testing.T) {
 			[]string{"BREAKING example.clean status-changed"}, ""},
 		{"diff git directory with itself", []string{"diff", "git:HEAD:cats", "git:HEAD:cats"}, 0,
 			[]string{"0 changes"}, ""},
+		// The overlay gives Cluster.Old its zh-CN text on both sides:
+		// no locale-added change for it.
+		{"overlays at the revision", []string{"diff", "git:HEAD:cats", "cats"}, 1,
+			[]string{"remediation-added: code Cluster.Busy gained a remediation"}, ""},
 		{"unknown revision", []string{"diff", "git:no-such-rev:cats", "cats"}, 1, nil, "git cat-file"},
 	}
 	for _, tt := range tests {
@@ -232,6 +237,9 @@ func TestAgainstGit(t *testing.T) {
 			}
 			if !strings.Contains(errs, tt.wantErr) {
 				t.Errorf("stderr %q lacks %q", errs, tt.wantErr)
+			}
+			if tt.name == "overlays at the revision" && strings.Contains(out, "Cluster.Old gained a zh-CN message") {
+				t.Errorf("the overlay at HEAD was not applied:\n%s", out)
 			}
 		})
 	}

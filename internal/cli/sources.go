@@ -2,12 +2,11 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
-	"path"
 	"strings"
+	"testing/fstest"
 
 	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
@@ -125,12 +124,13 @@ func loadGit(rev, p string) ([]*catalog.Catalog, error) {
 		}
 		return []*catalog.Catalog{c}, nil
 	case "tree":
-		names, err := git("ls-tree", "--name-only", obj)
+		// Read the directory's catalogs and locale overlays (i18n/) into
+		// memory and load them exactly as LoadDir loads a directory.
+		names, err := git("ls-tree", "-r", "--name-only", obj)
 		if err != nil {
 			return nil, err
 		}
-		var cats []*catalog.Catalog
-		var list catalog.ErrorList
+		files := fstest.MapFS{}
 		for name := range strings.SplitSeq(strings.TrimSpace(string(names)), "\n") {
 			if !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") {
 				continue
@@ -139,29 +139,13 @@ func loadGit(rev, p string) ([]*catalog.Catalog, error) {
 			if err != nil {
 				return nil, err
 			}
-			c, err := catalog.ParseFast(path.Join(label, name), data)
-			if err != nil {
-				list = appendErrList(list, err)
-				continue
-			}
-			cats = append(cats, c)
+			files[name] = &fstest.MapFile{Data: data, Mode: 0o644}
 		}
-		if len(list) > 0 {
-			return nil, list
+		cats, err := catalog.LoadDir(files, ".")
+		if err != nil {
+			return nil, prefixErrors(err, label)
 		}
-		return cats, nil
+		return relabel(cats, label), nil
 	}
 	return nil, fmt.Errorf("%s is neither a file nor a directory", label)
-}
-
-func appendErrList(list catalog.ErrorList, err error) catalog.ErrorList {
-	var el catalog.ErrorList
-	var e *catalog.Error
-	switch {
-	case errors.As(err, &el):
-		return append(list, el...)
-	case errors.As(err, &e):
-		return append(list, e)
-	}
-	return append(list, &catalog.Error{Msg: err.Error()})
 }

@@ -181,6 +181,10 @@ func compareDomain(id string, o, n side) []Change {
 		for _, a := range e.Aliases {
 			byAlias[a] = i
 		}
+		// A code the importer mended keeps the source's spelling.
+		if orig := e.Source.OriginalOf("code"); orig != "" {
+			byAlias[orig] = i
+		}
 		k := meaningKey(e, loc)
 		byMeaning[k] = append(byMeaning[k], i)
 	}
@@ -196,7 +200,7 @@ func compareDomain(id string, o, n side) []Change {
 			if k, ok := byAlias[oe.Code]; ok {
 				ne := &newEntries[k]
 				renamedTo[ne.Code] = true
-				add(Renamed, oe.Code, n.cat, ne, "code %s was renamed to %s (kept as an alias, but clients match the code they receive)", oe.Code, ne.Code)
+				add(Renamed, oe.Code, n.cat, ne, "code %s was renamed to %s (an alias or the source's spelling, but clients match the code they receive)", oe.Code, ne.Code)
 				out[len(out)-1].NewCode = ne.Code
 				continue
 			}

@@ -56,6 +56,12 @@ func TestCompare(t *testing.T) {
 				e.Message = catalog.Text{"en": "Gone."}
 			})},
 			[]change{{Renamed, true, "Cluster.NotFound"}}},
+		{"renamed by mending", []catalog.Entry{entry("Conn.Duplicate Specified")},
+			[]catalog.Entry{entry("Conn.Duplicate", func(e *catalog.Entry) {
+				e.Message = catalog.Text{"en": "Specified: it exists."}
+				e.Source = &catalog.Source{File: "p.md", Line: 3, Original: map[string]string{"code": "Conn.Duplicate Specified"}}
+			})},
+			[]change{{Renamed, true, "Conn.Duplicate Specified"}}},
 		{"renamed by meaning", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.Missing")},
 			[]change{{Renamed, true, "Cluster.NotFound"}}},
 		{"status changed", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.HTTPStatus = catalog.IntPtr(400) })},

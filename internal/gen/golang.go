@@ -24,8 +24,8 @@ const GoFile = "errcodes.go"
 // PKG/GoFile per domain with PKG derived from the domain id. Each package
 // has Domain (the *errcat.Domain), one exported *errcat.Def per code named
 // by GoNames, NewNAME(params…) for entries with params, IsNAME(err), and
-// Defs (every Def, sorted by code). The domain's Internal error is its
-// first entry of category internal, as the defs package picks it, set in
+// Defs (every Def, sorted by code). The domain's Internal error is the
+// catalog's InternalEntry, as the defs package picks it, set in
 // init (Domain and that Def refer to each other). Doc comments carry the status,
 // category, and message and remediation in every locale. The output is
 // gofmt'ed and starts with the generated-code marker.
@@ -145,15 +145,12 @@ func goPackage(c *catalog.Catalog, pkg string) ([]byte, error) {
 		p("%s,\n", names[e.Code])
 	}
 	p("}\n")
-	for i := range c.Entries {
-		if e := &c.Entries[i]; e.Category == catalog.Internal {
-			// Domain and the Def refer to each other, which a variable
-			// initializer cannot express.
-			p("\nfunc init() {\n")
-			p("// %s stands for any error that is not a catalog error.\n", names[e.Code])
-			p("Domain.Internal = %s\n}\n", names[e.Code])
-			break
-		}
+	if e := c.InternalEntry(); e != nil {
+		// Domain and the Def refer to each other, which a variable
+		// initializer cannot express.
+		p("\nfunc init() {\n")
+		p("// %s stands for any error that is not a catalog error.\n", names[e.Code])
+		p("Domain.Internal = %s\n}\n", names[e.Code])
 	}
 	src, err := format.Source(b.Bytes())
 	if err != nil {

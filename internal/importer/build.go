@@ -508,6 +508,13 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 		}
 	}
 
+	if o.InternalCode != "" {
+		if b.byCode[o.InternalCode] == nil {
+			return nil, &Error{b.file, fmt.Sprintf("internal code %q is not documented on the page", o.InternalCode)}
+		}
+		d.InternalCode = o.InternalCode
+	}
+
 	c := &catalog.Catalog{Domain: d}
 	for _, e := range b.entries {
 		eloc := loc

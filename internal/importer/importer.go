@@ -80,6 +80,9 @@ type Options struct {
 	// SuccessCode is the code that means success. By default a code "0"
 	// whose message says success (成功) is taken as the success code.
 	SuccessCode string
+	// InternalCode names the entry that stands for failures that are not
+	// catalog errors (domain.internal_code); it must be on the page.
+	InternalCode string
 	// DocsURL is the domain's docs URL template ({code} is replaced).
 	DocsURL string
 	// Description describes the domain (default locale).

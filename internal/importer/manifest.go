@@ -33,6 +33,7 @@ type ManifestPage struct {
 	WireFormat         string `yaml:"wire_format,omitempty"`
 	CodeKind           string `yaml:"code_kind,omitempty"`
 	SuccessCode        string `yaml:"success_code,omitempty"`
+	InternalCode       string `yaml:"internal_code,omitempty"`
 	DocsURL            string `yaml:"docs_url,omitempty"`
 	Description        string `yaml:"description,omitempty"`
 	SubCodeDescription string `yaml:"sub_code_description,omitempty"`
@@ -43,7 +44,7 @@ func (p ManifestPage) Options() Options {
 	return Options{
 		Format: p.Format, Domain: p.Domain, Name: p.Name, Provider: p.Provider,
 		Locale: p.Locale, WireFormat: p.WireFormat, CodeKind: p.CodeKind,
-		SuccessCode: p.SuccessCode, DocsURL: p.DocsURL, Description: p.Description,
+		SuccessCode: p.SuccessCode, InternalCode: p.InternalCode, DocsURL: p.DocsURL, Description: p.Description,
 		SubCodeDescription: p.SubCodeDescription,
 	}
 }

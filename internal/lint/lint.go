@@ -172,6 +172,9 @@ func Run(cats []*catalog.Catalog, cfg Config) []Finding {
 	}
 	var jobs []job
 	for _, c := range cats {
+		if c == nil {
+			continue
+		}
 		for i := range rules {
 			r := &rules[i]
 			on, sev, opts := selected(r, c, cfg)

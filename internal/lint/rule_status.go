@@ -6,10 +6,6 @@ import (
 	"github.com/errcat/errcat/internal/catalog"
 )
 
-// fixedStatusFormats are wire formats whose HTTP status is always 200:
-// the error lives only in the body, so an entry needs no status.
-var fixedStatusFormats = []string{"zilliz", "ucloud", "tencent-v2"}
-
 func missingStatus() Rule {
 	return Rule{
 		ID: "missing-status", Severity: Warning, Default: true,
@@ -21,7 +17,9 @@ answer 200 (zilliz, ucloud, tencent-v2), whose errors live only in the body.`,
 		Example: `  - code: CSS.0003              # missing-status: the source said "NA"
     category: internal`,
 		check: func(p *pass) {
-			if slices.Contains(fixedStatusFormats, p.cat.Domain.WireFormat) {
+			// Wire formats whose HTTP status is always 200: the error lives
+			// only in the body, so an entry needs no status.
+			if slices.Contains([]string{"zilliz", "ucloud", "tencent-v2"}, p.cat.Domain.WireFormat) {
 				return
 			}
 			p.entries(func(e *catalog.Entry) {

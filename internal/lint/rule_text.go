@@ -23,14 +23,15 @@ func eachLocale(t catalog.Text, f func(l, s string)) {
 		}
 		return
 	}
-	var buf [8]string
-	ls := buf[:0]
-	for l := range t {
-		ls = append(ls, l)
+	type text struct{ l, s string }
+	var buf [8]text
+	ts := buf[:0]
+	for l, s := range t {
+		ts = append(ts, text{l, s})
 	}
-	slices.Sort(ls)
-	for _, l := range ls {
-		f(l, t[l])
+	slices.SortFunc(ts, func(a, b text) int { return strings.Compare(a.l, b.l) })
+	for _, x := range ts {
+		f(x.l, x.s)
 	}
 }
 
@@ -191,9 +192,15 @@ func appendPlaceholders(dst []string, s string) []string {
 	return dst
 }
 
-// placeholderNouns are the words that mark quoted or angled text as a
+// isPlaceholderNoun reports whether w marks quoted or angled text as a
 // template slot someone forgot to fill: "parameter name", <instance id>.
-var placeholderNouns = []string{"name", "names", "value", "values", "parameter", "param", "id", "ids", "xxx", "n", "number", "type", "key", "field"}
+func isPlaceholderNoun(w string) bool {
+	switch w {
+	case "name", "names", "value", "values", "parameter", "param", "id", "ids", "xxx", "n", "number", "type", "key", "field":
+		return true
+	}
+	return false
+}
 
 // leftovers returns the unfilled placeholders in s: printf verbs (%s, %d,
 // %v …), and quoted or angled lower-case text naming a slot.
@@ -249,7 +256,7 @@ func isSlotText(s string) bool {
 				return false
 			}
 		}
-		if slices.Contains(placeholderNouns, w) {
+		if isPlaceholderNoun(w) {
 			noun = true
 		}
 	}

@@ -33,41 +33,40 @@ type kind struct {
 	fix      string
 }
 
-var kinds = [...]kind{
-	{"Invalid", 400, "invalid_argument", "The specified %s {name} is not valid.", "指定的%s {name} 无效。", "Check the %s and try again."},
-	{"Missing", 400, "invalid_argument", "The %s {name} is required but was not supplied.", "缺少必需的%s {name}。", "Supply the %s."},
-	{"Forbidden", 403, "permission_denied", "You are not allowed to operate on the %s {name}.", "无权操作%s {name}。", "Ask an administrator for access to the %s."},
-	{"NotFound", 404, "not_found", "The %s {name} does not exist.", "%s {name} 不存在。", "Check that the %s exists."},
-	{"Duplicate", 409, "already_exists", "The %s {name} already exists.", "%s {name} 已存在。", "Use another name for the %s."},
-	{"QuotaExceeded", 429, "resource_exhausted", "The quota of %s {name} is exhausted.", "%s {name} 配额已用完。", "Release unused %s resources or raise the quota."},
-	{"Unavailable", 503, "unavailable", "The %s {name} is temporarily unavailable.", "%s {name} 暂时不可用。", "Retry the request later."},
-	{"Internal", 500, "internal", "An internal error occurred while processing the %s {name}.", "处理%s {name} 时发生内部错误。", "Contact technical support."},
-}
-
-var nouns = [...]string{
-	"Account", "Address", "Alarm", "Backup", "Bucket", "Certificate", "Cluster", "Connection",
-	"Database", "Disk", "Domain", "Endpoint", "Engine", "Function", "Gateway", "Group",
-	"Image", "Instance", "Key", "Listener", "Machine", "Member", "Network", "Node",
-	"Object", "Order", "Parameter", "Password", "Policy", "Port", "Project", "Queue",
-	"Record", "Region", "Replica", "Resource", "Role", "Route", "Rule", "Schedule",
-	"Secret", "Service", "Snapshot", "Subnet", "Table", "Tag", "Task", "Template",
-	"Token", "Topic", "User", "Version", "Volume", "Zone",
-}
-
-var reasons = [...]string{
-	"Format", "Length", "Value", "State", "Status", "Type", "Size", "Count",
-	"Name", "Owner", "Region", "Version", "Mode", "Limit", "Period", "Policy",
-}
-
-// typos are misspellings of words used in codes, for the injected defects.
-var typos = [...][2]string{{"Invalid", "Invaild"}, {"Forbidden", "Forbedden"}, {"Missing", "Misssing"}, {"Duplicate", "Duplciate"}}
-
 // Write writes a synthetic catalog of n entries to w. The same n and seed
 // always give the same bytes.
 func Write(w io.Writer, n int, seed int64) error {
 	if n < 0 {
 		return fmt.Errorf("synth: negative entry count %d", n)
 	}
+	kinds := [...]kind{
+		{"Invalid", 400, "invalid_argument", "The specified %s {name} is not valid.", "指定的%s {name} 无效。", "Check the %s and try again."},
+		{"Missing", 400, "invalid_argument", "The %s {name} is required but was not supplied.", "缺少必需的%s {name}。", "Supply the %s."},
+		{"Forbidden", 403, "permission_denied", "You are not allowed to operate on the %s {name}.", "无权操作%s {name}。", "Ask an administrator for access to the %s."},
+		{"NotFound", 404, "not_found", "The %s {name} does not exist.", "%s {name} 不存在。", "Check that the %s exists."},
+		{"Duplicate", 409, "already_exists", "The %s {name} already exists.", "%s {name} 已存在。", "Use another name for the %s."},
+		{"QuotaExceeded", 429, "resource_exhausted", "The quota of %s {name} is exhausted.", "%s {name} 配额已用完。", "Release unused %s resources or raise the quota."},
+		{"Unavailable", 503, "unavailable", "The %s {name} is temporarily unavailable.", "%s {name} 暂时不可用。", "Retry the request later."},
+		{"Internal", 500, "internal", "An internal error occurred while processing the %s {name}.", "处理%s {name} 时发生内部错误。", "Contact technical support."},
+	}
+
+	nouns := [...]string{
+		"Account", "Address", "Alarm", "Backup", "Bucket", "Certificate", "Cluster", "Connection",
+		"Database", "Disk", "Domain", "Endpoint", "Engine", "Function", "Gateway", "Group",
+		"Image", "Instance", "Key", "Listener", "Machine", "Member", "Network", "Node",
+		"Object", "Order", "Parameter", "Password", "Policy", "Port", "Project", "Queue",
+		"Record", "Region", "Replica", "Resource", "Role", "Route", "Rule", "Schedule",
+		"Secret", "Service", "Snapshot", "Subnet", "Table", "Tag", "Task", "Template",
+		"Token", "Topic", "User", "Version", "Volume", "Zone",
+	}
+
+	reasons := [...]string{
+		"Format", "Length", "Value", "State", "Status", "Type", "Size", "Count",
+		"Name", "Owner", "Region", "Version", "Mode", "Limit", "Period", "Policy",
+	}
+
+	// typos are misspellings of code words, for the injected defects.
+	typos := [...][2]string{{"Invalid", "Invaild"}, {"Forbidden", "Forbedden"}, {"Missing", "Misssing"}, {"Duplicate", "Duplciate"}}
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15))
 	bw := bufio.NewWriterSize(w, 1<<16)
 	bw.WriteString("# yaml-language-server: $schema=../schema/catalog.schema.json\n")

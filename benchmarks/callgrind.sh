@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Instructions per op of each benchmark, counted by valgrind's callgrind:
+# each benchmark runs twice, N and 2N iterations, and the difference of the
+# totals divided by N cancels the start-up cost. Needs valgrind.
+set -euo pipefail
+cd "$(dirname "$0")"
+n=${N:-10000}
+bin=$(mktemp -d)/bench.test
+go test -c -o "$bin" .
+benches=(
+  'Render/errcat-google$' 'Render/errcat-huawei$' 'Render/kratos-json$'
+  'Render/grpc-protojson$' 'Render/struct-json$' 'Render/fmt-json$'
+  'Localize/unlocalized$' 'Localize/accept-language$' 'Localize/accept-language-unmemoized$'
+  'HTTP$'
+)
+irefs() {
+  GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+    "$bin" -test.run '^$' -test.bench "$1" -test.benchtime "${2}x" 2>&1 |
+    sed -n 's/.*I *refs: *//p' | tr -d ,
+}
+printf '%-45s %12s\n' benchmark instr/op
+for b in "${benches[@]}"; do
+  one=$(irefs "$b" "$n")
+  two=$(irefs "$b" $((2 * n)))
+  printf '%-45s %12d\n' "${b%\$}" $(((two - one) / n))
+done

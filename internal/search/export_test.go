@@ -1,0 +1,6 @@
+package search
+
+import "github.com/errcat/errcat/internal/catalog"
+
+// BuildWith indexes set with a given number of goroutines.
+func BuildWith(set *catalog.Set, workers int) *Index { return build(set, workers) }

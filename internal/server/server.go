@@ -1,0 +1,223 @@
+// Package server owns the error center: the JSON API (v1), the web UI and
+// the machinery around them — an atomically swapped snapshot of the
+// catalogs with their search index, reloading of catalog directories,
+// problem+json errors from the server's own catalog (problems.yaml),
+// request ids, structured logs, Prometheus metrics, per-client rate limits
+// and size and time limits.
+//
+// A Server is an http.Handler; New builds it from a Config, Run serves it
+// until its context ends. Entries are rendered in every wire format by the
+// runtime (errcat, wire, defs), raw responses are read by the decode
+// package, and entry pages show the findings of lint.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/time/rate"
+
+	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/lint"
+)
+
+// Rendered is one entry in one wire format, as a client receives it.
+type Rendered struct {
+	Format string      `json:"format"`
+	Status int         `json:"status"`
+	Header http.Header `json:"header,omitempty"`
+	Body   string      `json:"body"`
+}
+
+// Config configures a Server. Zero values take the defaults noted.
+type Config struct {
+	// Builtin are the catalogs served with no set-up.
+	Builtin []*catalog.Catalog
+	// Dirs add catalogs (directories of YAML files, or single files); later
+	// ones override earlier domains with the same id, all override Builtin.
+	Dirs []string
+	// Reload is how often Dirs are checked for changes (default 1s; <0 never).
+	Reload time.Duration
+	// LoadFile reads one catalog file of Dirs (default catalog.LoadFileFast).
+	LoadFile func(path string) (*catalog.Catalog, error)
+
+	// Lint selects the lint rules whose findings entry pages show.
+	Lint lint.Config
+	// NoLint leaves lint findings off the entry pages.
+	NoLint bool
+
+	Logger *slog.Logger // default: discard
+
+	// RateLimit is the sustained rate of search and decode requests per
+	// client IP (default 20/s), with bursts of RateBurst (default 40).
+	RateLimit rate.Limit
+	RateBurst int
+	// MaxBodyBytes limits request bodies (default 1 MiB).
+	MaxBodyBytes int64
+	// MaxHeaderBytes limits request headers (default 32 KiB).
+	MaxHeaderBytes int
+	// ReadHeaderTimeout bounds reading a request's headers (default 5s),
+	// ReadTimeout the whole request (default 15s), WriteTimeout the
+	// response (default 30s).
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout time.Duration
+}
+
+// Server is the error center.
+type Server struct {
+	cfg      Config
+	st       *store
+	log      *slog.Logger
+	problems *problems
+	mux      *http.ServeMux
+	handler  http.Handler
+	limiter  *limiter
+	metrics  *metrics
+	ui       *ui
+	ids      *idSource
+}
+
+// New loads the catalogs and builds the server. Catalog files that fail to
+// parse are logged and left out; New fails only when nothing can be
+// served at all.
+func New(cfg Config) (*Server, error) {
+	if cfg.Reload == 0 {
+		cfg.Reload = time.Second
+	}
+	if cfg.LoadFile == nil {
+		cfg.LoadFile = catalog.LoadFileFast
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.RateLimit == 0 {
+		cfg.RateLimit = 20
+	}
+	if cfg.RateBurst == 0 {
+		cfg.RateBurst = 40
+	}
+	if cfg.MaxBodyBytes == 0 {
+		cfg.MaxBodyBytes = 1 << 20
+	}
+	if cfg.MaxHeaderBytes == 0 {
+		cfg.MaxHeaderBytes = 32 << 10
+	}
+	if cfg.ReadHeaderTimeout == 0 {
+		cfg.ReadHeaderTimeout = 5 * time.Second
+	}
+	if cfg.ReadTimeout == 0 {
+		cfg.ReadTimeout = 15 * time.Second
+	}
+	if cfg.WriteTimeout == 0 {
+		cfg.WriteTimeout = 30 * time.Second
+	}
+	if err := cfg.Lint.Check(); err != nil {
+		return nil, err
+	}
+	problems, err := loadProblems()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg:      cfg,
+		log:      cfg.Logger,
+		problems: problems,
+		limiter:  newLimiter(cfg.RateLimit, cfg.RateBurst),
+		metrics:  newMetrics(),
+		ids:      newIDSource(),
+	}
+	lintCfg := &cfg.Lint
+	if cfg.NoLint {
+		lintCfg = nil
+	}
+	s.st = &store{builtin: cfg.Builtin, dirs: cfg.Dirs, loadFile: cfg.LoadFile, lint: lintCfg, log: cfg.Logger, onSwap: s.swapped}
+	start := time.Now()
+	if _, err := s.st.load(); err != nil {
+		s.log.Warn("some catalogs were not loaded", "err", err)
+	}
+	snap := s.st.cur.Load()
+	if snap.set.Len() > 100000 {
+		// Give the memory of parsing and indexing back to the system.
+		debug.FreeOSMemory()
+	}
+	s.log.Info("catalogs loaded", "domains", len(snap.set.Catalogs()), "entries", snap.set.Len(), "duration", time.Since(start))
+	if snap.set.Len() == 0 && len(cfg.Builtin)+len(cfg.Dirs) > 0 {
+		return nil, errors.New("no catalog could be loaded")
+	}
+	if s.ui, err = newUI(); err != nil {
+		return nil, err
+	}
+	s.routes()
+	return s, nil
+}
+
+func (s *Server) swapped(snap *snapshot, err error) {
+	s.metrics.entries.Set(float64(snap.set.Len()))
+	s.metrics.domains.Set(float64(len(snap.set.Catalogs())))
+	result := "ok"
+	if err != nil {
+		result = "partial"
+	}
+	s.metrics.reloads.WithLabelValues(result).Inc()
+}
+
+// Registry returns the server's Prometheus registry.
+func (s *Server) Registry() *prometheus.Registry { return s.metrics.reg }
+
+// ServeHTTP serves the API and the UI.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Reload checks the catalog directories now and reports whether the
+// catalogs changed.
+func (s *Server) Reload() (bool, error) { return s.st.load() }
+
+// Watch reloads catalog directories that change until ctx ends.
+func (s *Server) Watch(ctx context.Context) { s.st.watch(ctx, s.cfg.Reload) }
+
+// HTTPServer returns an http.Server for s with limits on header size and
+// on the time to read a request and write a response.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s,
+		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.WriteTimeout,
+		IdleTimeout:       90 * time.Second,
+		MaxHeaderBytes:    s.cfg.MaxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+}
+
+// Run serves on ln until ctx ends, then shuts down gracefully, giving
+// requests in flight up to 10 seconds.
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	hs := s.HTTPServer(ln.Addr().String())
+	wctx, stop := context.WithCancel(ctx)
+	defer stop()
+	go s.Watch(wctx)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func (s *Server) snap() *snapshot { return s.st.cur.Load() }
