@@ -945,52 +945,46 @@ func fields(n *fnode, f func(k string, v *fnode) error) error {
 	return nil
 }
 
-func paramsOf(n *fnode) ([]Param, error) {
+// seqOf reads a sequence of mappings into a []T, one field at a time.
+func seqOf[T any](n *fnode, field func(t *T, k string, v *fnode) error) ([]T, error) {
 	if n.kind != 'q' {
 		return nil, errSubset
 	}
-	out := make([]Param, len(n.items))
+	out := make([]T, len(n.items))
 	for i, it := range n.items {
-		err := fields(it, func(k string, v *fnode) (err error) {
-			switch k {
-			case "name":
-				out[i].Name, err = textOf(v)
-			case "description":
-				out[i].Description, err = textOf(v)
-			default:
-				err = errSubset
-			}
-			return err
-		})
-		if err != nil {
+		if err := fields(it, func(k string, v *fnode) error { return field(&out[i], k, v) }); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-func exemptOf(n *fnode) ([]Exemption, error) {
-	if n.kind != 'q' {
-		return nil, errSubset
-	}
-	out := make([]Exemption, len(n.items))
-	for i, it := range n.items {
-		err := fields(it, func(k string, v *fnode) (err error) {
-			switch k {
-			case "rule":
-				out[i].Rule, err = textOf(v)
-			case "reason":
-				out[i].Reason, err = textOf(v)
-			default:
-				err = errSubset
-			}
-			return err
-		})
-		if err != nil {
-			return nil, err
+func paramsOf(n *fnode) ([]Param, error) {
+	return seqOf(n, func(p *Param, k string, v *fnode) (err error) {
+		switch k {
+		case "name":
+			p.Name, err = textOf(v)
+		case "description":
+			p.Description, err = textOf(v)
+		default:
+			err = errSubset
 		}
-	}
-	return out, nil
+		return err
+	})
+}
+
+func exemptOf(n *fnode) ([]Exemption, error) {
+	return seqOf(n, func(x *Exemption, k string, v *fnode) (err error) {
+		switch k {
+		case "rule":
+			x.Rule, err = textOf(v)
+		case "reason":
+			x.Reason, err = textOf(v)
+		default:
+			err = errSubset
+		}
+		return err
+	})
 }
 
 func sourceOf(n *fnode) (*Source, error) {
