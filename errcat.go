@@ -431,7 +431,23 @@ func From(err error, dom *Domain) *Error {
 // placeholder without a value stays visible as {name}.
 func AppendFill(dst []byte, t string, e *Error, appendText func(dst []byte, s string) []byte) []byte {
 	last := 0
-	for i := 0; i < len(t); i++ {
+	for start, end := NextPlaceholder(t, 0); start >= 0; start, end = NextPlaceholder(t, end) {
+		if v, ok := e.Param(t[start+1 : end-1]); ok {
+			dst = appendText(dst, t[last:start])
+			dst = appendText(dst, v)
+			last = end
+		}
+	}
+	return appendText(dst, t[last:])
+}
+
+// NextPlaceholder finds the first {name} placeholder of t at or after
+// from: t[start:end] is "{name}", where name is a letter or underscore
+// followed by letters, digits or underscores. Other braces are literal
+// text. It returns -1, -1 when there is none. This is the one definition
+// of the placeholder syntax; the catalog tools use it too.
+func NextPlaceholder(t string, from int) (start, end int) {
+	for i := from; i < len(t); i++ {
 		if t[i] != '{' {
 			continue
 		}
@@ -440,15 +456,10 @@ func AppendFill(dst []byte, t string, e *Error, appendText func(dst []byte, s st
 			j++
 		}
 		if j > i+1 && j < len(t) && t[j] == '}' {
-			if v, ok := e.Param(t[i+1 : j]); ok {
-				dst = appendText(dst, t[last:i])
-				dst = appendText(dst, v)
-				last = j + 1
-			}
-			i = j
+			return i, j + 1
 		}
 	}
-	return appendText(dst, t[last:])
+	return -1, -1
 }
 
 func appendRaw(dst []byte, s string) []byte { return append(dst, s...) }

@@ -96,23 +96,13 @@ func (d *Def) compiled() *compiled {
 func compileTemplate(t string) *template {
 	tp := &template{}
 	last := 0
-	for i := 0; i < len(t); i++ {
-		if t[i] != '{' {
-			continue
-		}
-		j := i + 1
-		for j < len(t) && isIdentByte(t[j], j == i+1) {
-			j++
-		}
-		if j > i+1 && j < len(t) && t[j] == '}' {
-			tp.segs = append(tp.segs, segment{
-				lit:  string(AppendJSONEscaped(nil, t[last:i])),
-				name: t[i+1 : j],
-				raw:  string(AppendJSONEscaped(nil, t[i:j+1])),
-			})
-			last = j + 1
-			i = j
-		}
+	for start, end := NextPlaceholder(t, 0); start >= 0; start, end = NextPlaceholder(t, end) {
+		tp.segs = append(tp.segs, segment{
+			lit:  string(AppendJSONEscaped(nil, t[last:start])),
+			name: t[start+1 : end-1],
+			raw:  string(AppendJSONEscaped(nil, t[start:end])),
+		})
+		last = end
 	}
 	if last < len(t) || len(tp.segs) == 0 {
 		tp.segs = append(tp.segs, segment{lit: string(AppendJSONEscaped(nil, t[last:]))})

@@ -20,7 +20,8 @@
 //	    message:
 //	      en: The parameter is incorrect.
 //
-// Every other package may import catalog; catalog imports nothing of ours.
+// Every other package may import catalog; catalog imports only the runtime
+// package errcat, whose NextPlaceholder defines the {name} syntax for both.
 package catalog
 
 import (
