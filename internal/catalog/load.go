@@ -84,37 +84,11 @@ func LoadFile(name string) (*Catalog, error) {
 
 // Parse parses and validates one catalog. name is used in error messages.
 // Every problem is reported as file:line:col: reason; Parse never panics.
-func Parse(name string, data []byte) (c *Catalog, err error) {
-	defer func() {
-		// The YAML library is third-party code; a panic in it on hostile
-		// input must become an error, not a crash.
-		if r := recover(); r != nil {
-			c, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot parse: %v", r)}
-		}
-	}()
-	if len(data) > maxFileSize {
-		return nil, &Error{File: name, Msg: "file too large"}
-	}
-	f, err := parser.ParseBytes(data, 0)
+func Parse(name string, data []byte) (*Catalog, error) {
+	c := new(Catalog)
+	body, err := decodeDocument(name, data, "catalog", "domain and entries", c)
 	if err != nil {
-		return nil, yamlError(name, err)
-	}
-	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
-		return nil, &Error{File: name, Line: 1, Col: 1, Msg: "empty catalog: want a mapping with domain and entries"}
-	}
-	if len(f.Docs) > 1 {
-		tk := f.Docs[1].GetToken()
-		return nil, tokenError(name, tk, "a catalog file holds one YAML document")
-	}
-	body := f.Docs[0].Body
-	if _, ok := body.(*ast.MappingNode); !ok {
-		if _, ok := body.(*ast.MappingValueNode); !ok {
-			return nil, tokenError(name, body.GetToken(), "a catalog is a mapping with domain and entries")
-		}
-	}
-	c = new(Catalog)
-	if err := yaml.NodeToValue(body, c, yaml.DisallowUnknownField()); err != nil {
-		return nil, yamlError(name, err)
+		return nil, err
 	}
 	c.File = name
 	recordPositions(body, c)
@@ -128,6 +102,50 @@ func Parse(name string, data []byte) (c *Catalog, err error) {
 		return nil, list
 	}
 	return c, nil
+}
+
+// decodeDocument reads data as one YAML document holding a mapping (a
+// what with keys) into v, strictly: unknown keys, wrong types and
+// duplicate keys are errors at their place. It returns the document's
+// body for placing later problems.
+func decodeDocument(name string, data []byte, what, keys string, v any) (body ast.Node, err error) {
+	defer func() {
+		// The YAML library is third-party code; a panic in it on hostile
+		// input must become an error, not a crash.
+		if r := recover(); r != nil {
+			body, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot parse: %v", r)}
+		}
+	}()
+	if len(data) > maxFileSize {
+		return nil, &Error{File: name, Msg: "file too large"}
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, yamlError(name, err)
+	}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return nil, &Error{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("empty %s: want a mapping with %s", what, keys)}
+	}
+	if len(f.Docs) > 1 {
+		return nil, tokenError(name, f.Docs[1].GetToken(), fmt.Sprintf("a%s %s file holds one YAML document", article(what), what))
+	}
+	body = f.Docs[0].Body
+	switch body.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+	default:
+		return nil, tokenError(name, body.GetToken(), fmt.Sprintf("a%s %s is a mapping with %s", article(what), what, keys))
+	}
+	if err := yaml.NodeToValue(body, v, yaml.DisallowUnknownField()); err != nil {
+		return nil, yamlError(name, err)
+	}
+	return body, nil
+}
+
+func article(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "n"
+	}
+	return ""
 }
 
 func yamlError(name string, err error) error {

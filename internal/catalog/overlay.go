@@ -8,9 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // OverlayDir is the directory, next to the catalog files, that holds
@@ -89,35 +87,13 @@ func (o *Overlay) OriginFor(e *OverlayEntry) Origin {
 // origins, locale tag, duplicate codes). Whether its codes and placeholders
 // fit the catalog is MergeOverlay's business. Problems are reported as
 // file:line:col: reason; ParseOverlay never panics.
-func ParseOverlay(name string, data []byte) (o *Overlay, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			o, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot parse: %v", r)}
-		}
-	}()
-	if len(data) > maxFileSize {
-		return nil, &Error{File: name, Msg: "file too large"}
-	}
-	f, err := parser.ParseBytes(data, 0)
+func ParseOverlay(name string, data []byte) (*Overlay, error) {
+	o := &Overlay{File: name}
+	body, err := decodeDocument(name, data, "overlay", "domain, locale, origin and entries", o)
 	if err != nil {
-		return nil, yamlError(name, err)
+		return nil, err
 	}
-	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
-		return nil, &Error{File: name, Line: 1, Col: 1, Msg: "empty overlay: want a mapping with domain, locale, origin and entries"}
-	}
-	if len(f.Docs) > 1 {
-		return nil, tokenError(name, f.Docs[1].GetToken(), "an overlay file holds one YAML document")
-	}
-	body := f.Docs[0].Body
-	if _, ok := body.(*ast.MappingNode); !ok {
-		if _, ok := body.(*ast.MappingValueNode); !ok {
-			return nil, tokenError(name, body.GetToken(), "an overlay is a mapping with domain, locale, origin and entries")
-		}
-	}
-	o = &Overlay{File: name, body: body}
-	if err := yaml.NodeToValue(body, o, yaml.DisallowUnknownField()); err != nil {
-		return nil, yamlError(name, err)
-	}
+	o.body = body
 	if list := o.problems(validateOverlay(o)); len(list) > 0 {
 		return nil, list
 	}
