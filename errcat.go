@@ -9,13 +9,14 @@
 // occurrence of a Def: named params, a cause, a request id and extra
 // metadata.
 //
-// Defs come either from generated code (plain &Def{...} literals) or from a
-// catalog loaded at start-up by the defs package; this package itself
-// imports only the standard library and golang.org/x/text.
+// Defs come either from generated code (Def literals behind a function
+// per code, written by errcat gen go) or from a catalog loaded at start-up
+// by the defs package; this package itself imports only the standard
+// library and golang.org/x/text.
 //
-//	err := defs.NotFound.New("resource", "cluster", "id", id).WithMeta("region", r)
-//	errors.Is(err, defs.NotFound) // true: same domain and code
-//	errcat.CodeOf(err)            // "NotFound"
+//	err := apierr.NotFound().New("resource", "cluster", "id", id).WithMeta("region", r)
+//	errors.Is(err, apierr.NotFound()) // true: same domain and code
+//	errcat.CodeOf(err)                // "NotFound"
 //
 // Any error that is not a catalog error is rendered as its domain's
 // internal error (see From); its text never reaches the client.

@@ -30,7 +30,7 @@ const (
 	acceptZH = "zh-CN,zh;q=0.9,en;q=0.8"
 )
 
-// notFound is the Def as generated code declares it.
+// notFound is the Def with the values generated code gives it.
 func notFound() *errcat.Def {
 	dom := &errcat.Domain{ID: domainID, Name: "Huawei Cloud CSS", Locales: []string{"en", "zh-CN"}, Format: "google"}
 	return &errcat.Def{

@@ -28,7 +28,9 @@ import (
 // out; the catalog validator reports such duplicates). The domain's
 // Internal Def is the catalog's InternalEntry (domain.internal_code, else
 // the first entry of category internal), or nil (the runtime's generic
-// internal error) when the catalog has none.
+// internal error) when the catalog has none. `errcat gen go` writes
+// these same values as Go literals, so a generated package and a catalog
+// loaded at run time agree field for field.
 func FromCatalog(c *catalog.Catalog) (*errcat.Domain, []*errcat.Def) {
 	dom := &errcat.Domain{
 		ID:      c.Domain.ID,

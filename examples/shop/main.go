@@ -38,11 +38,11 @@ type store struct {
 // newServer returns the shop's HTTP handler.
 // Errors of status 500 and above, and panics, are logged to logger.
 func newServer(s *store, logger *slog.Logger) http.Handler {
-	h := httperr.New(httperr.Config{Domain: shoperr.Domain, Logger: logger})
+	h := httperr.New(httperr.Config{Domain: shoperr.Domain(), Logger: logger})
 	mux := http.NewServeMux()
 	mux.Handle("GET /orders/{id}", h.Func(func(w http.ResponseWriter, r *http.Request) error {
 		if s.closed {
-			return shoperr.ShopClosed.New()
+			return shoperr.NewShopClosed()
 		}
 		id := r.PathValue("id")
 		if id != "42" {
@@ -52,7 +52,7 @@ func newServer(s *store, logger *slog.Logger) http.Handler {
 	}))
 	mux.Handle("POST /orders", h.Func(func(w http.ResponseWriter, r *http.Request) error {
 		if s.closed {
-			return shoperr.ShopClosed.New()
+			return shoperr.NewShopClosed()
 		}
 		q := r.URL.Query().Get("quantity")
 		n, err := strconv.Atoi(q)

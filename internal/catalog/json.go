@@ -25,6 +25,21 @@ type EntryJSON struct {
 	Source      *Source           `json:"source,omitempty"`
 }
 
+// DomainJSON is the stable JSON contract of a domain: its header (every
+// field of Domain under its JSON name) and the number of its entries. The
+// error center serves it (GET /v1/domains, GET /v1/domains/{domain}) and
+// `errcat gen json` writes it as the "domain" of DOMAIN.json. Field names
+// are part of the contract; add fields, never rename them.
+type DomainJSON struct {
+	Domain
+	Entries int `json:"entries"`
+}
+
+// JSON returns the catalog's domain in its JSON contract.
+func (c *Catalog) JSON() DomainJSON {
+	return DomainJSON{Domain: c.Domain, Entries: len(c.Entries)}
+}
+
 // JSON returns the entry's JSON contract within domain d.
 func (e *Entry) JSON(d *Domain) EntryJSON {
 	origin := make(map[string]Origin, len(e.Message))

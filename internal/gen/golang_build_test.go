@@ -18,8 +18,9 @@ import (
 
 // TestGoBuildsAndVets generates every seed domain into one temporary
 // module whose go.mod replaces errcat with this repository, adds a
-// program that uses every package's Defs, constructors and predicates,
-// and runs go vet (which builds) and the program on it. The Defs the
+// program that uses every package's Defs and every code's accessor,
+// constructor and predicate, and runs go vet (which builds) and the
+// program on it. The Defs the
 // program prints must be those defs.FromCatalog builds from the catalogs.
 func TestGoBuildsAndVets(t *testing.T) {
 	t.Parallel()
@@ -40,6 +41,23 @@ func TestGoBuildsAndVets(t *testing.T) {
 	}
 	dir := t.TempDir()
 	var imports, uses []string
+	for _, c := range seedList(t) {
+		pkg := gen.GoPackageName(c.Domain.ID)
+		names, err := gen.GoNames(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Every code's accessor, constructor and predicate agree.
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			args := make([]string, len(e.Params))
+			for j := range args {
+				args[j] = strconv.Quote("v" + itoa(j))
+			}
+			n := pkg + "." + names[e.Code]
+			uses = append(uses, `checkCode(`+pkg+`.Domain(), `+n+`(), `+pkg+`.New`+names[e.Code]+`(`+strings.Join(args, ", ")+`), `+pkg+`.Is`+names[e.Code]+`)`)
+		}
+	}
 	for _, p := range files.Paths() {
 		path := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -51,7 +69,7 @@ func TestGoBuildsAndVets(t *testing.T) {
 		pkg := filepath.Dir(filepath.FromSlash(p))
 		imports = append(imports, `"example.com/gentest/`+pkg+`"`)
 		// Every Def must be a catalog error that its own predicate knows.
-		uses = append(uses, `check("`+pkg+`", `+pkg+`.Defs)`)
+		uses = append(uses, `check("`+pkg+`", `+pkg+`.Defs())`)
 	}
 	gomod := "module example.com/gentest\n\ngo 1.26\n\nrequire github.com/errcat/errcat v0.0.0\n\nreplace github.com/errcat/errcat => " + root + "\n"
 	write(t, filepath.Join(dir, "go.mod"), gomod)
@@ -89,6 +107,19 @@ func check(pkg string, defs []*errcat.Def) {
 		fmt.Println(string(b))
 	}
 	fmt.Println(pkg, len(defs))
+}
+
+func checkCode(dom *errcat.Domain, d *errcat.Def, e *errcat.Error, is func(error) bool) {
+	if d.Domain != dom || e.Def() != d || !is(fmt.Errorf("wrapped: %w", e)) || e.NumParams() != len(d.Params) {
+		fmt.Println(dom.ID, d.Code, "has an accessor, constructor and predicate that disagree")
+		os.Exit(1)
+	}
+	for i, name := range d.Params {
+		if v, _ := e.Param(name); v != fmt.Sprint("v", i) {
+			fmt.Println(dom.ID, d.Code, "constructor sets", name, "to", v)
+			os.Exit(1)
+		}
+	}
 }
 
 func main() {

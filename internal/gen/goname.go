@@ -30,7 +30,7 @@ import (
 //     Invalid{parameter_name}.Malformed → InvalidParameterNameMalformed.
 //     A name that would not start with an upper-case letter gets the
 //     prefix Code.
-//   - Each entry owns three identifiers: NAME (its *errcat.Def), NewNAME
+//   - Each entry owns three identifiers: NAME (returns its *errcat.Def), NewNAME
 //     (its constructor) and IsNAME (its predicate); Domain and Defs are
 //     reserved. When any identifier of an entry is also wanted by another
 //     entry, or is reserved, every entry involved appends X and the eight

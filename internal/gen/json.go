@@ -7,10 +7,10 @@ import (
 	"github.com/errcat/errcat/internal/catalog"
 )
 
-// JSONDomain is one domain of the front-end catalog: the domain header and
-// its entries in the stable JSON contract (catalog.EntryJSON).
+// JSONDomain is DOMAIN.json: the domain and its entries, each in its
+// stable JSON contract (catalog.DomainJSON, catalog.EntryJSON).
 type JSONDomain struct {
-	Domain  catalog.Domain      `json:"domain"`
+	Domain  catalog.DomainJSON  `json:"domain"`
 	Entries []catalog.EntryJSON `json:"entries"`
 }
 
@@ -30,7 +30,7 @@ func JSON(cats []*catalog.Catalog, opts Options) (Files, error) {
 	files := Files{}
 	index := []JSONIndexItem{}
 	for _, c := range sortedCatalogs(cats) {
-		d := JSONDomain{Domain: c.Domain, Entries: []catalog.EntryJSON{}}
+		d := JSONDomain{Domain: c.JSON(), Entries: []catalog.EntryJSON{}}
 		for i := range c.Entries {
 			d.Entries = append(d.Entries, c.Entries[i].JSON(&c.Domain))
 		}

@@ -91,34 +91,14 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(append(b, '\n'))
 }
 
-// DomainJSON is a domain in the API.
-type DomainJSON struct {
-	ID          string       `json:"id"`
-	Name        string       `json:"name"`
-	Provider    string       `json:"provider,omitempty"`
-	Locales     []string     `json:"locales"`
-	WireFormat  string       `json:"wire_format"`
-	CodeKind    string       `json:"code_kind"`
-	SuccessCode *string      `json:"success_code,omitempty"`
-	DocsURL     string       `json:"docs_url,omitempty"`
-	Description catalog.Text `json:"description,omitempty"`
-	Entries     int          `json:"entries"`
-}
-
-func domainJSON(c *catalog.Catalog) DomainJSON {
-	d := &c.Domain
-	return DomainJSON{ID: d.ID, Name: d.Name, Provider: d.Provider, Locales: d.Locales, WireFormat: d.WireFormat,
-		CodeKind: d.CodeKind, SuccessCode: d.SuccessCode, DocsURL: d.DocsURL, Description: d.Description, Entries: len(c.Entries)}
-}
-
 func (s *Server) apiDomains(w http.ResponseWriter, r *http.Request) {
 	cats := s.snap().set.Catalogs()
 	out := struct {
-		Domains []DomainJSON `json:"domains"`
-		Entries int          `json:"entries"`
-	}{Domains: make([]DomainJSON, 0, len(cats))}
+		Domains []catalog.DomainJSON `json:"domains"`
+		Entries int                  `json:"entries"`
+	}{Domains: make([]catalog.DomainJSON, 0, len(cats))}
 	for _, c := range cats {
-		out.Domains = append(out.Domains, domainJSON(c))
+		out.Domains = append(out.Domains, c.JSON())
 		out.Entries += len(c.Entries)
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -135,7 +115,7 @@ func (s *Server) domainOr404(w http.ResponseWriter, r *http.Request, snap *snaps
 
 func (s *Server) apiDomain(w http.ResponseWriter, r *http.Request) {
 	if c := s.domainOr404(w, r, s.snap()); c != nil {
-		writeJSON(w, http.StatusOK, domainJSON(c))
+		writeJSON(w, http.StatusOK, c.JSON())
 	}
 }
 

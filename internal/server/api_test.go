@@ -117,7 +117,7 @@ func TestDomains(t *testing.T) {
 	s, ts := newTestServer(t, nil)
 	r := do(t, ts, "GET", "/v1/domains", nil, nil)
 	var got struct {
-		Domains []DomainJSON
+		Domains []catalog.DomainJSON
 		Entries int
 	}
 	if err := json.Unmarshal(r.body, &got); err != nil {

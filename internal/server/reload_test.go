@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/errcat/errcat/catalogs"
+	"github.com/errcat/errcat/internal/catalog"
 )
 
 // catalogYAML is a one-domain catalog with codes C0 … C(n-1).
@@ -57,7 +58,7 @@ func newReloadServer(tb testing.TB, dir string, logs *syncBuffer, reload time.Du
 
 func domainCount(tb testing.TB, ts *httptest.Server, id string) int {
 	tb.Helper()
-	var got struct{ Domains []DomainJSON }
+	var got struct{ Domains []catalog.DomainJSON }
 	if err := json.Unmarshal(do(tb, ts, "GET", "/v1/domains", nil, nil).body, &got); err != nil {
 		tb.Fatal(err)
 	}
