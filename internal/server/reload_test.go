@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/errcat/errcat/catalogs"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // catalogYAML is a one-domain catalog with codes C0 … C(n-1).
@@ -42,7 +42,7 @@ func writeCatalog(tb testing.TB, path, data string, mod time.Time) {
 
 func newReloadServer(tb testing.TB, dir string, logs *syncBuffer, reload time.Duration) (*Server, *httptest.Server) {
 	tb.Helper()
-	builtin, err := catalogs.Load()
+	builtin, err := source.Builtin()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestWatch(t *testing.T) {
 }
 
 func TestRunShutsDownGracefully(t *testing.T) {
-	builtin, err := catalogs.Load()
+	builtin, err := source.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
