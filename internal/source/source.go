@@ -12,11 +12,11 @@
 package source
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/errcat/errcat/catalogs"
@@ -138,12 +138,12 @@ type Files struct {
 	Overlays []string // the locale overlays, in name order
 }
 
-// List names the files LoadDir reads from path, joined to it as given:
-// the *.yaml and *.yml catalogs directly in it and the locale overlays in
-// its i18n directory (not the glossary there). A file is its own one
-// catalog. List serves callers that keep state per file (the server's
-// reloading): reading each catalog with LoadFile and merging the overlays
-// with MergeOverlays gives what LoadDir returns.
+// List names the files Load reads from path, a file or directory on
+// disk, joined to it as given: a directory's *.yaml and *.yml catalogs
+// and the locale overlays in its i18n directory (not the glossary there);
+// a file is its own one catalog. List serves callers that keep state per
+// file (the server's reloading): reading each catalog with LoadFile and
+// merging the overlays with MergeOverlays gives Load's catalogs.
 func List(path string) (Files, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -165,7 +165,7 @@ func List(path string) (Files, error) {
 // yamlFiles lists the YAML files of dir/sub (sub "" is dir itself),
 // without the glossary of the overlay directory.
 func yamlFiles(dir, sub string) ([]string, error) {
-	ents, err := fs.ReadDir(os.DirFS(dir), cmp.Or(sub, "."))
+	ents, err := os.ReadDir(filepath.Join(dir, sub))
 	if err != nil {
 		return nil, err
 	}
