@@ -7,10 +7,10 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/decode"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/decodecat"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // decodeBodies are the common JSON error bodies, one per format.
@@ -99,7 +99,7 @@ func baseline(status int, body []byte) (code, msg, reqID string, ok bool) {
 func BenchmarkDecode(b *testing.B) {
 	// The catalogs load only when the errcat+catalog rows run.
 	joinedDecoder := sync.OnceValues(func() (*decode.Decoder, error) {
-		cats, err := catalogs.Load()
+		cats, err := source.Builtin()
 		if err != nil {
 			return nil, err
 		}

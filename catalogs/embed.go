@@ -1,13 +1,12 @@
 // Package catalogs holds errcat's built-in catalogs: one YAML file per
 // domain, imported from the seed pages in sources/ (regenerate them with
-// `go generate ./catalogs`), and locale overlays in i18n/.
+// `go generate ./catalogs`), and locale overlays in i18n/. The source
+// package loads them.
 package catalogs
 
 import (
 	"embed"
 	"io/fs"
-
-	"github.com/errcat/errcat/internal/catalog"
 )
 
 //go:generate go run ../cmd/errcat import --regenerate-builtin .
@@ -17,6 +16,3 @@ var files embed.FS
 
 // FS returns the built-in catalog files.
 func FS() fs.FS { return files }
-
-// Load parses the built-in catalogs.
-func Load() ([]*catalog.Catalog, error) { return catalog.LoadDir(files, ".") }

@@ -16,13 +16,14 @@ import (
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/importer"
 	"github.com/errcat/errcat/internal/lint"
+	"github.com/errcat/errcat/internal/source"
 )
 
 func loadWithOverlays(t *testing.T) []*catalog.Catalog {
 	t.Helper()
-	cats, err := catalogs.Load()
+	cats, err := source.Builtin()
 	if err != nil {
-		t.Fatalf("catalogs.Load: %v", err)
+		t.Fatalf("source.Builtin: %v", err)
 	}
 	return cats
 }

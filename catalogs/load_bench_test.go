@@ -6,6 +6,7 @@ import (
 
 	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // withoutOverlays hides the i18n directory of the built-in files.
@@ -31,7 +32,7 @@ func BenchmarkLoad(b *testing.B) {
 	})
 	b.Run("catalogs+overlays", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := catalogs.Load(); err != nil {
+			if _, err := source.Builtin(); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -11,16 +11,14 @@
 package defs
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 
 	"github.com/errcat/errcat"
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // FromCatalog returns the runtime Domain of c and one Def per distinct
@@ -103,9 +101,9 @@ func NewRegistry(cats ...*catalog.Catalog) *Registry {
 
 // Builtin returns a Registry of errcat's built-in catalogs.
 func Builtin() (*Registry, error) {
-	cats, err := catalogs.Load()
+	cats, err := source.Builtin()
 	if err != nil {
-		return nil, fmt.Errorf("built-in catalogs: %w", err)
+		return nil, err
 	}
 	return NewRegistry(cats...), nil
 }
@@ -113,15 +111,16 @@ func Builtin() (*Registry, error) {
 // LoadFile returns a Registry of the catalog file at path. A bad file is
 // reported as path:line:col: reason.
 func LoadFile(path string) (*Registry, error) {
-	c, err := catalog.LoadFile(path)
+	c, err := source.LoadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	return NewRegistry(c), nil
 }
 
-// LoadDir returns a Registry of the catalog files (*.yaml, *.yml) in dir.
-// Problems are reported as file:line:col: reason, the file named with dir.
+// LoadDir returns a Registry of the catalog files (*.yaml, *.yml) in dir,
+// with the locale overlays of dir/i18n merged in. Problems are reported
+// as file:line:col: reason, the file named with dir.
 func LoadDir(dir string) (*Registry, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
@@ -130,18 +129,9 @@ func LoadDir(dir string) (*Registry, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory", dir)
 	}
-	cats, err := catalog.LoadDir(os.DirFS(dir), ".")
+	cats, err := source.LoadDir(dir)
 	if err != nil {
-		var list catalog.ErrorList
-		if errors.As(err, &list) {
-			for _, e := range list {
-				if e.File != "" {
-					e.File = filepath.Join(dir, e.File)
-				}
-			}
-			return nil, list
-		}
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, err
 	}
 	if len(cats) == 0 {
 		return nil, fmt.Errorf("%s: no catalog files (*.yaml)", dir)

@@ -7,13 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // Env is what a command may touch: its streams and the catalogs it reads.
@@ -72,7 +71,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Anything else is a usage error from cobra or a plain failure.
 	fmt.Fprintln(stderr, "errcat:", err)
 	var ue usageError
-	if errors.As(err, &ue) {
+	var se *source.SpecError
+	if errors.As(err, &ue) || errors.As(err, &se) {
 		return 2
 	}
 	return 1
@@ -132,68 +132,10 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
-// LoadSet loads the built-in catalogs and then env.CatalogDirs, in order.
+// LoadSet loads the built-in catalogs (unless --no-builtin) and then the
+// --catalog sources, in order: later domains override earlier ones.
 func (env *Env) LoadSet() (*catalog.Set, error) {
-	var cats []*catalog.Catalog
-	if !env.NoBuiltin {
-		b, err := catalogs.Load()
-		if err != nil {
-			return nil, fmt.Errorf("built-in catalogs: %w", err)
-		}
-		cats = append(cats, b...)
-	}
-	for _, dir := range env.CatalogDirs {
-		st, err := os.Stat(dir)
-		if err != nil {
-			return nil, err
-		}
-		var cs []*catalog.Catalog
-		if st.IsDir() {
-			cs, err = catalog.LoadDir(os.DirFS(dir), ".")
-			cs = relabel(cs, dir)
-			if err != nil {
-				return nil, prefixErrors(err, dir)
-			}
-		} else {
-			var c *catalog.Catalog
-			c, err = catalog.LoadFile(dir)
-			if err != nil {
-				return nil, err
-			}
-			cs = []*catalog.Catalog{c}
-		}
-		cats = append(cats, cs...)
-	}
-	return catalog.NewSet(cats...), nil
-}
-
-// relabel gives catalogs loaded from an os.DirFS their path on disk.
-func relabel(cs []*catalog.Catalog, dir string) []*catalog.Catalog {
-	for _, c := range cs {
-		c.File = joinPath(dir, c.File)
-	}
-	return cs
-}
-
-func prefixErrors(err error, dir string) error {
-	var list catalog.ErrorList
-	if errors.As(err, &list) {
-		for _, e := range list {
-			e.File = joinPath(dir, e.File)
-		}
-		return list
-	}
-	return err
-}
-
-func joinPath(dir, name string) string {
-	if dir == "." || dir == "" {
-		return name
-	}
-	if len(dir) > 0 && dir[len(dir)-1] == '/' {
-		return dir + name
-	}
-	return dir + "/" + name
+	return source.Set(!env.NoBuiltin, env.CatalogDirs...)
 }
 
 // Version is errcat's version: the module version when built from a

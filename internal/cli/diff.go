@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/errcat/errcat/internal/diff"
+	"github.com/errcat/errcat/internal/source"
 )
 
 func newDiffCmd(env *Env) *cobra.Command {
@@ -26,11 +27,11 @@ remediation or status added. Exit 1 when any change is breaking.`,
 			if format != "text" && format != "json" {
 				return usageError{fmt.Errorf("--format %q: want text or json", format)}
 			}
-			old, err := loadSource(args[0])
+			old, err := source.Load(args[0])
 			if err != nil {
 				return err
 			}
-			cur, err := loadSource(args[1])
+			cur, err := source.Load(args[1])
 			if err != nil {
 				return err
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/diff"
 	"github.com/errcat/errcat/internal/lint"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // lintMemoryLimit bounds the heap of a lint run. A catalog is loaded
@@ -132,11 +133,15 @@ can carry a reasoned exemption (exempt: [{rule: ID, reason: ...}]).`,
 // loadArgs loads the PATH arguments, or the default catalogs without any.
 func loadArgs(env *Env, args []string) ([]*catalog.Catalog, error) {
 	if len(args) == 0 {
-		return env.loadDefault()
+		set, err := env.LoadSet()
+		if err != nil {
+			return nil, err
+		}
+		return set.Catalogs(), nil
 	}
 	var cats []*catalog.Catalog
 	for _, a := range args {
-		cs, err := loadSource(a)
+		cs, err := source.Load(a)
 		if err != nil {
 			return nil, err
 		}
@@ -148,15 +153,14 @@ func loadArgs(env *Env, args []string) ([]*catalog.Catalog, error) {
 // loadAgainst loads the same sources at git revision rev.
 func loadAgainst(rev string, args []string) ([]*catalog.Catalog, error) {
 	if len(args) == 0 {
-		// The built-in catalogs, by their path from the repository root.
-		return loadGit(rev, builtinGitPath)
+		return source.BuiltinAt(rev)
 	}
 	var cats []*catalog.Catalog
 	for _, a := range args {
-		if strings.HasPrefix(a, "git:") {
+		if source.IsGit(a) {
 			return nil, usageError{fmt.Errorf("--against compares the working tree with a revision; %q is already a revision", a)}
 		}
-		cs, err := loadSource("git:" + rev + ":" + a)
+		cs, err := source.Load(source.GitSpec(rev, a))
 		if err != nil {
 			return nil, err
 		}

@@ -12,9 +12,9 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/time/rate"
 
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/server"
+	"github.com/errcat/errcat/internal/source"
 )
 
 func newServeCmd(env *Env) *cobra.Command {
@@ -51,9 +51,9 @@ shuts down gracefully.`,
 			}
 			var builtin []*catalog.Catalog
 			if !env.NoBuiltin {
-				b, err := catalogs.Load()
+				b, err := source.Builtin()
 				if err != nil {
-					return fmt.Errorf("built-in catalogs: %w", err)
+					return err
 				}
 				builtin = b
 			}

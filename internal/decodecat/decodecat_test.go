@@ -7,10 +7,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/decode"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/decodecat"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // testSet loads the example catalogs of testdata.
@@ -25,7 +25,7 @@ func testSet(tb testing.TB) *catalog.Set {
 
 func builtinSet(tb testing.TB) *catalog.Set {
 	tb.Helper()
-	cats, err := catalogs.Load()
+	cats, err := source.Builtin()
 	if err != nil {
 		tb.Fatal(err)
 	}

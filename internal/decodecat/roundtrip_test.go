@@ -8,11 +8,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/decode"
 	"github.com/errcat/errcat/defs"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/decodecat"
+	"github.com/errcat/errcat/internal/source"
 	"github.com/errcat/errcat/wire"
 )
 
@@ -22,7 +22,7 @@ import (
 // (every param the body carries: all of them in problem and google, those
 // of the message in the formats that carry only a message).
 func TestRoundTrip(t *testing.T) {
-	cats, err := catalogs.Load()
+	cats, err := source.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}

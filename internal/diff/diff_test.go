@@ -6,8 +6,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // entry returns a clean entry; edit tweaks it.
@@ -141,11 +141,11 @@ func TestCompareDomains(t *testing.T) {
 // TestCompareSeedsWithThemselves: the built-in catalogs have no changes
 // against themselves, even with their repeated codes.
 func TestCompareSeedsWithThemselves(t *testing.T) {
-	a, err := catalogs.Load()
+	a, err := source.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := catalogs.Load()
+	b, err := source.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}

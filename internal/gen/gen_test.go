@@ -11,16 +11,16 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/gen"
+	"github.com/errcat/errcat/internal/source"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // loadSeeds parses the built-in catalogs once per test binary; tests only
 // read them (a test that changes one copies it first).
-var loadSeeds = sync.OnceValues(catalogs.Load)
+var loadSeeds = sync.OnceValues(source.Builtin)
 
 // seeds returns the built-in catalogs, indexed by domain id.
 func seeds(tb testing.TB) map[string]*catalog.Catalog {

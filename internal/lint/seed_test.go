@@ -8,14 +8,14 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/errcat/errcat/catalogs"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // seedFindings lints the built-in catalogs, which keep the seed pages'
 // defects, and returns the findings by domain.
 func seedFindings(tb testing.TB) map[string][]Finding {
 	tb.Helper()
-	cats, err := catalogs.Load()
+	cats, err := source.Builtin()
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -7,14 +7,14 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/search"
+	"github.com/errcat/errcat/internal/source"
 )
 
 func builtin(tb testing.TB) *search.Index {
 	tb.Helper()
-	cats, err := catalogs.Load()
+	cats, err := source.Builtin()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func FuzzSearch(f *testing.F) {
 }
 
 func ExampleIndex_Search() {
-	cats, _ := catalogs.Load()
+	cats, _ := source.Builtin()
 	ix := search.Build(catalog.NewSet(cats...))
 	for _, h := range ix.Search(search.Query{Text: "css.001", Limit: 2}) {
 		fmt.Println(h.Catalog.Domain.ID, h.Entry.Code, h.Reason)
@@ -173,7 +173,7 @@ func ExampleIndex_Search() {
 // TestParallelBuild: however the documents are split among goroutines,
 // the index answers the same.
 func TestParallelBuild(t *testing.T) {
-	cats, err := catalogs.Load()
+	cats, err := source.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,8 +16,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/source"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -26,7 +26,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // real HTTP with the server's own limits.
 func newTestServer(tb testing.TB, mod func(*Config)) (*Server, *httptest.Server) {
 	tb.Helper()
-	builtin, err := catalogs.Load()
+	builtin, err := source.Builtin()
 	if err != nil {
 		tb.Fatal(err)
 	}

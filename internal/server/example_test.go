@@ -6,12 +6,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/server"
+	"github.com/errcat/errcat/internal/source"
 )
 
 func ExampleNew() {
-	builtin, err := catalogs.Load()
+	builtin, err := source.Builtin()
 	if err != nil {
 		panic(err)
 	}

@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // catalogYAML is a one-domain catalog with codes C0 … C(n-1).
@@ -43,7 +43,7 @@ func writeCatalog(tb testing.TB, path, data string, mod time.Time) {
 
 func newReloadServer(tb testing.TB, dir string, logs *syncBuffer, reload time.Duration) (*Server, *httptest.Server) {
 	tb.Helper()
-	builtin, err := catalogs.Load()
+	builtin, err := source.Builtin()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestWatch(t *testing.T) {
 }
 
 func TestRunShutsDownGracefully(t *testing.T) {
-	builtin, err := catalogs.Load()
+	builtin, err := source.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}

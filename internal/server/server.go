@@ -25,6 +25,7 @@ import (
 
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/lint"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // Rendered is one entry in one wire format, as a client receives it.
@@ -44,7 +45,7 @@ type Config struct {
 	Dirs []string
 	// Reload is how often Dirs are checked for changes (default 1s; <0 never).
 	Reload time.Duration
-	// LoadFile reads one catalog file of Dirs (default catalog.LoadFileFast).
+	// LoadFile reads one catalog file of Dirs (default source.LoadFile).
 	LoadFile func(path string) (*catalog.Catalog, error)
 
 	// Lint selects the lint rules whose findings entry pages show.
@@ -90,7 +91,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Reload = time.Second
 	}
 	if cfg.LoadFile == nil {
-		cfg.LoadFile = catalog.LoadFileFast
+		cfg.LoadFile = source.LoadFile
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)

@@ -1,14 +1,14 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
+	"maps"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -22,6 +22,7 @@ import (
 	"github.com/errcat/errcat/internal/decodecat"
 	"github.com/errcat/errcat/internal/lint"
 	"github.com/errcat/errcat/internal/search"
+	"github.com/errcat/errcat/internal/source"
 )
 
 // snapshot is everything a request reads, built once and never changed:
@@ -105,8 +106,16 @@ type store struct {
 	log      *slog.Logger
 	onSwap   func(*snapshot, error)
 
-	mu    sync.Mutex           // guards files during a reload
-	files map[string]fileState // path → last good state
+	mu    sync.Mutex            // guards files during a reload
+	files map[fileKey]fileState // last good state of each file of dirs
+}
+
+// fileKey is a file of the catalog directory dirs[dir], as source.List
+// names it. A file belongs to the directory that listed it, never to one
+// whose path merely begins with the same letters.
+type fileKey struct {
+	dir  int
+	path string
 }
 
 type fileState struct {
@@ -117,21 +126,6 @@ type fileState struct {
 	// overlay marks a locale overlay (DIR/i18n/*.yaml), merged into fresh
 	// copies of the directory's catalogs whenever a snapshot is built.
 	overlay bool
-}
-
-// overlayFiles lists the locale overlays of a catalog directory.
-func overlayFiles(dir string) []string {
-	ents, err := os.ReadDir(filepath.Join(dir, "i18n"))
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, e := range ents {
-		if n := e.Name(); e.Type().IsRegular() && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
-			out = append(out, filepath.Join(dir, "i18n", n))
-		}
-	}
-	return out
 }
 
 // withOverlays returns fresh copies of a directory's catalogs with the
@@ -151,7 +145,7 @@ func (st *store) withOverlays(dir string, cats []*catalog.Catalog) []*catalog.Ca
 		}
 		fresh = append(fresh, f)
 	}
-	if err := catalog.LoadOverlays(os.DirFS(dir), "i18n", fresh); err != nil {
+	if err := source.MergeOverlays(dir, fresh); err != nil {
 		st.log.Error("locale overlays not merged", "dir", dir, "err", err)
 	}
 	return append(fresh, stale...)
@@ -164,44 +158,46 @@ func (st *store) load() (bool, error) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if st.files == nil {
-		st.files = map[string]fileState{}
+		st.files = map[fileKey]fileState{}
 	}
 	changed := st.cur.Load() == nil
-	seen := map[string]bool{}
+	seen := map[fileKey]bool{}
 	var errs []error
-	for _, dir := range st.dirs {
-		paths, err := catalogFiles(dir)
+	for i, dir := range st.dirs {
+		files, err := source.List(dir)
 		if err != nil {
 			errs = append(errs, err)
 			st.log.Error("catalog directory unreadable", "dir", dir, "err", err)
 			// Keep what the directory gave before.
-			for p := range st.files {
-				if strings.HasPrefix(p, dir) {
-					seen[p] = true
+			for k := range st.files {
+				if k.dir == i {
+					seen[k] = true
 				}
 			}
 			continue
 		}
-		for _, p := range overlayFiles(dir) {
+		for _, p := range files.Overlays {
 			// Locale overlays are read when the snapshot is built.
-			seen[p] = true
+			k := fileKey{i, p}
+			seen[k] = true
 			info, err := os.Stat(p)
 			if err != nil {
 				continue
 			}
-			if old, had := st.files[p]; !had || !old.mod.Equal(info.ModTime()) || old.size != info.Size() {
-				st.files[p] = fileState{mod: info.ModTime(), size: info.Size(), overlay: true}
+			if old, had := st.files[k]; !had || !old.mod.Equal(info.ModTime()) || old.size != info.Size() {
+				st.files[k] = fileState{mod: info.ModTime(), size: info.Size(), overlay: true}
 				changed = true
 			}
 		}
-		for _, p := range paths {
-			seen[p] = true
+		for _, p := range files.Catalogs {
+			k := fileKey{i, p}
+			seen[k] = true
 			info, err := os.Stat(p)
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
-			old, had := st.files[p]
+			old, had := st.files[k]
 			if had && old.mod.Equal(info.ModTime()) && old.size == info.Size() {
 				continue
 			}
@@ -222,42 +218,34 @@ func (st *store) load() (bool, error) {
 					st.log.Info("catalog file reloaded", "file", p, "domain", c.Domain.ID, "entries", len(c.Entries))
 				}
 			}
-			st.files[p] = next
+			st.files[k] = next
 		}
 	}
-	for p, fs := range st.files {
-		if !seen[p] {
-			delete(st.files, p)
+	for k, fs := range st.files {
+		if !seen[k] {
+			delete(st.files, k)
 			if fs.cat != nil || fs.overlay {
 				changed = true
-				st.log.Info("catalog file removed", "file", p)
+				st.log.Info("catalog file removed", "file", k.path)
 			}
 		}
 	}
 	if !changed {
 		return false, errors.Join(errs...)
 	}
-	cats := slices.Clone(st.builtin)
-	paths := make([]string, 0, len(st.files))
-	for p := range st.files {
-		paths = append(paths, p)
-	}
 	// Directories in the order given, files by name: later ones override.
-	slices.SortFunc(paths, func(a, b string) int {
-		da, db := st.dirIndex(a), st.dirIndex(b)
-		if da != db {
-			return da - db
-		}
-		return strings.Compare(a, b)
+	keys := slices.SortedFunc(maps.Keys(st.files), func(a, b fileKey) int {
+		return cmp.Or(cmp.Compare(a.dir, b.dir), strings.Compare(a.path, b.path))
 	})
+	cats := slices.Clone(st.builtin)
 	for i, dir := range st.dirs {
 		var dirCats []*catalog.Catalog
 		overlays := false
-		for _, p := range paths {
-			if st.dirIndex(p) != i {
+		for _, k := range keys {
+			if k.dir != i {
 				continue
 			}
-			fs := st.files[p]
+			fs := st.files[k]
 			overlays = overlays || fs.overlay
 			if fs.cat != nil {
 				dirCats = append(dirCats, fs.cat)
@@ -295,38 +283,6 @@ func settleMemory() {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	debug.SetMemoryLimit(int64(ms.HeapAlloc + ms.HeapAlloc/6 + 64<<20))
-}
-
-func (st *store) dirIndex(p string) int {
-	for i, d := range st.dirs {
-		if strings.HasPrefix(p, d+string(filepath.Separator)) || p == d {
-			return i
-		}
-	}
-	return len(st.dirs)
-}
-
-// catalogFiles lists the YAML catalogs of dir (or dir itself when it is a file).
-func catalogFiles(dir string) ([]string, error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return nil, err
-	}
-	if !info.IsDir() {
-		return []string{dir}, nil
-	}
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, e := range ents {
-		n := e.Name()
-		if e.Type()&fs.ModeType == 0 && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
-			out = append(out, filepath.Join(dir, n))
-		}
-	}
-	return out, nil
 }
 
 // watch reloads every interval until ctx ends.
