@@ -60,3 +60,32 @@ func ExampleRequestID() {
 	// handler sees abc-123
 	// client sees abc-123
 }
+
+// Done sees the final status of every request, the answer to a panic
+// included, with the route the mux matched: what an access log or a
+// request counter needs.
+func ExampleConfig_done() {
+	h := httperr.New(httperr.Config{
+		Logger: discardLogger(),
+		Done: func(r *http.Request, o httperr.Outcome) {
+			fmt.Printf("%s %q %d\n", httperr.RequestID(r.Context()), r.Pattern, o.Status)
+		},
+	})
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /clusters/{id}", func(w http.ResponseWriter, r *http.Request) {
+		if r.PathValue("id") == "broken" {
+			panic("unexpected state")
+		}
+		fmt.Fprintln(w, "cluster", r.PathValue("id"))
+	})
+	handler := h.Wrap(mux)
+	for _, path := range []string{"/clusters/es-1", "/clusters/broken", "/nowhere"} {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("X-Request-Id", "r"+path)
+		handler.ServeHTTP(httptest.NewRecorder(), req)
+	}
+	// Output:
+	// r/clusters/es-1 "GET /clusters/{id}" 200
+	// r/clusters/broken "GET /clusters/{id}" 500
+	// r/nowhere "" 404
+}

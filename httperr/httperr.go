@@ -16,18 +16,21 @@
 // status for metrics and tracing (record the code as the OpenTelemetry
 // attribute error.type). A panic in a wrapped handler is logged with its
 // stack and answered with the domain's internal error; its text and stack
-// never reach the client.
+// never reach the client. Done sees every request's final status and
+// duration, for access logs and request metrics.
 package httperr
 
 import (
 	"context"
-	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/wire"
@@ -58,6 +61,13 @@ type Config struct {
 	NewRequestID func() string
 	// Hook, when set, is called for every error response.
 	Hook func(r *http.Request, ev Event)
+	// Done, when set, is called once for every request Wrap serves, when
+	// the handler has returned or its panic has been answered, for access
+	// logs and request metrics. r is the request as the handler saw it:
+	// its context carries the request id, and r.Pattern is the route an
+	// http.ServeMux under Wrap matched. It is not called for a request
+	// the handler aborted with http.ErrAbortHandler.
+	Done func(r *http.Request, o Outcome)
 	// Logger receives errors of status 500 and above with their causes,
 	// and panics with their stacks; nil means slog.Default().
 	Logger *slog.Logger
@@ -77,6 +87,17 @@ type Event struct {
 	Panic bool
 	// Err is the error as sent (its cause holds the original error).
 	Err *errcat.Error
+}
+
+// Outcome is how a request Wrap served ended.
+type Outcome struct {
+	// Status is the response's status code: the one the handler (or the
+	// answer to its panic) wrote, or 200 when it wrote only a body or
+	// nothing at all, as net/http then sends.
+	Status int
+	// Duration is the time from Wrap receiving the request to the end of
+	// the handler.
+	Duration time.Duration
 }
 
 // Attrs returns the event as attributes: error.type (the code, as
@@ -102,6 +123,9 @@ func New(cfg Config) *Handler {
 	if cfg.RequestIDHeader == "" {
 		cfg.RequestIDHeader = DefaultRequestIDHeader
 	}
+	// Canonical once, so that every request indexes the header maps
+	// directly.
+	cfg.RequestIDHeader = http.CanonicalHeaderKey(cfg.RequestIDHeader)
 	if cfg.NewRequestID == nil {
 		cfg.NewRequestID = randomID
 	}
@@ -116,10 +140,17 @@ func New(cfg Config) *Handler {
 	return h
 }
 
+// randomID returns 16 random bytes in hex. They come from math/rand/v2's
+// global generator (ChaCha8, seeded by the runtime from the operating
+// system): a request id must be unique, not secret, and this is several
+// times cheaper than crypto/rand on the path of every request.
 func randomID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
-	return hex.EncodeToString(b[:])
+	var raw [16]byte
+	binary.LittleEndian.PutUint64(raw[:8], rand.Uint64())
+	binary.LittleEndian.PutUint64(raw[8:], rand.Uint64())
+	var b [32]byte
+	hex.Encode(b[:], raw[:])
+	return string(b[:])
 }
 
 type ctxKey struct{}
@@ -157,46 +188,63 @@ func (h *Handler) Func(fn func(w http.ResponseWriter, r *http.Request) error) ht
 }
 
 // Wrap is the middleware: it gives each request a request id (on the
-// context and in the response header) and turns a panic of next into the
-// internal error response. http.ErrAbortHandler is re-panicked, as
-// net/http expects.
+// context and in the response header), turns a panic of next into the
+// internal error response and reports the request to Done.
+// http.ErrAbortHandler is re-panicked, as net/http expects. Inside another
+// Wrap of the same Handler (as Func is, under Wrap of a mux), Wrap leaves
+// all of this to the outer one.
 func (h *Handler) Wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := r.Header.Get(h.cfg.RequestIDHeader)
-		if !saneID(id) {
-			id = h.cfg.NewRequestID()
+		if rw, ok := w.(*recorder); ok && rw.h == h {
+			next.ServeHTTP(w, r)
+			return
 		}
-		if RequestID(r.Context()) == "" {
+		var start time.Time
+		if h.cfg.Done != nil {
+			start = time.Now()
+		}
+		id := RequestID(r.Context())
+		if id == "" {
+			if v := r.Header[h.cfg.RequestIDHeader]; len(v) > 0 && saneID(v[0]) {
+				id = v[0]
+			} else {
+				id = h.cfg.NewRequestID()
+			}
 			r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, id))
-		} else {
-			id = RequestID(r.Context())
 		}
-		w.Header().Set(h.cfg.RequestIDHeader, id)
-		rw := &recorder{ResponseWriter: w}
+		w.Header()[h.cfg.RequestIDHeader] = []string{id}
+		rw := &recorder{ResponseWriter: w, h: h}
 		defer func() {
-			p := recover()
-			if p == nil {
-				return
+			if p := recover(); p != nil {
+				h.recovered(rw, r, id, p)
 			}
-			if p == http.ErrAbortHandler {
-				panic(p)
+			if h.cfg.Done != nil {
+				h.cfg.Done(r, Outcome{Status: rw.finalStatus(), Duration: time.Since(start)})
 			}
-			h.cfg.Logger.ErrorContext(r.Context(), "panic in HTTP handler",
-				slog.String("request_id", id),
-				slog.String("method", r.Method),
-				slog.String("path", r.URL.Path),
-				slog.Any("panic", p),
-				slog.String("stack", string(debug.Stack())))
-			if rw.wrote {
-				// Too late for an error response; net/http closes
-				// the connection when the handler returns.
-				return
-			}
-			e := h.cfg.Domain.InternalDef().New().WithCause(fmt.Errorf("panic: %v", p)).WithRequestID(id)
-			h.write(rw, r, e, true)
 		}()
 		next.ServeHTTP(rw, r)
 	})
+}
+
+// recovered logs the panic p and answers it with the internal error if
+// the response has not been started.
+func (h *Handler) recovered(rw *recorder, r *http.Request, id string, p any) {
+	if p == http.ErrAbortHandler {
+		panic(p)
+	}
+	h.cfg.Logger.ErrorContext(r.Context(), "panic in HTTP handler",
+		slog.String("request_id", id),
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.Path),
+		slog.Any("panic", p),
+		slog.String("stack", string(debug.Stack())))
+	if rw.status != 0 {
+		// Too late for an error response; net/http closes the
+		// connection when the handler returns.
+		return
+	}
+	e := h.cfg.Domain.InternalDef().New().WithCause(fmt.Errorf("panic: %v", p)).WithRequestID(id)
+	h.write(rw, r, e, true)
 }
 
 // Write writes err as the response to r: a catalog error as itself, any
@@ -211,7 +259,7 @@ func (h *Handler) Write(w http.ResponseWriter, r *http.Request, err error) {
 	if id := RequestID(r.Context()); id != "" && e.RequestID() == "" {
 		e = e.Clone().WithRequestID(id)
 	}
-	if rw, ok := w.(*recorder); ok && rw.wrote {
+	if rw, ok := w.(*recorder); ok && rw.status != 0 {
 		h.cfg.Logger.ErrorContext(r.Context(), "error after the response was started",
 			slog.String("request_id", e.RequestID()), slog.String("error", e.Error()))
 		return
@@ -257,26 +305,35 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, e *errcat.Error,
 	}
 }
 
-// recorder notes whether the response was started.
+// recorder notes the status of the response once it has been started.
 type recorder struct {
 	http.ResponseWriter
-	wrote bool
+	h      *Handler
+	status int // 0 until the response is started
 }
 
 func (rw *recorder) WriteHeader(code int) {
-	rw.wrote = true
+	// An informational status (1xx) other than 101 Switching Protocols
+	// precedes the final one.
+	if rw.status == 0 && (code >= 200 || code == http.StatusSwitchingProtocols) {
+		rw.status = code
+	}
 	rw.ResponseWriter.WriteHeader(code)
 }
 
 func (rw *recorder) Write(b []byte) (int, error) {
-	rw.wrote = true
+	if rw.status == 0 {
+		rw.status = http.StatusOK
+	}
 	return rw.ResponseWriter.Write(b)
 }
 
 // Flush sends buffered data to the client, for handlers that stream and
 // assert http.Flusher directly.
 func (rw *recorder) Flush() {
-	rw.wrote = true
+	if rw.status == 0 {
+		rw.status = http.StatusOK
+	}
 	if f, ok := rw.ResponseWriter.(http.Flusher); ok {
 		f.Flush()
 	}
@@ -284,3 +341,11 @@ func (rw *recorder) Flush() {
 
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (rw *recorder) Unwrap() http.ResponseWriter { return rw.ResponseWriter }
+
+// finalStatus is the status net/http sends: 200 when nothing was written.
+func (rw *recorder) finalStatus() int {
+	if rw.status == 0 {
+		return http.StatusOK
+	}
+	return rw.status
+}

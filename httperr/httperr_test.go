@@ -324,3 +324,83 @@ func TestFlushThrough(t *testing.T) {
 		t.Errorf("response = %+v", got)
 	}
 }
+
+// done is one call of Config.Done, without the duration.
+type done struct {
+	Pattern, RequestID string
+	Status             int
+}
+
+func TestDone(t *testing.T) {
+	svc := newService()
+	var (
+		mu  sync.Mutex
+		got []done
+	)
+	h := httperr.New(httperr.Config{Domain: svc.dom, Logger: discardLogger(), Done: func(r *http.Request, o httperr.Outcome) {
+		if o.Duration < 0 {
+			t.Errorf("%s: duration %v", r.URL.Path, o.Duration)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		got = append(got, done{r.Pattern, httperr.RequestID(r.Context()), o.Status})
+	}})
+	mux := http.NewServeMux()
+	mux.Handle("GET /body", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, "ok") }))
+	mux.Handle("GET /nothing", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	mux.Handle("GET /created", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusEarlyHints)
+		w.WriteHeader(http.StatusCreated)
+	}))
+	// Func is a Wrap of h itself: the request is still reported once.
+	mux.Handle("GET /clusters/{id}", h.Func(func(w http.ResponseWriter, r *http.Request) error {
+		return svc.notFound.New("cluster", r.PathValue("id"))
+	}))
+	mux.Handle("GET /panic", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { panic("boom") }))
+	mux.Handle("GET /panic-late", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusAccepted)
+		panic("boom")
+	}))
+	handler := h.Wrap(mux)
+	tests := []struct {
+		path string
+		want done
+	}{
+		{"/body", done{"GET /body", "d-1", 200}},
+		{"/nothing", done{"GET /nothing", "d-2", 200}},
+		{"/created", done{"GET /created", "d-3", 201}},
+		{"/clusters/es-1", done{"GET /clusters/{id}", "d-4", 404}},
+		{"/panic", done{"GET /panic", "d-5", 500}},
+		{"/panic-late", done{"GET /panic-late", "d-6", 202}},
+		{"/missing", done{"", "d-7", 404}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			mu.Lock()
+			got = nil
+			mu.Unlock()
+			req := httptest.NewRequest("GET", tt.path, nil)
+			req.Header.Set("X-Request-Id", tt.want.RequestID)
+			handler.ServeHTTP(httptest.NewRecorder(), req)
+			mu.Lock()
+			defer mu.Unlock()
+			if diff := cmp.Diff([]done{tt.want}, got); diff != "" {
+				t.Errorf("Done calls (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// An aborted request is not reported.
+	mux.Handle("GET /abort", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { panic(http.ErrAbortHandler) }))
+	got = nil
+	func() {
+		defer func() {
+			if p := recover(); p != http.ErrAbortHandler {
+				t.Errorf("recovered %v, want http.ErrAbortHandler", p)
+			}
+		}()
+		handler.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/abort", nil))
+	}()
+	if len(got) != 0 {
+		t.Errorf("aborted request reported: %v", got)
+	}
+}

@@ -1,108 +1,50 @@
 package server
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"fmt"
+	"log/slog"
 	"math"
 	"net"
 	"net/http"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"golang.org/x/time/rate"
+
+	"github.com/errcat/errcat/httperr"
 )
 
-// idSource makes request ids: a random per-process prefix and a counter.
-type idSource struct {
-	prefix string
-	n      atomic.Uint64
+// requestID returns the request id httperr gave r: the client's
+// X-Request-Id when it is sane, else a fresh one.
+func requestID(r *http.Request) string { return httperr.RequestID(r.Context()) }
+
+// newErrs returns the middleware of the server's requests: request ids,
+// panics answered with the server's own internal error, and done, which
+// counts and logs every request.
+func (s *Server) newErrs() *httperr.Handler {
+	return httperr.New(httperr.Config{Domain: s.problems.dom, Logger: s.log, Done: s.done})
 }
 
-func newIDSource() *idSource {
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	return &idSource{prefix: hex.EncodeToString(b[:])}
-}
+// wrap adds request ids, metrics and access log, and panic recovery.
+func (s *Server) wrap(h http.Handler) http.Handler { return s.errs.Wrap(h) }
 
-func (s *idSource) next() string {
-	return s.prefix + "-" + strconv.FormatUint(s.n.Add(1), 36)
-}
-
-type ctxKey struct{}
-
-// requestID returns the request id given to r by the middleware.
-func requestID(r *http.Request) string {
-	id, _ := r.Context().Value(ctxKey{}).(string)
-	return id
-}
-
-// recorder remembers the status written.
-type recorder struct {
-	http.ResponseWriter
-	status int
-	bytes  int
-}
-
-func (r *recorder) WriteHeader(code int) {
-	if r.status == 0 {
-		r.status = code
+// done counts a request by route and status and logs it, at error level
+// when it failed on the server's side.
+func (s *Server) done(r *http.Request, o httperr.Outcome) {
+	route := r.Pattern
+	if route == "" {
+		route = "unmatched"
 	}
-	r.ResponseWriter.WriteHeader(code)
-}
-
-func (r *recorder) Write(b []byte) (int, error) {
-	if r.status == 0 {
-		r.status = http.StatusOK
+	s.metrics.requests.WithLabelValues(route, strconv.Itoa(o.Status)).Inc()
+	s.metrics.latency.WithLabelValues(route).Observe(o.Duration.Seconds())
+	level := slog.LevelDebug
+	if o.Status >= 500 {
+		level = slog.LevelError
 	}
-	n, err := r.ResponseWriter.Write(b)
-	r.bytes += n
-	return n, err
-}
-
-func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
-
-// wrap adds, outermost first: request id, metrics and access log, panic
-// recovery.
-func (s *Server) wrap(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		id := s.ids.next()
-		w.Header().Set("X-Request-Id", id)
-		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, id))
-		rec := &recorder{ResponseWriter: w}
-		defer func() {
-			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
-				s.log.Error("panic serving request", "request_id", id, "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-				if rec.status == 0 {
-					s.problem(rec, r, "Internal", nil)
-				}
-			}
-			route := r.Pattern
-			if route == "" {
-				route = "unmatched"
-			}
-			d := time.Since(start)
-			s.metrics.requests.WithLabelValues(route, strconv.Itoa(rec.status)).Inc()
-			s.metrics.latency.WithLabelValues(route).Observe(d.Seconds())
-			if rec.status >= 500 {
-				s.log.Error("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", d)
-			} else {
-				s.log.Debug("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", d)
-			}
-		}()
-		h.ServeHTTP(rec, r)
-	})
+	s.log.Log(r.Context(), level, "request", "request_id", requestID(r), "method", r.Method, "path", r.URL.Path, "status", o.Status, "duration", o.Duration)
 }
 
 // limiter is a token bucket per client IP; idle clients are forgotten.

@@ -23,6 +23,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/time/rate"
 
+	"github.com/errcat/errcat/httperr"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/lint"
 	"github.com/errcat/errcat/internal/source"
@@ -80,7 +81,7 @@ type Server struct {
 	limiter  *limiter
 	metrics  *metrics
 	ui       *ui
-	ids      *idSource
+	errs     *httperr.Handler
 }
 
 // New loads the catalogs and builds the server. Catalog files that fail to
@@ -130,8 +131,8 @@ func New(cfg Config) (*Server, error) {
 		problems: problems,
 		limiter:  newLimiter(cfg.RateLimit, cfg.RateBurst),
 		metrics:  newMetrics(),
-		ids:      newIDSource(),
 	}
+	s.errs = s.newErrs()
 	lintCfg := &cfg.Lint
 	if cfg.NoLint {
 		lintCfg = nil
