@@ -11,13 +11,16 @@ import (
 // of times a second, where a whole published page costs it seconds.
 var layoutSeeds = []string{
 	// Markdown: front matter, a DITA attribute block, a table that is not
-	// about errors, then an error table with escapes, status phrases, an
-	// angled placeholder in a code, a repeated code, a word of the message
-	// in the code cell, a row without a code and one with an extra cell.
+	// about errors, then an error table with escapes, status phrases and
+	// printf verbs.
 	"---\ntitle: Payment errors\nslug: /payments/errors\n---\n\n# Errors {#codes .section}\n\n| Parameter | Type |\n|---|---|\n| amount | int |\n\n" +
 		"| Code | HTTP status code | Message (English) |\n|:-----|:------------|:--------|\n| `card_declined` | 402 | The card was declined: %s |\n" +
-		"| `amount\\_too\\_small` | Bad Request | At least %d cents \\> 0. |\n| Invalid<parameter name>.Malformed | 400 | The \"parameter name\" is malformed. |\n" +
-		"| card_declined | 402, 403 | Declined by %s. |\n| E8 | 200 | The key was not found. |\n| Account.Duplicate Specified | 409 | account already exists. |\n| | 400 | No code. |\n| E9 | 5xx | Extra. | cell |\n",
+		"| `amount\\_too\\_small` | Bad Request | At least %d cents \\> 0. |\n",
+	// Markdown: an angled placeholder in a code, a repeated code, a word of
+	// the message in the code cell, a row without a code and one with an
+	// extra cell.
+	"| Code | Status | Message |\n|---|---|---|\n| Invalid<parameter name>.Malformed | 400 | The \"parameter name\" is malformed. |\n| E8 | 200 | Not found: %s. |\n" +
+		"| E8 | 402, 403 | Declined by %s. |\n| Account.Duplicate Specified | 409 | account already exists. |\n| | 400 | No code. |\n| E9 | 5xx | Extra. | cell |\n",
 	// Markdown: columns that cannot be told apart, a fenced block, a rule.
 	"| Error code | 错误码 | Message |\n|---|---|---|\n| E1 | E1 | Failed. |\n\n```\n| a | b |\n```\n\n---\n",
 	// Markdown: a table, but not of errors.
