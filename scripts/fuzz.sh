@@ -49,6 +49,7 @@ mkdir -p "$logdir"
 # Every test file of every package of the module (go list leaves out
 # testdata and the nested benchmarks module), then every func FuzzXxx in it.
 root=$(pwd)
+# shellcheck disable=SC2016 # a Go template, not a shell expansion
 testfiles=$(go list -f '{{$d := .Dir}}{{range .TestGoFiles}}{{$d}}{{"\t"}}{{.}}{{"\n"}}{{end}}{{range .XTestGoFiles}}{{$d}}{{"\t"}}{{.}}{{"\n"}}{{end}}' ./...)
 targets=()
 while IFS=$'\t' read -r dir file; do
