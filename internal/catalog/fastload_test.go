@@ -190,11 +190,61 @@ func FuzzParseFast(f *testing.F) {
 	f.Add([]byte(fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |-\n        # x\n\n        y\n    remediation:\n      en: |+\n        z\n\n"))
 	f.Add([]byte(fastHeader + "  - {code: A, category: internal, message: {en: a}}\n  - code: B\n    category: internal\n    message: {en: \"b \\t\"}\n    aliases: []\n"))
 	f.Add([]byte(fastHeader + "  - code: \"A\"\n    http_status: 400\n    category: invalid_argument\n    message: {en: \"x \\u00e9\", zh-CN: 'y'}\n    params: [{name: a}]\n    variants:\n      - message: {en: b}\n"))
-	files := catalogs.FS()
-	if names, _ := fs.Glob(files, "*.yaml"); len(names) > 0 {
-		data, _ := fs.ReadFile(files, names[len(names)-1])
-		f.Add(data)
-	}
+	// The shape of an imported catalog, as in catalogs/, a few entries long.
+	f.Add([]byte(`# yaml-language-server: $schema=../schema/catalog.schema.json
+domain:
+  id: example.api
+  name: Example API
+  provider: Example
+  locales:
+    - en
+    - zh-CN
+  wire_format: tencent-v2
+  code_kind: integer
+  success_code: "0"
+  internal_code: "130"
+  sub_code:
+    field: message
+    pattern: "^\\((?P<code>[0-9]+)\\)\\s*(?P<message>.*)$"
+    example: (100004) incorrect projectId
+  source:
+    file: errors.txt
+    format: markdown
+    title: 错误码
+    updated: "2024-03-01 10:00:00"
+entries:
+  - code: "0"
+    category: ok
+    message:
+      en: Success.
+  - code: "130"
+    category: internal
+    retryable: true
+    message:
+      en: Service error, please retry later.
+  - code: "4000"
+    http_status: 400
+    category: invalid_argument
+    inferred:
+      - category
+    title:
+      en: Invalid parameter
+    message:
+      en: The parameter "{parameter_name}" is not valid.
+      zh-CN: 参数 "{parameter_name}" 无效。
+    params:
+      - name: parameter_name
+        description: written "parameter name" in the source
+    variants:
+      - http_status: 404
+        message:
+          en: The {parameter_name} does not exist.
+    source:
+      file: errors.txt
+      line: 12
+      original:
+        message: The parameter "parameter name" is not valid.
+`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		want, wantErr := catalog.Parse("f.yaml", data)
 		got, gotErr := catalog.ParseFast("f.yaml", data)
