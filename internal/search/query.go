@@ -43,7 +43,7 @@ func (ix *Index) getScratch() *scratch {
 		return s
 	default:
 		n := ix.Len()
-		return &scratch{grams: make([]uint8, n), score: make([]float32, n), hits: make([]uint8, n), reason: make([]uint8, n)}
+		return &scratch{grams: make([]uint8, n), score: make([]float32, n), hits: make([]uint8, n), reason: make([]hitReason, n)}
 	}
 }
 
@@ -59,8 +59,8 @@ type scratch struct {
 	grams   []uint8 // trigrams shared with a typo query
 	gramted []uint32
 	score   []float32
-	hits    []uint8 // distinct query terms matched
-	reason  []uint8 // strongest code reason: 0 none, 1 typo, 2 prefix, 3 exact
+	hits    []uint8     // distinct query terms matched
+	reason  []hitReason // the strongest reason from the code
 	touched []uint32
 }
 
@@ -71,12 +71,12 @@ func (s *scratch) touch(d uint32) {
 }
 
 func (s *scratch) isTouched(d uint32) bool {
-	return s.score[d] != 0 || s.hits[d] != 0 || s.reason[d] != 0
+	return s.score[d] != 0 || s.hits[d] != 0 || s.reason[d] != byText
 }
 
 func (s *scratch) reset() {
 	for _, d := range s.touched {
-		s.score[d], s.hits[d], s.reason[d] = 0, 0, 0
+		s.score[d], s.hits[d], s.reason[d] = 0, 0, byText
 	}
 	s.touched = s.touched[:0]
 }
@@ -124,10 +124,10 @@ func (ix *Index) Search(q Query) []Hit {
 		s.touch(d)
 		if c == lq {
 			exact = true
-			s.reason[d] = 3
+			s.reason[d] = byCode
 			s.score[d] += 1000
 		} else {
-			s.reason[d] = max(s.reason[d], 2)
+			s.reason[d] = max(s.reason[d], byPrefix)
 			// Shorter completions rank first.
 			s.score[d] += 500 - float32(min(len(c)-len(lq), 400))
 		}
@@ -265,16 +265,7 @@ func (ix *Index) Search(q Query) []Hit {
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.d, b.d)) })
 	hits := make([]Hit, len(cands))
 	for i, c := range cands {
-		r := ReasonText
-		switch s.reason[c.d] {
-		case 3:
-			r = ReasonCode
-		case 2:
-			r = ReasonPrefix
-		case 1:
-			r = ReasonTypo
-		}
-		hits[i] = Hit{Match: ix.match(c.d), Score: float64(c.score), Reason: r}
+		hits[i] = Hit{Match: ix.match(c.d), Score: float64(c.score), Reason: s.reason[c.d].Reason()}
 	}
 	return hits
 }

@@ -64,6 +64,35 @@ const (
 	ReasonText   Reason = "text"   // words or characters of the query occur in the entry
 )
 
+// hitReason is a Reason as a query's scratch space keeps it, one byte per
+// document. Reasons are ordered weakest first, so the strongest of a
+// document's reasons is their max; the zero value, a document scored
+// without a reason from its code, is a text match.
+type hitReason uint8
+
+const (
+	byText   hitReason = iota // ReasonText
+	byTypo                    // ReasonTypo
+	byPrefix                  // ReasonPrefix
+	byCode                    // ReasonCode
+)
+
+// Reason returns the Reason a hit reports for r.
+func (r hitReason) Reason() Reason {
+	switch r {
+	case byCode:
+		return ReasonCode
+	case byPrefix:
+		return ReasonPrefix
+	case byTypo:
+		return ReasonTypo
+	}
+	return ReasonText
+}
+
+// String returns r as the API writes it: code, prefix, typo or text.
+func (r hitReason) String() string { return string(r.Reason()) }
+
 // Hit is one ranked result.
 type Hit struct {
 	catalog.Match

@@ -70,9 +70,7 @@ func (ix *Index) typos(s *scratch, lq string, in func(uint32) bool) int {
 			continue
 		}
 		s.touch(d)
-		if s.reason[d] < 1 {
-			s.reason[d] = 1
-		}
+		s.reason[d] = max(s.reason[d], byTypo)
 		s.score[d] += 300 - 100*float32(dist)
 		hits++
 	}
@@ -101,11 +99,11 @@ func (ix *Index) typos1(s *scratch, lq string, in func(uint32) bool) int {
 		i := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower[ix.byCode[i]] >= key })
 		for ; i < len(ix.byCode) && ix.lower[ix.byCode[i]] == key; i++ {
 			d := ix.byCode[i]
-			if !in(d) || s.reason[d] >= 1 {
+			if !in(d) || s.reason[d] >= byTypo {
 				continue
 			}
 			s.touch(d)
-			s.reason[d] = 1
+			s.reason[d] = byTypo
 			s.score[d] += 200
 			hits++
 		}
