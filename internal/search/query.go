@@ -108,17 +108,40 @@ func (ix *Index) Search(q Query) []Hit {
 	s := ix.getScratch()
 	defer ix.putScratch(s)
 
-	// Codes: exact and prefix on the whole query, lower-cased.
 	lq := strings.ToLower(text)
+	found, exact := ix.codes(s, lq, lo, hi)
+	// Typos: only for a query that looks like one code and found none.
+	typos := 0
+	if found == 0 && !strings.ContainsAny(lq, " \t") && utf8.RuneCountInString(lq) >= 3 {
+		typos = ix.typos1(s, lq, in)
+		if typos == 0 && ix.Len() <= maxTrigramDocs {
+			typos = ix.typos(s, lq, in)
+		}
+	}
+
+	qterms := queryTermSet(text)
+	if oneWord := !strings.ContainsAny(text, " \t"); oneWord && (exact || found >= limit || typos > 0) {
+		// The code itself, or enough codes starting with it, answer a
+		// one-word query; words of the code would only add noise.
+		qterms = nil
+	}
+	ix.words(s, qterms, lo, hi)
+	// Entries that match every query term rank above partial matches.
+	return ix.rank(s, uint8(min(len(qterms), 255)), limit)
+}
+
+// codes scores the documents in [lo, hi) whose code equals or starts with
+// the lower-cased query lq (the first maxPrefixHits of them). It returns
+// how many it found and whether one was equal.
+func (ix *Index) codes(s *scratch, lq string, lo, hi uint32) (found int, exact bool) {
 	start := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower[ix.byCode[i]] >= lq })
-	found, exact := 0, false
 	for i := start; i < len(ix.byCode) && found < maxPrefixHits; i++ {
 		d := ix.byCode[i]
 		c := ix.lower[d]
 		if !strings.HasPrefix(c, lq) {
 			break
 		}
-		if !in(d) {
+		if d < lo || d >= hi {
 			continue
 		}
 		s.touch(d)
@@ -133,29 +156,22 @@ func (ix *Index) Search(q Query) []Hit {
 		}
 		found++
 	}
-	// Typos: only for a query that looks like one code and found none.
-	typos := 0
-	if found == 0 && !strings.ContainsAny(lq, " \t") && utf8.RuneCountInString(lq) >= 3 {
-		typos = ix.typos1(s, lq, in)
-		if typos == 0 && ix.Len() <= maxTrigramDocs {
-			typos = ix.typos(s, lq, in)
-		}
-	}
+	return found, exact
+}
 
-	// Words and characters, rarest first. The documents of the rare terms
-	// are the candidates; terms too common to narrow them down only add
-	// their weight to the candidates (a binary search each).
-	qterms := queryTermSet(text)
-	if oneWord := !strings.ContainsAny(text, " \t"); oneWord && (exact || found >= limit || typos > 0) {
-		// The code itself, or enough codes starting with it, answer a
-		// one-word query; words of the code would only add noise.
-		qterms = nil
-	}
+// qterm is a query term: its text and code postings within the searched
+// range, and its weight.
+type qterm struct {
+	tp, cp []uint32
+	w      float32
+}
+
+// words scores the documents in [lo, hi) that hold the query terms,
+// rarest first. The documents of the rare terms are the candidates; terms
+// too common to narrow them down only add their weight to the candidates
+// (a binary search each).
+func (ix *Index) words(s *scratch, qterms []string, lo, hi uint32) {
 	n := float64(ix.Len())
-	type qterm struct {
-		tp, cp []uint32
-		w      float32
-	}
 	var qs []qterm
 	for _, t := range qterms {
 		tp, cp := ix.postings(t, false), ix.postings(t, true)
@@ -171,42 +187,7 @@ func (ix *Index) Search(q Query) []Hit {
 	for i, q := range qs {
 		df := len(q.tp) + len(q.cp)
 		if i > 0 && cum+df > budget && len(s.touched) > 0 && len(s.touched) < df {
-			// Weigh the candidates only: by binary search when they are
-			// few, else by a pass over the postings.
-			if len(s.touched)*16 < df {
-				for _, d := range s.touched {
-					_, inText := slices.BinarySearch(q.tp, d)
-					_, inCode := slices.BinarySearch(q.cp, d)
-					if inText {
-						s.score[d] += q.w
-					}
-					if inCode {
-						s.score[d] += 2 * q.w
-					}
-					if inText || inCode {
-						s.hits[d]++
-					}
-				}
-				continue
-			}
-			for _, d := range q.tp {
-				if s.isTouched(d) {
-					s.score[d] += q.w
-					s.hits[d]++
-				}
-			}
-			j := 0 // merge with the sorted text postings
-			for _, d := range q.cp {
-				for j < len(q.tp) && q.tp[j] < d {
-					j++
-				}
-				if s.isTouched(d) {
-					s.score[d] += 2 * q.w
-					if j == len(q.tp) || q.tp[j] != d {
-						s.hits[d]++
-					}
-				}
-			}
+			s.weigh(q, df)
 			continue
 		}
 		cum += df
@@ -227,12 +208,58 @@ func (ix *Index) Search(q Query) []Hit {
 			}
 		}
 	}
-	// Entries that match every query term rank above partial matches.
-	nterms := uint8(min(len(qterms), 255))
-	type cand struct {
-		d     uint32
-		score float32
+}
+
+// weigh adds the weight of q, a term of df postings, to the candidates
+// only: by binary search when they are few, else by a pass over the
+// postings.
+func (s *scratch) weigh(q qterm, df int) {
+	if len(s.touched)*16 < df {
+		for _, d := range s.touched {
+			_, inText := slices.BinarySearch(q.tp, d)
+			_, inCode := slices.BinarySearch(q.cp, d)
+			if inText {
+				s.score[d] += q.w
+			}
+			if inCode {
+				s.score[d] += 2 * q.w
+			}
+			if inText || inCode {
+				s.hits[d]++
+			}
+		}
+		return
 	}
+	for _, d := range q.tp {
+		if s.isTouched(d) {
+			s.score[d] += q.w
+			s.hits[d]++
+		}
+	}
+	j := 0 // merge with the sorted text postings
+	for _, d := range q.cp {
+		for j < len(q.tp) && q.tp[j] < d {
+			j++
+		}
+		if s.isTouched(d) {
+			s.score[d] += 2 * q.w
+			if j == len(q.tp) || q.tp[j] != d {
+				s.hits[d]++
+			}
+		}
+	}
+}
+
+// cand is a document and its final score.
+type cand struct {
+	d     uint32
+	score float32
+}
+
+// rank returns the limit best scored documents as hits, best first, ties
+// by document number. A document that matched all nterms query terms
+// (when there are any) gains 100.
+func (ix *Index) rank(s *scratch, nterms uint8, limit int) []Hit {
 	cands := make([]cand, 0, min(len(s.touched), 4*limit))
 	worst := func() int {
 		w := 0
