@@ -48,64 +48,13 @@ type htmlBlock struct {
 // by their messages. baseLine is added to line numbers, for fragments cut
 // out of a larger page.
 func parseHTML(src string, baseLine int) *page {
-	pg := &page{}
+	r := &htmlReader{
+		pg:   &page{},
+		list: &table{header: []string{"code", "message"}, roles: []role{roleCode, roleMessage}},
+	}
 	li := newLineIndex(src)
 	z := html.NewTokenizer(strings.NewReader(src))
-	var stack []*htmlTable
-	skip := 0
 	off := 0
-	list := &table{header: []string{"code", "message"}, roles: []role{roleCode, roleMessage}}
-	var pending *row
-	flushItem := func() {
-		if pending != nil {
-			list.rows = append(list.rows, *pending)
-			pending = nil
-		}
-	}
-	var blk *htmlBlock
-	endBlock := func() {
-		if blk == nil {
-			return
-		}
-		b := blk
-		blk = nil
-		text := collapseSpace(b.text.String())
-		if text == "" {
-			return
-		}
-		lead := strings.TrimRight(collapseSpace(b.lead.String()), ":：")
-		switch {
-		case b.heading && listCodeRe.MatchString(strings.Trim(text, ":：")):
-			flushItem()
-			pending = &row{line: b.line, cells: []string{strings.Trim(text, ":："), ""}}
-		case lead != "" && !b.value && listCodeRe.MatchString(lead):
-			flushItem()
-			rest := strings.TrimSpace(strings.TrimPrefix(text, collapseSpace(b.lead.String())))
-			rest = strings.TrimSpace(strings.TrimLeft(rest, ":：-–—|"))
-			pending = &row{line: b.line, cells: []string{lead, rest}}
-		case b.heading:
-			flushItem()
-			if pg.title == "" {
-				pg.title = text
-			}
-		case pending != nil:
-			if pending.cells[1] != "" {
-				pending.cells[1] += "\n\n"
-			}
-			pending.cells[1] += text
-		default:
-			pg.prose = append(pg.prose, text)
-		}
-		if list.line == 0 && pending != nil {
-			list.line = pending.line
-		}
-	}
-	top := func() *htmlTable {
-		if len(stack) == 0 {
-			return nil
-		}
-		return stack[len(stack)-1]
-	}
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -115,139 +64,229 @@ func parseHTML(src string, baseLine int) *page {
 		off += len(z.Raw())
 		line := li.line(start) + baseLine
 		tok := z.Token()
-		ht := top()
 		switch tt {
 		case html.TextToken:
-			if skip > 0 {
-				continue
-			}
-			switch {
-			case ht != nil && ht.cell != nil:
-				ht.cell.WriteString(tok.Data)
-			case ht == nil:
-				if blk == nil {
-					if strings.TrimSpace(tok.Data) == "" {
-						continue
-					}
-					blk = &htmlBlock{line: line + countLeadingNewlines(tok.Data)}
-				}
-				blk.text.WriteString(tok.Data)
-				switch {
-				case blk.inLead > 0 && !blk.leadEnd:
-					blk.lead.WriteString(tok.Data)
-				case strings.TrimSpace(tok.Data) != "":
-					blk.leadEnd = true
-				}
-			}
+			r.text(tok.Data, line)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			switch tok.DataAtom {
-			case atom.Script, atom.Style:
-				if tt == html.StartTagToken {
-					skip++
-				}
-			case atom.Table:
-				endBlock()
-				flushItem()
-				stack = append(stack, &htmlTable{t: &table{line: line}, carry: map[int]*spanCell{}})
-			case atom.Thead:
-				if ht != nil {
-					ht.inThead = true
-				}
-			case atom.Tbody, atom.Tfoot:
-				if ht != nil {
-					ht.inThead = false
-				}
-			case atom.Tr:
-				if ht != nil {
-					ht.endRow()
-					ht.cur = &row{line: line}
-					ht.curTH = true
-				}
-			case atom.Td, atom.Th:
-				if ht != nil {
-					if ht.cur == nil {
-						ht.cur = &row{line: line}
-						ht.curTH = true
-					}
-					ht.endCell()
-					ht.fillCarry()
-					ht.cell = &strings.Builder{}
-					ht.colspan = spanAttr(tok, "colspan")
-					ht.rowspan = spanAttr(tok, "rowspan")
-					if tok.DataAtom == atom.Td {
-						ht.curTH = false
-					}
-				}
-			case atom.Br, atom.P, atom.Div, atom.Li, atom.Dd:
-				if ht != nil && ht.cell != nil {
-					ht.cell.WriteString("\n")
-				} else if ht == nil && tok.DataAtom != atom.Br {
-					endBlock()
-					blk = &htmlBlock{line: line, value: tok.DataAtom == atom.Dd}
-				} else if ht == nil && blk != nil {
-					blk.text.WriteString("\n")
-				}
-			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Title, atom.Dt:
-				if ht == nil {
-					endBlock()
-					blk = &htmlBlock{line: line, heading: true}
-				}
-			case atom.Strong, atom.B, atom.Code, atom.Em:
-				if ht == nil {
-					if blk == nil {
-						blk = &htmlBlock{line: line}
-					}
-					blk.inLead++
-				}
-			}
+			r.startTag(tok, tt == html.SelfClosingTagToken, line)
 		case html.EndTagToken:
-			switch tok.DataAtom {
-			case atom.Script, atom.Style:
-				if skip > 0 {
-					skip--
-				}
-			case atom.Td, atom.Th:
-				if ht != nil {
-					ht.endCell()
-				}
-			case atom.Tr:
-				if ht != nil {
-					ht.endRow()
-				}
-			case atom.Thead:
-				if ht != nil {
-					ht.endRow()
-					ht.inThead = false
-				}
-			case atom.Table:
-				if ht != nil {
-					ht.endRow()
-					stack = stack[:len(stack)-1]
-					pg.tables = append(pg.tables, ht.finish())
-				}
-			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Title, atom.Dt, atom.P, atom.Div, atom.Li, atom.Dd:
-				if ht == nil {
-					endBlock()
-				}
-			case atom.Strong, atom.B, atom.Code, atom.Em:
-				if ht == nil && blk != nil && blk.inLead > 0 {
-					blk.inLead--
-					if blk.inLead == 0 && blk.lead.Len() > 0 {
-						blk.leadEnd = true
-					}
-				}
+			r.endTag(tok.DataAtom)
+		}
+	}
+	return r.finish()
+}
+
+// htmlReader is what parseHTML knows at a token of the page: the tables
+// open around it, the block of text outside tables being read, and the
+// list of codes read so far.
+type htmlReader struct {
+	pg      *page
+	stack   []*htmlTable // open tables, innermost last
+	skip    int          // depth inside <script> and <style>
+	list    *table       // codes as headings, terms or bold paragraphs, with their messages
+	pending *row         // the list item whose message is being read
+	blk     *htmlBlock   // the block being read, outside tables
+}
+
+// table returns the innermost open table, or nil outside tables.
+func (r *htmlReader) table() *htmlTable {
+	if len(r.stack) == 0 {
+		return nil
+	}
+	return r.stack[len(r.stack)-1]
+}
+
+// text reads a text token: into the current cell inside a table, into the
+// current block (starting one at non-blank text) outside.
+func (r *htmlReader) text(data string, line int) {
+	if r.skip > 0 {
+		return
+	}
+	ht := r.table()
+	switch {
+	case ht != nil && ht.cell != nil:
+		ht.cell.WriteString(data)
+	case ht == nil:
+		if r.blk == nil {
+			if strings.TrimSpace(data) == "" {
+				return
+			}
+			r.blk = &htmlBlock{line: line + countLeadingNewlines(data)}
+		}
+		r.blk.write(data)
+	}
+}
+
+// write adds text to the block, and to its lead while inside the leading
+// element.
+func (b *htmlBlock) write(data string) {
+	b.text.WriteString(data)
+	switch {
+	case b.inLead > 0 && !b.leadEnd:
+		b.lead.WriteString(data)
+	case strings.TrimSpace(data) != "":
+		b.leadEnd = true
+	}
+}
+
+// startTag reads a start tag, or a self-closing one, on the given line.
+func (r *htmlReader) startTag(tok html.Token, selfClosing bool, line int) {
+	ht := r.table()
+	switch tok.DataAtom {
+	case atom.Script, atom.Style:
+		if !selfClosing {
+			r.skip++
+		}
+	case atom.Table:
+		r.endBlock()
+		r.flushItem()
+		r.stack = append(r.stack, &htmlTable{t: &table{line: line}, carry: map[int]*spanCell{}})
+	case atom.Thead:
+		if ht != nil {
+			ht.inThead = true
+		}
+	case atom.Tbody, atom.Tfoot:
+		if ht != nil {
+			ht.inThead = false
+		}
+	case atom.Tr:
+		if ht != nil {
+			ht.startRow(line)
+		}
+	case atom.Td, atom.Th:
+		if ht != nil {
+			ht.startCell(tok, line)
+		}
+	case atom.Br, atom.P, atom.Div, atom.Li, atom.Dd:
+		switch {
+		case ht != nil && ht.cell != nil:
+			ht.cell.WriteString("\n")
+		case ht == nil && tok.DataAtom != atom.Br:
+			r.endBlock()
+			r.blk = &htmlBlock{line: line, value: tok.DataAtom == atom.Dd}
+		case ht == nil && r.blk != nil:
+			r.blk.text.WriteString("\n")
+		}
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Title, atom.Dt:
+		if ht == nil {
+			r.endBlock()
+			r.blk = &htmlBlock{line: line, heading: true}
+		}
+	case atom.Strong, atom.B, atom.Code, atom.Em:
+		if ht == nil {
+			if r.blk == nil {
+				r.blk = &htmlBlock{line: line}
+			}
+			r.blk.inLead++
+		}
+	}
+}
+
+// endTag reads an end tag.
+func (r *htmlReader) endTag(a atom.Atom) {
+	ht := r.table()
+	switch a {
+	case atom.Script, atom.Style:
+		if r.skip > 0 {
+			r.skip--
+		}
+	case atom.Td, atom.Th:
+		if ht != nil {
+			ht.endCell()
+		}
+	case atom.Tr:
+		if ht != nil {
+			ht.endRow()
+		}
+	case atom.Thead:
+		if ht != nil {
+			ht.endRow()
+			ht.inThead = false
+		}
+	case atom.Table:
+		if ht != nil {
+			ht.endRow()
+			r.stack = r.stack[:len(r.stack)-1]
+			r.pg.tables = append(r.pg.tables, ht.finish())
+		}
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Title, atom.Dt, atom.P, atom.Div, atom.Li, atom.Dd:
+		if ht == nil {
+			r.endBlock()
+		}
+	case atom.Strong, atom.B, atom.Code, atom.Em:
+		if b := r.blk; ht == nil && b != nil && b.inLead > 0 {
+			b.inLead--
+			if b.inLead == 0 && b.lead.Len() > 0 {
+				b.leadEnd = true
 			}
 		}
 	}
-	endBlock()
-	flushItem()
-	// Tables left open at the end of the page.
-	for i := len(stack) - 1; i >= 0; i-- {
-		stack[i].endRow()
-		pg.tables = append(pg.tables, stack[i].finish())
+}
+
+// flushItem adds the pending list item to the list.
+func (r *htmlReader) flushItem() {
+	if r.pending != nil {
+		r.list.rows = append(r.list.rows, *r.pending)
+		r.pending = nil
 	}
-	if keepList(list, pg.tables) {
-		pg.tables = append(pg.tables, list)
+}
+
+// endBlock ends the current block: a code (as a heading, or leading the
+// block) starts a list item, another heading is the page's title (the
+// first one), other text continues the pending item's message or is
+// prose.
+func (r *htmlReader) endBlock() {
+	if r.blk == nil {
+		return
+	}
+	b := r.blk
+	r.blk = nil
+	text := collapseSpace(b.text.String())
+	if text == "" {
+		return
+	}
+	lead := strings.TrimRight(collapseSpace(b.lead.String()), ":：")
+	switch {
+	case b.heading && listCodeRe.MatchString(strings.Trim(text, ":：")):
+		r.flushItem()
+		r.pending = &row{line: b.line, cells: []string{strings.Trim(text, ":："), ""}}
+	case lead != "" && !b.value && listCodeRe.MatchString(lead):
+		r.flushItem()
+		rest := strings.TrimSpace(strings.TrimPrefix(text, collapseSpace(b.lead.String())))
+		rest = strings.TrimSpace(strings.TrimLeft(rest, ":：-–—|"))
+		r.pending = &row{line: b.line, cells: []string{lead, rest}}
+	case b.heading:
+		r.flushItem()
+		if r.pg.title == "" {
+			r.pg.title = text
+		}
+	case r.pending != nil:
+		if r.pending.cells[1] != "" {
+			r.pending.cells[1] += "\n\n"
+		}
+		r.pending.cells[1] += text
+	default:
+		r.pg.prose = append(r.pg.prose, text)
+	}
+	if r.list.line == 0 && r.pending != nil {
+		r.list.line = r.pending.line
+	}
+}
+
+// finish ends the page: the last block and list item, the tables left
+// open, and the list of codes when it is worth keeping, in line order
+// with the tables.
+func (r *htmlReader) finish() *page {
+	pg := r.pg
+	r.endBlock()
+	r.flushItem()
+	// Tables left open at the end of the page.
+	for i := len(r.stack) - 1; i >= 0; i-- {
+		r.stack[i].endRow()
+		pg.tables = append(pg.tables, r.stack[i].finish())
+	}
+	if keepList(r.list, pg.tables) {
+		pg.tables = append(pg.tables, r.list)
 		sort.SliceStable(pg.tables, func(i, j int) bool { return pg.tables[i].line < pg.tables[j].line })
 	}
 	return pg
@@ -268,6 +307,30 @@ func spanAttr(tok html.Token, name string) int {
 		}
 	}
 	return 1
+}
+
+// startRow starts a row (<tr>) on the given line, ending the current one.
+func (h *htmlTable) startRow(line int) {
+	h.endRow()
+	h.cur = &row{line: line}
+	h.curTH = true
+}
+
+// startCell starts a cell (<td> or <th>), and a row when none is open (a
+// cell outside <tr>).
+func (h *htmlTable) startCell(tok html.Token, line int) {
+	if h.cur == nil {
+		h.cur = &row{line: line}
+		h.curTH = true
+	}
+	h.endCell()
+	h.fillCarry()
+	h.cell = &strings.Builder{}
+	h.colspan = spanAttr(tok, "colspan")
+	h.rowspan = spanAttr(tok, "rowspan")
+	if tok.DataAtom == atom.Td {
+		h.curTH = false
+	}
 }
 
 // fillCarry adds the cells that rowspans of earlier rows carry into the
