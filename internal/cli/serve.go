@@ -23,6 +23,8 @@ func newServeCmd(env *Env) *cobra.Command {
 	var noLint bool
 	var rateLimit float64
 	var rateBurst int
+	var maxDrop float64
+	var allowDrop bool
 	cmd := &cobra.Command{
 		Use:   "serve [--addr 127.0.0.1:8080] [--catalog DIR]...",
 		Short: "Serve the error center: web UI and JSON API over the catalogs",
@@ -49,6 +51,12 @@ shuts down gracefully.`,
 			if rateBurst < 1 {
 				return usageError{fmt.Errorf("--rate-burst %d: want 1 or more", rateBurst)}
 			}
+			if maxDrop < 0 || maxDrop > 1 {
+				return usageError{fmt.Errorf("--max-drop %v: want a share from 0 to 1", maxDrop)}
+			}
+			if maxDrop == 0 {
+				maxDrop = -1 // hold back any drop
+			}
 			var builtin []*catalog.Catalog
 			if !env.NoBuiltin {
 				b, err := source.Builtin()
@@ -64,7 +72,7 @@ shuts down gracefully.`,
 			}
 			srv, err := server.New(server.Config{
 				Builtin: builtin, Dirs: env.CatalogDirs, Reload: reload, Logger: log, NoLint: noLint,
-				RateLimit: limit, RateBurst: rateBurst,
+				RateLimit: limit, RateBurst: rateBurst, MaxDrop: maxDrop, AllowDrop: allowDrop,
 			})
 			if err != nil {
 				return exitf(1, "%v", err)
@@ -87,6 +95,8 @@ shuts down gracefully.`,
 	cmd.Flags().DurationVar(&reload, "reload", time.Second, "check --catalog directories for changes this often (0 or less: never)")
 	cmd.Flags().Float64Var(&rateLimit, "rate-limit", 20, "search and decode requests per second per client IP (0: unlimited)")
 	cmd.Flags().IntVar(&rateBurst, "rate-burst", 40, "bursts of this many requests above --rate-limit")
+	cmd.Flags().Float64Var(&maxDrop, "max-drop", 0.25, "hold back a catalog change that drops more than this `SHARE` of a domain's entries (0: any), or the domain, until unchanged for 30s")
+	cmd.Flags().BoolVar(&allowDrop, "allow-drop", false, "apply catalog changes that drop entries or domains at once")
 	cmd.Flags().BoolVar(&noLint, "no-lint", false, "leave lint findings off the entry pages")
 	cmd.Flags().StringVar(&logLevel, "log-level", "info", "log `LEVEL`: debug, info, warn or error")
 	return cmd

@@ -21,6 +21,8 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"serve", "extra"}, 2, "extra"},
 		{[]string{"serve", "--rate-burst", "0"}, 2, "--rate-burst 0"},
 		{[]string{"serve", "--log-level", "loud"}, 2, "--log-level"},
+		{[]string{"serve", "--max-drop", "1.5"}, 2, "--max-drop 1.5"},
+		{[]string{"serve", "--max-drop", "-0.1"}, 2, "--max-drop -0.1"},
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--catalog", "/no/such/dir"}, 1, "/no/such/dir"},
 		{[]string{"serve", "--addr", "256.0.0.1:99999"}, 1, "listen"},
 	}

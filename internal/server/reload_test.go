@@ -77,28 +77,42 @@ func TestReload(t *testing.T) {
 	writeCatalog(t, file, catalogYAML("reload.test", 2), t0)
 	logs := &syncBuffer{}
 	s, ts := newReloadServer(t, dir, logs, -1)
+	clock := newFakeClock(t0)
+	s.st.now = clock.now
 
+	// A file written in place is read at the second check that finds it
+	// unchanged (wait); a removal is held back until it has lasted 30s.
 	steps := []struct {
 		name    string
 		do      func()
+		wait    func() // nil: the first check applies the change
 		swapped bool
 		wantErr bool
 		count   int // entries of reload.test; -1 when absent
 		log     string
 	}{
-		{"initial", func() {}, false, false, 2, ""},
-		{"unchanged", func() {}, false, false, 2, ""},
-		{"grown", func() { writeCatalog(t, file, catalogYAML("reload.test", 3), t0.Add(time.Minute)) }, true, false, 3, "catalog file reloaded"},
-		{"broken keeps last good", func() { writeCatalog(t, file, "domain: [\n", t0.Add(2*time.Minute)) }, false, true, 3, "keeping its last good version"},
-		{"fixed", func() { writeCatalog(t, file, catalogYAML("reload.test", 4), t0.Add(3*time.Minute)) }, true, false, 4, ""},
+		{"initial", func() {}, nil, false, false, 2, ""},
+		{"unchanged", func() {}, nil, false, false, 2, ""},
+		{"grown", func() { writeCatalog(t, file, catalogYAML("reload.test", 3), t0.Add(time.Minute)) }, func() {}, true, false, 3, "catalog file reloaded"},
+		{"broken keeps last good", func() { writeCatalog(t, file, "domain: [\n", t0.Add(2*time.Minute)) }, func() {}, false, true, 3, "keeping its last good version"},
+		{"fixed", func() { writeCatalog(t, file, catalogYAML("reload.test", 4), t0.Add(3*time.Minute)) }, func() {}, true, false, 4, ""},
 		{"invalid entry keeps last good", func() {
 			writeCatalog(t, file, strings.Replace(catalogYAML("reload.test", 5), "invalid_argument", "no_such_category", 1), t0.Add(4*time.Minute))
-		}, false, true, 4, "reload.test.yaml:"},
-		{"removed", func() { _ = os.Remove(file) }, true, false, -1, "catalog file removed"},
+		}, func() {}, false, true, 4, "reload.test.yaml:"},
+		{"removed", func() { _ = os.Remove(file) }, func() { clock.advance(30 * time.Second) }, true, false, -1, "held catalog change applied"},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
 			st.do()
+			if st.wait != nil {
+				if swapped, err := s.Reload(); swapped || err != nil {
+					t.Errorf("first Reload() = %v, %v; want nothing done yet", swapped, err)
+				}
+				if got := domainCount(t, ts, "reload.test"); got == st.count && st.swapped {
+					t.Errorf("reload.test has %d entries before the change is due", got)
+				}
+				st.wait()
+			}
 			if st.name != "initial" {
 				swapped, err := s.Reload()
 				if swapped != st.swapped || (err != nil) != st.wantErr {
@@ -135,6 +149,7 @@ func TestReloadIsAtomic(t *testing.T) {
 	t0 := time.Now().Add(-time.Hour)
 	writeCatalog(t, file, catalogYAML("flip.test", 3), t0)
 	s, ts := newReloadServer(t, dir, &syncBuffer{}, -1)
+	s.st.allowDrop = true // 7 entries to 3 is a large drop
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
@@ -166,8 +181,14 @@ func TestReloadIsAtomic(t *testing.T) {
 	}
 	for i := range 30 {
 		writeCatalog(t, file, catalogYAML("flip.test", 3+i%2*4), t0.Add(time.Duration(i+1)*time.Minute))
-		if _, err := s.Reload(); err != nil {
-			t.Fatal(err)
+		// The second check finds the file stable and swaps it in.
+		for range 2 {
+			if _, err := s.Reload(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, want := domainCount(t, ts, "flip.test"), 3+i%2*4; got != want {
+			t.Fatalf("version %d: flip.test has %d entries, want %d", i, got, want)
 		}
 	}
 	cancel()
@@ -272,6 +293,10 @@ func TestOverlays(t *testing.T) {
 	}
 	// The catalog changes: the overlay is merged into the new version.
 	copyFile("../../catalogs/huaweicloud.css.yaml", filepath.Join(dir, "huaweicloud.css.yaml"), t0.Add(time.Minute))
+	// Files written in place are read at the second check.
+	if swapped, err := s.Reload(); swapped || err != nil {
+		t.Fatalf("first Reload() = %v, %v; want nothing done yet", swapped, err)
+	}
 	if swapped, err := s.Reload(); !swapped || err != nil {
 		t.Fatalf("Reload() = %v, %v", swapped, err)
 	}
@@ -281,6 +306,9 @@ func TestOverlays(t *testing.T) {
 	// Only the overlay changes.
 	b, _ := os.ReadFile(overlay)
 	writeCatalog(t, overlay, strings.Replace(string(b), first, "参数错误（已修改）。", 1), t0.Add(2*time.Minute))
+	if swapped, err := s.Reload(); swapped || err != nil {
+		t.Fatalf("first Reload() after the overlay changed = %v, %v; want nothing done yet", swapped, err)
+	}
 	if swapped, err := s.Reload(); !swapped || err != nil {
 		t.Fatalf("Reload() after the overlay changed = %v, %v", swapped, err)
 	}

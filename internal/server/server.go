@@ -48,6 +48,14 @@ type Config struct {
 	Reload time.Duration
 	// LoadFile reads one catalog file of Dirs (default source.LoadFile).
 	LoadFile func(path string) (*catalog.Catalog, error)
+	// MaxDrop is the largest share of the entries a catalog file of Dirs
+	// gives its domain that one change of the file may drop (default 0.25;
+	// below 0: not one entry). A larger drop, a change of the file's domain or its
+	// removal is held back and logged until the file has stayed as it is
+	// for DropConfirm (default 30s); AllowDrop applies them at once.
+	MaxDrop     float64
+	DropConfirm time.Duration
+	AllowDrop   bool
 
 	// Lint selects the lint rules whose findings entry pages show.
 	Lint lint.Config
@@ -137,7 +145,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.NoLint {
 		lintCfg = nil
 	}
-	s.st = &store{builtin: cfg.Builtin, dirs: cfg.Dirs, loadFile: cfg.LoadFile, lint: lintCfg, log: cfg.Logger, onSwap: s.swapped}
+	s.st = &store{builtin: cfg.Builtin, dirs: cfg.Dirs, loadFile: cfg.LoadFile, lint: lintCfg, log: cfg.Logger, onSwap: s.swapped,
+		maxDrop: cfg.MaxDrop, confirmDrop: cfg.DropConfirm, allowDrop: cfg.AllowDrop, onHold: newHeldCounter(s.metrics.reg).Inc}
 	start := time.Now()
 	if _, err := s.st.load(); err != nil {
 		s.log.Warn("some catalogs were not loaded", "err", err)

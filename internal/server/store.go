@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"maps"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -106,8 +107,18 @@ type store struct {
 	log      *slog.Logger
 	onSwap   func(*snapshot, error)
 
+	// The drop guard (see settle.go): maxDrop is the largest share of a
+	// file's entries a change may drop at once (<0: none; 0: the
+	// default), confirmDrop how long a larger drop must stay unchanged
+	// before it is applied (0: the default); allowDrop applies it at once.
+	maxDrop     float64
+	confirmDrop time.Duration
+	allowDrop   bool
+	onHold      func()           // counts a change held back; may be nil
+	now         func() time.Time // the clock; nil: time.Now
+
 	mu    sync.Mutex            // guards files during a reload
-	files map[fileKey]fileState // last good state of each file of dirs
+	files map[fileKey]fileState // state of each file of dirs
 }
 
 // fileKey is a file of the catalog directory dirs[dir], as source.List
@@ -119,49 +130,52 @@ type fileKey struct {
 }
 
 type fileState struct {
-	mod  time.Time
-	size int64
+	at   stamp            // the file when last read; invalid when never read
+	seen stamp            // the file at the previous check
 	cat  *catalog.Catalog // last good parse; nil when the file never parsed
 	err  string           // the last parse error, logged once
+	held *held            // a change held back by the drop guard
 	// overlay marks a locale overlay (DIR/i18n/*.yaml), merged into fresh
-	// copies of the directory's catalogs whenever a snapshot is built.
+	// copies of the directory's catalogs whenever a snapshot is built;
+	// data is its text as last read whole.
 	overlay bool
+	data    []byte
 }
 
-// withOverlays returns fresh copies of a directory's catalogs with the
-// locale overlays of DIR/i18n merged in; the cached catalogs stay as
-// parsed, so every snapshot merges into pristine ones. Overlays that do
-// not fit are logged and left out.
-func (st *store) withOverlays(dir string, cats []*catalog.Catalog) []*catalog.Catalog {
-	fresh := make([]*catalog.Catalog, 0, len(cats))
-	var stale []*catalog.Catalog
-	for _, c := range cats {
-		f, err := st.loadFile(c.File)
-		if err != nil {
-			// The file broke after its last good parse: serve that one,
-			// without overlays, which must not touch the cached copy.
-			stale = append(stale, c)
-			continue
-		}
-		fresh = append(fresh, f)
+// withOverlays returns copies of a directory's catalogs with its locale
+// overlays merged in; the cached catalogs stay as parsed, so every
+// snapshot merges into pristine ones. Overlays that do not fit are logged
+// and left out.
+func (st *store) withOverlays(dir string, cats []*catalog.Catalog, overlays overlayFS) []*catalog.Catalog {
+	fresh := make([]*catalog.Catalog, len(cats))
+	for i, c := range cats {
+		fresh[i] = cloneCatalog(c)
 	}
-	if err := source.MergeOverlays(dir, fresh); err != nil {
+	if err := source.MergeOverlaysFS(dir, overlays, fresh); err != nil {
 		st.log.Error("locale overlays not merged", "dir", dir, "err", err)
 	}
-	return append(fresh, stale...)
+	return fresh
 }
 
-// load reads every catalog directory, keeps the last good version of a
-// file that fails to parse, and swaps in a new snapshot when anything
-// changed. It reports whether it swapped.
+// load checks every catalog directory and swaps in a new snapshot when
+// anything changed. It reports whether it swapped.
+//
+// A file is read whole or not at all, and a change that takes much away
+// from a domain is held back (see settle.go). A file that fails to parse
+// keeps its last good version. The first load reads every file as it is.
 func (st *store) load() (bool, error) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if st.files == nil {
 		st.files = map[fileKey]fileState{}
 	}
-	changed := st.cur.Load() == nil
-	seen := map[fileKey]bool{}
+	first := st.cur.Load() == nil
+	now := time.Now()
+	if st.now != nil {
+		now = st.now()
+	}
+	changed := first
+	listed := map[fileKey]bool{}
 	var errs []error
 	for i, dir := range st.dirs {
 		files, err := source.List(dir)
@@ -171,63 +185,29 @@ func (st *store) load() (bool, error) {
 			// Keep what the directory gave before.
 			for k := range st.files {
 				if k.dir == i {
-					seen[k] = true
+					listed[k] = true
 				}
 			}
 			continue
 		}
 		for _, p := range files.Overlays {
-			// Locale overlays are read when the snapshot is built.
 			k := fileKey{i, p}
-			seen[k] = true
-			info, err := os.Stat(p)
-			if err != nil {
-				continue
-			}
-			if old, had := st.files[k]; !had || !old.mod.Equal(info.ModTime()) || old.size != info.Size() {
-				st.files[k] = fileState{mod: info.ModTime(), size: info.Size(), overlay: true}
-				changed = true
-			}
+			listed[k] = true
+			changed = st.checkOverlay(k, first) || changed
 		}
 		for _, p := range files.Catalogs {
 			k := fileKey{i, p}
-			seen[k] = true
-			info, err := os.Stat(p)
+			listed[k] = true
+			c, err := st.checkCatalog(k, first, now)
 			if err != nil {
 				errs = append(errs, err)
-				continue
 			}
-			old, had := st.files[k]
-			if had && old.mod.Equal(info.ModTime()) && old.size == info.Size() {
-				continue
-			}
-			c, err := st.loadFile(p)
-			next := fileState{mod: info.ModTime(), size: info.Size(), cat: old.cat}
-			if err != nil {
-				next.err = err.Error()
-				errs = append(errs, err)
-				if old.cat != nil {
-					st.log.Error("catalog file broken; keeping its last good version", "file", p, "err", err)
-				} else {
-					st.log.Error("catalog file broken; not served", "file", p, "err", err)
-				}
-			} else {
-				next.cat = c
-				changed = true
-				if had {
-					st.log.Info("catalog file reloaded", "file", p, "domain", c.Domain.ID, "entries", len(c.Entries))
-				}
-			}
-			st.files[k] = next
+			changed = c || changed
 		}
 	}
 	for k, fs := range st.files {
-		if !seen[k] {
-			delete(st.files, k)
-			if fs.cat != nil || fs.overlay {
-				changed = true
-				st.log.Info("catalog file removed", "file", k.path)
-			}
+		if !listed[k] {
+			changed = st.checkRemoved(k, fs, now) || changed
 		}
 	}
 	if !changed {
@@ -240,19 +220,21 @@ func (st *store) load() (bool, error) {
 	cats := slices.Clone(st.builtin)
 	for i, dir := range st.dirs {
 		var dirCats []*catalog.Catalog
-		overlays := false
+		overlays := overlayFS{}
 		for _, k := range keys {
 			if k.dir != i {
 				continue
 			}
 			fs := st.files[k]
-			overlays = overlays || fs.overlay
+			if fs.overlay && fs.data != nil {
+				overlays[filepath.Base(k.path)] = fs.data
+			}
 			if fs.cat != nil {
 				dirCats = append(dirCats, fs.cat)
 			}
 		}
-		if overlays {
-			dirCats = st.withOverlays(dir, dirCats)
+		if len(overlays) > 0 {
+			dirCats = st.withOverlays(dir, dirCats, overlays)
 		}
 		cats = append(cats, dirCats...)
 	}
@@ -265,6 +247,187 @@ func (st *store) load() (bool, error) {
 		st.onSwap(snap, errors.Join(errs...))
 	}
 	return true, errors.Join(errs...)
+}
+
+// ready reports whether a file that is no longer the one last read (at)
+// may be read now that a check finds it as cur, having found it as prev
+// at the check before: on the first load, when it is stable, or when it
+// is another file than the one the check before found (renamed into
+// place). When the check before found nothing, the file is compared with
+// the one last read.
+//
+// A file's identity is its device and inode, and a file system reuses
+// the inode of a file removed: a file renamed over one that is gone
+// since may look like it, in which case it waits until it is stable.
+func ready(first bool, at, prev, cur stamp) bool {
+	last := prev
+	if !last.valid() {
+		last = at
+	}
+	return first || last.same(cur) || last.replaced(cur)
+}
+
+// settled stats path again after it was read as cur and reports whether
+// it is still that; else the file was written while read and its state
+// records what the second look found.
+func settled(path string, cur stamp, fs *fileState) bool {
+	info, err := os.Stat(path)
+	if err != nil {
+		fs.seen = stamp{}
+		return false
+	}
+	if after := stampOf(info); !after.same(cur) {
+		fs.seen = after
+		return false
+	}
+	return true
+}
+
+// checkOverlay checks a locale overlay and reads it when it is ready. It
+// reports whether the overlays changed.
+func (st *store) checkOverlay(k fileKey, first bool) bool {
+	info, err := os.Stat(k.path)
+	if err != nil {
+		return false
+	}
+	fs := st.files[k]
+	defer func() { st.files[k] = fs }()
+	fs.overlay = true
+	cur, prev := stampOf(info), fs.seen
+	fs.seen = cur
+	if fs.at.same(cur) || !ready(first, fs.at, prev, cur) {
+		return false
+	}
+	data, err := os.ReadFile(k.path)
+	if !settled(k.path, cur, &fs) {
+		return false
+	}
+	fs.at = cur
+	if err != nil {
+		st.log.Error("locale overlay unreadable", "file", k.path, "err", err)
+		return false
+	}
+	fs.data = data
+	return true
+}
+
+// checkCatalog checks a catalog file, reads it when it is ready and
+// applies or holds back the change. It reports whether the catalogs
+// changed, and why the file does not parse.
+func (st *store) checkCatalog(k fileKey, first bool, now time.Time) (bool, error) {
+	p := k.path
+	info, err := os.Stat(p)
+	if err != nil {
+		return false, err
+	}
+	fs := st.files[k]
+	defer func() { st.files[k] = fs }()
+	cur, prev := stampOf(info), fs.seen
+	fs.seen = cur
+	if h := fs.held; h != nil {
+		switch {
+		case h.at.same(cur):
+			if !st.allowDrop && now.Sub(h.since) < st.confirm() {
+				return false, nil
+			}
+			st.log.Warn("held catalog change applied", h.drop.logArgs(p)...)
+			fs.at, fs.cat, fs.err, fs.held = h.at, h.cat, "", nil
+			return true, nil
+		case h.cat == nil:
+			st.log.Info("catalog file is back; its removal is no longer held", "file", p)
+		default:
+			st.log.Info("held catalog change withdrawn: the file changed again", "file", p)
+		}
+		fs.held = nil
+	}
+	if fs.at.same(cur) {
+		return false, nil
+	}
+	if !ready(first, fs.at, prev, cur) {
+		if !prev.same(cur) {
+			st.log.Debug("catalog file changed; read once it is stable", "file", p)
+		}
+		return false, nil
+	}
+	read := fs.at.valid()
+	c, err := st.loadFile(p)
+	if !settled(p, cur, &fs) {
+		return false, nil
+	}
+	if err != nil {
+		fs.at, fs.err = cur, err.Error()
+		if fs.cat != nil {
+			st.log.Error("catalog file broken; keeping its last good version", "file", p, "err", err)
+		} else {
+			st.log.Error("catalog file broken; not served", "file", p, "err", err)
+		}
+		return false, err
+	}
+	if fs.cat != nil && !st.allowDrop {
+		if d := dropOf(fs.cat, c); d.big(st.maxDropShare()) {
+			fs.held = &held{at: cur, cat: c, since: now, drop: d}
+			st.holdBack(p, d)
+			return false, nil
+		}
+	}
+	fs.at, fs.cat, fs.err = cur, c, ""
+	if read {
+		st.log.Info("catalog file reloaded", "file", p, "domain", c.Domain.ID, "entries", len(c.Entries))
+	}
+	return true, nil
+}
+
+// checkRemoved handles a file of a listed directory that is no longer
+// there. It reports whether the catalogs changed.
+func (st *store) checkRemoved(k fileKey, fs fileState, now time.Time) bool {
+	switch {
+	case fs.cat == nil && !fs.overlay:
+		// Never served: nothing to take away.
+		delete(st.files, k)
+		return false
+	case fs.overlay || st.allowDrop:
+		delete(st.files, k)
+		st.log.Info("catalog file removed", "file", k.path)
+		return true
+	}
+	h := fs.held
+	if h == nil || h.cat != nil {
+		d := dropOf(fs.cat, nil)
+		// Should the file come back, it is a new file.
+		fs.held, fs.seen, fs.at = &held{since: now, drop: d}, stamp{}, stamp{}
+		st.files[k] = fs
+		st.holdBack(k.path, d)
+		return false
+	}
+	if now.Sub(h.since) < st.confirm() {
+		return false
+	}
+	delete(st.files, k)
+	st.log.Warn("held catalog change applied", h.drop.logArgs(k.path)...)
+	return true
+}
+
+// holdBack counts and logs a change held back.
+func (st *store) holdBack(file string, d drop) {
+	if st.onHold != nil {
+		st.onHold()
+	}
+	args := append(d.logArgs(file), "applied_if_unchanged_for", st.confirm().String(), "allow", "errcat serve --allow-drop")
+	st.log.Warn("catalog change held back", args...)
+}
+
+func (st *store) maxDropShare() float64 {
+	if st.maxDrop == 0 {
+		return defaultMaxDrop
+	}
+	return st.maxDrop
+}
+
+func (st *store) confirm() time.Duration {
+	if st.confirmDrop <= 0 {
+		return defaultConfirmDrop
+	}
+	return st.confirmDrop
 }
 
 // releaseMin is the number of entries from which a reload hands the

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/errcat/errcat/catalogs"
@@ -37,7 +38,9 @@ func builtinDir(tb testing.TB) string {
 
 // BenchmarkStoreLoad measures the error center's reading of a catalog
 // directory with overlays: the first load (every file parsed, overlays
-// merged, the snapshot built) and a reload that finds nothing changed.
+// merged, the snapshot built), a reload that finds nothing changed, and a
+// reload after one catalog file was renamed into place (that file parsed,
+// the overlays merged again, the snapshot built).
 func BenchmarkStoreLoad(b *testing.B) {
 	dir := builtinDir(b)
 	newStore := func() *store {
@@ -57,6 +60,31 @@ func BenchmarkStoreLoad(b *testing.B) {
 		}
 		for b.Loop() {
 			if swapped, err := st.load(); swapped || err != nil {
+				b.Fatal(swapped, err)
+			}
+		}
+	})
+	b.Run("changed", func(b *testing.B) {
+		st := newStore()
+		if _, err := st.load(); err != nil {
+			b.Fatal(err)
+		}
+		file := filepath.Join(dir, "huaweicloud.css.yaml")
+		data, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		versions := [][]byte{data, append(slices.Clone(data), '\n')}
+		i := 0
+		for b.Loop() {
+			i++
+			if err := os.WriteFile(file+".tmp", versions[i%2], 0o644); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.Rename(file+".tmp", file); err != nil {
+				b.Fatal(err)
+			}
+			if swapped, err := st.load(); !swapped || err != nil {
 				b.Fatal(swapped, err)
 			}
 		}

@@ -25,7 +25,8 @@ func TestUnreadableDirectoryKeepsOnlyItsFiles(t *testing.T) {
 	t0 := time.Now().Add(-time.Hour)
 	writeCatalog(t, filepath.Join(cat, "a.yaml"), catalogYAML("cat.test", 1), t0)
 	writeCatalog(t, filepath.Join(catalogDir, "b.yaml"), catalogYAML("catalog.test", 2), t0)
-	s, err := New(Config{Dirs: []string{cat, catalogDir}, Reload: -1})
+	// AllowDrop: the removal of b.yaml is applied at once.
+	s, err := New(Config{Dirs: []string{cat, catalogDir}, Reload: -1, AllowDrop: true})
 	if err != nil {
 		t.Fatal(err)
 	}

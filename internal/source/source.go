@@ -192,7 +192,14 @@ func isYAML(name string) bool {
 // LoadDir does (see catalog.LoadOverlays): an overlay that does not fit
 // is left out and reported, named dir/i18n/NAME.yaml.
 func MergeOverlays(dir string, cats []*catalog.Catalog) error {
-	return relabelErr(dir, catalog.LoadOverlays(os.DirFS(dir), catalog.OverlayDir, cats))
+	return MergeOverlaysFS(dir, os.DirFS(dir), cats)
+}
+
+// MergeOverlaysFS is MergeOverlays reading the overlays from fsys, which
+// stands for directory dir (say, copies of dir's overlays as a caller
+// last read them whole); problems are named as in dir.
+func MergeOverlaysFS(dir string, fsys fs.FS, cats []*catalog.Catalog) error {
+	return relabelErr(dir, catalog.LoadOverlays(fsys, catalog.OverlayDir, cats))
 }
 
 // loadFS loads the catalog directory at the root of fsys and names its

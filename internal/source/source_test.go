@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -377,6 +378,35 @@ func TestMergeOverlaysNamesTheDirectory(t *testing.T) {
 	}
 	if slices.Contains(c.Domain.Locales, "zh-CN") {
 		t.Errorf("an overlay that does not fit was merged")
+	}
+}
+
+// TestMergeOverlaysFS: the overlays come from the file system given,
+// named as in the directory it stands for.
+func TestMergeOverlaysFS(t *testing.T) {
+	inTree(t, map[string]string{
+		"cats/a.yaml":                 catalogYAML("test.a", "A1", "A."),
+		"cats/i18n/test.a.zh-CN.yaml": overlayYAML("test.a", "A9", "未知。"),
+	})
+	c, err := source.LoadFile("cats/a.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"i18n/test.a.zh-CN.yaml": {Data: []byte(overlayYAML("test.a", "A1", "甲。"))},
+		"i18n/glossary.yaml":     {Data: []byte("not a glossary")},
+	}
+	if err := source.MergeOverlaysFS("cats", fsys, []*catalog.Catalog{c}); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Entries[0].Message["zh-CN"]; got != "甲。" {
+		t.Errorf("zh-CN = %q, want the overlay of fsys", got)
+	}
+	fsys["i18n/test.a.zh-CN.yaml"] = &fstest.MapFile{Data: []byte(overlayYAML("test.a", "A9", "未知。"))}
+	err = source.MergeOverlaysFS("cats", fsys, []*catalog.Catalog{c})
+	want := `cats/i18n/test.a.zh-CN.yaml:5:11: unknown code "A9": domain test.a has no such entry`
+	if diff := cmp.Diff(want, errPrefix(err, want)); diff != "" {
+		t.Errorf("error (-want +got):\n%s", diff)
 	}
 }
 
