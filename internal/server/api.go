@@ -73,6 +73,12 @@ func (s *Server) fallback(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	s.notFound(w, r)
+}
+
+// notFound answers 404: the page for a browser outside the API, else a
+// problem.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	if wantsHTML(r) && !strings.HasPrefix(r.URL.Path, "/v1/") {
 		s.pageNotFound(w, r)
 		return

@@ -28,8 +28,22 @@ func (s *Server) newErrs() *httperr.Handler {
 	return httperr.New(httperr.Config{Domain: s.problems.dom, Logger: s.log, Done: s.done})
 }
 
-// wrap adds request ids, metrics and access log, and panic recovery.
-func (s *Server) wrap(h http.Handler) http.Handler { return s.errs.Wrap(h) }
+// wrap adds the headers every response carries, request ids, metrics and
+// access log, and panic recovery.
+func (s *Server) wrap(h http.Handler) http.Handler {
+	h = s.errs.Wrap(h)
+	// The values are shared by all responses, as a header's slice of
+	// length and capacity 1 that Add and Set replace, never write into.
+	nosniff, deny := []string{"nosniff"}, []string{"DENY"}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		// Browsers take no response for another type than it says (a
+		// JSON body with HTML in it is not a page) and frame none.
+		hd["X-Content-Type-Options"] = nosniff
+		hd["X-Frame-Options"] = deny
+		h.ServeHTTP(w, r)
+	})
+}
 
 // done counts a request by route and status and logs it, at error level
 // when it failed on the server's side.

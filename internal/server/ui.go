@@ -26,7 +26,7 @@ var uiLocales = []string{"en", "zh-CN"}
 // ui holds the parsed page templates.
 type ui struct {
 	pages  map[string]*template.Template
-	static http.Handler
+	static fs.FS // the files under /static/
 }
 
 func newUI() (*ui, error) {
@@ -61,11 +61,9 @@ func newUI() (*ui, error) {
 		}
 		u.pages[strings.TrimSuffix(strings.TrimPrefix(n, "ui/"), ".html")] = t
 	}
-	sub, err := fs.Sub(uiFiles, "ui/static")
-	if err != nil {
+	if u.static, err = fs.Sub(uiFiles, "ui/static"); err != nil {
 		return nil, err
 	}
-	u.static = http.StripPrefix("/static/", http.FileServerFS(sub))
 	return u, nil
 }
 
@@ -76,10 +74,27 @@ func (s *Server) uiRoutes(m *http.ServeMux) {
 	m.HandleFunc("GET /domains/{domain}/errors/{code}", s.pageEntry)
 	m.HandleFunc("GET /decode", s.pageDecode)
 	m.HandleFunc("POST /decode", s.limited(s.pageDecode))
-	m.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
+	m.HandleFunc("GET /static/", s.static(s.ui.static))
+}
+
+// static serves the files of fsys under /static/. Directories are not
+// listed: they, and names that are not there, are answered like any
+// unknown path.
+func (s *Server) static(fsys fs.FS) http.HandlerFunc {
+	files := http.StripPrefix("/static/", http.FileServerFS(fsys))
+	return func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/static/")
+		if !fs.ValidPath(name) || name == "." {
+			s.notFound(w, r)
+			return
+		}
+		if fi, err := fs.Stat(fsys, name); err != nil || fi.IsDir() {
+			s.notFound(w, r)
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
-		s.ui.static.ServeHTTP(w, r)
-	})
+		files.ServeHTTP(w, r)
+	}
 }
 
 // page is what every template gets.
@@ -139,7 +154,6 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Content-Language", lang)
 	h.Set("Vary", "Accept-Language, Cookie")
-	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
 	h.Set("Referrer-Policy", "same-origin")
 	w.WriteHeader(status)
