@@ -33,13 +33,15 @@ const (
 
 func (s *Server) routes() {
 	m := http.NewServeMux()
-	m.HandleFunc("GET /v1/domains", s.apiDomains)
-	m.HandleFunc("GET /v1/domains/{domain}", s.apiDomain)
-	m.HandleFunc("GET /v1/domains/{domain}/errors", s.apiErrors)
-	m.HandleFunc("GET /v1/domains/{domain}/errors/{code}", s.apiEntry)
-	m.HandleFunc("GET /v1/domains/{domain}/errors/{code}/render", s.apiRender)
-	m.HandleFunc("GET /v1/search", s.limited(s.apiSearch))
-	m.HandleFunc("POST /v1/decode", s.limited(s.apiDecode))
+	// Every route that reads the query string refuses one it cannot decode.
+	api := func(pattern string, h http.HandlerFunc) { m.HandleFunc(pattern, s.queryChecked(h)) }
+	api("GET /v1/domains", s.apiDomains)
+	api("GET /v1/domains/{domain}", s.apiDomain)
+	api("GET /v1/domains/{domain}/errors", s.apiErrors)
+	api("GET /v1/domains/{domain}/errors/{code}", s.apiEntry)
+	api("GET /v1/domains/{domain}/errors/{code}/render", s.apiRender)
+	api("GET /v1/search", s.limited(s.apiSearch))
+	api("POST /v1/decode", s.limited(s.apiDecode))
 	m.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(openapiJSON)

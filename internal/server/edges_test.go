@@ -3,9 +3,11 @@ package server
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 )
 
 // TestSecurityHeaders: every response, whoever writes it, tells browsers
@@ -106,6 +108,86 @@ func TestStaticNoListing(t *testing.T) {
 	}
 }
 
+// TestInvalidQueryString: a query string that cannot be decoded is a 400
+// naming the bad part, not a silently different request.
+func TestInvalidQueryString(t *testing.T) {
+	_, ts := newTestServer(t, nil)
+	tests := []struct {
+		method, path, part string
+	}{
+		{"GET", "/v1/search?q=a%zz", "q=a%zz"},
+		{"GET", "/v1/search?q=css&limit=5%", "limit=5%"},
+		{"GET", "/v1/search?q=a;b", "q=a;b"},
+		{"GET", "/v1/domains?x=%G1", "x=%G1"},
+		{"GET", "/v1/domains/huaweicloud.css?x=%", "x=%"},
+		{"GET", "/v1/domains/huaweicloud.css/errors?status=%zz", "status=%zz"},
+		{"GET", "/v1/domains/huaweicloud.css/errors/CSS.0001?%zz", "%zz"},
+		{"GET", "/v1/domains/huaweicloud.css/errors/CSS.0001/render?param.x=%zz&format=problem", "param.x=%zz"},
+		{"POST", "/v1/decode?status=%4", "status=%4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
+			p := checkProblem(t, do(t, ts, tt.method, tt.path, nil, strings.NewReader("{}")), 400, "InvalidQueryString")
+			if p.Params["part"] != tt.part {
+				t.Errorf("part = %q, want %q", p.Params["part"], tt.part)
+			}
+			if !strings.Contains(p.Detail, tt.part) {
+				t.Errorf("detail %q does not name %q", p.Detail, tt.part)
+			}
+		})
+	}
+	// In Chinese too.
+	p := checkProblem(t, do(t, ts, "GET", "/v1/search?q=a%zz", http.Header{"Accept-Language": {"zh-CN"}}, nil), 400, "InvalidQueryString")
+	if want := "查询字符串"; !strings.Contains(p.Detail, want) || !strings.Contains(p.Detail, "q=a%zz") {
+		t.Errorf("zh-CN detail = %q", p.Detail)
+	}
+	// A long bad part is cut short.
+	long := "q=" + strings.Repeat("x", 500) + "%zz"
+	p = checkProblem(t, do(t, ts, "GET", "/v1/search?"+long, nil, nil), 400, "InvalidQueryString")
+	if n := len(p.Params["part"]); n > 100 {
+		t.Errorf("part of %d bytes echoed", n)
+	}
+	// Good queries are untouched.
+	if r := do(t, ts, "GET", "/v1/search?q="+"%E5%8F%82%E6%95%B0", nil, nil); r.status != 200 {
+		t.Errorf("escaped query: status %d", r.status)
+	}
+}
+
+// TestInvalidQueryStringPages: the pages answer a bad query string with
+// their error page, in the page's language.
+func TestInvalidQueryStringPages(t *testing.T) {
+	_, ts := newTestServer(t, nil)
+	for _, p := range []string{
+		"/search?q=a%zz",
+		"/?lang=%zz",
+		"/domains/huaweicloud.css?status=%zz",
+		"/domains/huaweicloud.css/errors/CSS.0001?x=%",
+		"/decode?%zz",
+	} {
+		t.Run(p, func(t *testing.T) {
+			r := do(t, ts, "GET", p, nil, nil)
+			if r.status != 400 {
+				t.Errorf("status %d, want 400", r.status)
+			}
+			if !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
+				t.Errorf("Content-Type %q, want a page", r.header.Get("Content-Type"))
+			}
+			part := p[strings.IndexByte(p, '?')+1:]
+			body := string(r.body)
+			if !strings.Contains(body, "cannot be decoded") || !strings.Contains(body, part) {
+				t.Errorf("page does not name %q: %s", part, body)
+			}
+			if id := r.header.Get("X-Request-Id"); id == "" || !strings.Contains(body, id) {
+				t.Errorf("page lacks the request id %q", id)
+			}
+		})
+	}
+	r := do(t, ts, "GET", "/search?q=a%zz", http.Header{"Accept-Language": {"zh-CN"}}, nil)
+	if body := string(r.body); !strings.Contains(body, "查询字符串") || !strings.Contains(body, `<html lang="zh-CN">`) {
+		t.Errorf("zh-CN page: %s", body)
+	}
+}
+
 // TestStaticSubdirectory: a directory below /static/ is not listed either.
 func TestStaticSubdirectory(t *testing.T) {
 	s, _ := newTestServer(t, nil)
@@ -138,4 +220,51 @@ func TestStaticSubdirectory(t *testing.T) {
 			t.Errorf("%s: %d %q, want %d %q", tt.path, r.status, r.body, tt.status, tt.body)
 		}
 	}
+}
+
+// TestBadQueryPart: badQueryPart fails exactly where url.ParseQuery does.
+func TestBadQueryPart(t *testing.T) {
+	tests := []struct {
+		raw, part string
+	}{
+		{"", ""},
+		{"q=a", ""},
+		{"q=%41%e5%8F%82&x=+", ""},
+		{"q=a%zz", "q=a%zz"},
+		{"a=1&q=a%zz&b=%", "q=a%zz"},
+		{"a=1&b=%", "b=%"},
+		{"a=%4", "a=%4"},
+		{"a=%4&b=2", "a=%4"},
+		{"%", "%"},
+		{"a=1;b=2", "a=1;b=2"},
+		{"a=1&;", ";"},
+		{"x=%41&y=%g0", "y=%g0"},
+		{"q=" + strings.Repeat("é", 40) + "%", "q=" + strings.Repeat("é", 31) + "…"},
+		{"q=\xff%", "q=\uFFFD%"},
+	}
+	for _, tt := range tests {
+		part, bad := badQueryPart(tt.raw)
+		if part != tt.part || bad != (tt.part != "") {
+			t.Errorf("badQueryPart(%q) = %q, %v; want %q", tt.raw, part, bad, tt.part)
+		}
+		if _, err := url.ParseQuery(tt.raw); (err != nil) != bad {
+			t.Errorf("%q: url.ParseQuery error %v, badQueryPart %v", tt.raw, err, bad)
+		}
+	}
+}
+
+func FuzzBadQueryPart(f *testing.F) {
+	for _, s := range []string{"", "q=a", "q=a%zz", "a;b", "%4", "a=%41&b=%", "&&=%%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		part, bad := badQueryPart(raw)
+		_, err := url.ParseQuery(raw)
+		if bad != (err != nil) {
+			t.Fatalf("%q: url.ParseQuery error %v, badQueryPart %q %v", raw, err, part, bad)
+		}
+		if bad && (part == "" || len(part) > maxPartLen+len("…") || !utf8.ValidString(part)) {
+			t.Fatalf("%q: part %q", raw, part)
+		}
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -43,6 +44,66 @@ func (s *Server) wrap(h http.Handler) http.Handler {
 		hd["X-Frame-Options"] = deny
 		h.ServeHTTP(w, r)
 	})
+}
+
+// queryChecked answers a request whose query string cannot be decoded
+// with 400 InvalidQueryString, naming the bad part, instead of letting h
+// see the query without it (r.URL.Query drops what it cannot decode): a
+// problem on the API, the error page elsewhere.
+func (s *Server) queryChecked(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if part, ok := badQueryPart(r.URL.RawQuery); ok {
+			params := map[string]string{"part": part}
+			if strings.HasPrefix(r.URL.Path, "/v1/") {
+				s.problem(w, r, "InvalidQueryString", params)
+			} else {
+				s.pageProblem(w, r, http.StatusBadRequest, "InvalidQueryString", params)
+			}
+			return
+		}
+		h(w, r)
+	}
+}
+
+// maxPartLen bounds the bad part of a query string echoed in a problem.
+const maxPartLen = 64
+
+// badQueryPart returns the first &-separated part of the raw query string
+// that url.ParseQuery fails on — one with a semicolon, or a % not
+// followed by two hex digits — and whether there is one. A long part is
+// cut short.
+func badQueryPart(raw string) (string, bool) {
+	i := strings.IndexAny(raw, "%;")
+	for ; i >= 0 && i < len(raw); i++ {
+		c := raw[i]
+		if c == ';' || c == '%' && (i+2 >= len(raw) || !isHex(raw[i+1]) || !isHex(raw[i+2])) {
+			break
+		}
+		if c == '%' {
+			i += 2
+		}
+	}
+	if i < 0 || i >= len(raw) {
+		return "", false
+	}
+	start := strings.LastIndexByte(raw[:i], '&') + 1
+	part := raw[start:]
+	if end := strings.IndexByte(part, '&'); end >= 0 {
+		part = part[:end]
+	}
+	part = strings.ToValidUTF8(part, "\uFFFD")
+	if len(part) > maxPartLen {
+		cut := maxPartLen
+		for cut > 0 && !utf8.RuneStart(part[cut]) {
+			cut--
+		}
+		part = part[:cut] + "…"
+	}
+	return part, true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // done counts a request by route and status and logs it, at error level

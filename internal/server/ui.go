@@ -68,12 +68,14 @@ func newUI() (*ui, error) {
 }
 
 func (s *Server) uiRoutes(m *http.ServeMux) {
-	m.HandleFunc("GET /{$}", s.pageHome)
-	m.HandleFunc("GET /search", s.limited(s.pageSearch))
-	m.HandleFunc("GET /domains/{domain}", s.pageDomain)
-	m.HandleFunc("GET /domains/{domain}/errors/{code}", s.pageEntry)
-	m.HandleFunc("GET /decode", s.pageDecode)
-	m.HandleFunc("POST /decode", s.limited(s.pageDecode))
+	// Every page reads the query string, for ?lang= at least.
+	page := func(pattern string, h http.HandlerFunc) { m.HandleFunc(pattern, s.queryChecked(h)) }
+	page("GET /{$}", s.pageHome)
+	page("GET /search", s.limited(s.pageSearch))
+	page("GET /domains/{domain}", s.pageDomain)
+	page("GET /domains/{domain}/errors/{code}", s.pageEntry)
+	page("GET /decode", s.pageDecode)
+	page("POST /decode", s.limited(s.pageDecode))
 	m.HandleFunc("GET /static/", s.static(s.ui.static))
 }
 
@@ -256,6 +258,27 @@ func domainIDs(snap *snapshot) []string {
 
 func (s *Server) pageNotFound(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusNotFound, "notfound", "", map[string]any{"RequestID": requestID(r)})
+}
+
+// pageProblem is the page of one of the server's own errors: its message
+// and remediation in the page's language.
+func (s *Server) pageProblem(w http.ResponseWriter, r *http.Request, status int, code string, params map[string]string) {
+	d := s.problems.def(code)
+	kv := make([]string, 0, 2*len(params))
+	for _, name := range d.Params {
+		if v, ok := params[name]; ok {
+			kv = append(kv, name, v)
+		}
+	}
+	lang := uiLang(w, r)
+	remediation, _ := d.Text(d.Remediation, lang)
+	title := uiText["status."+strconv.Itoa(status)][lang]
+	if title == "" {
+		title = http.StatusText(status)
+	}
+	s.render(w, r, status, "problem", title+" — errcat", map[string]any{
+		"Title": title, "Message": d.New(kv...).Message(lang), "Remediation": remediation, "RequestID": requestID(r),
+	})
 }
 
 func (s *Server) pageDomain(w http.ResponseWriter, r *http.Request) {
