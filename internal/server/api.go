@@ -53,11 +53,21 @@ func (s *Server) routes() {
 			"loaded": snap.loaded.UTC().Format("2006-01-02T15:04:05Z"),
 		})
 	})
-	m.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
+	metrics := promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})
+	if !s.cfg.MetricsApart {
+		m.Handle("GET /metrics", metrics)
+	}
 	s.uiRoutes(m)
 	m.HandleFunc("/", s.fallback)
 	s.mux = m
 	s.handler = s.wrap(m)
+
+	mm := http.NewServeMux()
+	mm.Handle("GET /metrics", metrics)
+	mm.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.problem(w, r, "NotFound", map[string]string{"path": r.URL.Path})
+	})
+	s.metricsHandler = s.wrap(mm)
 }
 
 // fallback answers requests no route matched: 405 when the path exists

@@ -1,12 +1,18 @@
 package server
 
 import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 	"unicode/utf8"
 )
 
@@ -267,4 +273,143 @@ func FuzzBadQueryPart(f *testing.F) {
 			t.Fatalf("%q: part %q", raw, part)
 		}
 	})
+}
+
+// TestMaxConns: Run serves at most MaxConns connections at once; the next
+// client is served when one of them closes.
+func TestMaxConns(t *testing.T) {
+	s, err := New(Config{Builtin: nil, Dirs: []string{"testdata/catalogs"}, Reload: -1, MaxConns: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := runServer(t, s.Run)
+	get := "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+	var held []net.Conn
+	for range 2 {
+		c, br := dial(t, addr)
+		held = append(held, c)
+		if _, err := io.WriteString(c, get); err != nil {
+			t.Fatal(err)
+		}
+		if resp := readResponse(t, c, br, 10*time.Second); resp == nil || resp.StatusCode != 200 {
+			t.Fatalf("connection %d not served", len(held))
+		}
+	}
+	// Both keep their connections open; a third client waits.
+	c, br := dial(t, addr)
+	if _, err := io.WriteString(c, get); err != nil {
+		t.Fatal(err)
+	}
+	if resp := readResponse(t, c, br, 300*time.Millisecond); resp != nil {
+		t.Fatalf("third connection served (%d) while two are held", resp.StatusCode)
+	}
+	held[0].Close()
+	if resp := readResponse(t, c, br, 10*time.Second); resp == nil || resp.StatusCode != 200 {
+		t.Fatal("third connection not served after one closed")
+	}
+}
+
+// TestIdleTimeout: a keep-alive connection left idle is closed.
+func TestIdleTimeout(t *testing.T) {
+	s, err := New(Config{Dirs: []string{"testdata/catalogs"}, Reload: -1, IdleTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, br := dial(t, runServer(t, s.Run))
+	if _, err := io.WriteString(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	if resp := readResponse(t, c, br, 10*time.Second); resp == nil || resp.StatusCode != 200 {
+		t.Fatal("not served")
+	}
+	start := time.Now()
+	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if _, err := br.ReadByte(); !errors.Is(err, io.EOF) {
+		t.Fatalf("idle connection: read %v, want EOF", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("closed after %v", d)
+	}
+}
+
+// TestMetricsApart: with MetricsApart, /metrics is only on RunMetrics's
+// listener, which serves nothing else.
+func TestMetricsApart(t *testing.T) {
+	s, err := New(Config{Dirs: []string{"testdata/catalogs"}, Reload: -1, MetricsApart: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := "http://" + runServer(t, s.Run)
+	metrics := "http://" + runServer(t, s.RunMetrics)
+	get := func(url string) (*http.Response, string) {
+		t.Helper()
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
+	}
+	resp, body := get(metrics + "/metrics")
+	if resp.StatusCode != 200 || !strings.Contains(body, "errcat_catalog_entries") {
+		t.Errorf("metrics listener: %d %.100s", resp.StatusCode, body)
+	}
+	checkSecurityHeaders(t, resp.Header)
+	for _, u := range []string{main + "/metrics", metrics + "/v1/domains", metrics + "/"} {
+		if resp, body := get(u); resp.StatusCode != 404 || !strings.Contains(body, `"NotFound"`) {
+			t.Errorf("%s: %d %.100s, want a 404 problem", u, resp.StatusCode, body)
+		}
+	}
+	if resp, _ := get(main + "/healthz"); resp.StatusCode != 200 {
+		t.Errorf("healthz: %d", resp.StatusCode)
+	}
+}
+
+// runServer runs run on a fresh loopback listener until the test ends and
+// returns its address.
+func runServer(t *testing.T, run func(context.Context, net.Listener) error) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v", err)
+		}
+	})
+	return ln.Addr().String()
+}
+
+func dial(t *testing.T, addr string) (net.Conn, *bufio.Reader) {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c, bufio.NewReader(c)
+}
+
+// readResponse reads a response from c within d, or returns nil when none
+// came.
+func readResponse(t *testing.T, c net.Conn, br *bufio.Reader, d time.Duration) *http.Response {
+	t.Helper()
+	_ = c.SetReadDeadline(time.Now().Add(d))
+	resp, err := http.ReadResponse(br, nil)
+	if err != nil {
+		var ne net.Error
+		if errors.As(err, &ne) && ne.Timeout() {
+			return nil
+		}
+		t.Fatalf("reading the response: %v", err)
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp
 }
