@@ -119,7 +119,10 @@ func (s *Server) done(r *http.Request, o httperr.Outcome) {
 	if o.Status >= 500 {
 		level = slog.LevelError
 	}
-	s.log.Log(r.Context(), level, "request", "request_id", requestID(r), "method", r.Method, "path", r.URL.Path, "status", o.Status, "duration", o.Duration)
+	// Asked first, so a request not logged boxes none of the arguments.
+	if s.log.Enabled(r.Context(), level) {
+		s.log.Log(r.Context(), level, "request", "request_id", requestID(r), "method", r.Method, "path", r.URL.Path, "status", o.Status, "duration", o.Duration)
+	}
 }
 
 // limiter is a token bucket per client IP; idle clients are forgotten.
