@@ -18,11 +18,11 @@ import (
 )
 
 func newServeCmd(env *Env) *cobra.Command {
-	var addr, logLevel string
-	var reload time.Duration
+	var addr, metricsAddr, logLevel string
+	var reload, idleTimeout time.Duration
 	var noLint bool
 	var rateLimit float64
-	var rateBurst int
+	var rateBurst, maxConns int
 	var maxDrop float64
 	var allowDrop bool
 	cmd := &cobra.Command{
@@ -33,7 +33,12 @@ users look error codes up, search in English or Chinese and decode raw error
 responses. It serves the built-in catalogs with no set-up; --catalog DIR adds
 or overrides domains, and catalogs on disk are reloaded when they change (a
 broken file keeps its last good version and is logged). SIGINT or SIGTERM
-shuts down gracefully.`,
+shuts down gracefully.
+
+/metrics is served on the main address unless --metrics-addr gives it one of
+its own. Every response carries X-Content-Type-Options: nosniff and
+X-Frame-Options: DENY; at most --max-conns connections are served at once
+and a keep-alive connection idle for --idle-timeout is closed.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var level slog.Level
@@ -57,6 +62,15 @@ shuts down gracefully.`,
 			if maxDrop == 0 {
 				maxDrop = -1 // hold back any drop
 			}
+			if maxConns < 0 {
+				return usageError{fmt.Errorf("--max-conns %d: want 0 (no cap) or more", maxConns)}
+			}
+			if maxConns == 0 {
+				maxConns = -1 // no cap
+			}
+			if idleTimeout <= 0 {
+				return usageError{fmt.Errorf("--idle-timeout %v: want more than 0", idleTimeout)}
+			}
 			var builtin []*catalog.Catalog
 			if !env.NoBuiltin {
 				b, err := source.Builtin()
@@ -73,6 +87,7 @@ shuts down gracefully.`,
 			srv, err := server.New(server.Config{
 				Builtin: builtin, Dirs: env.CatalogDirs, Reload: reload, Logger: log, NoLint: noLint,
 				RateLimit: limit, RateBurst: rateBurst, MaxDrop: maxDrop, AllowDrop: allowDrop,
+				MaxConns: maxConns, IdleTimeout: idleTimeout, MetricsApart: metricsAddr != "",
 			})
 			if err != nil {
 				return exitf(1, "%v", err)
@@ -81,17 +96,46 @@ shuts down gracefully.`,
 			if err != nil {
 				return exitf(1, "listen: %v", err)
 			}
+			var mln net.Listener
+			if metricsAddr != "" {
+				if mln, err = net.Listen("tcp", metricsAddr); err != nil {
+					ln.Close()
+					return exitf(1, "--metrics-addr: listen: %v", err)
+				}
+			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			fmt.Fprintf(env.Stdout, "errcat error center: http://%s/\n", ln.Addr())
 			log.Info("serving", "addr", ln.Addr().String(), "url", "http://"+ln.Addr().String()+"/")
-			if err := srv.Run(ctx, ln); err != nil {
+			merr := make(chan error, 1)
+			if mln != nil {
+				fmt.Fprintf(env.Stdout, "errcat metrics: http://%s/metrics\n", mln.Addr())
+				log.Info("serving metrics", "addr", mln.Addr().String())
+				go func() {
+					err := srv.RunMetrics(ctx, mln)
+					if err != nil {
+						stop() // the main server goes down with the metrics one
+					}
+					merr <- err
+				}()
+			} else {
+				merr <- nil
+			}
+			err = srv.Run(ctx, ln)
+			stop()
+			if err == nil {
+				err = <-merr
+			}
+			if err != nil {
 				return exitf(1, "serve: %v", err)
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
+	cmd.Flags().StringVar(&metricsAddr, "metrics-addr", "", "serve /metrics on `HOST:PORT` only, not on --addr (default: on --addr)")
+	cmd.Flags().IntVar(&maxConns, "max-conns", 1024, "serve at most this many connections at once; more wait (0: no cap)")
+	cmd.Flags().DurationVar(&idleTimeout, "idle-timeout", 30*time.Second, "close keep-alive connections idle this long")
 	cmd.Flags().DurationVar(&reload, "reload", time.Second, "check --catalog directories for changes this often (0 or less: never)")
 	cmd.Flags().Float64Var(&rateLimit, "rate-limit", 20, "search and decode requests per second per client IP (0: unlimited)")
 	cmd.Flags().IntVar(&rateBurst, "rate-burst", 40, "bursts of this many requests above --rate-limit")

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"os"
 	"regexp"
@@ -25,6 +26,9 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"serve", "--max-drop", "-0.1"}, 2, "--max-drop -0.1"},
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--catalog", "/no/such/dir"}, 1, "/no/such/dir"},
 		{[]string{"serve", "--addr", "256.0.0.1:99999"}, 1, "listen"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--metrics-addr", "256.0.0.1:99999"}, 1, "--metrics-addr"},
+		{[]string{"serve", "--max-conns", "-1"}, 2, "--max-conns -1"},
+		{[]string{"serve", "--idle-timeout", "0s"}, 2, "--idle-timeout 0s"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -54,15 +58,18 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
-// TestServeSignal: serve prints its URL, answers, and exits 0 on SIGTERM.
-func TestServeSignal(t *testing.T) {
-	var out, errb lockedBuffer
+// startServe runs serve with args (plus --addr 127.0.0.1:0) until stop,
+// which sends SIGTERM and returns the exit code. It returns the URL serve
+// printed and its output so far.
+func startServe(t *testing.T, args ...string) (url string, out *lockedBuffer, stop func() int) {
+	t.Helper()
+	out = &lockedBuffer{}
+	var errb lockedBuffer
 	done := make(chan int, 1)
 	go func() {
-		done <- Main([]string{"serve", "--addr", "127.0.0.1:0", "--log-level", "warn"}, strings.NewReader(""), &out, &errb)
+		done <- Main(append([]string{"serve", "--addr", "127.0.0.1:0", "--log-level", "warn"}, args...), strings.NewReader(""), out, &errb)
 	}()
-	urlRe := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
-	var url string
+	urlRe := regexp.MustCompile(`errcat error center: (http://127\.0\.0\.1:\d+/)`)
 	for deadline := time.Now().Add(20 * time.Second); url == ""; {
 		select {
 		case code := <-done:
@@ -72,26 +79,77 @@ func TestServeSignal(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatal("serve printed no URL within 20s")
 		}
-		url = urlRe.FindString(out.String())
+		if m := urlRe.FindStringSubmatch(out.String()); m != nil {
+			url = m[1]
+		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	resp, err := http.Get(url + "healthz")
+	stop = func() int {
+		t.Helper()
+		if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Logf("stderr: %s", errb.String())
+			}
+			return code
+		case <-time.After(15 * time.Second):
+			t.Fatal("serve did not stop on SIGTERM")
+			return -1
+		}
+	}
+	return url, out, stop
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("healthz: %d", resp.StatusCode)
-	}
-	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("exit %d after SIGTERM, want 0; stderr %s", code, errb.String())
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serve did not stop on SIGTERM")
+	return resp.StatusCode, string(b)
+}
+
+// TestServeSignal: serve prints its URL, answers, and exits 0 on SIGTERM.
+// Without --metrics-addr, /metrics is on the main port.
+func TestServeSignal(t *testing.T) {
+	url, _, stop := startServe(t)
+	if code, _ := get(t, url+"healthz"); code != 200 {
+		t.Fatalf("healthz: %d", code)
+	}
+	if code, body := get(t, url+"metrics"); code != 200 || !strings.Contains(body, "errcat_catalog_entries") {
+		t.Errorf("metrics on the main port: %d %.100s", code, body)
+	}
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d after SIGTERM, want 0", code)
+	}
+}
+
+// TestServeMetricsAddr: --metrics-addr moves /metrics off the main port.
+func TestServeMetricsAddr(t *testing.T) {
+	url, out, stop := startServe(t, "--metrics-addr", "127.0.0.1:0", "--max-conns", "16", "--idle-timeout", "5s")
+	defer stop()
+	m := regexp.MustCompile(`errcat metrics: (http://127\.0\.0\.1:\d+/metrics)`).FindStringSubmatch(out.String())
+	if m == nil {
+		t.Fatalf("no metrics URL printed: %s", out.String())
+	}
+	if code, body := get(t, m[1]); code != 200 || !strings.Contains(body, "errcat_catalog_entries") {
+		t.Errorf("metrics address: %d %.100s", code, body)
+	}
+	if code, _ := get(t, strings.TrimSuffix(m[1], "metrics")+"v1/domains"); code != 404 {
+		t.Errorf("the API on the metrics address: %d, want 404", code)
+	}
+	if code, _ := get(t, url+"metrics"); code != 404 {
+		t.Errorf("metrics on the main port: %d, want 404", code)
+	}
+	if code, _ := get(t, url+"healthz"); code != 200 {
+		t.Errorf("healthz: %d", code)
 	}
 }

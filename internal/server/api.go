@@ -33,13 +33,15 @@ const (
 
 func (s *Server) routes() {
 	m := http.NewServeMux()
-	m.HandleFunc("GET /v1/domains", s.apiDomains)
-	m.HandleFunc("GET /v1/domains/{domain}", s.apiDomain)
-	m.HandleFunc("GET /v1/domains/{domain}/errors", s.apiErrors)
-	m.HandleFunc("GET /v1/domains/{domain}/errors/{code}", s.apiEntry)
-	m.HandleFunc("GET /v1/domains/{domain}/errors/{code}/render", s.apiRender)
-	m.HandleFunc("GET /v1/search", s.limited(s.apiSearch))
-	m.HandleFunc("POST /v1/decode", s.limited(s.apiDecode))
+	// Every route that reads the query string refuses one it cannot decode.
+	api := func(pattern string, h http.HandlerFunc) { m.HandleFunc(pattern, s.queryChecked(h)) }
+	api("GET /v1/domains", s.apiDomains)
+	api("GET /v1/domains/{domain}", s.apiDomain)
+	api("GET /v1/domains/{domain}/errors", s.apiErrors)
+	api("GET /v1/domains/{domain}/errors/{code}", s.apiEntry)
+	api("GET /v1/domains/{domain}/errors/{code}/render", s.apiRender)
+	api("GET /v1/search", s.limited(s.apiSearch))
+	api("POST /v1/decode", s.limited(s.apiDecode))
 	m.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(openapiJSON)
@@ -51,11 +53,21 @@ func (s *Server) routes() {
 			"loaded": snap.loaded.UTC().Format("2006-01-02T15:04:05Z"),
 		})
 	})
-	m.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
+	metrics := promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})
+	if !s.cfg.MetricsApart {
+		m.Handle("GET /metrics", metrics)
+	}
 	s.uiRoutes(m)
 	m.HandleFunc("/", s.fallback)
 	s.mux = m
 	s.handler = s.wrap(m)
+
+	mm := http.NewServeMux()
+	mm.Handle("GET /metrics", metrics)
+	mm.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.problem(w, r, "NotFound", map[string]string{"path": r.URL.Path})
+	})
+	s.metricsHandler = s.wrap(mm)
 }
 
 // fallback answers requests no route matched: 405 when the path exists
@@ -73,6 +85,12 @@ func (s *Server) fallback(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	s.notFound(w, r)
+}
+
+// notFound answers 404: the page for a browser outside the API, else a
+// problem.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	if wantsHTML(r) && !strings.HasPrefix(r.URL.Path, "/v1/") {
 		s.pageNotFound(w, r)
 		return

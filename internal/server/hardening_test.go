@@ -254,7 +254,7 @@ func TestUILanguage(t *testing.T) {
 // main landmark, labelled form controls.
 func TestAccessibility(t *testing.T) {
 	_, ts := newTestServer(t, nil)
-	for _, p := range []string{"/", "/search?q=css", "/domains/huaweicloud.css", "/domains/test.example/errors/Quota.Exceeded", "/decode", "/nope"} {
+	for _, p := range []string{"/", "/search?q=css", "/domains/huaweicloud.css", "/domains/test.example/errors/Quota.Exceeded", "/decode", "/nope", "/search?q=a%zz"} {
 		t.Run(p, func(t *testing.T) {
 			body := string(do(t, ts, "GET", p, http.Header{"Accept": {"text/html"}}, nil).body)
 			if n := strings.Count(body, "<h1"); n != 1 {

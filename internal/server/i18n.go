@@ -89,5 +89,6 @@ var uiText = map[string]map[string]string{
 	"notfound.title":    {"en": "Not found — errcat", "zh-CN": "未找到 — errcat"},
 	"notfound.h1":       {"en": "Page not found", "zh-CN": "页面不存在"},
 	"notfound.text":     {"en": "There is no such domain, code or page. Search instead:", "zh-CN": "没有这个域、错误码或页面。请尝试搜索："},
+	"status.400":        {"en": "Bad request", "zh-CN": "请求有误"},
 	"requestid":         {"en": "Request id", "zh-CN": "请求 ID"},
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -28,8 +29,82 @@ func (s *Server) newErrs() *httperr.Handler {
 	return httperr.New(httperr.Config{Domain: s.problems.dom, Logger: s.log, Done: s.done})
 }
 
-// wrap adds request ids, metrics and access log, and panic recovery.
-func (s *Server) wrap(h http.Handler) http.Handler { return s.errs.Wrap(h) }
+// wrap adds the headers every response carries, request ids, metrics and
+// access log, and panic recovery.
+func (s *Server) wrap(h http.Handler) http.Handler {
+	h = s.errs.Wrap(h)
+	// The values are shared by all responses, as a header's slice of
+	// length and capacity 1 that Add and Set replace, never write into.
+	nosniff, deny := []string{"nosniff"}, []string{"DENY"}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		// Browsers take no response for another type than it says (a
+		// JSON body with HTML in it is not a page) and frame none.
+		hd["X-Content-Type-Options"] = nosniff
+		hd["X-Frame-Options"] = deny
+		h.ServeHTTP(w, r)
+	})
+}
+
+// queryChecked answers a request whose query string cannot be decoded
+// with 400 InvalidQueryString, naming the bad part, instead of letting h
+// see the query without it (r.URL.Query drops what it cannot decode): a
+// problem on the API, the error page elsewhere.
+func (s *Server) queryChecked(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if part, ok := badQueryPart(r.URL.RawQuery); ok {
+			params := map[string]string{"part": part}
+			if strings.HasPrefix(r.URL.Path, "/v1/") {
+				s.problem(w, r, "InvalidQueryString", params)
+			} else {
+				s.pageProblem(w, r, http.StatusBadRequest, "InvalidQueryString", params)
+			}
+			return
+		}
+		h(w, r)
+	}
+}
+
+// maxPartLen bounds the bad part of a query string echoed in a problem.
+const maxPartLen = 64
+
+// badQueryPart returns the first &-separated part of the raw query string
+// that url.ParseQuery fails on — one with a semicolon, or a % not
+// followed by two hex digits — and whether there is one. A long part is
+// cut short.
+func badQueryPart(raw string) (string, bool) {
+	i := strings.IndexAny(raw, "%;")
+	for ; i >= 0 && i < len(raw); i++ {
+		c := raw[i]
+		if c == ';' || c == '%' && (i+2 >= len(raw) || !isHex(raw[i+1]) || !isHex(raw[i+2])) {
+			break
+		}
+		if c == '%' {
+			i += 2
+		}
+	}
+	if i < 0 || i >= len(raw) {
+		return "", false
+	}
+	start := strings.LastIndexByte(raw[:i], '&') + 1
+	part := raw[start:]
+	if end := strings.IndexByte(part, '&'); end >= 0 {
+		part = part[:end]
+	}
+	part = strings.ToValidUTF8(part, "\uFFFD")
+	if len(part) > maxPartLen {
+		cut := maxPartLen
+		for cut > 0 && !utf8.RuneStart(part[cut]) {
+			cut--
+		}
+		part = part[:cut] + "…"
+	}
+	return part, true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
 
 // done counts a request by route and status and logs it, at error level
 // when it failed on the server's side.
@@ -44,7 +119,10 @@ func (s *Server) done(r *http.Request, o httperr.Outcome) {
 	if o.Status >= 500 {
 		level = slog.LevelError
 	}
-	s.log.Log(r.Context(), level, "request", "request_id", requestID(r), "method", r.Method, "path", r.URL.Path, "status", o.Status, "duration", o.Duration)
+	// Asked first, so a request not logged boxes none of the arguments.
+	if s.log.Enabled(r.Context(), level) {
+		s.log.Log(r.Context(), level, "request", "request_id", requestID(r), "method", r.Method, "path", r.URL.Path, "status", o.Status, "duration", o.Duration)
+	}
 }
 
 // limiter is a token bucket per client IP; idle clients are forgotten.

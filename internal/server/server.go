@@ -2,11 +2,13 @@
 // the machinery around them — an atomically swapped snapshot of the
 // catalogs with their search index, reloading of catalog directories,
 // problem+json errors from the server's own catalog (problems.yaml),
-// request ids, structured logs, Prometheus metrics, per-client rate limits
-// and size and time limits.
+// request ids, structured logs, Prometheus metrics, per-client rate limits,
+// size, time and connection limits, and the security headers of every
+// response.
 //
 // A Server is an http.Handler; New builds it from a Config, Run serves it
-// until its context ends. Entries are rendered in every wire format by the
+// until its context ends (and RunMetrics its metrics, when they have an
+// address of their own). Entries are rendered in every wire format by the
 // runtime (errcat, wire, defs), raw responses are read by the decode
 // package, and entry pages show the findings of lint.
 package server
@@ -21,6 +23,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/net/netutil"
 	"golang.org/x/time/rate"
 
 	"github.com/errcat/errcat/httperr"
@@ -76,6 +79,16 @@ type Config struct {
 	// ReadTimeout the whole request (default 15s), WriteTimeout the
 	// response (default 30s).
 	ReadHeaderTimeout, ReadTimeout, WriteTimeout time.Duration
+	// IdleTimeout closes a keep-alive connection that waits this long for
+	// its next request (default 30s).
+	IdleTimeout time.Duration
+	// MaxConns caps the connections Run and RunMetrics each serve at once
+	// (default 1024; less than 0: no cap). Further clients wait in the
+	// listen backlog until a connection closes.
+	MaxConns int
+	// MetricsApart leaves /metrics off the main handler: it is served only
+	// by MetricsHandler and RunMetrics, on an address of its own.
+	MetricsApart bool
 }
 
 // Server is the error center.
@@ -90,6 +103,9 @@ type Server struct {
 	metrics  *metrics
 	ui       *ui
 	errs     *httperr.Handler
+
+	// metricsHandler serves /metrics alone (MetricsHandler).
+	metricsHandler http.Handler
 }
 
 // New loads the catalogs and builds the server. Catalog files that fail to
@@ -125,6 +141,12 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.WriteTimeout == 0 {
 		cfg.WriteTimeout = 30 * time.Second
+	}
+	if cfg.IdleTimeout == 0 {
+		cfg.IdleTimeout = 30 * time.Second
+	}
+	if cfg.MaxConns == 0 {
+		cfg.MaxConns = 1024
 	}
 	if err := cfg.Lint.Check(); err != nil {
 		return nil, err
@@ -183,6 +205,11 @@ func (s *Server) Registry() *prometheus.Registry { return s.metrics.reg }
 // ServeHTTP serves the API and the UI.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
+// MetricsHandler serves the Prometheus metrics at /metrics and answers
+// any other path with 404, for a listen address of its own (see
+// Config.MetricsApart).
+func (s *Server) MetricsHandler() http.Handler { return s.metricsHandler }
+
 // Reload checks the catalog directories now and reports whether the
 // catalogs changed.
 func (s *Server) Reload() (bool, error) { return s.st.load() }
@@ -190,28 +217,46 @@ func (s *Server) Reload() (bool, error) { return s.st.load() }
 // Watch reloads catalog directories that change until ctx ends.
 func (s *Server) Watch(ctx context.Context) { s.st.watch(ctx, s.cfg.Reload) }
 
-// HTTPServer returns an http.Server for s with limits on header size and
-// on the time to read a request and write a response.
+// HTTPServer returns an http.Server for s with limits on header size, on
+// the time to read a request and write a response and on idle keep-alive
+// connections. The cap on connections is the listener's (see Run).
 func (s *Server) HTTPServer(addr string) *http.Server {
+	return s.httpServer(addr, s)
+}
+
+func (s *Server) httpServer(addr string, h http.Handler) *http.Server {
 	return &http.Server{
 		Addr:              addr,
-		Handler:           s,
+		Handler:           h,
 		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
 		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      s.cfg.WriteTimeout,
-		IdleTimeout:       90 * time.Second,
+		IdleTimeout:       s.cfg.IdleTimeout,
 		MaxHeaderBytes:    s.cfg.MaxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 }
 
-// Run serves on ln until ctx ends, then shuts down gracefully, giving
-// requests in flight up to 10 seconds.
+// Run serves on ln, at most Config.MaxConns connections at once, and
+// reloads the catalog directories until ctx ends; then it shuts down
+// gracefully, giving requests in flight up to 10 seconds.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
-	hs := s.HTTPServer(ln.Addr().String())
 	wctx, stop := context.WithCancel(ctx)
 	defer stop()
 	go s.Watch(wctx)
+	return s.serve(ctx, s.HTTPServer(ln.Addr().String()), ln)
+}
+
+// RunMetrics serves MetricsHandler on ln, with the limits of Run, until
+// ctx ends.
+func (s *Server) RunMetrics(ctx context.Context, ln net.Listener) error {
+	return s.serve(ctx, s.httpServer(ln.Addr().String(), s.metricsHandler), ln)
+}
+
+func (s *Server) serve(ctx context.Context, hs *http.Server, ln net.Listener) error {
+	if s.cfg.MaxConns > 0 {
+		ln = netutil.LimitListener(ln, s.cfg.MaxConns)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -219,7 +264,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
-	s.log.Info("shutting down")
+	s.log.Info("shutting down", "addr", hs.Addr)
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {

@@ -26,7 +26,7 @@ var uiLocales = []string{"en", "zh-CN"}
 // ui holds the parsed page templates.
 type ui struct {
 	pages  map[string]*template.Template
-	static http.Handler
+	static fs.FS // the files under /static/
 }
 
 func newUI() (*ui, error) {
@@ -61,25 +61,42 @@ func newUI() (*ui, error) {
 		}
 		u.pages[strings.TrimSuffix(strings.TrimPrefix(n, "ui/"), ".html")] = t
 	}
-	sub, err := fs.Sub(uiFiles, "ui/static")
-	if err != nil {
+	if u.static, err = fs.Sub(uiFiles, "ui/static"); err != nil {
 		return nil, err
 	}
-	u.static = http.StripPrefix("/static/", http.FileServerFS(sub))
 	return u, nil
 }
 
 func (s *Server) uiRoutes(m *http.ServeMux) {
-	m.HandleFunc("GET /{$}", s.pageHome)
-	m.HandleFunc("GET /search", s.limited(s.pageSearch))
-	m.HandleFunc("GET /domains/{domain}", s.pageDomain)
-	m.HandleFunc("GET /domains/{domain}/errors/{code}", s.pageEntry)
-	m.HandleFunc("GET /decode", s.pageDecode)
-	m.HandleFunc("POST /decode", s.limited(s.pageDecode))
-	m.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
+	// Every page reads the query string, for ?lang= at least.
+	page := func(pattern string, h http.HandlerFunc) { m.HandleFunc(pattern, s.queryChecked(h)) }
+	page("GET /{$}", s.pageHome)
+	page("GET /search", s.limited(s.pageSearch))
+	page("GET /domains/{domain}", s.pageDomain)
+	page("GET /domains/{domain}/errors/{code}", s.pageEntry)
+	page("GET /decode", s.pageDecode)
+	page("POST /decode", s.limited(s.pageDecode))
+	m.HandleFunc("GET /static/", s.static(s.ui.static))
+}
+
+// static serves the files of fsys under /static/. Directories are not
+// listed: they, and names that are not there, are answered like any
+// unknown path.
+func (s *Server) static(fsys fs.FS) http.HandlerFunc {
+	files := http.StripPrefix("/static/", http.FileServerFS(fsys))
+	return func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/static/")
+		if !fs.ValidPath(name) || name == "." {
+			s.notFound(w, r)
+			return
+		}
+		if fi, err := fs.Stat(fsys, name); err != nil || fi.IsDir() {
+			s.notFound(w, r)
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
-		s.ui.static.ServeHTTP(w, r)
-	})
+		files.ServeHTTP(w, r)
+	}
 }
 
 // page is what every template gets.
@@ -139,7 +156,6 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Content-Language", lang)
 	h.Set("Vary", "Accept-Language, Cookie")
-	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
 	h.Set("Referrer-Policy", "same-origin")
 	w.WriteHeader(status)
@@ -242,6 +258,27 @@ func domainIDs(snap *snapshot) []string {
 
 func (s *Server) pageNotFound(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusNotFound, "notfound", "", map[string]any{"RequestID": requestID(r)})
+}
+
+// pageProblem is the page of one of the server's own errors: its message
+// and remediation in the page's language.
+func (s *Server) pageProblem(w http.ResponseWriter, r *http.Request, status int, code string, params map[string]string) {
+	d := s.problems.def(code)
+	kv := make([]string, 0, 2*len(params))
+	for _, name := range d.Params {
+		if v, ok := params[name]; ok {
+			kv = append(kv, name, v)
+		}
+	}
+	lang := uiLang(w, r)
+	remediation, _ := d.Text(d.Remediation, lang)
+	title := uiText["status."+strconv.Itoa(status)][lang]
+	if title == "" {
+		title = http.StatusText(status)
+	}
+	s.render(w, r, status, "problem", title+" — errcat", map[string]any{
+		"Title": title, "Message": d.New(kv...).Message(lang), "Remediation": remediation, "RequestID": requestID(r),
+	})
 }
 
 func (s *Server) pageDomain(w http.ResponseWriter, r *http.Request) {
