@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/gen"
 )
@@ -292,4 +294,62 @@ func baseName(id string) string {
 		b.WriteString(strings.ToUpper(p[:1]) + p[1:])
 	}
 	return b.String()
+}
+
+// TestClientExamples runs the examples of examples/ts, examples/python and
+// examples/java against packages freshly generated from the aliyun.polardb
+// catalog and compares their output with the example's output.txt.
+func TestClientExamples(t *testing.T) {
+	if testing.Short() {
+		t.Skip("toolchain test skipped in -short mode")
+	}
+	t.Parallel()
+	c := []*catalog.Catalog{seeds(t)["aliyun.polardb"]}
+	examples := filepath.Join("..", "..", "examples")
+	copyExample := func(t *testing.T, lang string, names ...string) string {
+		dir := t.TempDir()
+		for _, n := range names {
+			copyFile(t, filepath.Join(examples, lang, n), filepath.Join(dir, n))
+		}
+		return dir
+	}
+	wantOutput := func(t *testing.T, lang, got string) {
+		want, err := os.ReadFile(filepath.Join(examples, lang, "output.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(want), got); diff != "" {
+			t.Errorf("examples/%s output (-want +got):\n%s", lang, diff)
+		}
+	}
+	gen1 := func(t *testing.T, kind, dir string) {
+		g, _ := gen.Lookup(kind)
+		files, err := g.Run(c, gen.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFiles(t, dir, files)
+	}
+	t.Run("ts", func(t *testing.T) {
+		bin := npmTools(t)
+		dir := copyExample(t, "ts", "main.ts", "tsconfig.json", "package.json")
+		gen1(t, "ts", filepath.Join(dir, "aliyun-polardb-errors"))
+		run(t, dir, nil, filepath.Join(bin, "tsc"), "-p", ".")
+		wantOutput(t, "ts", run(t, dir, nil, "node", filepath.Join("dist", "main.js")))
+	})
+	t.Run("python", func(t *testing.T) {
+		python := need(t, "python3", "apt-get install python3")
+		dir := copyExample(t, "python", "main.py")
+		gen1(t, "python", dir)
+		wantOutput(t, "python", run(t, dir, []string{"PYTHONDONTWRITEBYTECODE=1"}, python, "main.py"))
+	})
+	t.Run("java", func(t *testing.T) {
+		javac := need(t, "javac", "apt-get install openjdk-17-jdk-headless")
+		java := need(t, "java", "apt-get install openjdk-17-jdk-headless")
+		dir := copyExample(t, "java", "Main.java")
+		gen1(t, "java", dir)
+		srcs, _ := filepath.Glob(filepath.Join(dir, "aliyunpolardb", "*.java"))
+		run(t, dir, nil, javac, append([]string{"-d", "classes", "Main.java"}, srcs...)...)
+		wantOutput(t, "java", run(t, dir, nil, java, "-cp", "classes", "Main"))
+	})
 }
