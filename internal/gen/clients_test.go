@@ -176,12 +176,20 @@ func TestTypeScriptClients(t *testing.T) {
 	cats := seedList(t)
 	vectors := generate(t, "vectors", cats, gen.Options{})
 	pkgs := generate(t, "ts", cats, gen.Options{})
+	// One compiler run for every package: each package's tsconfig.json
+	// options, every index.ts, output under dist/PKG/.
+	var entries []string
 	for _, d := range subdirs(t, pkgs) {
-		run(t, filepath.Join(pkgs, d), nil, filepath.Join(bin, "tsc"), "-p", ".")
+		entries = append(entries, `"`+d+`/index.ts"`)
 	}
+	cfg := `{"extends": "./` + subdirs(t, pkgs)[0] + `/tsconfig.json", "compilerOptions": {"rootDir": ".", "outDir": "dist"}, "files": [` + strings.Join(entries, ", ") + `]}` + "\n"
+	if err := os.WriteFile(filepath.Join(pkgs, "tsconfig.json"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, pkgs, nil, filepath.Join(bin, "tsc"), "-p", ".")
 	test := filepath.Join(t.TempDir(), "vectors.test.mjs")
 	copyFile(t, filepath.Join("testdata", "clients", "vectors.test.mjs"), test)
-	run(t, pkgs, []string{"VECTORS=" + vectors, "PACKAGES=" + pkgs}, "node", "--test", test)
+	run(t, pkgs, []string{"VECTORS=" + vectors, "PACKAGES=" + filepath.Join(pkgs, "dist")}, "node", "--test", test)
 }
 
 // TestTypeScriptExhaustive proves the union of a domain's errors makes a

@@ -40,10 +40,7 @@ func TypeScript(cats []*catalog.Catalog, opts Options) (Files, error) {
 // npmName is the package name of a domain: its id with every run of
 // other characters than letters and digits as a dash, plus -errors.
 func npmName(id string) string {
-	var parts []string
-	for _, p := range strings.FieldsFunc(strings.ToLower(id), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) {
-		parts = append(parts, p)
-	}
+	parts := strings.FieldsFunc(strings.ToLower(id), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
 	return strings.Join(parts, "-") + "-errors"
 }
 

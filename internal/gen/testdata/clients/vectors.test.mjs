@@ -1,5 +1,5 @@
 // Reads every shared test vector with the generated TypeScript packages
-// (compiled to dist/) and requires every field back.
+// (compiled, PACKAGES/NAME/index.js) and requires every field back.
 // Environment: VECTORS (the vectors directory), PACKAGES (the packages).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -17,7 +17,7 @@ function npmName(id) {
 for (const file of readdirSync(vectorsDir).filter((f) => f.endsWith(".json")).sort()) {
   const domain = file.slice(0, -".json".length);
   test(domain, async () => {
-    const pkg = await import(pathToFileURL(join(packagesDir, npmName(domain), "dist", "index.js")).href);
+    const pkg = await import(pathToFileURL(join(packagesDir, npmName(domain), "index.js")).href);
     const vectors = JSON.parse(readFileSync(join(vectorsDir, file), "utf8"));
     assert.ok(vectors.length > 0);
     for (const [i, v] of vectors.entries()) {
