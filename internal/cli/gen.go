@@ -31,7 +31,7 @@ func newGenCmd(env *Env) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "gen KIND [--domain ID] [--lang TAG] [--style S] [--package NAME] [-o DIR] [--check]",
-		Short: "Generate Go code, documentation pages, a static site, JSON or OpenAPI from the catalogs",
+		Short: "Generate Go, TypeScript, Python or Java code, test vectors, documentation pages, a static site, JSON or OpenAPI from the catalogs",
 		Long: `Gen turns the catalogs (all of them, or --domain ID) into files under -o DIR.
 With --check it writes nothing: it generates the same files, compares them with
 those in DIR, prints a unified diff of every stale or missing file and exits 1
@@ -87,7 +87,7 @@ Kinds:
 	cmd.Flags().BoolVar(&check, "check", false, "write nothing; diff against the files in -o DIR and exit 1 when any is stale")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "documentation in the domain locale that best serves `TAG` only (default: every locale)")
 	cmd.Flags().StringVar(&opts.Style, "style", "", "documentation style `S` (markdown: table, list)")
-	cmd.Flags().StringVar(&opts.Package, "package", "", "Go package `NAME` (one domain; default derived from the domain id)")
+	cmd.Flags().StringVar(&opts.Package, "package", "", "Go, Python or Java package `NAME` (one domain; default derived from the domain id)")
 	return cmd
 }
 

@@ -1,0 +1,355 @@
+package gen
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/defs"
+	"github.com/errcat/errcat/internal/catalog"
+)
+
+// The client generators (TypeScript, Python, Java) share one model of a
+// domain, built here: the same code names as the Go generator (GoNames),
+// the category classes between the base type and the code types, and per
+// code the message templates and the patterns that recover params from a
+// received message. Each language file only spells the model.
+
+// clientDomain is a domain as the client generators see it.
+type clientDomain struct {
+	ID            string
+	Name          string
+	Base          string // CamelCase of the domain id: ZillizCloud
+	Format        string // the domain's default wire format
+	DefaultLocale string
+	Locales       []string
+	SuccessCodes  []string // codes that mean success in the domain's format
+	DocsURL       string
+	Categories    []clientCategory // the categories the codes use, canonical order
+	Codes         []clientCode     // sorted by compareCodes
+}
+
+type clientCategory struct {
+	ID   string // invalid_argument
+	Name string // InvalidArgument (or InvalidArgumentError on a clash)
+}
+
+type clientCode struct {
+	Code         string
+	Name         string // GoNames
+	Status       int    // errcat.Def.Status
+	Category     string
+	CategoryName string // the class of the category
+	Retryable    bool
+	Params       []string
+	Messages     []localeText // per domain locale that has one
+	Patterns     []clientPattern
+	Doc          []string // message, then remediation, in the default locale
+	Deprecated   string   // "" or the deprecation sentence
+}
+
+type localeText struct{ Locale, Text string }
+
+// clientPattern recovers params from a received message in one locale:
+// Regex (a pattern whose syntax TypeScript, Python, Java and Go read
+// alike: anchored, literal punctuation escaped, one lazy group per
+// distinct placeholder) and the param each group fills.
+type clientPattern struct {
+	Locale string
+	Regex  string
+	Groups []string
+}
+
+// successFormats are the formats whose bodies carry a code on success
+// too, with 0 meaning success.
+var successFormats = []string{"tencent-v2", "zilliz", "ucloud"}
+
+// successCodes returns the codes that mean success for domain d in format.
+func successCodes(d *catalog.Domain, format string) []string {
+	var out []string
+	if d.SuccessCode != nil {
+		out = append(out, *d.SuccessCode)
+	}
+	if slices.Contains(successFormats, format) && !slices.Contains(out, "0") {
+		out = append(out, "0")
+	}
+	return out
+}
+
+// clientReserved are names a code type may not take in any client
+// language: the languages' own types the generated code refers to.
+var clientReserved = []string{
+	"Error", "Object", "String", "Number", "Boolean", "Array", "Map", "Record", "Promise", "Symbol", "Headers",
+	"Exception", "RuntimeException", "Integer", "Override", "Math", "System", "List", "Set", "Pattern", "Matcher",
+	"None", "True", "False", "Any", "Mapping", "Final", "ClassVar", "Optional",
+}
+
+// newClientDomain builds the model of c.
+func newClientDomain(c *catalog.Catalog) (*clientDomain, error) {
+	names, err := GoNames(c)
+	if err != nil {
+		return nil, err
+	}
+	_, rdefs := defs.FromCatalog(c)
+	d := &clientDomain{
+		ID:            c.Domain.ID,
+		Name:          c.Domain.Name,
+		Base:          camelID(c.Domain.ID),
+		Format:        c.Domain.WireFormat,
+		DefaultLocale: c.Domain.DefaultLocale(),
+		Locales:       slices.Clone(c.Domain.Locales),
+		SuccessCodes:  successCodes(&c.Domain, c.Domain.WireFormat),
+		DocsURL:       c.Domain.DocsURL,
+	}
+	if d.Format == "" {
+		d.Format = "problem"
+	}
+	if len(d.Locales) == 0 {
+		d.Locales = []string{d.DefaultLocale}
+	}
+	entries := map[string]*catalog.Entry{}
+	for i := range c.Entries {
+		if e := &c.Entries[i]; entries[e.Code] == nil {
+			entries[e.Code] = e
+		}
+	}
+	taken := map[string]string{}
+	for _, n := range names {
+		taken[n] = "code"
+	}
+	for _, r := range clientReserved {
+		if code, ok := codeNamed(names, r); ok {
+			return nil, fmt.Errorf("%s: code %q is named %s, which the TypeScript, Python and Java clients cannot use", c.Domain.ID, code, r)
+		}
+	}
+	for _, base := range []string{d.Base + "Error", d.Base + "Exception"} {
+		if code, ok := codeNamed(names, base); ok {
+			return nil, fmt.Errorf("%s: code %q is named %s, the name of the domain's base error type", c.Domain.ID, code, base)
+		}
+	}
+	rdefs = slices.Clone(rdefs)
+	slices.SortStableFunc(rdefs, func(a, b *errcat.Def) int { return compareCodes(a.Code, b.Code) })
+	usedCats := map[string]bool{}
+	for _, rd := range rdefs {
+		usedCats[rd.Category] = true
+	}
+	catName := map[string]string{}
+	for _, cat := range catalog.Categories() {
+		if !usedCats[string(cat)] {
+			continue
+		}
+		n := camelID(string(cat))
+		if taken[n] != "" {
+			n += "Error"
+		}
+		taken[n] = "category"
+		catName[string(cat)] = n
+		d.Categories = append(d.Categories, clientCategory{ID: string(cat), Name: n})
+	}
+	for _, rd := range rdefs {
+		if _, ok := catName[rd.Category]; !ok { // a category outside the table
+			n := camelID(rd.Category)
+			if n == "" || taken[n] != "" {
+				n += "Category"
+			}
+			taken[n] = "category"
+			catName[rd.Category] = n
+			d.Categories = append(d.Categories, clientCategory{ID: rd.Category, Name: n})
+		}
+	}
+	def := d.DefaultLocale
+	for _, rd := range rdefs {
+		e := entries[rd.Code]
+		cc := clientCode{
+			Code:         rd.Code,
+			Name:         names[rd.Code],
+			Status:       rd.Status(),
+			Category:     rd.Category,
+			CategoryName: catName[rd.Category],
+			Retryable:    rd.Retryable,
+			Params:       slices.Clone(rd.Params),
+		}
+		for _, l := range textLocales(d.Locales, rd.Message) {
+			cc.Messages = append(cc.Messages, localeText{l, rd.Message[l]})
+			cc.Patterns = append(cc.Patterns, messagePattern(l, rd.Message[l]))
+		}
+		if s := textIn(e.Message, def, def); s != "" {
+			cc.Doc = append(cc.Doc, s)
+		}
+		if s := textIn(e.Remediation, def, def); s != "" {
+			cc.Doc = append(cc.Doc, s)
+		}
+		if e.Deprecated {
+			cc.Deprecated = "The code is retired"
+			if e.ReplacedBy != "" {
+				cc.Deprecated += "; use " + e.ReplacedBy + " instead"
+			}
+			cc.Deprecated += "."
+		}
+		d.Codes = append(d.Codes, cc)
+	}
+	return d, nil
+}
+
+func codeNamed(names map[string]string, n string) (string, bool) {
+	for code, name := range names {
+		if name == n {
+			return code, true
+		}
+	}
+	return "", false
+}
+
+// textLocales returns the locales of t: the domain's first, in order, then
+// any other, sorted.
+func textLocales(domain []string, t map[string]string) []string {
+	var out []string
+	for _, l := range domain {
+		if _, ok := t[l]; ok {
+			out = append(out, l)
+		}
+	}
+	var rest []string
+	for l := range t {
+		if !slices.Contains(out, l) {
+			rest = append(rest, l)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+// camelID capitalises the letter-and-digit runs of s and joins them:
+// zilliz.cloud → ZillizCloud, invalid_argument → InvalidArgument.
+func camelID(s string) string {
+	var b strings.Builder
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return !(r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))) }) {
+		b.WriteString(capitalise(p))
+	}
+	n := b.String()
+	if n != "" && !unicode.IsLetter(rune(n[0])) {
+		n = "E" + n
+	}
+	return n
+}
+
+// regexSpecial are the characters messagePattern escapes: the syntax
+// characters of the four regex dialects; escaping them is valid in all.
+const regexSpecial = `\^$.|?*+()[]{}/`
+
+// messagePattern turns a message template into a pattern that matches the
+// filled message and captures each distinct placeholder once (a repeated
+// placeholder matches anything: RE2 has no back references).
+func messagePattern(locale, t string) clientPattern {
+	p := clientPattern{Locale: locale}
+	var b strings.Builder
+	b.WriteString("^")
+	lit := func(s string) {
+		for _, r := range s {
+			switch {
+			case strings.ContainsRune(regexSpecial, r):
+				b.WriteByte('\\')
+				b.WriteRune(r)
+			case r == '\n':
+				b.WriteString(`\n`)
+			case r == '\r':
+				b.WriteString(`\r`)
+			case r == '\t':
+				b.WriteString(`\t`)
+			case r < 0x20 || r == 0x7f:
+				fmt.Fprintf(&b, `\x%02x`, r)
+			default:
+				b.WriteRune(r)
+			}
+		}
+	}
+	last := 0
+	for start, end := errcat.NextPlaceholder(t, 0); start >= 0; start, end = errcat.NextPlaceholder(t, end) {
+		lit(t[last:start])
+		name := t[start+1 : end-1]
+		if slices.Contains(p.Groups, name) {
+			b.WriteString("(?:[\\s\\S]*?)")
+		} else {
+			p.Groups = append(p.Groups, name)
+			b.WriteString("([\\s\\S]*?)")
+		}
+		last = end
+	}
+	lit(t[last:])
+	b.WriteString("$")
+	p.Regex = b.String()
+	return p
+}
+
+// recoverParams applies the patterns to msg the way the generated readers
+// do: the first pattern that matches gives the params, trying the pattern
+// of locale lang (the response's Content-Language) first.
+func recoverParams(ps []clientPattern, msg, lang string) map[string]string {
+	ordered := slices.Clone(ps)
+	slices.SortStableFunc(ordered, func(a, b clientPattern) int {
+		switch {
+		case a.Locale == lang && b.Locale != lang:
+			return -1
+		case b.Locale == lang && a.Locale != lang:
+			return 1
+		}
+		return 0
+	})
+	for _, p := range ordered {
+		re, err := regexp.Compile(p.Regex)
+		if err != nil {
+			continue
+		}
+		m := re.FindStringSubmatch(msg)
+		if m == nil {
+			continue
+		}
+		out := map[string]string{}
+		for i, g := range p.Groups {
+			out[g] = m[i+1]
+		}
+		return out
+	}
+	return map[string]string{}
+}
+
+// clientDomains builds the models of cats, sorted by domain id.
+func clientDomains(kind string, cats []*catalog.Catalog) ([]*clientDomain, error) {
+	var out []*clientDomain
+	for _, c := range sortedCatalogs(cats) {
+		d, err := newClientDomain(c)
+		if err != nil {
+			return nil, fmt.Errorf("gen %s: %w", kind, err)
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// wrapText splits s into lines of at most width runes at spaces (a word
+// longer than width stays whole).
+func wrapText(s string, width int) []string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		words := strings.Fields(para)
+		line := ""
+		for _, w := range words {
+			switch {
+			case line == "":
+				line = w
+			case len([]rune(line))+1+len([]rune(w)) <= width:
+				line += " " + w
+			default:
+				lines = append(lines, line)
+				line = w
+			}
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}

@@ -1,0 +1,187 @@
+package gen
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"net/http"
+	"slices"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/defs"
+	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/wire"
+)
+
+// Vector is one shared test vector: an HTTP response exactly as the Go
+// runtime sends it, and what a client reading it must get back.
+type Vector struct {
+	// Domain, Format and Locale say which response this is.
+	Domain string `json:"domain"`
+	Format string `json:"format"`
+	Locale string `json:"locale"`
+	// Response is the response the Go runtime writes.
+	Response VectorResponse `json:"response"`
+	// Want is the error a reader returns; nil for a success body.
+	Want *VectorWant `json:"want"`
+}
+
+// VectorResponse is an HTTP response: status, headers (one value each)
+// and the body as text (every format writes UTF-8).
+type VectorResponse struct {
+	Status  int               `json:"status"`
+	Headers map[string]string `json:"headers"`
+	Body    string            `json:"body"`
+}
+
+// VectorWant is what a reader must get back from a response. Known is
+// false for a code the catalog does not hold: the reader then returns the
+// domain's base error with the response's status, category "unknown" and
+// retryable false.
+type VectorWant struct {
+	Known      bool              `json:"known"`
+	Code       string            `json:"code"`
+	Name       string            `json:"name"`
+	HTTPStatus int               `json:"http_status"`
+	Category   string            `json:"category"`
+	Retryable  bool              `json:"retryable"`
+	Message    string            `json:"message"`
+	Params     map[string]string `json:"params"`
+	RequestID  string            `json:"request_id"`
+}
+
+// Vectors writes the shared test vectors of the client generators: a
+// file DOMAIN.json per domain holding, for every code × wire format ×
+// locale of the domain, the response the Go runtime sends (the error
+// built with a sample value per param and a request id) and the fields a
+// reader must get back, plus per format and locale one response with a
+// code the catalog does not know. Every wire format is included: the
+// generated readers read them all (fromResponse takes the format, the
+// domain's by default).
+//
+// A reader recovers params from the body where the format carries them
+// (problem's params, google's ErrorInfo metadata) and otherwise from the
+// message, through the code's message pattern; so Want.Params holds the
+// params the format carries or the message shows.
+func Vectors(cats []*catalog.Catalog, opts Options) (Files, error) {
+	models, err := clientDomains("vectors", cats)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*catalog.Catalog{}
+	for _, c := range cats {
+		byID[c.Domain.ID] = c
+	}
+	files := Files{}
+	for _, m := range models {
+		c := byID[m.ID]
+		dom, rdefs := defs.FromCatalog(c)
+		models := map[string]*clientCode{}
+		for i := range m.Codes {
+			models[m.Codes[i].Code] = &m.Codes[i]
+		}
+		unknown := &errcat.Def{Domain: dom, Code: "Errcat.Unlisted", Category: "unknown", Message: map[string]string{}}
+		if c.Domain.CodeKind == "integer" {
+			unknown.Code = "987654321"
+		}
+		for _, l := range m.Locales {
+			unknown.Message[l] = "An error the catalog does not list."
+		}
+		rdefs = append(slices.Clone(rdefs), unknown)
+		var vs []Vector
+		for _, format := range wireFormatNames() {
+			succ := successCodes(&c.Domain, format)
+			for _, rd := range rdefs {
+				e := rd.New(sampleParams(rd.Params)...).WithRequestID(sampleRequestID(m.ID, rd.Code))
+				for _, l := range m.Locales {
+					status, h, body, err := wireResponse(format, e, l)
+					if err != nil {
+						return nil, fmt.Errorf("gen vectors: %w", err)
+					}
+					v := Vector{Domain: m.ID, Format: format, Locale: l, Response: VectorResponse{Status: status, Headers: map[string]string{}, Body: string(body)}}
+					for k := range h {
+						v.Response.Headers[k] = h.Get(k)
+					}
+					if !slices.Contains(succ, rd.Code) {
+						v.Want = vectorWant(models[rd.Code], rd, e, format, l, status, h.Get("Content-Language"))
+					}
+					vs = append(vs, v)
+				}
+			}
+		}
+		var b bytes.Buffer
+		b.WriteString("[\n")
+		for i, v := range vs {
+			var line bytes.Buffer
+			enc := json.NewEncoder(&line)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(v); err != nil {
+				return nil, fmt.Errorf("gen vectors: %w", err)
+			}
+			b.Write(bytes.TrimRight(line.Bytes(), "\n"))
+			if i < len(vs)-1 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString("]\n")
+		files[m.ID+".json"] = b.Bytes()
+	}
+	return files, nil
+}
+
+func vectorWant(m *clientCode, rd *errcat.Def, e *errcat.Error, format, locale string, status int, lang string) *VectorWant {
+	msg := e.Message(locale) // google: its LocalizedMessage
+	w := &VectorWant{Code: rd.Code, Message: msg, RequestID: e.RequestID(), Params: map[string]string{}}
+	switch format {
+	case "problem", "google":
+		for i := 0; i < e.NumParams(); i++ {
+			k, v, _ := e.ParamAt(i)
+			w.Params[k] = v
+		}
+	default:
+		if m != nil {
+			w.Params = recoverParams(m.Patterns, msg, lang)
+		}
+	}
+	if m == nil {
+		w.HTTPStatus, w.Category = status, "unknown"
+		return w
+	}
+	w.Known, w.Name = true, m.Name
+	w.HTTPStatus, w.Category, w.Retryable = m.Status, m.Category, m.Retryable
+	return w
+}
+
+// sampleParams gives every param a distinct value without spaces, so a
+// message pattern recovers it.
+func sampleParams(names []string) []string {
+	var kv []string
+	for i, n := range names {
+		kv = append(kv, n, fmt.Sprintf("v%d-%s", i+1, n))
+	}
+	return kv
+}
+
+func sampleRequestID(domain, code string) string {
+	h := fnv.New32a()
+	h.Write([]byte(domain + "\x00" + code))
+	return fmt.Sprintf("req-%08x", h.Sum32())
+}
+
+// wireFormatNames and wireResponse are the client generators' only use of
+// package wire: the format names, and a response rendered as the runtime
+// sends it.
+func wireFormatNames() []string { return wire.Names() }
+
+func wireResponse(format string, e *errcat.Error, locale string) (status int, h http.Header, body []byte, err error) {
+	f, ok := wire.ByName(format)
+	if !ok {
+		return 0, nil, nil, fmt.Errorf("unknown wire format %q", format)
+	}
+	o := wire.Options{Locale: locale}
+	h = http.Header{}
+	f.Header(h, e, o)
+	return f.Status(e), h, f.Append(nil, e, o), nil
+}
