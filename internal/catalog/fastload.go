@@ -55,9 +55,9 @@ func parseFast(name, s string, data []byte, owned bool) (*Catalog, error) {
 	if !ok {
 		return Parse(name, data)
 	}
-	if ps := Validate(c); len(ps) > 0 {
+	if ps := Validate(c); len(ps) > 0 || c.Domain.CodeKind == "integer" && len(codeProblems(c)) > 0 {
 		if len(data) > maxFullSize {
-			return nil, placeProblems(name, c, header, ps)
+			return nil, placeProblems(name, c, header, append(ps, codeProblems(c)...))
 		}
 		return Parse(name, data)
 	}

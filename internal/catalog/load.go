@@ -94,6 +94,9 @@ func Parse(name string, data []byte) (*Catalog, error) {
 	for _, p := range Validate(c) {
 		list = append(list, problemError(name, body, p))
 	}
+	for _, p := range codeProblems(c) {
+		list = append(list, problemError(name, body, p))
+	}
 	if len(list) > 0 {
 		list.sort()
 		return nil, list
@@ -103,8 +106,9 @@ func Parse(name string, data []byte) (*Catalog, error) {
 
 // decodeDocument reads data as one YAML document holding a mapping (a
 // what with keys) into v, strictly: unknown keys, wrong types and
-// duplicate keys are errors at their place. It returns the document's
-// body for placing later problems.
+// duplicate keys are errors at their place, and every value is what is
+// written (checkWritten). It returns the document's body for placing
+// later problems.
 func decodeDocument(name string, data []byte, what, keys string, v any) (body ast.Node, err error) {
 	defer func() {
 		// The YAML library is third-party code; a panic in it on hostile
@@ -131,6 +135,9 @@ func decodeDocument(name string, data []byte, what, keys string, v any) (body as
 	}
 	if err := yaml.NodeToValue(body, v, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlError(name, err)
+	}
+	if list := checkWritten(name, body, v); len(list) > 0 {
+		return nil, list
 	}
 	return body, nil
 }
