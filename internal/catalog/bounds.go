@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -288,9 +289,9 @@ func (s *prescanner) errAt(i int, msg string) error {
 func (s *prescanner) run() error {
 	data := s.data
 	for s.lineStart < len(data) {
-		end := s.lineStart
-		for end < len(data) && data[end] != '\n' && data[end] != '\r' {
-			end++
+		end := len(data)
+		if j := indexEither(data[s.lineStart:], '\n', '\r'); j >= 0 {
+			end = s.lineStart + j
 		}
 		if !s.utf8 {
 			if err := s.checkUTF8(s.lineStart, end); err != nil {
@@ -332,10 +333,16 @@ func (s *prescanner) scanLine(start, end int) error {
 	for indent < end && data[indent] == ' ' {
 		indent++
 	}
-	blank := true
-	for j := indent; j < end && blank; j++ {
-		blank = data[j] == ' ' || data[j] == '\t'
+	// The first byte after the indentation and tabs, which the library
+	// does not count as columns.
+	first, tabs := indent, 0
+	for first < end && (data[first] == ' ' || data[first] == '\t') {
+		if data[first] == '\t' {
+			tabs++
+		}
+		first++
 	}
+	blank := first == end
 	i := start
 	if end-start >= 3 && (string(data[start:start+3]) == "---" || string(data[start:start+3]) == "...") && (end-start == 3 || data[start+3] == ' ' || data[start+3] == '\t') {
 		// A document marker ends whatever is open.
@@ -389,15 +396,20 @@ func (s *prescanner) scanLine(start, end int) error {
 		}
 		s.plain, s.closed, s.certain, s.nodeCol = false, false, !tab, i-start
 	}
-	// The library does not count the tabs of the indentation as columns.
-	tabs := 0
-	for j := start; j < end && (data[j] == ' ' || data[j] == '\t'); j++ {
-		if data[j] == '\t' {
-			tabs++
-		}
-	}
 	prevSpace := true
 	for i < end {
+		if s.plain && s.seqs <= 0 && s.maps <= 0 {
+			// The text of a plain scalar in a block: only a key's colon
+			// or a comment ends it.
+			j := indexEither(data[i:end], ':', '#')
+			if j < 0 {
+				return nil
+			}
+			if j > 0 {
+				i += j
+				prevSpace = data[i-1] == ' ' || data[i-1] == '\t'
+			}
+		}
 		c := data[i]
 		if c == ' ' || c == '\t' {
 			prevSpace = true
@@ -520,22 +532,27 @@ func (s *prescanner) scanLine(start, end int) error {
 func (s *prescanner) quoted(q byte, i, end int) (next int, closed bool, err error) {
 	data := s.data
 	for i < end {
-		c := data[i]
+		var j int
+		if q == '"' {
+			j = indexEither(data[i:end], '"', '\\')
+		} else {
+			j = bytes.IndexByte(data[i:end], q)
+		}
+		if j < 0 {
+			break
+		}
+		i += j
 		switch {
-		case q == '"' && c == '\\':
+		case data[i] == '\\':
 			if err := s.escape(i, end); err != nil {
 				return 0, false, err
 			}
 			i += 2
-			continue
-		case c == q:
-			if q == '\'' && i+1 < end && data[i+1] == '\'' {
-				i += 2
-				continue
-			}
+		case q == '\'' && i+1 < end && data[i+1] == '\'':
+			i += 2
+		default:
 			return i + 1, true, nil
 		}
-		i++
 	}
 	return end, false, nil
 }
@@ -568,6 +585,18 @@ func (s *prescanner) escape(i, end int) error {
 		return s.errAt(i, fmt.Sprintf("escape %s is not a Unicode character", data[i:i+2+width]))
 	}
 	return nil
+}
+
+// indexEither returns the index of the first x or y in b, or -1.
+func indexEither(b []byte, x, y byte) int {
+	i := bytes.IndexByte(b, x)
+	if i >= 0 {
+		b = b[:i]
+	}
+	if j := bytes.IndexByte(b, y); j >= 0 {
+		return j
+	}
+	return i
 }
 
 func hexValue(b []byte) (uint64, bool) {

@@ -154,28 +154,34 @@ func TestBombs(t *testing.T) {
 	}
 }
 
-// TestLimitsAllow checks that what is within the limits passes them: the
-// file is read on and fails for another reason. (A sequence of the most
-// items takes the full parser too long for a test; see
-// TestPrescanLimits.)
-func TestLimitsAllow(t *testing.T) {
+// TestLimits checks the limits at and just past their values: at the
+// limit the file is read on, and fails for another reason; past it, it
+// is refused. (A sequence of the most items takes the full parser too
+// long for a test; see TestPrescanLimits.)
+func TestLimits(t *testing.T) {
+	deep := func(n int) []byte { return []byte("domain: " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n") }
 	tests := []struct {
-		name string
-		data []byte
-		want string
+		name             string
+		at, over         []byte
+		atWant, overWant string
 	}{
-		{"64 deep", []byte("domain: " + strings.Repeat("[", 63) + strings.Repeat("]", 63) + "\n"),
-			"ok.yaml:1:9: sequence was used where mapping is expected"},
-		{"longest mapping", rules(1 << 10), "ok.yaml:2:3: domain.wire_format \"\": want one of [problem google tencent tencent-v2 aliyun aliyun-xml huawei zilliz ucloud]"},
+		{"depth", deep(63), deep(64),
+			"x.yaml:1:9: sequence was used where mapping is expected",
+			"x.yaml:1:72: collections nested more than 64 deep: errcat's limit (a catalog nests about 7)"},
+		{"keys", rules(1 << 10), rules(1<<10 + 1),
+			"x.yaml:2:3: domain.wire_format \"\": want one of [problem google tencent tencent-v2 aliyun aliyun-xml huawei zilliz ucloud]",
+			"x.yaml:1032:7: more than 1024 keys in one mapping: errcat's limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := catalog.Parse("ok.yaml", tt.data)
-			if err == nil {
-				t.Fatal("Parse succeeded, want an error")
-			}
-			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
-				t.Errorf("error (-want +got):\n%s", diff)
+			for _, c := range []struct {
+				data []byte
+				want string
+			}{{tt.at, tt.atWant}, {tt.over, tt.overWant}} {
+				_, err := catalog.Parse("x.yaml", c.data)
+				if diff := cmp.Diff(c.want, fmt.Sprint(err)); diff != "" {
+					t.Errorf("error (-want +got):\n%s", diff)
+				}
 			}
 		})
 	}

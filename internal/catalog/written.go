@@ -55,20 +55,24 @@ func (w *writtenWalker) walk(n ast.Node, v reflect.Value, field string) {
 		}
 		elem := v.Type().Elem()
 		for _, mv := range mappingPairs(n) {
+			switch elem.Kind() {
+			case reflect.Interface:
+				continue // free-form values: no type to be true to
+			case reflect.String:
+				if !readAsNonString(mv.Value) {
+					continue // the common case: the text as written
+				}
+			}
 			key := reflect.ValueOf(keyString(mv)).Convert(v.Type().Key())
 			old := v.MapIndex(key)
 			if !old.IsValid() {
 				continue
 			}
-			switch elem.Kind() {
-			case reflect.String, reflect.Struct, reflect.Pointer, reflect.Slice,
-				reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-				// Map values cannot be set in place: walk a copy.
-				cp := reflect.New(elem).Elem()
-				cp.Set(old)
-				w.walk(mv.Value, cp, field)
-				v.SetMapIndex(key, cp)
-			}
+			// Map values cannot be set in place: walk a copy.
+			cp := reflect.New(elem).Elem()
+			cp.Set(old)
+			w.walk(mv.Value, cp, field)
+			v.SetMapIndex(key, cp)
 		}
 	case reflect.Slice:
 		seq, ok := n.(*ast.SequenceNode)
@@ -79,9 +83,8 @@ func (w *writtenWalker) walk(n ast.Node, v reflect.Value, field string) {
 			w.walk(seq.Values[i], v.Index(i), field)
 		}
 	case reflect.String:
-		switch n.(type) {
-		case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
-			// A plain scalar the library read as something else: keep the text.
+		// A plain scalar the library read as something else: keep the text.
+		if readAsNonString(n) {
 			if tk := n.GetToken(); tk != nil && v.String() != tk.Value {
 				v.SetString(tk.Value)
 			}
@@ -102,6 +105,16 @@ func (w *writtenWalker) walk(n ast.Node, v reflect.Value, field string) {
 			w.list = append(w.list, &Error{File: w.name, Line: tk.Position.Line, Col: tk.Position.Column, Msg: field + " " + text + ": " + why})
 		}
 	}
+}
+
+// readAsNonString reports whether the library reads the scalar n as a
+// number, a bool or infinity, and so turns it into other text in a string.
+func readAsNonString(n ast.Node) bool {
+	switch unwrapNode(n).(type) {
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return true
+	}
+	return false
 }
 
 // unwrapNode returns the value under tags and anchors.
@@ -166,11 +179,23 @@ func integerProblem(text, what string) string {
 	if why := numberProblem(text); why != "" {
 		return what + " is written " + why
 	}
-	digits := strings.TrimPrefix(text, "-")
-	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+	if !decimal(strings.TrimPrefix(text, "-")) {
 		return what + " is written in decimal digits"
 	}
 	return ""
+}
+
+// decimal reports whether s is decimal digits without a leading zero.
+func decimal(s string) bool {
+	if s == "" || s[0] == '0' && len(s) > 1 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // numberProblem says what is wrong with text as a decimal integer when
@@ -178,6 +203,9 @@ func integerProblem(text, what string) string {
 // another base, leading zeros, a fraction), or returns "".
 func numberProblem(text string) string {
 	digits := strings.TrimPrefix(text, "-")
+	if decimal(digits) && text != "-0" {
+		return "" // the common case, without the regular expression
+	}
 	base := func(p string) bool { return digits[0] == '0' && strings.ContainsRune(p, rune(digits[1])) }
 	switch {
 	case !numberLike.MatchString(text) || strings.Contains(digits, "-") && !strings.ContainsAny(digits, "eE"):

@@ -58,7 +58,7 @@ func TestCodesAsWritten(t *testing.T) {
 		_, err := catalog.Parse("w.yaml", data)
 		want := "w.yaml:7:17: domain.success_code \"0x0\" has no entry\n" +
 			"w.yaml:7:17: code 0x0: an integer code is written in decimal, not hexadecimal"
-		if diff := cmp.Diff(want, err.Error()); diff != "" {
+		if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
 			t.Errorf("error (-want +got):\n%s", diff)
 		}
 	})
