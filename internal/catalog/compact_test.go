@@ -90,7 +90,7 @@ func TestCompactReleasesTheFile(t *testing.T) {
 	if len(data) < compactMin {
 		t.Fatalf("fixture is %d bytes, want at least %d", len(data), compactMin)
 	}
-	raw, ok := parseSubset("c.yaml", unsafe.String(unsafe.SliceData(data), len(data)), parallelMin)
+	raw, _, ok := parseSubset("c.yaml", unsafe.String(unsafe.SliceData(data), len(data)), parallelMin, stdLimits())
 	if !ok {
 		t.Fatal("the fixture is outside the fast reader's subset")
 	}

@@ -82,9 +82,11 @@ func (q quoteAwkward) Visit(n ast.Node) ast.Visitor {
 	if !ok || sn.Token == nil || sn.Token.Type != token.StringType {
 		return q
 	}
-	// A value the library quoted itself holds its quoted form already.
+	// A value the library quoted itself holds its quoted form already:
+	// strconv.Quote's output, which a text such as "\"\r\"" (a bare
+	// carriage return between quotes) only resembles.
 	if strings.HasPrefix(sn.Value, `"`) {
-		if _, err := strconv.Unquote(sn.Value); err == nil {
+		if u, err := strconv.Unquote(sn.Value); err == nil && strconv.Quote(u) == sn.Value {
 			return q
 		}
 	}

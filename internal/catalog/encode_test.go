@@ -37,6 +37,7 @@ func TestMarshalAwkwardStrings(t *testing.T) {
 		"a\tb", "\ttab first", "  leading\nsecond", "trailing \nline", "line\n  indented", "a\r\nb",
 		"x\n", "\n\nblank first", "# not a comment", "- not a list", "null", "yes", "0x10", "{brace}",
 		"a\x01b", "line\u2028separator", "\ufeffbom", "quote \" and \\ backslash", "参数 %s 异常",
+		"\"\r\"", "\"a\rb\"", // look like strconv.Quote's output, but hold a bare CR
 	} {
 		slow, fast := roundTripText(t, msg)
 		if slow != msg || fast != msg {

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"errors"
-	"os"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -11,7 +10,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 )
 
 // ParseFast parses a catalog exactly as Parse does, but reads the YAML
@@ -23,21 +22,16 @@ import (
 // tags, comments after values, multi-line strings, unknown keys, values
 // whose type the subset cannot tell), or when the catalog does not
 // validate, ParseFast falls back to Parse, so the result and every error
-// message are Parse's.
+// message are Parse's. The one exception is a file in the subset too
+// large for Parse (maxFullSize) that does not validate: its problems are
+// placed at the entries they concern.
 func ParseFast(name string, data []byte) (*Catalog, error) {
-	c, ok := parseSubset(name, string(data), parallelMin)
-	if !ok {
-		return Parse(name, data)
-	}
-	if len(Validate(c)) > 0 {
-		return Parse(name, data)
-	}
-	return c, nil
+	return parseFast(name, string(data), data, false)
 }
 
 // LoadFileFast reads and parses one catalog file with ParseFast.
 func LoadFileFast(name string) (*Catalog, error) {
-	data, err := os.ReadFile(name)
+	data, err := readFile(name)
 	if err != nil {
 		return nil, err
 	}
@@ -51,16 +45,56 @@ func parseOwned(name string, data []byte) (*Catalog, error) {
 	if len(data) == 0 {
 		return Parse(name, data)
 	}
-	c, ok := parseSubset(name, unsafe.String(unsafe.SliceData(data), len(data)), parallelMin)
-	if !ok || len(Validate(c)) > 0 {
+	return parseFast(name, unsafe.String(unsafe.SliceData(data), len(data)), data, true)
+}
+
+// parseFast is ParseFast of data, which s holds as a string; owned says
+// that data is the caller's alone (see parseOwned).
+func parseFast(name, s string, data []byte, owned bool) (*Catalog, error) {
+	c, header, ok := parseSubset(name, s, parallelMin, stdLimits())
+	if !ok {
 		return Parse(name, data)
 	}
-	if len(data) >= compactMin {
+	if ps := Validate(c); len(ps) > 0 || c.Domain.CodeKind == "integer" && len(codeProblems(c)) > 0 {
+		if len(data) > maxFullSize {
+			return nil, placeProblems(name, c, header, append(ps, codeProblems(c)...))
+		}
+		return Parse(name, data)
+	}
+	if owned && len(data) >= compactMin {
 		// Most of a large file is keys, indentation and repeats: copy the
 		// strings out so the file's bytes can go.
 		compact(c, len(data)/2)
 	}
 	return c, nil
+}
+
+// placeProblems places problems of a catalog the fast reader read, for a
+// file too large for Parse to place them: a problem of an entry or of a
+// variant is placed at its start, one of the domain at its place in the
+// header.
+func placeProblems(name string, c *Catalog, header ast.Node, ps []Problem) ErrorList {
+	var list ErrorList
+	for _, p := range ps {
+		var pos Pos
+		if len(p.Path) >= 2 && p.Path[0] == "entries" {
+			if i, ok := p.Path[1].(int); ok && i < len(c.Entries) {
+				e := &c.Entries[i]
+				pos = e.Pos
+				if len(p.Path) >= 4 && p.Path[2] == "variants" {
+					if j, ok := p.Path[3].(int); ok && j < len(e.Variants) && e.Variants[j].Pos.Line > 0 {
+						pos = e.Variants[j].Pos
+					}
+				}
+			}
+		} else if header != nil {
+			list = append(list, problemError(name, header, p))
+			continue
+		}
+		list = append(list, &Error{File: name, Line: pos.Line, Col: pos.Col, Msg: p.Msg})
+	}
+	list.sort()
+	return list
 }
 
 // compactMin is the file size from which parseOwned compacts the
@@ -98,7 +132,22 @@ type fparser struct {
 	// nodes is an arena of nodes, reused for every entry.
 	nodes []fnode
 	nn    int
+
+	lim   limits
+	depth int // collections open
 }
+
+// enter opens a collection; too deep a document is outside the subset
+// (Parse reports it).
+func (p *fparser) enter() error {
+	p.depth++
+	if p.depth > p.lim.depth {
+		return errSubset
+	}
+	return nil
+}
+
+func (p *fparser) leave() { p.depth-- }
 
 // node returns a cleared node of the arena.
 func (p *fparser) node(kind byte) *fnode {
@@ -168,6 +217,10 @@ func splitKey(text string) (key, rest string, ok bool) {
 // parseMap reads a block mapping whose keys sit at indent; first, when
 // set, is the text of its first key line (after "- ").
 func (p *fparser) parseMap(indent int, first string, firstLine int) (*fnode, error) {
+	if err := p.enter(); err != nil {
+		return nil, err
+	}
+	defer p.leave()
 	n := p.node('m')
 	for {
 		var text string
@@ -189,7 +242,7 @@ func (p *fparser) parseMap(indent int, first string, firstLine int) (*fnode, err
 			text, line = t, l
 		}
 		key, rest, ok := splitKey(text)
-		if !ok {
+		if !ok || len(n.keys) >= p.lim.keys {
 			return nil, errSubset
 		}
 		for _, k := range n.keys {
@@ -235,8 +288,12 @@ func (p *fparser) parseBlock(parentIndent int) (*fnode, error) {
 // parseSeq reads a block sequence at indent; each, when set, receives the
 // items one by one instead of collecting them.
 func (p *fparser) parseSeq(indent int, each func(*fnode) error) (*fnode, error) {
+	if err := p.enter(); err != nil {
+		return nil, err
+	}
+	defer p.leave()
 	n := p.node('q')
-	for {
+	for count := 1; ; count++ {
 		ind, t, line, ok := p.peek()
 		if !ok || ind < indent {
 			break
@@ -246,6 +303,9 @@ func (p *fparser) parseSeq(indent int, each func(*fnode) error) (*fnode, error) 
 		}
 		if !(strings.HasPrefix(t, "- ") || t == "-") {
 			break // a key of the enclosing mapping
+		}
+		if count > p.lim.items {
+			return nil, errSubset
 		}
 		p.consume()
 		rest := strings.TrimLeft(strings.TrimPrefix(t, "-"), " ")
@@ -398,6 +458,10 @@ func plainOK(s string, inFlow bool) bool {
 
 // flow reads a one-line flow sequence or mapping at the start of s.
 func (p *fparser) flow(s string) (*fnode, string, error) {
+	if err := p.enter(); err != nil {
+		return nil, "", err
+	}
+	defer p.leave()
 	open := s[0]
 	closeCh := byte(']')
 	n := p.node('q')
@@ -408,7 +472,10 @@ func (p *fparser) flow(s string) (*fnode, string, error) {
 	if s != "" && s[0] == closeCh {
 		return n, s[1:], nil
 	}
-	for {
+	for count := 1; ; count++ {
+		if open == '{' && count > p.lim.keys || count > p.lim.items {
+			return nil, "", errSubset
+		}
 		var key string
 		if open == '{' {
 			i := strings.IndexByte(s, ':')
@@ -533,20 +600,21 @@ func quoted(s string) (string, string, error) {
 	return "", "", errSubset // not closed on this line
 }
 
-// parseSubset reads data with the fast reader; ok is false when the
-// input is outside the subset.
-func parseSubset(name string, data string, minParallel int) (c *Catalog, ok bool) {
+// parseSubset reads data with the fast reader within lim; ok is false
+// when the input is outside the subset. header is the domain header's
+// document, for placing its problems.
+func parseSubset(name string, data string, minParallel int, lim limits) (c *Catalog, header ast.Node, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			c, ok = nil, false
+			c, header, ok = nil, nil, false
 		}
 	}()
 	// Carriage returns count as line breaks of their own for the YAML
 	// library, which would shift positions: leave such files to Parse.
 	if !utf8.ValidString(data) || len(data) > maxFileSize || strings.IndexByte(data, '\r') >= 0 {
-		return nil, false
+		return nil, nil, false
 	}
-	p := &fparser{data: data, line: 1, end: len(data)}
+	p := &fparser{data: data, line: 1, end: len(data), lim: lim, depth: 1}
 	c = &Catalog{File: name}
 	seen := map[string]bool{}
 	for {
@@ -555,17 +623,18 @@ func parseSubset(name string, data string, minParallel int) (c *Catalog, ok bool
 			break
 		}
 		if ind != 0 {
-			return nil, false
+			return nil, nil, false
 		}
 		key, rest, isKey := splitKey(t)
 		if !isKey || rest != "" || seen[key] {
-			return nil, false
+			return nil, nil, false
 		}
 		seen[key] = true
 		switch key {
 		case "domain":
-			if err := p.domain(c); err != nil {
-				return nil, false
+			var err error
+			if header, err = p.domain(c); err != nil {
+				return nil, nil, false
 			}
 		case "entries":
 			p.consume()
@@ -574,12 +643,12 @@ func parseSubset(name string, data string, minParallel int) (c *Catalog, ok bool
 				continue // no entries
 			}
 			if ind < 0 || !strings.HasPrefix(t, "- ") {
-				return nil, false
+				return nil, nil, false
 			}
 			if ind > 0 && len(p.data)-p.pStart > minParallel && !hasKeyAfter(p.data[p.pStart:]) {
-				es, ok := parseEntriesParallel(p.data, p.pStart, p.pLine, ind)
+				es, ok := parseEntriesParallel(p.data, p.pStart, p.pLine, ind, lim)
 				if !ok {
-					return nil, false
+					return nil, nil, false
 				}
 				c.Entries = es
 				p.peeked, p.off = false, len(p.data)
@@ -595,16 +664,16 @@ func parseSubset(name string, data string, minParallel int) (c *Catalog, ok bool
 				return nil
 			})
 			if err != nil {
-				return nil, false
+				return nil, nil, false
 			}
 		default:
-			return nil, false
+			return nil, nil, false
 		}
 	}
 	if !seen["domain"] || !seen["entries"] {
-		return nil, false
+		return nil, nil, false
 	}
-	return c, true
+	return c, header, true
 }
 
 // parallelMin is the size of an entries section worth splitting among
@@ -629,7 +698,7 @@ func hasKeyAfter(s string) bool {
 // parseEntriesParallel reads an entries sequence that runs from offset
 // start (line number line) to the end of data, with items at indent, in
 // chunks split at item boundaries, one goroutine per processor.
-func parseEntriesParallel(data string, start, line, indent int) ([]Entry, bool) {
+func parseEntriesParallel(data string, start, line, indent int, lim limits) ([]Entry, bool) {
 	sep := "\n" + strings.Repeat(" ", indent) + "- "
 	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
 	type chunk struct {
@@ -660,6 +729,9 @@ func parseEntriesParallel(data string, start, line, indent int) ([]Entry, bool) 
 			break
 		}
 	}
+	if total > lim.items {
+		return nil, false
+	}
 	// Size the slice once: growing a million entries by copying would
 	// hold two copies at the end.
 	entries := make([]Entry, total)
@@ -674,7 +746,7 @@ func parseEntriesParallel(data string, start, line, indent int) ([]Entry, bool) 
 					oks[i] = false
 				}
 			}()
-			p := &fparser{data: data, off: ch.from, end: ch.to, line: ch.line}
+			p := &fparser{data: data, off: ch.from, end: ch.to, line: ch.line, lim: lim, depth: 1}
 			k := ch.first
 			_, err := p.parseSeq(indent, func(n *fnode) error {
 				if k >= ch.first+ch.n {
@@ -702,9 +774,10 @@ func parseEntriesParallel(data string, start, line, indent int) ([]Entry, bool) 
 	return entries, true
 }
 
-// domain decodes the domain header with the full YAML decoder: it is a
-// handful of lines, and holds the few free-form values (lint options).
-func (p *fparser) domain(c *Catalog) error {
+// domain decodes the domain header with the full YAML decoder, within
+// the loader's limits: it is a handful of lines, and holds the few
+// free-form values (lint options). It returns the header's document.
+func (p *fparser) domain(c *Catalog) (ast.Node, error) {
 	start, line := p.pStart, p.pLine
 	p.consume()
 	end := len(p.data)
@@ -728,11 +801,12 @@ func (p *fparser) domain(c *Catalog) error {
 	var v struct {
 		Domain Domain `yaml:"domain"`
 	}
-	if err := yaml.UnmarshalWithOptions(doc, &v, yaml.DisallowUnknownField()); err != nil {
-		return errSubset
+	body, err := decodeDocument(c.File, doc, "catalog", "domain and entries", &v)
+	if err != nil {
+		return nil, errSubset
 	}
 	c.Domain = v.Domain
-	return nil
+	return body, nil
 }
 
 // The decoders below turn subset nodes into the model. Anything they do
@@ -1047,6 +1121,6 @@ func variantsOf(n *fnode) ([]Variant, error) {
 // InFastSubset reports whether data is inside the fast reader's subset,
 // that is, whether ParseFast reads it without falling back to Parse.
 func InFastSubset(name string, data []byte) bool {
-	_, ok := parseSubset(name, string(data), parallelMin)
+	_, _, ok := parseSubset(name, string(data), parallelMin, stdLimits())
 	return ok
 }

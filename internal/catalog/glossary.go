@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // Glossary is the English ↔ Chinese terminology that translations follow
@@ -67,9 +66,9 @@ func ParseGlossary(name string, data []byte) (g *Glossary, err error) {
 			g, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot parse: %v", r)}
 		}
 	}()
-	f, err := parser.ParseBytes(data, 0)
+	f, err := parseYAML(name, data)
 	if err != nil {
-		return nil, yamlError(name, err)
+		return nil, err
 	}
 	if len(f.Docs) != 1 || f.Docs[0].Body == nil {
 		return nil, &Error{File: name, Line: 1, Col: 1, Msg: "a glossary is one YAML document with terms"}

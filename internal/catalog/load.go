@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"regexp"
 	"slices"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 )
@@ -70,12 +70,9 @@ func (l ErrorList) sort() {
 	})
 }
 
-// maxFileSize bounds what Parse reads; a larger catalog is split by domain.
-const maxFileSize = 1 << 30
-
 // LoadFile reads and parses one catalog file.
 func LoadFile(name string) (*Catalog, error) {
-	data, err := os.ReadFile(name)
+	data, err := readFile(name)
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +94,9 @@ func Parse(name string, data []byte) (*Catalog, error) {
 	for _, p := range Validate(c) {
 		list = append(list, problemError(name, body, p))
 	}
+	for _, p := range codeProblems(c) {
+		list = append(list, problemError(name, body, p))
+	}
 	if len(list) > 0 {
 		list.sort()
 		return nil, list
@@ -106,8 +106,9 @@ func Parse(name string, data []byte) (*Catalog, error) {
 
 // decodeDocument reads data as one YAML document holding a mapping (a
 // what with keys) into v, strictly: unknown keys, wrong types and
-// duplicate keys are errors at their place. It returns the document's
-// body for placing later problems.
+// duplicate keys are errors at their place, and every value is what is
+// written (checkWritten). It returns the document's body for placing
+// later problems.
 func decodeDocument(name string, data []byte, what, keys string, v any) (body ast.Node, err error) {
 	defer func() {
 		// The YAML library is third-party code; a panic in it on hostile
@@ -116,12 +117,9 @@ func decodeDocument(name string, data []byte, what, keys string, v any) (body as
 			body, err = nil, &Error{File: name, Msg: fmt.Sprintf("cannot parse: %v", r)}
 		}
 	}()
-	if len(data) > maxFileSize {
-		return nil, &Error{File: name, Msg: "file too large"}
-	}
-	f, err := parser.ParseBytes(data, 0)
+	f, err := parseYAML(name, data)
 	if err != nil {
-		return nil, yamlError(name, err)
+		return nil, err
 	}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil, &Error{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("empty %s: want a mapping with %s", what, keys)}
@@ -138,7 +136,35 @@ func decodeDocument(name string, data []byte, what, keys string, v any) (body as
 	if err := yaml.NodeToValue(body, v, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlError(name, err)
 	}
+	if list := checkWritten(name, body, v); len(list) > 0 {
+		return nil, list
+	}
 	return body, nil
+}
+
+// parseYAML parses data with the YAML library, within the loader's
+// limits: the bytes are checked before the library reads them (prescan)
+// and its tokens before its parser builds a tree of them (checkTokens).
+func parseYAML(name string, data []byte) (*ast.File, error) {
+	if err := sizeError(name, len(data), false); err != nil {
+		return nil, err
+	}
+	lim := stdLimits()
+	if err := prescan(name, data, lim); err != nil {
+		return nil, err
+	}
+	if err := sizeError(name, len(data), true); err != nil {
+		return nil, err
+	}
+	tokens := lexer.Tokenize(string(data))
+	if err := checkTokens(name, tokens, lim); err != nil {
+		return nil, err
+	}
+	f, err := parser.Parse(tokens, 0)
+	if err != nil {
+		return nil, yamlError(name, err)
+	}
+	return f, nil
 }
 
 func article(word string) string {
@@ -332,8 +358,13 @@ func LoadDir(fsys fs.FS, dir string) ([]*Catalog, error) {
 			continue
 		}
 		name := path.Join(dir, e.Name())
-		data, err := fs.ReadFile(fsys, name)
+		data, err := readFileFS(fsys, name)
 		if err != nil {
+			var le *Error
+			if errors.As(err, &le) {
+				list = append(list, le)
+				continue
+			}
 			return nil, err
 		}
 		c, err := parseOwned(name, data) // Parse's result, faster on errcat's own YAML
