@@ -120,19 +120,48 @@ func (o Options) Check() error {
 	return nil
 }
 
-// Diagnostic is a problem at a line of a source page: a row that could not
-// be read, or a value that could not be taken as it stands.
+// Diagnostic is something to say about a line of a source page: a row
+// that could not be read, or a value that could not be taken as it stands
+// (SeverityError); or, as a note, something the import left out on
+// purpose, such as a repeated header row (SeverityNote).
 type Diagnostic struct {
-	File string
-	Line int
-	Msg  string
+	File     string
+	Line     int
+	Severity Severity
+	Msg      string
 }
 
+// Severity says whether a Diagnostic reports a problem or is a note.
+type Severity int
+
+const (
+	// SeverityError is a row not imported, or imported only in part.
+	SeverityError Severity = iota
+	// SeverityNote is a row left out as the page means it to be, such as
+	// a repeated header row; nothing the page documents is lost.
+	SeverityNote
+)
+
 func (d Diagnostic) String() string {
-	if d.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Msg)
+	msg := d.Msg
+	if d.Severity == SeverityNote {
+		msg = "note: " + msg
 	}
-	return d.File + ": " + d.Msg
+	if d.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, msg)
+	}
+	return d.File + ": " + msg
+}
+
+// Errors counts the diagnostics that report problems (not notes).
+func Errors(diags []Diagnostic) int {
+	n := 0
+	for _, d := range diags {
+		if d.Severity == SeverityError {
+			n++
+		}
+	}
+	return n
 }
 
 // Error is a page Import cannot read at all.
