@@ -127,6 +127,11 @@ func (b *builder) diag(line int, format string, args ...any) {
 	b.diags = append(b.diags, Diagnostic{File: b.file, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
+// note records a note: something left out on purpose, not a problem.
+func (b *builder) note(line int, format string, args ...any) {
+	b.diags = append(b.diags, Diagnostic{File: b.file, Line: line, Severity: SeverityNote, Msg: fmt.Sprintf(format, args...)})
+}
+
 func (b *builder) sortedDiags() []Diagnostic {
 	slices.SortStableFunc(b.diags, func(x, y Diagnostic) int { return x.Line - y.Line })
 	return b.diags
@@ -234,10 +239,94 @@ func (b *builder) addTable(t *table) bool {
 		b.diag(t.line, "table not read: %v; its %d row(s) at line(s) %s were not imported", err, len(t.rows), strings.Join(lines, ", "))
 		return true
 	}
+	skipDelims := false
 	for _, r := range t.rows {
+		switch {
+		case skipDelims && delimiterRow(r):
+			// The |---| row under a repeated Markdown header.
+			continue
+		case headingRow(t, r):
+			b.note(r.line, "repeated header row skipped")
+			skipDelims = true
+			continue
+		}
+		skipDelims = false
 		b.addRow(t, cols, r)
 	}
 	return true
+}
+
+// headingRow reports whether r repeats the table's header, as long pages
+// do every so many rows and as two tables glued together do: its cells are
+// the heading cells (ignoring case and spaces), or every cell is exactly a
+// heading word of its column's role (Error Code | Error Message under Code
+// | Message).
+func headingRow(t *table, r row) bool {
+	if allEmpty(r.cells) || len(r.cells) == 0 {
+		return false
+	}
+	same := len(t.header) == len(r.cells)
+	for i := 0; same && i < len(r.cells); i++ {
+		same = headingKey(r.cells[i]) == headingKey(t.header[i])
+	}
+	if same {
+		return true
+	}
+	roles := t.roles
+	if roles == nil {
+		roles = make([]role, len(t.header))
+		for i, h := range t.header {
+			roles[i] = classify(h)
+		}
+	}
+	named := 0
+	for i, c := range r.cells {
+		want := roleNone
+		if i < len(roles) {
+			want = roles[i]
+		}
+		if want == roleNone {
+			continue // a column of no known role: anything goes
+		}
+		if headingRole(c) != want {
+			return false
+		}
+		named++
+	}
+	return named >= 2
+}
+
+// headingKey is a cell's text for comparing with a heading: lower case,
+// without spaces or emphasis markup.
+func headingKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if !unicode.IsSpace(r) && !strings.ContainsRune("*`_", r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// headingRole is the role of a cell that is exactly one of the heading
+// words, or roleNone. Unlike classify it does not look for the words
+// inside longer text, so that a message mentioning "error code" is not a
+// heading.
+func headingRole(s string) role {
+	return exactRole(strings.Trim(strings.ToLower(collapseSpace(s)), " *`_:："))
+}
+
+var delimCellRe = regexp.MustCompile(`^:?-{3,}:?$`)
+
+// delimiterRow reports whether every cell of r is a Markdown delimiter
+// cell (---, :---:) or empty.
+func delimiterRow(r row) bool {
+	for _, c := range r.cells {
+		if c = strings.TrimSpace(c); c != "" && !delimCellRe.MatchString(c) {
+			return false
+		}
+	}
+	return !allEmpty(r.cells)
 }
 
 func cell(r row, cols columns, ro role) (string, bool) {
