@@ -300,7 +300,7 @@ func headingRow(t *table, r row) bool {
 // without spaces or emphasis markup.
 func headingKey(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range strings.ToLower(plainText(s)) {
 		if !unicode.IsSpace(r) && !strings.ContainsRune("*`_", r) {
 			b.WriteRune(r)
 		}
@@ -313,7 +313,7 @@ func headingKey(s string) string {
 // inside longer text, so that a message mentioning "error code" is not a
 // heading.
 func headingRole(s string) role {
-	return exactRole(strings.Trim(strings.ToLower(collapseSpace(s)), " *`_:："))
+	return exactRole(strings.Trim(strings.ToLower(collapseSpace(plainText(s))), " *`_:："))
 }
 
 var delimCellRe = regexp.MustCompile(`^:?-{3,}:?$`)
@@ -352,20 +352,20 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		description = ""
 	}
 	if description != "" {
-		orig["description"] = description
+		orig["description"] = plainText(description)
 	}
 	if code == "" {
 		if message == "" && title == "" && remediation == "" && allEmpty(r.cells) {
 			return // a blank row of the table layout, not a documented row
 		}
-		b.diag(r.line, "row has no error code (cells: %s)", quoteAll(r.cells))
+		b.diag(r.line, "row has no error code (cells: %s)", quoteAll(plainAll(r.cells)))
 		return
 	}
 	var pn paramNamer
 	codeP, codeChanged := pn.rewriteCode(code)
 	if n := len(strings.Fields(codeP)); n > maxCodeWords {
 		// A sentence in the code column: not a code at all.
-		b.diag(r.line, "code %q is %d words; not read as an error code", rawCode, n)
+		b.diag(r.line, "code %q is %d words; not read as an error code", plainText(rawCode), n)
 		return
 	}
 	if strings.ContainsAny(codeP, " \t") {
@@ -377,8 +377,8 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		i := strings.LastIndexAny(codeP, " \t")
 		head, tail := strings.TrimSpace(codeP[:i]), codeP[i+1:]
 		if !strings.ContainsAny(head, " \t") && message != "" && startsLower(message) && isWordish(tail) {
-			orig["code"] = rawCode
-			orig["message"] = message
+			orig["code"] = plainText(rawCode)
+			orig["message"] = plainText(message)
 			codeP = head
 			message = tail + " " + message
 		}
@@ -388,15 +388,15 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		title = ""
 	}
 	if message == "" {
-		b.diag(r.line, "code %s has no message", code)
+		b.diag(r.line, "code %s has no message", plainText(code))
 		return
 	}
 	var status *int
 	if raw, ok := cell(r, cols, roleStatus); ok {
-		raw = cleanText(raw)
+		raw = plainText(cleanText(raw))
 		st, keep, err := parseStatus(raw)
 		if err != nil {
-			b.diag(r.line, "code %s: %v; imported without an HTTP status", code, err)
+			b.diag(r.line, "code %s: %v; imported without an HTTP status", plainText(code), err)
 			keep = true
 		}
 		status = st
@@ -406,35 +406,38 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	}
 	for _, i := range cols.extra {
 		if i < len(r.cells) && strings.TrimSpace(r.cells[i]) != "" {
-			orig[columnKey(heading(t, i))] = cleanText(r.cells[i])
+			orig[columnKey(heading(t, i))] = plainText(cleanText(r.cells[i]))
 		}
 	}
 	if len(r.extra) > 0 && !allEmpty(r.extra) {
-		orig["extra_cells"] = strings.Join(r.extra, " | ")
+		orig["extra_cells"] = strings.Join(plainAll(r.extra), " | ")
 		b.diag(r.line, "row has %d cell(s) more than the header; kept in source.original.extra_cells", len(r.extra))
 	}
 
 	if codeChanged {
-		orig["code"] = firstNonEmpty(orig["code"], code)
+		orig["code"] = firstNonEmpty(orig["code"], plainText(code))
 	}
 	msgP, msgChanged := pn.rewrite(message)
 	if msgChanged {
-		orig["message"] = firstNonEmpty(orig["message"], message)
+		orig["message"] = firstNonEmpty(orig["message"], plainText(message))
 	}
 	remP, remChanged := pn.rewrite(remediation)
 	if remChanged {
-		orig["remediation"] = remediation
+		orig["remediation"] = plainText(remediation)
 	}
 	titleP, titleChanged := pn.rewrite(title)
 	if titleChanged {
-		orig["title"] = title
+		orig["title"] = plainText(title)
 	}
-	// Placeholders already written as {name} are params too.
+	// Placeholders already written as {name} are params too; braces the
+	// page escaped (&#123;x&#125;) are not braces here.
 	for _, s := range []string{codeP, titleP, msgP, remP} {
 		for _, name := range catalog.Placeholders(s) {
 			pn.add(name, "{"+name+"}")
 		}
 	}
+	// Characters the page escaped are text again.
+	codeP, titleP, msgP, remP = plainText(codeP), plainText(titleP), plainText(msgP), plainText(remP)
 	loc := "und" // replaced once the locale is known
 	src := &catalog.Source{File: b.file, Line: r.line}
 	if len(orig) > 0 {
@@ -446,7 +449,7 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 			v.Remediation = catalog.Text{loc: remP}
 		}
 		if title != "" {
-			orig["title"] = title // a variant has no title of its own
+			orig["title"] = plainText(title) // a variant has no title of its own
 		}
 		if len(orig) > 0 {
 			src.Original = orig

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,18 +63,53 @@ func parseHTML(src string, baseLine int) *page {
 		}
 		start := off
 		off += len(z.Raw())
+		raw := src[start:off] // as written; z.Raw() is unescaped in place by z.Token()
 		line := li.line(start) + baseLine
 		tok := z.Token()
 		switch tt {
 		case html.TextToken:
-			r.text(tok.Data, line)
-		case html.StartTagToken, html.SelfClosingTagToken:
-			r.startTag(tok, tt == html.SelfClosingTagToken, line)
+			r.text(escapedText(raw, tok.Data), line)
+		case html.StartTagToken:
+			if tok.DataAtom == 0 && angledTagRe.MatchString(raw) {
+				// <parameter name>: no element of HTML, but a
+				// placeholder the author wrote as it stands.
+				r.text(raw, line)
+				break
+			}
+			r.startTag(tok, false, line)
+		case html.SelfClosingTagToken:
+			r.startTag(tok, true, line)
 		case html.EndTagToken:
 			r.endTag(tok.DataAtom)
 		}
 	}
 	return r.finish()
+}
+
+var (
+	// htmlRefRe matches what the HTML tokenizer may read as a character
+	// reference: &#123; &#x7b; &name; and, for some names, &name without
+	// the semicolon.
+	htmlRefRe = regexp.MustCompile(`&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)`)
+	// angledTagRe is a start tag that reads as an angled placeholder.
+	angledTagRe = regexp.MustCompile(`^` + angledRe.String() + `$`)
+)
+
+// escapedText returns the text of a text token: data, the tokenizer's
+// reading of raw, with the characters raw wrote as character references
+// (&lt;script&gt;, &#123;x&#125;) as literal stand-ins, which the
+// placeholder rewrite leaves alone.
+func escapedText(raw, data string) string {
+	if !strings.Contains(raw, "&") {
+		return data
+	}
+	s := htmlRefRe.ReplaceAllStringFunc(raw, func(ref string) string {
+		return literal(html.UnescapeString(ref))
+	})
+	if plainText(s) != data {
+		return data // read otherwise than the tokenizer did: trust the tokenizer
+	}
+	return s
 }
 
 // htmlReader is what parseHTML knows at a token of the page: the tables

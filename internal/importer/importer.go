@@ -205,6 +205,7 @@ func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnos
 		return nil, nil, &Error{name, fmt.Sprintf("unknown format %q: want auto, %s", format, strings.Join(formats, ", "))}
 	}
 	pg.format = format
+	pg.plainOutsideCells()
 	if note != "" {
 		pg.notes = append(pg.notes, note)
 	}
@@ -272,6 +273,15 @@ func pageText(name string, data []byte) (text, note string, err error) {
 	}
 	s := strings.ReplaceAll(string(data), "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
+	if strings.Contains(s, "\xef\xb7") {
+		// Noncharacters of the block the parsers take stand-ins from.
+		s = strings.Map(func(r rune) rune {
+			if isStandIn(r) {
+				return utf8.RuneError
+			}
+			return r
+		}, s)
+	}
 	ctrl := 0
 	for _, r := range s {
 		if r < 0x20 && r != '\n' && r != '\t' && r != '\f' {
@@ -352,6 +362,24 @@ type page struct {
 	prose   []string // paragraphs outside tables, for conventions such as sub-codes
 	tables  []*table
 	diags   []lineDiag
+}
+
+// plainOutsideCells turns the stand-ins of escaped characters back into
+// text everywhere but in the rows' cells, which keep them for the
+// placeholder rewrite.
+func (pg *page) plainOutsideCells() {
+	pg.title = plainText(pg.title)
+	for i, p := range pg.prose {
+		pg.prose[i] = plainText(p)
+	}
+	for _, t := range pg.tables {
+		for i, h := range t.header {
+			t.header[i] = plainText(h)
+		}
+	}
+	for i, d := range pg.diags {
+		pg.diags[i].msg = plainText(d.msg)
+	}
 }
 
 type lineDiag struct {

@@ -213,3 +213,56 @@ func TestDomainFromFile(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapedText checks that text a page escaped as character references
+// is never read as a placeholder, and that text written as it stands is.
+func TestEscapedText(t *testing.T) {
+	tests := []struct {
+		name, in string
+		read     func(string) string
+		want     string
+		params   []string
+	}{
+		{"html script", "Must not contain &lt;script&gt;.", htmlCellText, "Must not contain <script>.", nil},
+		{"html braces", "Write &#123;x&#125; or &#x7b;y&#x7D;; fills {z}.", htmlCellText, "Write {x} or {y}; fills {z}.", []string{"z"}},
+		{"html percent", "100&#37;s, %d left", htmlCellText, "100%s, {number} left", []string{"number"}},
+		{"html one word", "The &lt;name&gt; tag", htmlCellText, "The <name> tag", nil},
+		{"html wording", "Bucket &lt;bucket name&gt; and &lt;参数名&gt;", htmlCellText, "Bucket {bucket_name} and {param}", []string{"bucket_name", "param"}},
+		{"html without semicolon", "a &lt b &ltscript&gt", htmlCellText, "a < b <script>", nil},
+		{"html quotes", "The &quot;field name&quot; is bad", htmlCellText, `The "{field_name}" is bad`, []string{"field_name"}},
+		{"html tag as written", "Order <order id> not found", htmlCellText, "Order {order_id} not found", []string{"order_id"}},
+		{"markdown script", "Must not contain &lt;script&gt;.", mdCellText, "Must not contain <script>.", nil},
+		{"markdown braces", "&#123;x&#125; and {y}", mdCellText, "{x} and {y}", []string{"y"}},
+		{"markdown backslash", `\<upload id\> and \{z\}`, mdCellText, "{upload_id} and {z}", []string{"upload_id", "z"}},
+		{"markdown escaped ampersand", `\&lt;name&gt;`, mdCellText, "&lt;name>", nil},
+		{"markdown reference of an ampersand", `&#38;lt;b&#38;gt;`, mdCellText, "&lt;b&gt;", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var pn paramNamer
+			got, _ := pn.rewrite(tt.read(tt.in))
+			for _, n := range catalog.Placeholders(got) {
+				pn.add(n, "{"+n+"}")
+			}
+			var names []string
+			for _, p := range pn.params {
+				names = append(names, p.Name)
+			}
+			if diff := cmp.Diff([]any{tt.want, tt.params}, []any{plainText(got), names}); diff != "" {
+				t.Errorf("[text params] (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// htmlCellText is the text parseHTML reads from a table cell holding s.
+func htmlCellText(s string) string {
+	pg := parseHTML("<table><tr><th>Code</th><th>Message</th></tr><tr><td>A</td><td>"+s+"</td></tr></table>", 0)
+	return pg.tables[0].rows[0].cells[1]
+}
+
+// mdCellText is the text parseMarkdown reads from a pipe-table cell holding s.
+func mdCellText(s string) string {
+	pg := parseMarkdown("| Code | Message |\n|---|---|\n| A | " + s + " |\n")
+	return pg.tables[0].rows[0].cells[1]
+}
