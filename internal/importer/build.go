@@ -2,12 +2,14 @@ package importer
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat/internal/catalog"
 )
@@ -117,6 +119,8 @@ type builder struct {
 	entries []*catalog.Entry
 	byCode  map[string]*catalog.Entry
 	diags   []Diagnostic
+	bad     []badText // text of the page that could not be decoded
+	claimed []bool    // by bad: reported with the row that holds it
 }
 
 func newBuilder(file string, opts Options) *builder {
@@ -226,7 +230,8 @@ func quoteAll(ss []string) string {
 }
 
 // addTable adds the rows of an error table and reports whether t was one.
-func (b *builder) addTable(t *table) bool {
+// tables are all the page's tables, in which t is.
+func (b *builder) addTable(t *table, tables []*table) bool {
 	cols, ok, err := tableColumns(t)
 	if !ok {
 		return false
@@ -240,7 +245,11 @@ func (b *builder) addTable(t *table) bool {
 		return true
 	}
 	skipDelims := false
-	for _, r := range t.rows {
+	for k, r := range t.rows {
+		if bad := b.badIn(t, k, tables); bad != "" {
+			b.diag(r.line, "%s; row not imported", bad)
+			continue
+		}
 		switch {
 		case skipDelims && delimiterRow(r):
 			// The |---| row under a repeated Markdown header.
@@ -254,6 +263,70 @@ func (b *builder) addTable(t *table) bool {
 		b.addRow(t, cols, r)
 	}
 	return true
+}
+
+// badIn describes the undecodable text (now U+FFFD) that row k of t holds,
+// and marks it reported; "" when there is none. A row with U+FFFD in a cell
+// holds the bad text of the lines from its own to the next row's (or to
+// the table's end), or else of an earlier line of the table, whose cell
+// spans rows; a U+FFFD the page wrote as such is text like any other.
+func (b *builder) badIn(t *table, k int, tables []*table) string {
+	if len(b.bad) == 0 {
+		return ""
+	}
+	r := t.rows[k]
+	if !slices.ContainsFunc(r.cells, func(c string) bool { return strings.ContainsRune(c, utf8.RuneError) }) &&
+		!slices.ContainsFunc(r.extra, func(c string) bool { return strings.ContainsRune(c, utf8.RuneError) }) {
+		return ""
+	}
+	last := math.MaxInt
+	switch {
+	case k+1 < len(t.rows) && t.rows[k+1].line > r.line:
+		last = t.rows[k+1].line - 1
+	case k+1 < len(t.rows):
+		last = r.line
+	case t.end >= r.line:
+		last = t.end
+	default:
+		for _, o := range tables {
+			if o.line > r.line {
+				last = min(last, o.line-1)
+			}
+		}
+	}
+	if b.claimed == nil {
+		b.claimed = make([]bool, len(b.bad))
+	}
+	var parts []string
+	add := func(from, to int, again bool) {
+		for i, bt := range b.bad {
+			if bt.line < from || bt.line > to || b.claimed[i] && !again {
+				continue
+			}
+			b.claimed[i] = true
+			p := bt.String()
+			if bt.line != r.line {
+				p = fmt.Sprintf("%s at line %d (%s)", bt.kind, bt.line, strings.Join(bt.details, ", "))
+			}
+			parts = append(parts, p)
+		}
+	}
+	add(r.line, last, false)
+	if len(parts) == 0 {
+		// A cell carried down from an earlier row (rowspan).
+		add(t.line, r.line-1, true)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// reportBad reports the undecodable text that no row holds (in a heading,
+// in prose, in a row not imported for another reason).
+func (b *builder) reportBad() {
+	for i, bt := range b.bad {
+		if b.claimed == nil || !b.claimed[i] {
+			b.diag(bt.line, "%s, not in a table row; read as U+FFFD", bt)
+		}
+	}
 }
 
 // headingRow reports whether r repeats the table's header, as long pages

@@ -80,10 +80,10 @@ func parseHTML(src string, baseLine int) *page {
 		case html.SelfClosingTagToken:
 			r.startTag(tok, true, line)
 		case html.EndTagToken:
-			r.endTag(tok.DataAtom)
+			r.endTag(tok.DataAtom, line)
 		}
 	}
-	return r.finish()
+	return r.finish(li.line(len(src)) + baseLine)
 }
 
 var (
@@ -218,8 +218,8 @@ func (r *htmlReader) startTag(tok html.Token, selfClosing bool, line int) {
 	}
 }
 
-// endTag reads an end tag.
-func (r *htmlReader) endTag(a atom.Atom) {
+// endTag reads an end tag on the given line.
+func (r *htmlReader) endTag(a atom.Atom, line int) {
 	ht := r.table()
 	switch a {
 	case atom.Script, atom.Style:
@@ -243,6 +243,7 @@ func (r *htmlReader) endTag(a atom.Atom) {
 		if ht != nil {
 			ht.endRow()
 			r.stack = r.stack[:len(r.stack)-1]
+			ht.t.end = line
 			r.pg.tables = append(r.pg.tables, ht.finish())
 		}
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Title, atom.Dt, atom.P, atom.Div, atom.Li, atom.Dd:
@@ -309,16 +310,17 @@ func (r *htmlReader) endBlock() {
 	}
 }
 
-// finish ends the page: the last block and list item, the tables left
-// open, and the list of codes when it is worth keeping, in line order
-// with the tables.
-func (r *htmlReader) finish() *page {
+// finish ends the page, whose last line is lastLine: the last block and
+// list item, the tables left open, and the list of codes when it is worth
+// keeping, in line order with the tables.
+func (r *htmlReader) finish(lastLine int) *page {
 	pg := r.pg
 	r.endBlock()
 	r.flushItem()
 	// Tables left open at the end of the page.
 	for i := len(r.stack) - 1; i >= 0; i-- {
 		r.stack[i].endRow()
+		r.stack[i].t.end = lastLine
 		pg.tables = append(pg.tables, r.stack[i].finish())
 	}
 	if keepList(r.list, pg.tables) {

@@ -183,7 +183,7 @@ func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnos
 	if err := opts.Check(); err != nil {
 		return nil, nil, &Error{name, "bad options: " + err.Error()}
 	}
-	text, note, err := pageText(name, data)
+	text, note, bad, err := pageText(name, data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -210,15 +210,17 @@ func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnos
 		pg.notes = append(pg.notes, note)
 	}
 	b := newBuilder(name, opts)
+	b.bad = bad
 	for _, d := range pg.diags {
 		b.diag(d.line, "%s", d.msg)
 	}
 	errTables := 0
 	for _, t := range pg.tables {
-		if b.addTable(t) {
+		if b.addTable(t, pg.tables) {
 			errTables++
 		}
 	}
+	b.reportBad()
 	if errTables == 0 {
 		return nil, b.sortedDiags(), &Error{name, noTableMessage(pg)}
 	}
@@ -242,46 +244,49 @@ func noTableMessage(pg *page) string {
 }
 
 // pageText checks that data is a non-empty text page and normalises it:
-// no byte-order mark, \n line ends.
-func pageText(name string, data []byte) (text, note string, err error) {
+// decoded to UTF-8 (from UTF-16 with a byte-order mark, or from a legacy
+// charset), no byte-order mark, \n line ends. bad lists, by line, text that
+// could not be decoded and now reads as U+FFFD: stray invalid bytes of an
+// otherwise UTF-8 (or UTF-16) page. A page with many is not read at all.
+func pageText(name string, data []byte) (text, note string, bad []badText, err error) {
 	if len(data) > maxPageSize {
-		return "", "", &Error{name, fmt.Sprintf("page is %d bytes; the limit is %d", len(data), maxPageSize)}
+		return "", "", nil, &Error{name, fmt.Sprintf("page is %d bytes; the limit is %d", len(data), maxPageSize)}
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", "", &Error{name, fmt.Sprintf("not a text page: NUL byte at offset %d (binary data?)", i)}
-	}
-	note = ""
-	if !utf8.Valid(data) {
-		if dec, enc, ok := decodeLegacy(data); ok {
-			data, note = dec, "decoded from "+enc
+	var w *textWriter // set when the page needed more than a check
+	if order := utf16BOM(data); order != "" {
+		var nul int
+		if w, nul = decodeUTF16(data, order); nul >= 0 {
+			return "", "", nil, &Error{name, fmt.Sprintf("not a text page: NUL character at offset %d (binary data?)", nul)}
 		}
-	}
-	if !utf8.Valid(data) {
-		off := 0
-		for off < len(data) {
-			r, n := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
+		note = "decoded from utf-16" + order
+	} else {
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+		if i := bytes.IndexByte(data, 0); i >= 0 {
+			return "", "", nil, &Error{name, fmt.Sprintf("not a text page: NUL byte at offset %d (binary data?)", i)}
+		}
+		if !utf8.Valid(data) {
+			w = decodeUTF8(data)
+			if dec, enc, ok := decodeLegacy(data, w); ok {
+				data, note, w = dec, "decoded from "+enc, nil
+			} else if !w.strayBytes() {
+				return "", "", nil, &Error{name, fmt.Sprintf("not a text page: invalid UTF-8 at offset %d (binary data or another encoding?)", w.firstBad)}
 			}
-			off += n
 		}
-		return "", "", &Error{name, fmt.Sprintf("not a text page: invalid UTF-8 at offset %d (binary data or another encoding?)", off)}
+		if w == nil && hasStandIn(data) {
+			w = decodeUTF8(data)
+		}
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return "", "", &Error{name, "empty page: nothing to import"}
+	s := ""
+	if w != nil {
+		s, bad = w.b.String(), w.bad
+	} else {
+		s = string(data)
 	}
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	if len(strings.TrimSpace(s)) == 0 {
+		return "", "", nil, &Error{name, "empty page: nothing to import"}
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	if strings.Contains(s, "\xef\xb7") {
-		// Noncharacters of the block the parsers take stand-ins from.
-		s = strings.Map(func(r rune) rune {
-			if isStandIn(r) {
-				return utf8.RuneError
-			}
-			return r
-		}, s)
-	}
 	ctrl := 0
 	for _, r := range s {
 		if r < 0x20 && r != '\n' && r != '\t' && r != '\f' {
@@ -289,9 +294,18 @@ func pageText(name string, data []byte) (text, note string, err error) {
 		}
 	}
 	if ctrl > 8 && ctrl*20 > utf8.RuneCountInString(s) {
-		return "", "", &Error{name, fmt.Sprintf("not a text page: %d control characters (binary data?)", ctrl)}
+		return "", "", nil, &Error{name, fmt.Sprintf("not a text page: %d control characters (binary data?)", ctrl)}
 	}
-	return s, note, nil
+	return s, note, bad, nil
+}
+
+// hasStandIn reports whether UTF-8 data holds a noncharacter of the block
+// the parsers take stand-ins from.
+func hasStandIn(data []byte) bool {
+	if !bytes.Contains(data, []byte("\xef\xb7")) {
+		return false
+	}
+	return bytes.ContainsFunc(data, isStandIn)
 }
 
 var (
@@ -306,9 +320,10 @@ var (
 var metaCharsetRe = regexp.MustCompile(`(?i)(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)`)
 
 // decodeLegacy decodes a page that is not UTF-8: in the charset its
-// <meta> or XML declaration names, else as GB18030 (GBK, GB2312) when that
-// decodes cleanly into Chinese text.
-func decodeLegacy(data []byte) ([]byte, string, bool) {
+// <meta> or XML declaration names, else, unless the page is UTF-8 with a
+// few stray bytes (asUTF8, its reading as UTF-8), as GB18030 (GBK, GB2312) when
+// that decodes cleanly into Chinese text.
+func decodeLegacy(data []byte, asUTF8 *textWriter) ([]byte, string, bool) {
 	head := data[:min(len(data), 4096)]
 	if m := metaCharsetRe.FindSubmatch(head); m != nil {
 		if enc, name := charset.Lookup(string(m[1])); enc != nil && name != "utf-8" {
@@ -316,6 +331,9 @@ func decodeLegacy(data []byte) ([]byte, string, bool) {
 				return out, name, true
 			}
 		}
+	}
+	if asUTF8.mostlyUTF8() {
+		return nil, "", false
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil || bytes.ContainsRune(out, utf8.RuneError) || !utf8.Valid(out) {
@@ -392,6 +410,7 @@ type lineDiag struct {
 // off header.
 type table struct {
 	line   int
+	end    int // the table's last line; 0 when not known (lists)
 	header []string
 	roles  []role
 	rows   []row

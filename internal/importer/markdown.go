@@ -271,6 +271,7 @@ func mdTable(tb *east.Table, source []byte, li lineIndex) *table {
 			cells = append(cells, strings.TrimSpace(inlineText(c, source)))
 		}
 		line := li.line(r.Pos())
+		t.end = line
 		if _, ok := r.(*east.TableHeader); ok {
 			t.header = cells
 			t.line = line

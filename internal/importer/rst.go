@@ -235,6 +235,7 @@ func parseGrid(lines []string, start int, pg *page) (*table, int) {
 	if cur != nil {
 		pg.diags = append(pg.diags, lineDiag{curLine, "grid table ends without a closing border; last row not imported"})
 	}
+	t.end = end
 	if !sawHeaderBorder {
 		// No header separator: the first row names the columns.
 		if len(body) == 0 {
@@ -442,6 +443,7 @@ func parseSimple(lines []string, start int, pg *page) (*table, int) {
 	for j := range header {
 		header[j] = rstInline(header[j])
 	}
+	t.end = end
 	t.header = header
 	t.rows = rows
 	return t, end
@@ -515,6 +517,7 @@ func parseListTable(lines []string, start int, pg *page) (*table, int) {
 	if len(rows) < headerRows {
 		return nil, end
 	}
+	t.end = end
 	t.header = rows[headerRows-1].cells
 	t.line = rows[headerRows-1].line
 	for _, r := range rows[headerRows:] {
