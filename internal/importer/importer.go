@@ -14,14 +14,17 @@
 //     codes written as headings, definition terms or bold paragraphs.
 //
 // Pages with no table but lines of "CODE: message" are read as a list.
-// Pages that are not UTF-8 are decoded from the charset their <meta> names,
-// or from GB18030 when that yields clean Chinese text.
+// UTF-16 pages with a byte-order mark are decoded; pages that are not UTF-8
+// are decoded from the charset their <meta> names, or from GB18030 when
+// that yields clean Chinese text. A few stray invalid bytes in a UTF-8 page
+// cost the rows that hold them (reported), not the page.
 //
 // Every parser yields tables of cells with their line numbers; the shared
 // row builder then matches columns by their heading (English or Chinese),
 // never by position, and turns each row into an entry, or into a variant
 // when the code was seen before. A row it cannot read becomes a Diagnostic
-// naming file:line and why; no row is ever dropped silently.
+// naming file:line and why; no row is ever dropped silently. A repeated
+// header row is skipped with a note.
 //
 // Placeholders in the source become named {params}: printf verbs (%s →
 // {detail}, %d → {number}, %v → {value}, or the name of the key in front,
@@ -29,7 +32,9 @@
 // generic wording such as "parameter name" → "{parameter_name}". Names are
 // snake case; a repeated name in one text is one param. A code with a
 // placeholder becomes a code pattern (Invalid{parameter_name}.Malformed).
-// The text as published stays in source.original.
+// The text as published stays in source.original. Text the page escaped as
+// character references (&#123;x&#125;, &lt;script&gt;) is literal, not a
+// placeholder (see literal).
 //
 // Where the page is silent, category and retryable are inferred from the
 // HTTP status and the wording of code and message, and listed in the
