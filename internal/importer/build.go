@@ -245,6 +245,7 @@ func (b *builder) addTable(t *table, tables []*table) bool {
 		return true
 	}
 	skipDelims := false
+	hs := newHeadings(t)
 	for k, r := range t.rows {
 		if bad := b.badIn(t, k, tables); bad != "" {
 			b.diag(r.line, "%s; row not imported", bad)
@@ -254,7 +255,7 @@ func (b *builder) addTable(t *table, tables []*table) bool {
 		case skipDelims && delimiterRow(r):
 			// The |---| row under a repeated Markdown header.
 			continue
-		case headingRow(t, r):
+		case hs.repeated(r):
 			b.note(r.line, "repeated header row skipped")
 			skipDelims = true
 			continue
@@ -329,39 +330,51 @@ func (b *builder) reportBad() {
 	}
 }
 
-// headingRow reports whether r repeats the table's header, as long pages
-// do every so many rows and as two tables glued together do: its cells are
-// the heading cells (ignoring case and spaces), or every cell is exactly a
-// heading word of its column's role (Error Code | Error Message under Code
-// | Message).
-func headingRow(t *table, r row) bool {
-	if allEmpty(r.cells) || len(r.cells) == 0 {
+// headings recognises a table's header repeated among its rows, as long
+// pages repeat it every so many rows and as two tables glued together do.
+type headings struct {
+	keys  []string // the heading cells as headingKey reads them
+	roles []role   // the columns' roles
+}
+
+func newHeadings(t *table) *headings {
+	h := &headings{roles: t.roles}
+	for _, c := range t.header {
+		h.keys = append(h.keys, headingKey(c))
+	}
+	if h.roles == nil {
+		for _, c := range t.header {
+			h.roles = append(h.roles, classify(c))
+		}
+	}
+	return h
+}
+
+// repeated reports whether r is a heading row: its cells are the heading
+// cells (ignoring case and spaces), or every cell of a column of known role
+// is exactly a heading word of that role (Error Code | Error Message under
+// Code | Message), two at least.
+func (h *headings) repeated(r row) bool {
+	if allEmpty(r.cells) {
 		return false
 	}
-	same := len(t.header) == len(r.cells)
-	for i := 0; same && i < len(r.cells); i++ {
-		same = headingKey(r.cells[i]) == headingKey(t.header[i])
-	}
-	if same {
-		return true
-	}
-	roles := t.roles
-	if roles == nil {
-		roles = make([]role, len(t.header))
-		for i, h := range t.header {
-			roles[i] = classify(h)
+	if len(h.keys) == len(r.cells) {
+		same := true
+		for i, c := range r.cells {
+			if same = sameKey(c, h.keys[i]); !same {
+				break
+			}
+		}
+		if same {
+			return true
 		}
 	}
 	named := 0
 	for i, c := range r.cells {
-		want := roleNone
-		if i < len(roles) {
-			want = roles[i]
-		}
-		if want == roleNone {
+		if i >= len(h.roles) || h.roles[i] == roleNone {
 			continue // a column of no known role: anything goes
 		}
-		if headingRole(c) != want {
+		if !isHeadingWord(c, h.roles[i]) {
 			return false
 		}
 		named++
@@ -373,20 +386,55 @@ func headingRow(t *table, r row) bool {
 // without spaces or emphasis markup.
 func headingKey(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(plainText(s)) {
-		if !unicode.IsSpace(r) && !strings.ContainsRune("*`_", r) {
-			b.WriteRune(r)
+	for _, r := range s {
+		if !ignoredInKey(r) {
+			b.WriteRune(unicode.ToLower(plainRune(r)))
 		}
 	}
 	return b.String()
 }
 
-// headingRole is the role of a cell that is exactly one of the heading
-// words, or roleNone. Unlike classify it does not look for the words
-// inside longer text, so that a message mentioning "error code" is not a
-// heading.
-func headingRole(s string) role {
-	return exactRole(strings.Trim(strings.ToLower(collapseSpace(plainText(s))), " *`_:："))
+func ignoredInKey(r rune) bool {
+	return unicode.IsSpace(r) || r == '*' || r == '`' || r == '_'
+}
+
+// sameKey reports whether headingKey(s) is key, without building it: a
+// row's cells are compared with the header on every row.
+func sameKey(s, key string) bool {
+	for _, r := range s {
+		if ignoredInKey(r) {
+			continue
+		}
+		k, n := utf8.DecodeRuneInString(key)
+		if n == 0 || k != unicode.ToLower(plainRune(r)) {
+			return false
+		}
+		key = key[n:]
+	}
+	return key == ""
+}
+
+// isHeadingWord reports whether cell c is exactly one of the heading words
+// of role want, emphasis and a colon aside. Unlike classify it does not
+// look for the words inside longer text, so that a message mentioning
+// "error code" is not a heading.
+func isHeadingWord(c string, want role) bool {
+	c = strings.Trim(c, " \t\n*`_:：")
+	if strings.ContainsAny(c, "\t\n\u00a0") || strings.Contains(c, "  ") || strings.Contains(c, "\xef\xb7") {
+		// Spacing to collapse, or escaped characters: the long way.
+		return exactRole(strings.Trim(strings.ToLower(collapseSpace(plainText(c))), " *`_:：")) == want
+	}
+	for _, hw := range headingWords {
+		if hw.role != want {
+			continue
+		}
+		for _, w := range hw.words {
+			if strings.EqualFold(c, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var delimCellRe = regexp.MustCompile(`^:?-{3,}:?$`)

@@ -90,6 +90,14 @@ func plainText(s string) string {
 	return toPlain.Replace(s)
 }
 
+// plainRune is the character a stand-in stands for, or r.
+func plainRune(r rune) rune {
+	if r >= 0xFDD0 && r <= 0xFDD4 {
+		return rune("<>{}%"[r-0xFDD0])
+	}
+	return r
+}
+
 // plainAll is plainText of every string of ss, in a new slice.
 func plainAll(ss []string) []string {
 	out := make([]string, len(ss))
@@ -108,13 +116,15 @@ type paramNamer struct {
 	params []catalog.Param
 }
 
+// add adds a param, written original in the source (a match of a
+// placeholder pattern, which holds no stand-ins).
 func (pn *paramNamer) add(name, original string) {
 	for _, p := range pn.params {
 		if p.Name == name {
 			return
 		}
 	}
-	pn.params = append(pn.params, catalog.Param{Name: name, Description: "written " + plainText(original) + " in the source"})
+	pn.params = append(pn.params, catalog.Param{Name: name, Description: "written " + original + " in the source"})
 }
 
 // nameFor is the param name of placeholder words: their snake case, or

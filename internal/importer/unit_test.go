@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -265,4 +266,38 @@ func htmlCellText(s string) string {
 func mdCellText(s string) string {
 	pg := parseMarkdown("| Code | Message |\n|---|---|\n| A | " + s + " |\n")
 	return pg.tables[0].rows[0].cells[1]
+}
+
+func TestRepeatedHeader(t *testing.T) {
+	tb := &table{header: []string{"Error Code", "HTTP Status", "Description", "Notes"}}
+	tests := []struct {
+		cells []string
+		want  bool
+	}{
+		{[]string{"Error Code", "HTTP Status", "Description", "Notes"}, true},
+		{[]string{"error  code", "**HTTP status**", "DESCRIPTION", "notes"}, true},
+		{[]string{"Code", "Status", "Meaning", "Remarks"}, true},
+		{[]string{"错误码", "HTTP 状态码", "说明", ""}, true},
+		{[]string{"Code:", "状态码", "`描述`", "x"}, true},
+		{[]string{"Code", "Status", "", ""}, false},
+		{[]string{"Code", "400", "Bad request.", ""}, false},
+		{[]string{"ERR_CODE_1", "400", "The error code is wrong.", ""}, false},
+		{[]string{"Widget.NotFound", "404", "Description", ""}, false},
+		{[]string{"", "", "", ""}, false},
+	}
+	hs := newHeadings(tb)
+	for _, tt := range tests {
+		if got := hs.repeated(row{cells: tt.cells}); got != tt.want {
+			t.Errorf("repeated(%q) = %v, want %v", tt.cells, got, tt.want)
+		}
+	}
+	for _, hw := range headingWords {
+		for _, w := range hw.words {
+			for _, c := range []string{w, strings.ToUpper(w), "**" + w + "**", " " + w + ": "} {
+				if !isHeadingWord(c, hw.role) || isHeadingWord(c, hw.role+1) {
+					t.Errorf("isHeadingWord(%q) is not only %v", c, roleNames[hw.role])
+				}
+			}
+		}
+	}
 }
