@@ -17,7 +17,8 @@ const maxSpan = 64
 type htmlTable struct {
 	t        *table
 	rows     []row
-	headRows int // rows read inside <thead> or made of <th> only
+	headRows int  // rows read inside <thead> or made of <th> only
+	bodySeen bool // a row after the heading rows was read: later ones repeat them
 	cur      *row
 	curTH    bool // every cell of the current row is a <th>
 	inThead  bool
@@ -415,16 +416,22 @@ func (h *htmlTable) endRow() {
 	h.endCell()
 	h.fillCarry()
 	if len(h.cur.cells) > 0 {
-		if h.inThead || (h.curTH && h.headRows == len(h.rows)) {
+		switch {
+		case h.bodySeen:
+			// A <thead> of a second table glued to this one, or a
+			// heading row repeated: a row, which the builder skips.
+		case h.inThead || (h.curTH && h.headRows == len(h.rows)):
 			h.headRows = len(h.rows) + 1
+		case h.headRows > 0:
+			h.bodySeen = true
 		}
 		h.rows = append(h.rows, *h.cur)
 	}
 	h.cur = nil
 }
 
-// finish picks the header: the last row of <thead> or of leading <th>
-// rows, else the first row.
+// finish picks the header: the last row of the first <thead> or of leading
+// <th> rows, else the first row.
 func (h *htmlTable) finish() *table {
 	t := h.t
 	if len(h.rows) == 0 {
