@@ -270,7 +270,8 @@ func (b *builder) addTable(t *table, tables []*table) bool {
 // and marks it reported; "" when there is none. A row with U+FFFD in a cell
 // holds the bad text of the lines from its own to the next row's (or to
 // the table's end), or else of an earlier line of the table, whose cell
-// spans rows; a U+FFFD the page wrote as such is text like any other.
+// spans rows; a U+FFFD the page wrote as such, in a row with no bad text,
+// is text like any other.
 func (b *builder) badIn(t *table, k int, tables []*table) string {
 	if len(b.bad) == 0 {
 		return ""
@@ -313,6 +314,11 @@ func (b *builder) badIn(t *table, k int, tables []*table) string {
 		}
 	}
 	add(r.line, last, false)
+	if len(parts) == 0 {
+		// Several rows on one line (HTML without line breaks) share
+		// its record.
+		add(r.line, last, true)
+	}
 	if len(parts) == 0 {
 		// A cell carried down from an earlier row (rowspan).
 		add(t.line, r.line-1, true)

@@ -108,6 +108,15 @@ func TestBadInput(t *testing.T) {
 			},
 		},
 		{
+			name: "invalid UTF-8 in rows of a page of one line",
+			file: "oneline.html",
+			data: "<html><body><h1>Ratchet service errors</h1><p>Every failed request returns one of the codes below, with its HTTP status and a message.</p><table><tr><th>Code</th><th>Message</th></tr><tr><td>R1</td><td>The ratchet slipped.</td></tr><tr><td>R2</td><td>The pawl \xe9 broke.</td></tr><tr><td>R3</td><td>The ratchet is jammed.</td></tr><tr><td>R4</td><td>The spring \xff is gone.</td></tr><tr><td>R5</td><td>The gear is worn.</td></tr></table></body></html>",
+			wantDiags: []string{
+				"oneline.html:1: invalid UTF-8 (byte 0xE9, byte 0xFF); row not imported",
+				"oneline.html:1: invalid UTF-8 (byte 0xE9, byte 0xFF); row not imported",
+			},
+		},
+		{
 			name: "invalid UTF-8 in a heading and a row",
 			file: "head.md",
 			data: "# Caf\xe9 errors\n\n| Code | Message |\n|---|---|\n| A | Fine. |\n| B | \xf0\x9f\x98 Cut. |\n| C | Fine. |\n| D | Fine. |\n| E | Fine. |\n",

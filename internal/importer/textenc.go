@@ -33,7 +33,9 @@ type textWriter struct {
 	cr        bool // the last rune was \r
 	blankLine bool // nothing but spaces on the line so far
 	nonblank  int  // lines with something on them
+	runes     int  // runes written
 	multibyte int  // runes of more than one byte, decoded cleanly
+	runs      int  // runs of undecodable input
 	firstBad  int  // offset of the first undecodable input, -1 if none
 	bad       []badText
 }
@@ -52,6 +54,7 @@ func (w *textWriter) rune(r rune) {
 }
 
 func (w *textWriter) put(r rune) {
+	w.runes++
 	switch r {
 	case '\n':
 		if !w.cr {
@@ -76,6 +79,7 @@ func (w *textWriter) invalid(off int, kind, detail string) {
 	if w.firstBad < 0 {
 		w.firstBad = off
 	}
+	w.runs++
 	if n := len(w.bad); n > 0 && w.bad[n-1].line == w.line && w.bad[n-1].kind == kind {
 		switch d := &w.bad[n-1].details; {
 		case len(*d) < maxBadDetails:
@@ -104,9 +108,10 @@ func (w *textWriter) badLines() int {
 // strayBytes reports whether the undecodable text is rare enough to be
 // damage in a page of this encoding (a stray byte), rather than a sign
 // that the page is in another encoding or not text at all: at most one
-// line in four has some.
+// line in four has some, or (for pages of few long lines) one character
+// in two hundred.
 func (w *textWriter) strayBytes() bool {
-	return w.badLines()*4 <= w.nonblank
+	return w.badLines()*4 <= w.nonblank || w.runs*200 <= w.runes
 }
 
 // mostlyUTF8 reports whether a page with invalid UTF-8 is UTF-8 all the
@@ -114,7 +119,7 @@ func (w *textWriter) strayBytes() bool {
 // often as not, and only few lines are damaged. Reading such a page as
 // another encoding (GB18030 decodes most byte pairs) would garble it.
 func (w *textWriter) mostlyUTF8() bool {
-	return w.multibyte >= 8*len(w.bad) && w.strayBytes()
+	return w.multibyte >= 8*w.runs && w.strayBytes()
 }
 
 // decodeUTF8 decodes a page that is UTF-8 but for some invalid bytes, or
