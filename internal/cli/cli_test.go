@@ -243,6 +243,7 @@ func TestImport(t *testing.T) {
 	bad := page("bad.md", "# Errors\n\n| Code | Status | Message |\n|---|---|---|\n| E1 | 404 | Not found. |\n|  | 400 | No code. |\n")
 	more := page("more.html", "<table><tr><th>错误码</th><th>错误信息</th></tr><tr><td>E2</td><td>内部错误</td></tr><tr><td>E1</td><td>再次出现</td></tr></table>")
 	none := page("none.md", "# Nothing\n\nProse only.\n")
+	repeated := page("repeated.md", "| Code | Message |\n|---|---|\n| E1 | Not found. |\n| Code | Message |\n| E2 | Gone. |\n")
 	out := filepath.Join(dir, "out.yaml")
 
 	tests := []struct {
@@ -288,6 +289,20 @@ func TestImport(t *testing.T) {
 			check: func(t *testing.T, stdout string) {
 				if !strings.Contains(stdout, "code: E1") {
 					t.Errorf("the readable rows were not written:\n%s", stdout)
+				}
+			},
+		},
+		{
+			name:    "a repeated header row is a note, not a failure",
+			args:    []string{"import", repeated},
+			wantErr: []string{repeated + ":4: note: repeated header row skipped"},
+			check: func(t *testing.T, stdout string) {
+				c, err := catalog.Parse("stdout.yaml", []byte(stdout))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(c.Entries) != 2 || c.Lookup("Code") != nil {
+					t.Errorf("want E1 and E2 only:\n%s", stdout)
 				}
 			},
 		},

@@ -26,7 +26,8 @@ plain-text tables, HTML tables) and writes one catalog. Columns are matched by
 their heading, in English or Chinese; every row becomes an entry, a variant of
 an entry with the same code, or a diagnostic on stderr naming file:line and
 why. Several FILEs are merged into one domain. Exit 1 when any row could not
-be read or no error table was found.
+be read or no error table was found; notes (file:line: note: ...), such as a
+repeated header row skipped, do not change the exit status.
 
 --regenerate-builtin DIR re-imports every page listed in DIR/sources/import.yaml
 into DIR/<domain>.yaml (go generate ./catalogs runs it); with --check it only
@@ -55,7 +56,7 @@ reports catalogs that differ from a fresh import.`,
 				for _, d := range diags {
 					fmt.Fprintln(env.Stderr, d.String())
 				}
-				if len(diags) > 0 {
+				if importer.Errors(diags) > 0 {
 					failed = true
 				}
 				if err != nil {
@@ -116,8 +117,8 @@ func regenerate(env *Env, dir string, check bool) error {
 	if err != nil {
 		return exitf(1, "%v", err)
 	}
-	if len(diags) > 0 {
-		return exitf(1, "%d row(s) of the sources could not be read", len(diags))
+	if n := importer.Errors(diags); n > 0 {
+		return exitf(1, "%d row(s) of the sources could not be read", n)
 	}
 	names := make([]string, 0, len(files))
 	for n := range files {

@@ -2,12 +2,14 @@ package importer
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat/internal/catalog"
 )
@@ -117,6 +119,8 @@ type builder struct {
 	entries []*catalog.Entry
 	byCode  map[string]*catalog.Entry
 	diags   []Diagnostic
+	bad     []badText // text of the page that could not be decoded
+	claimed []bool    // by bad: reported with the row that holds it
 }
 
 func newBuilder(file string, opts Options) *builder {
@@ -125,6 +129,11 @@ func newBuilder(file string, opts Options) *builder {
 
 func (b *builder) diag(line int, format string, args ...any) {
 	b.diags = append(b.diags, Diagnostic{File: b.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// note records a note: something left out on purpose, not a problem.
+func (b *builder) note(line int, format string, args ...any) {
+	b.diags = append(b.diags, Diagnostic{File: b.file, Line: line, Severity: SeverityNote, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (b *builder) sortedDiags() []Diagnostic {
@@ -221,7 +230,8 @@ func quoteAll(ss []string) string {
 }
 
 // addTable adds the rows of an error table and reports whether t was one.
-func (b *builder) addTable(t *table) bool {
+// tables are all the page's tables, in which t is.
+func (b *builder) addTable(t *table, tables []*table) bool {
 	cols, ok, err := tableColumns(t)
 	if !ok {
 		return false
@@ -234,10 +244,216 @@ func (b *builder) addTable(t *table) bool {
 		b.diag(t.line, "table not read: %v; its %d row(s) at line(s) %s were not imported", err, len(t.rows), strings.Join(lines, ", "))
 		return true
 	}
-	for _, r := range t.rows {
+	skipDelims := false
+	hs := newHeadings(t)
+	for k, r := range t.rows {
+		if bad := b.badIn(t, k, tables); bad != "" {
+			b.diag(r.line, "%s; row not imported", bad)
+			continue
+		}
+		switch {
+		case skipDelims && delimiterRow(r):
+			// The |---| row under a repeated Markdown header.
+			continue
+		case hs.repeated(r):
+			b.note(r.line, "repeated header row skipped")
+			skipDelims = true
+			continue
+		}
+		skipDelims = false
 		b.addRow(t, cols, r)
 	}
 	return true
+}
+
+// badIn describes the undecodable text (now U+FFFD) that row k of t holds,
+// and marks it reported; "" when there is none. A row with U+FFFD in a cell
+// holds the bad text of the lines from its own to the next row's (or to
+// the table's end), or else of an earlier line of the table, whose cell
+// spans rows; a U+FFFD the page wrote as such, in a row with no bad text,
+// is text like any other.
+func (b *builder) badIn(t *table, k int, tables []*table) string {
+	if len(b.bad) == 0 {
+		return ""
+	}
+	r := t.rows[k]
+	if !slices.ContainsFunc(r.cells, func(c string) bool { return strings.ContainsRune(c, utf8.RuneError) }) &&
+		!slices.ContainsFunc(r.extra, func(c string) bool { return strings.ContainsRune(c, utf8.RuneError) }) {
+		return ""
+	}
+	last := math.MaxInt
+	switch {
+	case k+1 < len(t.rows) && t.rows[k+1].line > r.line:
+		last = t.rows[k+1].line - 1
+	case k+1 < len(t.rows):
+		last = r.line
+	case t.end >= r.line:
+		last = t.end
+	default:
+		for _, o := range tables {
+			if o.line > r.line {
+				last = min(last, o.line-1)
+			}
+		}
+	}
+	if b.claimed == nil {
+		b.claimed = make([]bool, len(b.bad))
+	}
+	var parts []string
+	add := func(from, to int, again bool) {
+		for i, bt := range b.bad {
+			if bt.line < from || bt.line > to || b.claimed[i] && !again {
+				continue
+			}
+			b.claimed[i] = true
+			p := bt.String()
+			if bt.line != r.line {
+				p = fmt.Sprintf("%s at line %d (%s)", bt.kind, bt.line, strings.Join(bt.details, ", "))
+			}
+			parts = append(parts, p)
+		}
+	}
+	add(r.line, last, false)
+	if len(parts) == 0 {
+		// Several rows on one line (HTML without line breaks) share
+		// its record.
+		add(r.line, last, true)
+	}
+	if len(parts) == 0 {
+		// A cell carried down from an earlier row (rowspan).
+		add(t.line, r.line-1, true)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// reportBad reports the undecodable text that no row holds (in a heading,
+// in prose, in a row not imported for another reason).
+func (b *builder) reportBad() {
+	for i, bt := range b.bad {
+		if b.claimed == nil || !b.claimed[i] {
+			b.diag(bt.line, "%s, not in a table row; read as U+FFFD", bt)
+		}
+	}
+}
+
+// headings recognises a table's header repeated among its rows, as long
+// pages repeat it every so many rows and as two tables glued together do.
+type headings struct {
+	keys  []string // the heading cells as headingKey reads them
+	roles []role   // the columns' roles
+}
+
+func newHeadings(t *table) *headings {
+	h := &headings{roles: t.roles}
+	for _, c := range t.header {
+		h.keys = append(h.keys, headingKey(c))
+	}
+	if h.roles == nil {
+		for _, c := range t.header {
+			h.roles = append(h.roles, classify(c))
+		}
+	}
+	return h
+}
+
+// repeated reports whether r is a heading row: its cells are the heading
+// cells (ignoring case and spaces), or every cell of a column of known role
+// is exactly a heading word of that role (Error Code | Error Message under
+// Code | Message), two at least.
+func (h *headings) repeated(r row) bool {
+	if allEmpty(r.cells) {
+		return false
+	}
+	if len(h.keys) == len(r.cells) {
+		same := true
+		for i, c := range r.cells {
+			if same = sameKey(c, h.keys[i]); !same {
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	named := 0
+	for i, c := range r.cells {
+		if i >= len(h.roles) || h.roles[i] == roleNone {
+			continue // a column of no known role: anything goes
+		}
+		if !isHeadingWord(c, h.roles[i]) {
+			return false
+		}
+		named++
+	}
+	return named >= 2
+}
+
+// headingKey is a cell's text for comparing with a heading: lower case,
+// without spaces or emphasis markup.
+func headingKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if !ignoredInKey(r) {
+			b.WriteRune(unicode.ToLower(plainRune(r)))
+		}
+	}
+	return b.String()
+}
+
+func ignoredInKey(r rune) bool {
+	return unicode.IsSpace(r) || r == '*' || r == '`' || r == '_'
+}
+
+// sameKey reports whether headingKey(s) is key, without building it: a
+// row's cells are compared with the header on every row.
+func sameKey(s, key string) bool {
+	for _, r := range s {
+		if ignoredInKey(r) {
+			continue
+		}
+		k, n := utf8.DecodeRuneInString(key)
+		if n == 0 || k != unicode.ToLower(plainRune(r)) {
+			return false
+		}
+		key = key[n:]
+	}
+	return key == ""
+}
+
+// isHeadingWord reports whether cell c is exactly one of the heading words
+// of role want, emphasis and a colon aside. Unlike classify it does not
+// look for the words inside longer text, so that a message mentioning
+// "error code" is not a heading.
+func isHeadingWord(c string, want role) bool {
+	c = strings.Trim(c, " \t\n*`_:：")
+	if strings.ContainsAny(c, "\t\n\u00a0") || strings.Contains(c, "  ") || strings.Contains(c, "\xef\xb7") {
+		// Spacing to collapse, or escaped characters: the long way.
+		return exactRole(strings.Trim(strings.ToLower(collapseSpace(plainText(c))), " *`_:：")) == want
+	}
+	for _, hw := range headingWords {
+		if hw.role != want {
+			continue
+		}
+		for _, w := range hw.words {
+			if strings.EqualFold(c, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var delimCellRe = regexp.MustCompile(`^:?-{3,}:?$`)
+
+// delimiterRow reports whether every cell of r is a Markdown delimiter
+// cell (---, :---:) or empty.
+func delimiterRow(r row) bool {
+	for _, c := range r.cells {
+		if c = strings.TrimSpace(c); c != "" && !delimCellRe.MatchString(c) {
+			return false
+		}
+	}
+	return !allEmpty(r.cells)
 }
 
 func cell(r row, cols columns, ro role) (string, bool) {
@@ -263,20 +479,20 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		description = ""
 	}
 	if description != "" {
-		orig["description"] = description
+		orig["description"] = plainText(description)
 	}
 	if code == "" {
 		if message == "" && title == "" && remediation == "" && allEmpty(r.cells) {
 			return // a blank row of the table layout, not a documented row
 		}
-		b.diag(r.line, "row has no error code (cells: %s)", quoteAll(r.cells))
+		b.diag(r.line, "row has no error code (cells: %s)", quoteAll(plainAll(r.cells)))
 		return
 	}
 	var pn paramNamer
 	codeP, codeChanged := pn.rewriteCode(code)
 	if n := len(strings.Fields(codeP)); n > maxCodeWords {
 		// A sentence in the code column: not a code at all.
-		b.diag(r.line, "code %q is %d words; not read as an error code", rawCode, n)
+		b.diag(r.line, "code %q is %d words; not read as an error code", plainText(rawCode), n)
 		return
 	}
 	if strings.ContainsAny(codeP, " \t") {
@@ -288,8 +504,8 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		i := strings.LastIndexAny(codeP, " \t")
 		head, tail := strings.TrimSpace(codeP[:i]), codeP[i+1:]
 		if !strings.ContainsAny(head, " \t") && message != "" && startsLower(message) && isWordish(tail) {
-			orig["code"] = rawCode
-			orig["message"] = message
+			orig["code"] = plainText(rawCode)
+			orig["message"] = plainText(message)
 			codeP = head
 			message = tail + " " + message
 		}
@@ -299,15 +515,15 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		title = ""
 	}
 	if message == "" {
-		b.diag(r.line, "code %s has no message", code)
+		b.diag(r.line, "code %s has no message", plainText(code))
 		return
 	}
 	var status *int
 	if raw, ok := cell(r, cols, roleStatus); ok {
-		raw = cleanText(raw)
+		raw = plainText(cleanText(raw))
 		st, keep, err := parseStatus(raw)
 		if err != nil {
-			b.diag(r.line, "code %s: %v; imported without an HTTP status", code, err)
+			b.diag(r.line, "code %s: %v; imported without an HTTP status", plainText(code), err)
 			keep = true
 		}
 		status = st
@@ -317,35 +533,38 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	}
 	for _, i := range cols.extra {
 		if i < len(r.cells) && strings.TrimSpace(r.cells[i]) != "" {
-			orig[columnKey(heading(t, i))] = cleanText(r.cells[i])
+			orig[columnKey(heading(t, i))] = plainText(cleanText(r.cells[i]))
 		}
 	}
 	if len(r.extra) > 0 && !allEmpty(r.extra) {
-		orig["extra_cells"] = strings.Join(r.extra, " | ")
+		orig["extra_cells"] = strings.Join(plainAll(r.extra), " | ")
 		b.diag(r.line, "row has %d cell(s) more than the header; kept in source.original.extra_cells", len(r.extra))
 	}
 
 	if codeChanged {
-		orig["code"] = firstNonEmpty(orig["code"], code)
+		orig["code"] = firstNonEmpty(orig["code"], plainText(code))
 	}
 	msgP, msgChanged := pn.rewrite(message)
 	if msgChanged {
-		orig["message"] = firstNonEmpty(orig["message"], message)
+		orig["message"] = firstNonEmpty(orig["message"], plainText(message))
 	}
 	remP, remChanged := pn.rewrite(remediation)
 	if remChanged {
-		orig["remediation"] = remediation
+		orig["remediation"] = plainText(remediation)
 	}
 	titleP, titleChanged := pn.rewrite(title)
 	if titleChanged {
-		orig["title"] = title
+		orig["title"] = plainText(title)
 	}
-	// Placeholders already written as {name} are params too.
+	// Placeholders already written as {name} are params too; braces the
+	// page escaped (&#123;x&#125;) are not braces here.
 	for _, s := range []string{codeP, titleP, msgP, remP} {
 		for _, name := range catalog.Placeholders(s) {
 			pn.add(name, "{"+name+"}")
 		}
 	}
+	// Characters the page escaped are text again.
+	codeP, titleP, msgP, remP = plainText(codeP), plainText(titleP), plainText(msgP), plainText(remP)
 	loc := "und" // replaced once the locale is known
 	src := &catalog.Source{File: b.file, Line: r.line}
 	if len(orig) > 0 {
@@ -357,7 +576,7 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 			v.Remediation = catalog.Text{loc: remP}
 		}
 		if title != "" {
-			orig["title"] = title // a variant has no title of its own
+			orig["title"] = plainText(title) // a variant has no title of its own
 		}
 		if len(orig) > 0 {
 			src.Original = orig

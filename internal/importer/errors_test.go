@@ -73,6 +73,59 @@ func TestBadInput(t *testing.T) {
 			wantErr: "latin1.txt: not a text page: invalid UTF-8 at offset 18",
 		},
 		{
+			name:    "mostly invalid UTF-8",
+			file:    "latin1.md",
+			data:    "| Code | Message |\n|---|---|\n| A | caf\xe9 |\n| B | cr\xe8me |\n| C | na\xefve |\n",
+			wantErr: "latin1.md: not a text page: invalid UTF-8 at offset 38 (binary data or another encoding?)",
+		},
+		{
+			name:    "UTF-16 with a NUL character",
+			file:    "nul16.md",
+			data:    "\xff\xfe|\x00 \x00\x00\x00",
+			wantErr: "nul16.md: not a text page: NUL character at offset 6 (binary data?)",
+		},
+		{
+			name:    "UTF-16 without a byte-order mark",
+			file:    "nobom16.md",
+			data:    "|\x00 \x00C\x00",
+			wantErr: "nobom16.md: not a text page: NUL byte at offset 1 (binary data?)",
+		},
+		{
+			name: "noncharacters",
+			file: "nonchar.md",
+			data: "| Code | Message |\n|---|---|\n| A | Fine. |\n| B | Odd \uFDD0 text. |\n| C | Fine. |\n| D | Fine. |\n",
+			wantDiags: []string{
+				"nonchar.md:4: not text (noncharacter U+FDD0); row not imported",
+			},
+		},
+		{
+			name: "invalid UTF-8 in a cell spanning rows",
+			file: "span.html",
+			data: "<table>\n<tr><th>Code</th><th>Message</th></tr>\n<tr><td>A</td><td rowspan=2>Caf\xe9 closed.</td></tr>\n<tr><td>B</td></tr>\n<tr><td>C</td><td>Fine.</td></tr>\n<tr><td>D</td><td>Fine.</td></tr>\n</table>\n",
+			wantDiags: []string{
+				"span.html:3: invalid UTF-8 (byte 0xE9); row not imported",
+				"span.html:4: invalid UTF-8 at line 3 (byte 0xE9); row not imported",
+			},
+		},
+		{
+			name: "invalid UTF-8 in rows of a page of one line",
+			file: "oneline.html",
+			data: "<html><body><h1>Ratchet service errors</h1><p>Every failed request returns one of the codes below, with its HTTP status and a message.</p><table><tr><th>Code</th><th>Message</th></tr><tr><td>R1</td><td>The ratchet slipped.</td></tr><tr><td>R2</td><td>The pawl \xe9 broke.</td></tr><tr><td>R3</td><td>The ratchet is jammed.</td></tr><tr><td>R4</td><td>The spring \xff is gone.</td></tr><tr><td>R5</td><td>The gear is worn.</td></tr></table></body></html>",
+			wantDiags: []string{
+				"oneline.html:1: invalid UTF-8 (byte 0xE9, byte 0xFF); row not imported",
+				"oneline.html:1: invalid UTF-8 (byte 0xE9, byte 0xFF); row not imported",
+			},
+		},
+		{
+			name: "invalid UTF-8 in a heading and a row",
+			file: "head.md",
+			data: "# Caf\xe9 errors\n\n| Code | Message |\n|---|---|\n| A | Fine. |\n| B | \xf0\x9f\x98 Cut. |\n| C | Fine. |\n| D | Fine. |\n| E | Fine. |\n",
+			wantDiags: []string{
+				"head.md:1: invalid UTF-8 (byte 0xE9), not in a table row; read as U+FFFD",
+				"head.md:6: invalid UTF-8 (bytes 0xF0 0x9F 0x98); row not imported",
+			},
+		},
+		{
 			name:    "no table",
 			file:    "prose.md",
 			data:    "# About\n\nJust prose, no error codes.\n",

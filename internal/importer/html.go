@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +17,8 @@ const maxSpan = 64
 type htmlTable struct {
 	t        *table
 	rows     []row
-	headRows int // rows read inside <thead> or made of <th> only
+	headRows int  // rows read inside <thead> or made of <th> only
+	bodySeen bool // a row after the heading rows was read: later ones repeat them
 	cur      *row
 	curTH    bool // every cell of the current row is a <th>
 	inThead  bool
@@ -62,18 +64,53 @@ func parseHTML(src string, baseLine int) *page {
 		}
 		start := off
 		off += len(z.Raw())
+		raw := src[start:off] // as written; z.Raw() is unescaped in place by z.Token()
 		line := li.line(start) + baseLine
 		tok := z.Token()
 		switch tt {
 		case html.TextToken:
-			r.text(tok.Data, line)
-		case html.StartTagToken, html.SelfClosingTagToken:
-			r.startTag(tok, tt == html.SelfClosingTagToken, line)
+			r.text(escapedText(raw, tok.Data), line)
+		case html.StartTagToken:
+			if tok.DataAtom == 0 && angledTagRe.MatchString(raw) {
+				// <parameter name>: no element of HTML, but a
+				// placeholder the author wrote as it stands.
+				r.text(raw, line)
+				break
+			}
+			r.startTag(tok, false, line)
+		case html.SelfClosingTagToken:
+			r.startTag(tok, true, line)
 		case html.EndTagToken:
-			r.endTag(tok.DataAtom)
+			r.endTag(tok.DataAtom, line)
 		}
 	}
-	return r.finish()
+	return r.finish(li.line(len(src)) + baseLine)
+}
+
+var (
+	// htmlRefRe matches what the HTML tokenizer may read as a character
+	// reference: &#123; &#x7b; &name; and, for some names, &name without
+	// the semicolon.
+	htmlRefRe = regexp.MustCompile(`&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)`)
+	// angledTagRe is a start tag that reads as an angled placeholder.
+	angledTagRe = regexp.MustCompile(`^` + angledRe.String() + `$`)
+)
+
+// escapedText returns the text of a text token: data, the tokenizer's
+// reading of raw, with the characters raw wrote as character references
+// (&lt;script&gt;, &#123;x&#125;) as literal stand-ins, which the
+// placeholder rewrite leaves alone.
+func escapedText(raw, data string) string {
+	if !strings.Contains(raw, "&") {
+		return data
+	}
+	s := htmlRefRe.ReplaceAllStringFunc(raw, func(ref string) string {
+		return literal(html.UnescapeString(ref))
+	})
+	if plainText(s) != data {
+		return data // read otherwise than the tokenizer did: trust the tokenizer
+	}
+	return s
 }
 
 // htmlReader is what parseHTML knows at a token of the page: the tables
@@ -182,8 +219,8 @@ func (r *htmlReader) startTag(tok html.Token, selfClosing bool, line int) {
 	}
 }
 
-// endTag reads an end tag.
-func (r *htmlReader) endTag(a atom.Atom) {
+// endTag reads an end tag on the given line.
+func (r *htmlReader) endTag(a atom.Atom, line int) {
 	ht := r.table()
 	switch a {
 	case atom.Script, atom.Style:
@@ -207,6 +244,7 @@ func (r *htmlReader) endTag(a atom.Atom) {
 		if ht != nil {
 			ht.endRow()
 			r.stack = r.stack[:len(r.stack)-1]
+			ht.t.end = line
 			r.pg.tables = append(r.pg.tables, ht.finish())
 		}
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Title, atom.Dt, atom.P, atom.Div, atom.Li, atom.Dd:
@@ -273,16 +311,17 @@ func (r *htmlReader) endBlock() {
 	}
 }
 
-// finish ends the page: the last block and list item, the tables left
-// open, and the list of codes when it is worth keeping, in line order
-// with the tables.
-func (r *htmlReader) finish() *page {
+// finish ends the page, whose last line is lastLine: the last block and
+// list item, the tables left open, and the list of codes when it is worth
+// keeping, in line order with the tables.
+func (r *htmlReader) finish(lastLine int) *page {
 	pg := r.pg
 	r.endBlock()
 	r.flushItem()
 	// Tables left open at the end of the page.
 	for i := len(r.stack) - 1; i >= 0; i-- {
 		r.stack[i].endRow()
+		r.stack[i].t.end = lastLine
 		pg.tables = append(pg.tables, r.stack[i].finish())
 	}
 	if keepList(r.list, pg.tables) {
@@ -377,16 +416,22 @@ func (h *htmlTable) endRow() {
 	h.endCell()
 	h.fillCarry()
 	if len(h.cur.cells) > 0 {
-		if h.inThead || (h.curTH && h.headRows == len(h.rows)) {
+		switch {
+		case h.bodySeen:
+			// A <thead> of a second table glued to this one, or a
+			// heading row repeated: a row, which the builder skips.
+		case h.inThead || (h.curTH && h.headRows == len(h.rows)):
 			h.headRows = len(h.rows) + 1
+		case h.headRows > 0:
+			h.bodySeen = true
 		}
 		h.rows = append(h.rows, *h.cur)
 	}
 	h.cur = nil
 }
 
-// finish picks the header: the last row of <thead> or of leading <th>
-// rows, else the first row.
+// finish picks the header: the last row of the first <thead> or of leading
+// <th> rows, else the first row.
 func (h *htmlTable) finish() *table {
 	t := h.t
 	if len(h.rows) == 0 {

@@ -14,14 +14,17 @@
 //     codes written as headings, definition terms or bold paragraphs.
 //
 // Pages with no table but lines of "CODE: message" are read as a list.
-// Pages that are not UTF-8 are decoded from the charset their <meta> names,
-// or from GB18030 when that yields clean Chinese text.
+// UTF-16 pages with a byte-order mark are decoded; pages that are not UTF-8
+// are decoded from the charset their <meta> names, or from GB18030 when
+// that yields clean Chinese text. A few stray invalid bytes in a UTF-8 page
+// cost the rows that hold them (reported), not the page.
 //
 // Every parser yields tables of cells with their line numbers; the shared
 // row builder then matches columns by their heading (English or Chinese),
 // never by position, and turns each row into an entry, or into a variant
 // when the code was seen before. A row it cannot read becomes a Diagnostic
-// naming file:line and why; no row is ever dropped silently.
+// naming file:line and why; no row is ever dropped silently. A repeated
+// header row is skipped with a note.
 //
 // Placeholders in the source become named {params}: printf verbs (%s →
 // {detail}, %d → {number}, %v → {value}, or the name of the key in front,
@@ -29,7 +32,9 @@
 // generic wording such as "parameter name" → "{parameter_name}". Names are
 // snake case; a repeated name in one text is one param. A code with a
 // placeholder becomes a code pattern (Invalid{parameter_name}.Malformed).
-// The text as published stays in source.original.
+// The text as published stays in source.original. Text the page escaped as
+// character references (&#123;x&#125;, &lt;script&gt;) is literal, not a
+// placeholder (see literal).
 //
 // Where the page is silent, category and retryable are inferred from the
 // HTTP status and the wording of code and message, and listed in the
@@ -120,19 +125,48 @@ func (o Options) Check() error {
 	return nil
 }
 
-// Diagnostic is a problem at a line of a source page: a row that could not
-// be read, or a value that could not be taken as it stands.
+// Diagnostic is something to say about a line of a source page: a row
+// that could not be read, or a value that could not be taken as it stands
+// (SeverityError); or, as a note, something the import left out on
+// purpose, such as a repeated header row (SeverityNote).
 type Diagnostic struct {
-	File string
-	Line int
-	Msg  string
+	File     string
+	Line     int
+	Severity Severity
+	Msg      string
 }
 
+// Severity says whether a Diagnostic reports a problem or is a note.
+type Severity int
+
+const (
+	// SeverityError is a row not imported, or imported only in part.
+	SeverityError Severity = iota
+	// SeverityNote is a row left out as the page means it to be, such as
+	// a repeated header row; nothing the page documents is lost.
+	SeverityNote
+)
+
 func (d Diagnostic) String() string {
-	if d.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Msg)
+	msg := d.Msg
+	if d.Severity == SeverityNote {
+		msg = "note: " + msg
 	}
-	return d.File + ": " + d.Msg
+	if d.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, msg)
+	}
+	return d.File + ": " + msg
+}
+
+// Errors counts the diagnostics that report problems (not notes).
+func Errors(diags []Diagnostic) int {
+	n := 0
+	for _, d := range diags {
+		if d.Severity == SeverityError {
+			n++
+		}
+	}
+	return n
 }
 
 // Error is a page Import cannot read at all.
@@ -154,7 +188,7 @@ func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnos
 	if err := opts.Check(); err != nil {
 		return nil, nil, &Error{name, "bad options: " + err.Error()}
 	}
-	text, note, err := pageText(name, data)
+	text, note, bad, err := pageText(name, data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -176,19 +210,22 @@ func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnos
 		return nil, nil, &Error{name, fmt.Sprintf("unknown format %q: want auto, %s", format, strings.Join(formats, ", "))}
 	}
 	pg.format = format
+	pg.plainOutsideCells()
 	if note != "" {
 		pg.notes = append(pg.notes, note)
 	}
 	b := newBuilder(name, opts)
+	b.bad = bad
 	for _, d := range pg.diags {
 		b.diag(d.line, "%s", d.msg)
 	}
 	errTables := 0
 	for _, t := range pg.tables {
-		if b.addTable(t) {
+		if b.addTable(t, pg.tables) {
 			errTables++
 		}
 	}
+	b.reportBad()
 	if errTables == 0 {
 		return nil, b.sortedDiags(), &Error{name, noTableMessage(pg)}
 	}
@@ -212,36 +249,48 @@ func noTableMessage(pg *page) string {
 }
 
 // pageText checks that data is a non-empty text page and normalises it:
-// no byte-order mark, \n line ends.
-func pageText(name string, data []byte) (text, note string, err error) {
+// decoded to UTF-8 (from UTF-16 with a byte-order mark, or from a legacy
+// charset), no byte-order mark, \n line ends. bad lists, by line, text that
+// could not be decoded and now reads as U+FFFD: stray invalid bytes of an
+// otherwise UTF-8 (or UTF-16) page. A page with many is not read at all.
+func pageText(name string, data []byte) (text, note string, bad []badText, err error) {
 	if len(data) > maxPageSize {
-		return "", "", &Error{name, fmt.Sprintf("page is %d bytes; the limit is %d", len(data), maxPageSize)}
+		return "", "", nil, &Error{name, fmt.Sprintf("page is %d bytes; the limit is %d", len(data), maxPageSize)}
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", "", &Error{name, fmt.Sprintf("not a text page: NUL byte at offset %d (binary data?)", i)}
-	}
-	note = ""
-	if !utf8.Valid(data) {
-		if dec, enc, ok := decodeLegacy(data); ok {
-			data, note = dec, "decoded from "+enc
+	var w *textWriter // set when the page needed more than a check
+	if order := utf16BOM(data); order != "" {
+		var nul int
+		if w, nul = decodeUTF16(data, order); nul >= 0 {
+			return "", "", nil, &Error{name, fmt.Sprintf("not a text page: NUL character at offset %d (binary data?)", nul)}
 		}
-	}
-	if !utf8.Valid(data) {
-		off := 0
-		for off < len(data) {
-			r, n := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
+		note = "decoded from utf-16" + order
+	} else {
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+		if i := bytes.IndexByte(data, 0); i >= 0 {
+			return "", "", nil, &Error{name, fmt.Sprintf("not a text page: NUL byte at offset %d (binary data?)", i)}
+		}
+		if !utf8.Valid(data) {
+			w = decodeUTF8(data)
+			if dec, enc, ok := decodeLegacy(data, w); ok {
+				data, note, w = dec, "decoded from "+enc, nil
+			} else if !w.strayBytes() {
+				return "", "", nil, &Error{name, fmt.Sprintf("not a text page: invalid UTF-8 at offset %d (binary data or another encoding?)", w.firstBad)}
 			}
-			off += n
 		}
-		return "", "", &Error{name, fmt.Sprintf("not a text page: invalid UTF-8 at offset %d (binary data or another encoding?)", off)}
+		if w == nil && hasStandIn(data) {
+			w = decodeUTF8(data)
+		}
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return "", "", &Error{name, "empty page: nothing to import"}
+	s := ""
+	if w != nil {
+		s, bad = w.b.String(), w.bad
+	} else {
+		s = string(data)
 	}
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	if len(strings.TrimSpace(s)) == 0 {
+		return "", "", nil, &Error{name, "empty page: nothing to import"}
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	ctrl := 0
 	for _, r := range s {
@@ -250,9 +299,18 @@ func pageText(name string, data []byte) (text, note string, err error) {
 		}
 	}
 	if ctrl > 8 && ctrl*20 > utf8.RuneCountInString(s) {
-		return "", "", &Error{name, fmt.Sprintf("not a text page: %d control characters (binary data?)", ctrl)}
+		return "", "", nil, &Error{name, fmt.Sprintf("not a text page: %d control characters (binary data?)", ctrl)}
 	}
-	return s, note, nil
+	return s, note, bad, nil
+}
+
+// hasStandIn reports whether UTF-8 data holds a noncharacter of the block
+// the parsers take stand-ins from.
+func hasStandIn(data []byte) bool {
+	if !bytes.Contains(data, []byte("\xef\xb7")) {
+		return false
+	}
+	return bytes.ContainsFunc(data, isStandIn)
 }
 
 var (
@@ -267,9 +325,10 @@ var (
 var metaCharsetRe = regexp.MustCompile(`(?i)(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)`)
 
 // decodeLegacy decodes a page that is not UTF-8: in the charset its
-// <meta> or XML declaration names, else as GB18030 (GBK, GB2312) when that
-// decodes cleanly into Chinese text.
-func decodeLegacy(data []byte) ([]byte, string, bool) {
+// <meta> or XML declaration names, else, unless the page is UTF-8 with a
+// few stray bytes (asUTF8, its reading as UTF-8), as GB18030 (GBK, GB2312) when
+// that decodes cleanly into Chinese text.
+func decodeLegacy(data []byte, asUTF8 *textWriter) ([]byte, string, bool) {
 	head := data[:min(len(data), 4096)]
 	if m := metaCharsetRe.FindSubmatch(head); m != nil {
 		if enc, name := charset.Lookup(string(m[1])); enc != nil && name != "utf-8" {
@@ -277,6 +336,9 @@ func decodeLegacy(data []byte) ([]byte, string, bool) {
 				return out, name, true
 			}
 		}
+	}
+	if asUTF8.mostlyUTF8() {
+		return nil, "", false
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil || bytes.ContainsRune(out, utf8.RuneError) || !utf8.Valid(out) {
@@ -325,6 +387,24 @@ type page struct {
 	diags   []lineDiag
 }
 
+// plainOutsideCells turns the stand-ins of escaped characters back into
+// text everywhere but in the rows' cells, which keep them for the
+// placeholder rewrite.
+func (pg *page) plainOutsideCells() {
+	pg.title = plainText(pg.title)
+	for i, p := range pg.prose {
+		pg.prose[i] = plainText(p)
+	}
+	for _, t := range pg.tables {
+		for i, h := range t.header {
+			t.header[i] = plainText(h)
+		}
+	}
+	for i, d := range pg.diags {
+		pg.diags[i].msg = plainText(d.msg)
+	}
+}
+
 type lineDiag struct {
 	line int
 	msg  string
@@ -335,6 +415,7 @@ type lineDiag struct {
 // off header.
 type table struct {
 	line   int
+	end    int // the table's last line; 0 when not known (lists)
 	header []string
 	roles  []role
 	rows   []row

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -270,6 +271,7 @@ func mdTable(tb *east.Table, source []byte, li lineIndex) *table {
 			cells = append(cells, strings.TrimSpace(inlineText(c, source)))
 		}
 		line := li.line(r.Pos())
+		t.end = line
 		if _, ok := r.(*east.TableHeader); ok {
 			t.header = cells
 			t.line = line
@@ -329,11 +331,7 @@ func inlineText(n ast.Node, source []byte) string {
 func writeInline(b *strings.Builder, n ast.Node, source []byte) {
 	switch x := n.(type) {
 	case *ast.Text:
-		v := x.Segment.Value(source)
-		v = util.UnescapePunctuations(v)
-		v = util.ResolveNumericReferences(v)
-		v = util.ResolveEntityNames(v)
-		b.Write(v)
+		writeMarkdownText(b, x.Segment.Value(source))
 		if x.SoftLineBreak() || x.HardLineBreak() {
 			b.WriteByte('\n')
 		}
@@ -365,6 +363,38 @@ func writeInline(b *strings.Builder, n ast.Node, source []byte) {
 	default:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			writeInline(b, c, source)
+		}
+	}
+}
+
+// mdRefRe is a CommonMark entity or numeric character reference at the
+// start of a text.
+var mdRefRe = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
+
+// writeMarkdownText writes the text of a Markdown text node: backslash
+// escapes resolved (\< is <), character references decoded, the characters
+// of placeholders among them as literal stand-ins (&lt;script&gt; is the
+// text <script>, never a placeholder).
+func writeMarkdownText(b *strings.Builder, v []byte) {
+	for len(v) > 0 {
+		i := bytes.IndexAny(v, `\&`)
+		if i < 0 {
+			b.Write(v)
+			return
+		}
+		b.Write(v[:i])
+		v = v[i:]
+		switch {
+		case v[0] == '\\' && len(v) > 1 && util.IsPunct(v[1]):
+			b.WriteByte(v[1])
+			v = v[2:]
+		case v[0] == '&' && mdRefRe.Match(v):
+			ref := mdRefRe.Find(v)
+			b.WriteString(literal(string(util.ResolveEntityNames(util.ResolveNumericReferences(ref)))))
+			v = v[len(ref):]
+		default:
+			b.WriteByte(v[0])
+			v = v[1:]
 		}
 	}
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -151,6 +152,9 @@ func parseGrid(lines []string, start int, pg *page) (*table, int) {
 	var header [][]string // rows before the = border
 	var body []row
 	var cur [][]string
+	var curSplit []bool // lines of cur that are partial borders
+	spans := make([]bool, len(bounds))
+	var merged []mergedRow
 	curLine := 0
 	bad := ""
 	var end int
@@ -166,14 +170,19 @@ func parseGrid(lines []string, start int, pg *page) (*table, int) {
 			}
 			cells[j] = rstInline(collapseSpace(strings.Join(parts, "\n")))
 		}
-		if bad != "" {
-			pg.diags = append(pg.diags, lineDiag{curLine, bad})
-		} else if isHeader {
+		switch {
+		case bad != "" && isHeader:
+			pg.diags = append(pg.diags, lineDiag{curLine, bad + ", row not imported"})
+		case bad != "":
+			merged = append(merged, mergedRow{line: curLine, why: bad, lines: cur, splits: curSplit, spans: spans})
+			spans = make([]bool, len(bounds))
+		case isHeader:
 			header = append(header, cells)
-		} else {
+		default:
 			body = append(body, row{line: curLine, cells: cells})
 		}
-		cur, bad = nil, ""
+		cur, curSplit, bad = nil, nil, ""
+		clear(spans)
 	}
 	sawHeaderBorder := false
 	for end = start + 1; end < len(lines); end++ {
@@ -202,8 +211,11 @@ func parseGrid(lines []string, start int, pg *page) (*table, int) {
 		}
 		cells := make([]string, ncol)
 		for j := range ncol {
-			if r := runeAt(rs, bounds[j+1]); r != '|' && r != '+' && bad == "" {
-				bad = fmt.Sprintf("grid row spans columns (no | at column %d); merged cells are not supported, row not imported", bounds[j+1]+1+indent)
+			if r := runeAt(rs, bounds[j+1]); r != '|' && r != '+' {
+				spans[j+1] = true
+				if bad == "" {
+					bad = fmt.Sprintf("grid row spans columns (no | at column %d); merged cells are not supported", bounds[j+1]+1+indent)
+				}
 			}
 			var b strings.Builder
 			for _, g := range rs {
@@ -213,21 +225,26 @@ func parseGrid(lines []string, start int, pg *page) (*table, int) {
 			}
 			cells[j] = strings.TrimSpace(b.String())
 		}
-		if strings.Contains(body, "+-") || strings.Contains(body, "+=") {
-			bad = "grid row has a partial border (a cell spans rows); merged cells are not supported, row not imported"
+		split := strings.Contains(body, "+-") || strings.Contains(body, "+=")
+		if split {
+			bad = "grid row has a partial border (a cell spans rows); merged cells are not supported"
 		}
 		cur = append(cur, cells)
+		curSplit = append(curSplit, split)
 	}
 	if cur != nil {
 		pg.diags = append(pg.diags, lineDiag{curLine, "grid table ends without a closing border; last row not imported"})
 	}
+	t.end = end
 	if !sawHeaderBorder {
 		// No header separator: the first row names the columns.
 		if len(body) == 0 {
+			reportMerged(nil, merged, pg)
 			return nil, end
 		}
 		t.header = body[0].cells
 		t.rows = body[1:]
+		reportMerged(t, merged, pg)
 		return t, end
 	}
 	// Headings spread over several rows are joined per column.
@@ -242,7 +259,72 @@ func parseGrid(lines []string, start int, pg *page) (*table, int) {
 		t.header[j] = strings.Join(parts, " ")
 	}
 	t.rows = body
+	reportMerged(t, merged, pg)
 	return t, end
+}
+
+// mergedRow is a grid row with merged cells: not imported, and reported
+// once the table's code column is known, naming the codes it holds.
+type mergedRow struct {
+	line   int
+	why    string
+	lines  [][]string // the cells of each of its lines
+	splits []bool     // lines that are partial borders (+----+)
+	spans  []bool     // by column boundary: no | there on some line
+}
+
+// codes returns the codes of the merged row's code column ci: one per
+// part between partial borders that cross the column. None when the code
+// column itself spans columns, as its text is then cut at the wrong place.
+func (m mergedRow) codes(ci int) []string {
+	if ci < 0 || ci+1 >= len(m.spans) || m.spans[ci] || m.spans[ci+1] {
+		return nil
+	}
+	var codes, part []string
+	flush := func() {
+		c := cleanCode(rstInline(collapseSpace(strings.Join(part, "\n"))))
+		if c != "" && !slices.Contains(codes, c) {
+			codes = append(codes, c)
+		}
+		part = nil
+	}
+	for k, ln := range m.lines {
+		if m.splits[k] && isBorderText(ln[ci]) {
+			flush()
+			continue
+		}
+		part = append(part, ln[ci])
+	}
+	flush()
+	return codes
+}
+
+func isBorderText(s string) bool {
+	return s != "" && strings.Trim(s, "-=") == ""
+}
+
+// reportMerged reports the rows of t with merged cells, naming the codes
+// they hold when t's code column is known.
+func reportMerged(t *table, merged []mergedRow, pg *page) {
+	ci := -1
+	if t != nil && len(merged) > 0 {
+		if cols, ok, err := tableColumns(t); ok && err == nil {
+			if i, has := cols.idx[roleCode]; has {
+				ci = i
+			}
+		}
+	}
+	for _, m := range merged {
+		msg := m.why + ", row not imported"
+		switch codes := m.codes(ci); len(codes) {
+		case 0:
+		case 1:
+			msg = m.why + ", row of code " + codes[0] + " not imported"
+		default:
+			msg = m.why + ", rows of codes " + strings.Join(codes, ", ") + " not imported"
+		}
+		pg.diags = append(pg.diags, lineDiag{m.line, msg})
+	}
 }
 
 // rstInline drops inline markup: escapes, emphasis, literals, roles and
@@ -361,6 +443,7 @@ func parseSimple(lines []string, start int, pg *page) (*table, int) {
 	for j := range header {
 		header[j] = rstInline(header[j])
 	}
+	t.end = end
 	t.header = header
 	t.rows = rows
 	return t, end
@@ -434,6 +517,7 @@ func parseListTable(lines []string, start int, pg *page) (*table, int) {
 	if len(rows) < headerRows {
 		return nil, end
 	}
+	t.end = end
 	t.header = rows[headerRows-1].cells
 	t.line = rows[headerRows-1].line
 	for _, r := range rows[headerRows:] {

@@ -76,6 +76,7 @@ func codeLines(lines []string) *table {
 				t.line = block[0].line
 			}
 			t.rows = append(t.rows, block...)
+			t.end = block[len(block)-1].line
 		}
 		block = nil
 	}
@@ -181,6 +182,7 @@ func readTextRows(lines []string, at int, header []string, aligned bool, pg *pag
 		}
 		t.rows = append(t.rows, row{line: end + 1, cells: cells})
 	}
+	t.end = end
 	return t, end
 }
 

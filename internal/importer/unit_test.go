@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -210,6 +211,93 @@ func TestDomainFromFile(t *testing.T) {
 	} {
 		if got := domainFromFile(in); got != want {
 			t.Errorf("domainFromFile(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestEscapedText checks that text a page escaped as character references
+// is never read as a placeholder, and that text written as it stands is.
+func TestEscapedText(t *testing.T) {
+	tests := []struct {
+		name, in string
+		read     func(string) string
+		want     string
+		params   []string
+	}{
+		{"html script", "Must not contain &lt;script&gt;.", htmlCellText, "Must not contain <script>.", nil},
+		{"html braces", "Write &#123;x&#125; or &#x7b;y&#x7D;; fills {z}.", htmlCellText, "Write {x} or {y}; fills {z}.", []string{"z"}},
+		{"html percent", "100&#37;s, %d left", htmlCellText, "100%s, {number} left", []string{"number"}},
+		{"html one word", "The &lt;name&gt; tag", htmlCellText, "The <name> tag", nil},
+		{"html wording", "Bucket &lt;bucket name&gt; and &lt;参数名&gt;", htmlCellText, "Bucket {bucket_name} and {param}", []string{"bucket_name", "param"}},
+		{"html without semicolon", "a &lt b &ltscript&gt", htmlCellText, "a < b <script>", nil},
+		{"html quotes", "The &quot;field name&quot; is bad", htmlCellText, `The "{field_name}" is bad`, []string{"field_name"}},
+		{"html tag as written", "Order <order id> not found", htmlCellText, "Order {order_id} not found", []string{"order_id"}},
+		{"markdown script", "Must not contain &lt;script&gt;.", mdCellText, "Must not contain <script>.", nil},
+		{"markdown braces", "&#123;x&#125; and {y}", mdCellText, "{x} and {y}", []string{"y"}},
+		{"markdown backslash", `\<upload id\> and \{z\}`, mdCellText, "{upload_id} and {z}", []string{"upload_id", "z"}},
+		{"markdown escaped ampersand", `\&lt;name&gt;`, mdCellText, "&lt;name>", nil},
+		{"markdown reference of an ampersand", `&#38;lt;b&#38;gt;`, mdCellText, "&lt;b&gt;", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var pn paramNamer
+			got, _ := pn.rewrite(tt.read(tt.in))
+			for _, n := range catalog.Placeholders(got) {
+				pn.add(n, "{"+n+"}")
+			}
+			var names []string
+			for _, p := range pn.params {
+				names = append(names, p.Name)
+			}
+			if diff := cmp.Diff([]any{tt.want, tt.params}, []any{plainText(got), names}); diff != "" {
+				t.Errorf("[text params] (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// htmlCellText is the text parseHTML reads from a table cell holding s.
+func htmlCellText(s string) string {
+	pg := parseHTML("<table><tr><th>Code</th><th>Message</th></tr><tr><td>A</td><td>"+s+"</td></tr></table>", 0)
+	return pg.tables[0].rows[0].cells[1]
+}
+
+// mdCellText is the text parseMarkdown reads from a pipe-table cell holding s.
+func mdCellText(s string) string {
+	pg := parseMarkdown("| Code | Message |\n|---|---|\n| A | " + s + " |\n")
+	return pg.tables[0].rows[0].cells[1]
+}
+
+func TestRepeatedHeader(t *testing.T) {
+	tb := &table{header: []string{"Error Code", "HTTP Status", "Description", "Notes"}}
+	tests := []struct {
+		cells []string
+		want  bool
+	}{
+		{[]string{"Error Code", "HTTP Status", "Description", "Notes"}, true},
+		{[]string{"error  code", "**HTTP status**", "DESCRIPTION", "notes"}, true},
+		{[]string{"Code", "Status", "Meaning", "Remarks"}, true},
+		{[]string{"错误码", "HTTP 状态码", "说明", ""}, true},
+		{[]string{"Code:", "状态码", "`描述`", "x"}, true},
+		{[]string{"Code", "Status", "", ""}, false},
+		{[]string{"Code", "400", "Bad request.", ""}, false},
+		{[]string{"ERR_CODE_1", "400", "The error code is wrong.", ""}, false},
+		{[]string{"Widget.NotFound", "404", "Description", ""}, false},
+		{[]string{"", "", "", ""}, false},
+	}
+	hs := newHeadings(tb)
+	for _, tt := range tests {
+		if got := hs.repeated(row{cells: tt.cells}); got != tt.want {
+			t.Errorf("repeated(%q) = %v, want %v", tt.cells, got, tt.want)
+		}
+	}
+	for _, hw := range headingWords {
+		for _, w := range hw.words {
+			for _, c := range []string{w, strings.ToUpper(w), "**" + w + "**", " " + w + ": "} {
+				if !isHeadingWord(c, hw.role) || isHeadingWord(c, hw.role+1) {
+					t.Errorf("isHeadingWord(%q) is not only %v", c, roleNames[hw.role])
+				}
+			}
 		}
 	}
 }
