@@ -1,0 +1,92 @@
+package vocab
+
+// The names of the wire formats errcat writes.
+const (
+	FormatProblem   = "problem"
+	FormatGoogle    = "google"
+	FormatTencent   = "tencent"
+	FormatTencentV2 = "tencent-v2"
+	FormatAliyun    = "aliyun"
+	FormatAliyunXML = "aliyun-xml"
+	FormatHuawei    = "huawei"
+	FormatZilliz    = "zilliz"
+	FormatUCloud    = "ucloud"
+)
+
+// StatusPolicy is how a wire format chooses the HTTP status of an error.
+type StatusPolicy uint8
+
+// The status policies.
+const (
+	// StatusOfEntry: the entry's status, else its category's, else 500
+	// (errcat.Def.Status).
+	StatusOfEntry StatusPolicy = iota + 1
+	// StatusDocumentedElse200: the entry's status when the catalog
+	// documents one, else 200.
+	StatusDocumentedElse200
+	// Status200: always 200; the error lives only in the body.
+	Status200
+)
+
+// WireFormat describes one wire format errcat writes. The package wire
+// holds each format's writer; everything else needs only these facts.
+type WireFormat struct {
+	// Name is the format's name, as catalogs declare it (domain.wire_format).
+	Name string
+	// Provider is the provider family whose APIs answer in the format, as
+	// the decoder reports it ("tencentcloud"); "" for a standard format.
+	Provider string
+	// ContentType is the Content-Type of the format's bodies.
+	ContentType string
+	// Status says how the HTTP status is chosen.
+	Status StatusPolicy
+	// IntegerCodes says that the body carries the code as a JSON integer,
+	// so the domain's codes must be integers.
+	IntegerCodes bool
+	// Action says that the body carries the API action of the request
+	// (wire.Options.Action).
+	Action bool
+	// RequestIDHeader says that the provider sends the request id in the
+	// X-Request-Id header rather than in the body.
+	RequestIDHeader bool
+}
+
+// wireFormats is the one list of the wire formats, in the order tools
+// show them.
+var wireFormats = [...]WireFormat{
+	{Name: FormatProblem, ContentType: "application/problem+json", Status: StatusOfEntry},
+	{Name: FormatGoogle, Provider: "google", ContentType: "application/json", Status: StatusOfEntry},
+	{Name: FormatTencent, Provider: "tencentcloud", ContentType: "application/json", Status: StatusDocumentedElse200},
+	{Name: FormatTencentV2, Provider: "tencentcloud", ContentType: "application/json", Status: Status200, IntegerCodes: true},
+	{Name: FormatAliyun, Provider: "aliyun", ContentType: "application/json", Status: StatusOfEntry},
+	{Name: FormatAliyunXML, Provider: "aliyun", ContentType: "application/xml; charset=utf-8", Status: StatusOfEntry},
+	{Name: FormatHuawei, Provider: "huaweicloud", ContentType: "application/json", Status: StatusOfEntry, RequestIDHeader: true},
+	{Name: FormatZilliz, Provider: "zilliz", ContentType: "application/json", Status: Status200, IntegerCodes: true},
+	{Name: FormatUCloud, Provider: "ucloud", ContentType: "application/json", Status: Status200, IntegerCodes: true, Action: true},
+}
+
+// WireFormats returns the descriptors of the wire formats, in order.
+func WireFormats() []WireFormat {
+	out := make([]WireFormat, len(wireFormats))
+	copy(out, wireFormats[:])
+	return out
+}
+
+// WireFormatNames returns the names of the wire formats, in order.
+func WireFormatNames() []string {
+	out := make([]string, len(wireFormats))
+	for i := range wireFormats {
+		out[i] = wireFormats[i].Name
+	}
+	return out
+}
+
+// LookupWireFormat returns the wire format called name.
+func LookupWireFormat(name string) (WireFormat, bool) {
+	for i := range wireFormats {
+		if wireFormats[i].Name == name {
+			return wireFormats[i], true
+		}
+	}
+	return WireFormat{}, false
+}
