@@ -16,6 +16,7 @@ import (
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/importer"
 	"github.com/errcat/errcat/internal/lint"
+	"github.com/errcat/errcat/vocab"
 )
 
 func loadWithOverlays(t *testing.T) []*catalog.Catalog {
@@ -109,7 +110,7 @@ func TestEveryEntryInBothLocales(t *testing.T) {
 }
 
 func placeholders(s string) []string {
-	p := catalog.Placeholders(s)
+	p := vocab.Placeholders(s)
 	slices.Sort(p)
 	return p
 }

@@ -17,7 +17,9 @@
 // Decode reads bodies with one pass over their bytes and never reads more
 // than MaxBody of them.
 //
-// decode depends on the standard library only.
+// decode depends on the standard library and errcat's leaf package vocab
+// (the categories, the {name} syntax, the names of errcat's wire formats)
+// only.
 package decode
 
 import (
@@ -27,6 +29,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/errcat/errcat/vocab"
 )
 
 // Errors Decode returns alongside a Normalized that it could build only
@@ -40,30 +44,31 @@ var (
 	ErrUnknownShape = errors.New("error body of no known shape")
 )
 
-// Wire formats Decode recognises, as reported in Normalized.Format.
+// Wire formats Decode recognises, as reported in Normalized.Format: the
+// formats errcat writes (vocab's list), then the other providers' own.
 const (
-	FormatProblem     = "problem"      // RFC 9457 application/problem+json
-	FormatGoogle      = "google"       // AIP-193 {"error":{"code","message","status","details"}}
-	FormatTencent     = "tencent"      // Tencent Cloud API 3.0 {"Response":{"Error":{…},"RequestId"}}
-	FormatTencentV2   = "tencent-v2"   // Tencent Cloud legacy {"code","message","codeDesc"}
-	FormatAliyun      = "aliyun"       // Alibaba Cloud {"RequestId","HostId","Code","Message","Recommend"}
-	FormatAliyunXML   = "aliyun-xml"   // Alibaba Cloud <Error><Code/>…</Error>
-	FormatHuawei      = "huawei"       // Huawei Cloud {"error_code","error_msg"}
-	FormatZilliz      = "zilliz"       // Zilliz Cloud / Milvus {"code":96000,"message"}
-	FormatUCloud      = "ucloud"       // UCloud {"Action","RetCode","Message"}
-	FormatAWSJSON     = "aws-json"     // AWS {"__type":"ns#Code","message"}
-	FormatAWSXML      = "aws-xml"      // AWS <Error><Code/>…</Error>, <ErrorResponse><Error>…
-	FormatAzure       = "azure"        // Azure {"error":{"code","message","target","details","innererror"}}
-	FormatKubernetes  = "kubernetes"   // Kubernetes {"kind":"Status",…}
-	FormatKratos      = "kratos"       // go-kratos {"code":HTTP,"reason","message","metadata"}
-	FormatDocker      = "docker"       // docker registry {"errors":[{"code","message","detail"}]}
-	FormatCodeMessage = "code-message" // a flat {"code","message"} of no more specific shape
-	FormatErrorObject = "error-object" // a nested {"error":{"code","message"}} of no more specific shape
-	FormatOAuth       = "oauth"        // RFC 6749 {"error":"invalid_grant","error_description"}
-	FormatHTML        = "html"         // an HTML page, typically from a proxy or load balancer
-	FormatText        = "text"         // plain text or garbage
-	FormatEmpty       = "empty"        // no body
-	FormatUnknown     = "unknown"      // JSON or XML of no known error shape
+	FormatProblem     = vocab.FormatProblem   // RFC 9457 application/problem+json
+	FormatGoogle      = vocab.FormatGoogle    // AIP-193 {"error":{"code","message","status","details"}}
+	FormatTencent     = vocab.FormatTencent   // Tencent Cloud API 3.0 {"Response":{"Error":{…},"RequestId"}}
+	FormatTencentV2   = vocab.FormatTencentV2 // Tencent Cloud legacy {"code","message","codeDesc"}
+	FormatAliyun      = vocab.FormatAliyun    // Alibaba Cloud {"RequestId","HostId","Code","Message","Recommend"}
+	FormatAliyunXML   = vocab.FormatAliyunXML // Alibaba Cloud <Error><Code/>…</Error>
+	FormatHuawei      = vocab.FormatHuawei    // Huawei Cloud {"error_code","error_msg"}
+	FormatZilliz      = vocab.FormatZilliz    // Zilliz Cloud / Milvus {"code":96000,"message"}
+	FormatUCloud      = vocab.FormatUCloud    // UCloud {"Action","RetCode","Message"}
+	FormatAWSJSON     = "aws-json"            // AWS {"__type":"ns#Code","message"}
+	FormatAWSXML      = "aws-xml"             // AWS <Error><Code/>…</Error>, <ErrorResponse><Error>…
+	FormatAzure       = "azure"               // Azure {"error":{"code","message","target","details","innererror"}}
+	FormatKubernetes  = "kubernetes"          // Kubernetes {"kind":"Status",…}
+	FormatKratos      = "kratos"              // go-kratos {"code":HTTP,"reason","message","metadata"}
+	FormatDocker      = "docker"              // docker registry {"errors":[{"code","message","detail"}]}
+	FormatCodeMessage = "code-message"        // a flat {"code","message"} of no more specific shape
+	FormatErrorObject = "error-object"        // a nested {"error":{"code","message"}} of no more specific shape
+	FormatOAuth       = "oauth"               // RFC 6749 {"error":"invalid_grant","error_description"}
+	FormatHTML        = "html"                // an HTML page, typically from a proxy or load balancer
+	FormatText        = "text"                // plain text or garbage
+	FormatEmpty       = "empty"               // no body
+	FormatUnknown     = "unknown"             // JSON or XML of no known error shape
 )
 
 // Confidence levels of Normalized.Confidence: how sure the format and
@@ -136,9 +141,7 @@ type Normalized struct {
 }
 
 // Param is one placeholder value.
-type Param struct {
-	Name, Value string
-}
+type Param = vocab.Param
 
 // Params are placeholder values in the order found. They marshal as a JSON
 // object.
@@ -196,7 +199,7 @@ func (ps *Params) UnmarshalJSON(b []byte) error {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		*ps = append(*ps, Param{k, m[k]})
+		*ps = append(*ps, Param{Name: k, Value: m[k]})
 	}
 	return nil
 }
@@ -431,7 +434,7 @@ func (d *Decoder) finish(n *Normalized, header http.Header) {
 	if n.Code != "" && d.Catalog != nil {
 		d.join(n)
 	}
-	if n.Entry != nil && n.Entry.Category == "ok" {
+	if n.Entry != nil && n.Entry.Category == string(vocab.OK) {
 		n.NotError, n.Reason = true, "code "+n.Code+" is the domain's success code"
 	}
 	if n.Category == "" && n.Entry != nil {
@@ -440,20 +443,20 @@ func (d *Decoder) finish(n *Normalized, header http.Header) {
 	if n.Category == "" && !n.NotError {
 		// An error sent with a 2xx status (Tencent, Zilliz, UCloud) says
 		// nothing about its category.
-		if n.Category = categoryForStatus(n.HTTPStatus); n.Category == "ok" {
-			n.Category = "unknown"
+		if n.Category = string(vocab.CategoryForStatus(n.HTTPStatus)); n.Category == string(vocab.OK) {
+			n.Category = string(vocab.Unknown)
 		}
 	}
-	if n.Category == "unknown" {
+	if n.Category == string(vocab.Unknown) {
 		switch wellKnown(n.Code) {
 		case "throttling":
-			n.Category = "resource_exhausted"
+			n.Category = string(vocab.ResourceExhausted)
 		case "transient":
-			n.Category = "unavailable"
+			n.Category = string(vocab.Unavailable)
 		}
 	}
 	if n.NotError {
-		n.Category = "ok"
+		n.Category = string(vocab.OK)
 	}
 	if ra := hget(header, "Retry-After"); ra != "" {
 		n.RetryAfter = ra
@@ -535,20 +538,13 @@ func requestIDFromHeader(h http.Header) string {
 	return ""
 }
 
+// providerOf is the provider family of a format: vocab's for the formats
+// errcat writes, decode's own for the others.
 func providerOf(format string) string {
+	if wf, ok := vocab.LookupWireFormat(format); ok {
+		return wf.Provider
+	}
 	switch format {
-	case FormatGoogle:
-		return "google"
-	case FormatTencent, FormatTencentV2:
-		return "tencentcloud"
-	case FormatAliyun, FormatAliyunXML:
-		return "aliyun"
-	case FormatHuawei:
-		return "huaweicloud"
-	case FormatZilliz:
-		return "zilliz"
-	case FormatUCloud:
-		return "ucloud"
 	case FormatAWSJSON, FormatAWSXML:
 		return "aws"
 	case FormatAzure:

@@ -432,35 +432,6 @@ func TestRetryOptions(t *testing.T) {
 	}
 }
 
-func TestMatchPattern(t *testing.T) {
-	tests := []struct {
-		pattern, s string
-		want       decode.Params
-		ok         bool
-	}{
-		{"Invalid{parameter_name}.Malformed", "InvalidDBClusterId.Malformed", ps("parameter_name", "DBClusterId"), true},
-		{"Invalid{parameter_name}.Malformed", "Invalid.Malformed", nil, false},
-		{"Invalid{parameter_name}.Malformed", "InvalidX.Malformedx", nil, false},
-		{"The {kind} {name} already exists.", "The cluster my-db already exists.", ps("kind", "cluster", "name", "my-db"), true},
-		{"{a}.{b}", "x.y.z", ps("a", "x", "b", "y.z"), true},
-		{"{a}-{a}", "ab-ab", ps("a", "ab"), true},
-		{"{a}-{a}", "ab-ac", nil, false},
-		{"no placeholders", "no placeholders", nil, true},
-		{"{not a name} {x}", "{not a name} 1", ps("x", "1"), true},
-	}
-	for _, tc := range tests {
-		t.Run(tc.pattern+"|"+tc.s, func(t *testing.T) {
-			got, ok := decode.MatchPattern(tc.pattern, tc.s)
-			if ok != tc.ok {
-				t.Fatalf("ok = %v, want %v", ok, tc.ok)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("params (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
 // ps builds Params from name, value pairs.
 func ps(kv ...string) decode.Params {
 	var out decode.Params

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/vocab"
 )
 
 // appendJSONText appends the template of field in locale, filled from e's
@@ -172,38 +173,14 @@ func appendGoogle(dst []byte, e *errcat.Error, d *errcat.Def, o Options) []byte 
 	return append(dst, "]}}"...)
 }
 
-// grpcStatus is the gRPC status name of d's category, or of its HTTP
-// status when the category is unknown.
+// grpcStatus is the gRPC status name of d's category, or the one its
+// HTTP status stands for when the category is unknown.
 func grpcStatus(d *errcat.Def, status int) string {
-	if g := errcat.GRPCName(d.Category); g != "UNKNOWN" || d.Category == "unknown" {
-		return g
+	c := vocab.Category(d.Category)
+	if !c.Valid() {
+		c = vocab.GRPCCategoryForStatus(status)
 	}
-	switch status {
-	case 400:
-		return "INVALID_ARGUMENT"
-	case 401:
-		return "UNAUTHENTICATED"
-	case 403:
-		return "PERMISSION_DENIED"
-	case 404:
-		return "NOT_FOUND"
-	case 409:
-		return "ABORTED"
-	case 429:
-		return "RESOURCE_EXHAUSTED"
-	case 499:
-		return "CANCELLED"
-	case 501:
-		return "UNIMPLEMENTED"
-	case 503:
-		return "UNAVAILABLE"
-	case 504:
-		return "DEADLINE_EXCEEDED"
-	}
-	if status >= 500 {
-		return "INTERNAL"
-	}
-	return "UNKNOWN"
+	return c.GRPCName()
 }
 
 // appendTencentV2 writes the legacy Tencent Cloud body. A module sub-code

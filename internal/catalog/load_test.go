@@ -106,21 +106,7 @@ func TestPositions(t *testing.T) {
 	}
 }
 
-func TestPlaceholders(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"plain", nil},
-		{"{a} and {b_2} and {a}", []string{"a", "b_2"}},
-		{"{} {1x} { a } {a-b} {ok}", []string{"ok"}},
-		{"unclosed {abc", nil},
-	}
-	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, Placeholders(tt.in)); diff != "" {
-			t.Errorf("Placeholders(%q) (-want +got):\n%s", tt.in, diff)
-		}
-	}
+func TestFill(t *testing.T) {
 	got := Fill("{a} x {missing} {b}", func(n string) (string, bool) {
 		v, ok := map[string]string{"a": "1", "b": "{a}"}[n]
 		return v, ok

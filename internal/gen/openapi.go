@@ -12,6 +12,7 @@ import (
 	"github.com/errcat/errcat/defs"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/wire"
+	"github.com/errcat/errcat/vocab"
 )
 
 // OpenAPI writes openapi.json: an OpenAPI 3.1 document whose components
@@ -27,7 +28,7 @@ import (
 // {name}.
 func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
 	schemas := map[string]any{}
-	for _, f := range catalog.WireFormats() {
+	for _, f := range vocab.WireFormatNames() {
 		schemas[f] = wireSchema(f)
 	}
 	responses := map[string]any{}

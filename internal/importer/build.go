@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 )
 
 // role is what a table column holds.
@@ -342,7 +343,7 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	}
 	// Placeholders already written as {name} are params too.
 	for _, s := range []string{codeP, titleP, msgP, remP} {
-		for _, name := range catalog.Placeholders(s) {
+		for _, name := range vocab.Placeholders(s) {
 			pn.add(name, "{"+name+"}")
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 )
 
 func TestParseStatus(t *testing.T) {
@@ -85,7 +86,7 @@ func TestRewritePlaceholders(t *testing.T) {
 			if changed != (tt.in != tt.want) {
 				t.Errorf("changed = %v", changed)
 			}
-			for _, n := range catalog.Placeholders(got) {
+			for _, n := range vocab.Placeholders(got) {
 				if snake(n) != n {
 					t.Errorf("placeholder %q is not snake case", n)
 				}
