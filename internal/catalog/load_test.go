@@ -1,10 +1,13 @@
 package catalog
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/errcat/errcat/vocab"
 )
 
 const header = `domain:
@@ -49,7 +52,7 @@ func TestParseErrors(t *testing.T) {
 		{"empty", "", "bad.yaml:1:1: empty catalog: want a mapping with domain and entries"},
 		{"not a mapping", "- 1\n", "bad.yaml:1:1: a catalog is a mapping with domain and entries"},
 		{"bad wire format", strings.Replace(header, "problem", "soap", 1) + "  - code: A\n    category: internal\n    message: {en: a}\n",
-			"bad.yaml:5:16: domain.wire_format \"soap\": want one of [problem google tencent tencent-v2 aliyun aliyun-xml huawei zilliz ucloud]"},
+			fmt.Sprintf("bad.yaml:5:16: domain.wire_format \"soap\": want one of %v", vocab.WireFormatNames())},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
