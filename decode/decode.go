@@ -44,31 +44,44 @@ var (
 	ErrUnknownShape = errors.New("error body of no known shape")
 )
 
-// Wire formats Decode recognises, as reported in Normalized.Format: the
-// formats errcat writes (vocab's list), then the other providers' own.
+// Wire formats Decode recognises, as reported in Normalized.Format: first
+// the formats errcat writes (vocab's list), then the providers' own.
 const (
-	FormatProblem     = vocab.FormatProblem   // RFC 9457 application/problem+json
-	FormatGoogle      = vocab.FormatGoogle    // AIP-193 {"error":{"code","message","status","details"}}
-	FormatTencent     = vocab.FormatTencent   // Tencent Cloud API 3.0 {"Response":{"Error":{…},"RequestId"}}
-	FormatTencentV2   = vocab.FormatTencentV2 // Tencent Cloud legacy {"code","message","codeDesc"}
-	FormatAliyun      = vocab.FormatAliyun    // Alibaba Cloud {"RequestId","HostId","Code","Message","Recommend"}
-	FormatAliyunXML   = vocab.FormatAliyunXML // Alibaba Cloud <Error><Code/>…</Error>
-	FormatHuawei      = vocab.FormatHuawei    // Huawei Cloud {"error_code","error_msg"}
-	FormatZilliz      = vocab.FormatZilliz    // Zilliz Cloud / Milvus {"code":96000,"message"}
-	FormatUCloud      = vocab.FormatUCloud    // UCloud {"Action","RetCode","Message"}
-	FormatAWSJSON     = "aws-json"            // AWS {"__type":"ns#Code","message"}
-	FormatAWSXML      = "aws-xml"             // AWS <Error><Code/>…</Error>, <ErrorResponse><Error>…
-	FormatAzure       = "azure"               // Azure {"error":{"code","message","target","details","innererror"}}
-	FormatKubernetes  = "kubernetes"          // Kubernetes {"kind":"Status",…}
-	FormatKratos      = "kratos"              // go-kratos {"code":HTTP,"reason","message","metadata"}
-	FormatDocker      = "docker"              // docker registry {"errors":[{"code","message","detail"}]}
-	FormatCodeMessage = "code-message"        // a flat {"code","message"} of no more specific shape
-	FormatErrorObject = "error-object"        // a nested {"error":{"code","message"}} of no more specific shape
-	FormatOAuth       = "oauth"               // RFC 6749 {"error":"invalid_grant","error_description"}
-	FormatHTML        = "html"                // an HTML page, typically from a proxy or load balancer
-	FormatText        = "text"                // plain text or garbage
-	FormatEmpty       = "empty"               // no body
-	FormatUnknown     = "unknown"             // JSON or XML of no known error shape
+	// FormatProblem: RFC 9457 application/problem+json.
+	FormatProblem = vocab.FormatProblem
+	// FormatGoogle: AIP-193 {"error":{"code","message","status","details"}}.
+	FormatGoogle = vocab.FormatGoogle
+	// FormatTencent: Tencent Cloud API 3.0 {"Response":{"Error":{…},"RequestId"}}.
+	FormatTencent = vocab.FormatTencent
+	// FormatTencentV2: Tencent Cloud legacy {"code","message","codeDesc"}.
+	FormatTencentV2 = vocab.FormatTencentV2
+	// FormatAliyun: Alibaba Cloud {"RequestId","HostId","Code","Message","Recommend"}.
+	FormatAliyun = vocab.FormatAliyun
+	// FormatAliyunXML: Alibaba Cloud <Error><Code/>…</Error>.
+	FormatAliyunXML = vocab.FormatAliyunXML
+	// FormatHuawei: Huawei Cloud {"error_code","error_msg"}.
+	FormatHuawei = vocab.FormatHuawei
+	// FormatZilliz: Zilliz Cloud / Milvus {"code":96000,"message"}.
+	FormatZilliz = vocab.FormatZilliz
+	// FormatUCloud: UCloud {"Action","RetCode","Message"}.
+	FormatUCloud = vocab.FormatUCloud
+)
+
+// The other shapes Decode recognises, as reported in Normalized.Format.
+const (
+	FormatAWSJSON     = "aws-json"     // AWS {"__type":"ns#Code","message"}
+	FormatAWSXML      = "aws-xml"      // AWS <Error><Code/>…</Error>, <ErrorResponse><Error>…
+	FormatAzure       = "azure"        // Azure {"error":{"code","message","target","details","innererror"}}
+	FormatKubernetes  = "kubernetes"   // Kubernetes {"kind":"Status",…}
+	FormatKratos      = "kratos"       // go-kratos {"code":HTTP,"reason","message","metadata"}
+	FormatDocker      = "docker"       // docker registry {"errors":[{"code","message","detail"}]}
+	FormatCodeMessage = "code-message" // a flat {"code","message"} of no more specific shape
+	FormatErrorObject = "error-object" // a nested {"error":{"code","message"}} of no more specific shape
+	FormatOAuth       = "oauth"        // RFC 6749 {"error":"invalid_grant","error_description"}
+	FormatHTML        = "html"         // an HTML page, typically from a proxy or load balancer
+	FormatText        = "text"         // plain text or garbage
+	FormatEmpty       = "empty"        // no body
+	FormatUnknown     = "unknown"      // JSON or XML of no known error shape
 )
 
 // Confidence levels of Normalized.Confidence: how sure the format and

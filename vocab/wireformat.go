@@ -2,15 +2,24 @@ package vocab
 
 // The names of the wire formats errcat writes.
 const (
-	FormatProblem   = "problem"
-	FormatGoogle    = "google"
-	FormatTencent   = "tencent"
+	// FormatProblem is RFC 9457 problem details.
+	FormatProblem = "problem"
+	// FormatGoogle is Google's AIP-193 error (google.rpc.Status as JSON).
+	FormatGoogle = "google"
+	// FormatTencent is Tencent Cloud API 3.0.
+	FormatTencent = "tencent"
+	// FormatTencentV2 is Tencent Cloud's legacy API.
 	FormatTencentV2 = "tencent-v2"
-	FormatAliyun    = "aliyun"
+	// FormatAliyun is Alibaba Cloud's JSON.
+	FormatAliyun = "aliyun"
+	// FormatAliyunXML is Alibaba Cloud's XML.
 	FormatAliyunXML = "aliyun-xml"
-	FormatHuawei    = "huawei"
-	FormatZilliz    = "zilliz"
-	FormatUCloud    = "ucloud"
+	// FormatHuawei is Huawei Cloud.
+	FormatHuawei = "huawei"
+	// FormatZilliz is Zilliz Cloud / Milvus REST v2.
+	FormatZilliz = "zilliz"
+	// FormatUCloud is UCloud.
+	FormatUCloud = "ucloud"
 )
 
 // StatusPolicy is how a wire format chooses the HTTP status of an error.
