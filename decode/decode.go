@@ -5,8 +5,8 @@
 // The model: a response is an HTTP status, headers and a body. The body may
 // be in any of the shapes providers use — RFC 9457 problem details, Google's
 // AIP-193 error, Tencent Cloud API 3.0 and its legacy v2 form, Alibaba Cloud
-// JSON and XML, Huawei Cloud, Zilliz/Milvus, UCloud, AWS JSON and XML,
-// Azure, Kubernetes Status, kratos, the docker registry — or not an error
+// JSON and XML, Huawei Cloud, Zilliz/Milvus, UCloud, Volcengine, AWS JSON
+// and XML, Azure, Kubernetes Status, kratos, the docker registry — or not an error
 // body at all: a success envelope, an HTML page from a proxy, a truncated
 // body, nothing. Decode always returns a Normalized built from what could be
 // read, with the reason when something could not.
@@ -65,6 +65,8 @@ const (
 	FormatZilliz = vocab.FormatZilliz
 	// FormatUCloud: UCloud {"Action","RetCode","Message"}.
 	FormatUCloud = vocab.FormatUCloud
+	// FormatVolcengine: Volcengine {"ResponseMetadata":{"RequestId",…,"Error":{"Code","Message"}}}.
+	FormatVolcengine = vocab.FormatVolcengine
 )
 
 // The other shapes Decode recognises, as reported in Normalized.Format.

@@ -170,6 +170,16 @@ var formatCases = []formatCase{
 		want: view{Format: "ucloud", Provider: "ucloud", Code: "0", HTTPStatus: 200, Category: "ok", NotError: true, Confidence: "high"},
 	},
 	{
+		name: "volcengine", status: 404,
+		body: `{"ResponseMetadata":{"RequestId":"20240604110420A1B2C3D4E5F6","Action":"DeleteWorkspace","Version":"2021-03-03","Service":"vmp","Region":"cn-beijing","Error":{"CodeN":10018,"Code":"NotFound.Workspace","Message":"The specified workspace ws-1 does not exist."}}}`,
+		want: view{Format: "volcengine", Provider: "volcengine", Code: "NotFound.Workspace", Message: "The specified workspace ws-1 does not exist.", RequestID: "20240604110420A1B2C3D4E5F6", HTTPStatus: 404, Category: "not_found", Confidence: "high"},
+	},
+	{
+		name: "volcengine success", status: 200,
+		body: `{"ResponseMetadata":{"RequestId":"ok-2","Action":"ListUsers","Version":"2021-08-01","Service":"iam","Region":"cn-beijing"},"Result":{"Total":0}}`,
+		want: view{Format: "volcengine", Provider: "volcengine", RequestID: "ok-2", HTTPStatus: 200, Category: "ok", NotError: true, Confidence: "high"},
+	},
+	{
 		name: "aws JSON", status: 400, header: []string{"x-amzn-RequestId: 3ZKHR0QK7EQ0I2N4V2J8D1K9KVVV4KQNSO5AEMVJF66Q9ASUAAJG"},
 		body: `{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"The level of configured provisioned throughput for the table was exceeded."}`,
 		want: view{Format: "aws-json", Provider: "aws", Code: "ProvisionedThroughputExceededException", Message: "The level of configured provisioned throughput for the table was exceeded.", RequestID: "3ZKHR0QK7EQ0I2N4V2J8D1K9KVVV4KQNSO5AEMVJF66Q9ASUAAJG", HTTPStatus: 400, Category: "invalid_argument", Retryable: true, Confidence: "high"},

@@ -25,6 +25,9 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 	if d.isObj(m.response) {
 		return readTencent(n, d, m.response)
 	}
+	if d.isObj(m.responseMetadata) {
+		return readVolcengine(n, d, m.responseMetadata)
+	}
 	if m.awsType >= 0 || hget(header, "X-Amzn-Errortype") != "" {
 		return readAWSJSON(n, d, root, m.awsType, header)
 	}
@@ -69,18 +72,20 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 // markers are the values of the root keys that tell formats apart (-1
 // when absent).
 type markers struct {
-	response, awsType, retCode, kind, errors, error, errorCode int
-	typ, title, status, detail, codeUpper, code                int
-	aliyun                                                     bool // RequestId, HostId, Recommend or Message
+	response, responseMetadata, awsType, retCode, kind, errors, error, errorCode int
+	typ, title, status, detail, codeUpper, code                                  int
+	aliyun                                                                       bool // RequestId, HostId, Recommend or Message
 }
 
 func (m *markers) find(d *doc, obj int) {
-	*m = markers{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, false}
+	*m = markers{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, false}
 	for k := d.key(obj); k >= 0; k = d.next(obj, k) {
 		v := k + 1
 		switch d.text(k) {
 		case "Response":
 			m.response = v
+		case "ResponseMetadata":
+			m.responseMetadata = v
 		case "__type":
 			m.awsType = v
 		case "RetCode":
@@ -128,6 +133,21 @@ func readTencent(n *Normalized, d *doc, resp int) bool {
 		return true
 	}
 	n.Code = d.text(d.get(e, "Code"))
+	n.Message = d.text(d.get(e, "Message"))
+	return true
+}
+
+// readVolcengine reads {"ResponseMetadata":{"RequestId",…,"Error":{"Code",
+// "Message"}}}; without Error it is a success envelope.
+func readVolcengine(n *Normalized, d *doc, md int) bool {
+	n.Format = FormatVolcengine
+	n.RequestID = d.text(d.get(md, "RequestId"))
+	e := d.get(md, "Error")
+	if !d.isObj(e) {
+		n.NotError, n.Reason = true, "Volcengine ResponseMetadata without Error"
+		return true
+	}
+	n.Code = d.scalar(d.get(e, "Code"))
 	n.Message = d.text(d.get(e, "Message"))
 	return true
 }

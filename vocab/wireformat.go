@@ -20,6 +20,8 @@ const (
 	FormatZilliz = "zilliz"
 	// FormatUCloud is UCloud.
 	FormatUCloud = "ucloud"
+	// FormatVolcengine is Volcengine (ByteDance cloud) OpenAPI.
+	FormatVolcengine = "volcengine"
 )
 
 // StatusPolicy is how a wire format chooses the HTTP status of an error.
@@ -72,6 +74,7 @@ var wireFormats = [...]WireFormat{
 	{Name: FormatHuawei, Provider: "huaweicloud", ContentType: "application/json", Status: StatusOfEntry, RequestIDHeader: true},
 	{Name: FormatZilliz, Provider: "zilliz", ContentType: "application/json", Status: Status200, IntegerCodes: true},
 	{Name: FormatUCloud, Provider: "ucloud", ContentType: "application/json", Status: Status200, IntegerCodes: true, Action: true},
+	{Name: FormatVolcengine, Provider: "volcengine", ContentType: "application/json", Status: StatusOfEntry, Action: true},
 }
 
 // WireFormats returns the descriptors of the wire formats, in order.

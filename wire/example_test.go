@@ -41,7 +41,7 @@ func ExampleByName() {
 	// Output:
 	// tencent true application/json
 	// false
-	// [problem google tencent tencent-v2 aliyun aliyun-xml huawei zilliz ucloud]
+	// [problem google tencent tencent-v2 aliyun aliyun-xml huawei zilliz ucloud volcengine]
 }
 
 func ExampleFormat_Write() {

@@ -80,6 +80,11 @@ func FuzzFormats(f *testing.F) {
 				got["code"], got["message"] = codeString(v["code"]), v["message"]
 			case "ucloud":
 				got["code"], got["message"] = codeString(v["RetCode"]), v["Message"]
+			case "volcengine":
+				md := v["ResponseMetadata"].(map[string]any)
+				er := md["Error"].(map[string]any)
+				got["code"], got["message"] = er["Code"], er["Message"]
+				want["request_id"], got["request_id"] = jsonSane(reqID), md["RequestId"]
 			default:
 				t.Fatalf("format %s is not checked", name)
 			}

@@ -25,6 +25,7 @@
 //	huawei      Huawei Cloud {"error_code","error_msg"} and X-Request-Id; the entry's status
 //	zilliz      Zilliz Cloud / Milvus REST v2 {"code","message"}; always 200
 //	ucloud      UCloud {"Action","RetCode","Message"}; always 200
+//	volcengine  Volcengine OpenAPI {"ResponseMetadata":{"RequestId",…,"Error":{"Code","Message"}}}; the entry's status
 package wire
 
 import (
@@ -48,6 +49,7 @@ var formats = [...]format{
 	bind(huawei{}),
 	bind(zilliz{}),
 	bind(ucloud{}),
+	bind(volcengine{}),
 }
 
 // writer is what a format's file implements.
@@ -173,7 +175,7 @@ type Options struct {
 	// Instance is the problem format's "instance": the request's URI.
 	Instance string
 	// Action is the API action for ucloud's "Action" (sent as
-	// Action+"Response"); omitted when empty.
+	// Action+"Response") and volcengine's; omitted when empty.
 	Action string
 	// HostID is aliyun's "HostId", the endpoint that answered.
 	HostID string
