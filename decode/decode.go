@@ -5,11 +5,12 @@
 // The model: a response is an HTTP status, headers and a body. The body may
 // be in any of the shapes providers use — RFC 9457 problem details, Google's
 // AIP-193 error, Tencent Cloud API 3.0 and its legacy v2 form, Alibaba Cloud
-// JSON and XML, Huawei Cloud, Zilliz/Milvus, UCloud, Volcengine, AWS JSON
-// and XML, Azure, Kubernetes Status, kratos, the docker registry — or not an error
-// body at all: a success envelope, an HTML page from a proxy, a truncated
-// body, nothing. Decode always returns a Normalized built from what could be
-// read, with the reason when something could not.
+// JSON and XML, Huawei Cloud, Zilliz/Milvus, UCloud, Volcengine, Baidu AI
+// Cloud, AWS JSON and XML, Azure, Kubernetes Status, kratos, the docker
+// registry — or not an error body at all: a success envelope, an HTML page
+// from a proxy, a truncated body, nothing. Decode always returns a
+// Normalized built from what could be read, with the reason when something
+// could not.
 //
 // The API: Decode for one-off use; a Decoder to join results to a Catalog
 // (the domains and entries an API documents), to name the domain the
@@ -67,6 +68,8 @@ const (
 	FormatUCloud = vocab.FormatUCloud
 	// FormatVolcengine: Volcengine {"ResponseMetadata":{"RequestId",…,"Error":{"Code","Message"}}}.
 	FormatVolcengine = vocab.FormatVolcengine
+	// FormatBaidu: Baidu AI Cloud (BCE) {"code":"NoSuchKey","message","requestId"}.
+	FormatBaidu = vocab.FormatBaidu
 )
 
 // The other shapes Decode recognises, as reported in Normalized.Format.
@@ -542,7 +545,7 @@ func trimSpaceBOM(s string) string {
 // Header names are looked up in canonical form, as net/http gives them.
 func requestIDFromHeader(h http.Header) string {
 	for _, k := range [...]string{
-		"X-Request-Id", "X-Acs-Request-Id", "X-Tc-Requestid", "X-Amzn-Requestid",
+		"X-Request-Id", "X-Acs-Request-Id", "X-Tc-Requestid", "X-Bce-Request-Id", "X-Amzn-Requestid",
 		"X-Amz-Request-Id", "X-Ms-Request-Id", "X-Ms-Requestid", "Request-Id",
 		"X-Correlation-Id", "X-Trace-Id",
 	} {

@@ -180,6 +180,16 @@ var formatCases = []formatCase{
 		want: view{Format: "volcengine", Provider: "volcengine", RequestID: "ok-2", HTTPStatus: 200, Category: "ok", NotError: true, Confidence: "high"},
 	},
 	{
+		name: "baidu", status: 404, header: []string{"x-bce-request-id: bce-hdr-1"},
+		body: `{"requestId":"ae2225f7-1c2e-427a-a1ad-5413b762957d","code":"NoSuchKey","message":"The resource you requested does not exist"}`,
+		want: view{Format: "baidu", Provider: "baiducloud", Code: "NoSuchKey", Message: "The resource you requested does not exist", RequestID: "ae2225f7-1c2e-427a-a1ad-5413b762957d", HTTPStatus: 404, Category: "not_found", Confidence: "high"},
+	},
+	{
+		name: "baidu without its header", status: 400,
+		body: `{"code":"InvalidHTTPRequest","message":"There was an error in the body of your HTTP request.","requestId":"81d0b05f"}`,
+		want: view{Format: "baidu", Provider: "baiducloud", Code: "InvalidHTTPRequest", Message: "There was an error in the body of your HTTP request.", RequestID: "81d0b05f", HTTPStatus: 400, Category: "invalid_argument", Confidence: "medium"},
+	},
+	{
 		name: "aws JSON", status: 400, header: []string{"x-amzn-RequestId: 3ZKHR0QK7EQ0I2N4V2J8D1K9KVVV4KQNSO5AEMVJF66Q9ASUAAJG"},
 		body: `{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"The level of configured provisioned throughput for the table was exceeded."}`,
 		want: view{Format: "aws-json", Provider: "aws", Code: "ProvisionedThroughputExceededException", Message: "The level of configured provisioned throughput for the table was exceeded.", RequestID: "3ZKHR0QK7EQ0I2N4V2J8D1K9KVVV4KQNSO5AEMVJF66Q9ASUAAJG", HTTPStatus: 400, Category: "invalid_argument", Retryable: true, Confidence: "high"},

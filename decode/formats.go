@@ -64,7 +64,7 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 		return readAliyun(n, d, root, m.codeUpper)
 	}
 	if m.code >= 0 {
-		return readFlat(n, d, root, m.code)
+		return readFlat(n, d, root, m.code, header)
 	}
 	return false
 }
@@ -323,8 +323,8 @@ func readAliyun(n *Normalized, d *doc, root, code int) bool {
 }
 
 // readFlat reads {"code", "message"}: Tencent v2, kratos, Zilliz/Milvus,
-// Huawei's flat form, or a generic one.
-func readFlat(n *Normalized, d *doc, root, code int) bool {
+// Baidu AI Cloud, Huawei's flat form, or a generic one.
+func readFlat(n *Normalized, d *doc, root, code int, header http.Header) bool {
 	n.Code = d.scalar(code)
 	n.Message = d.text(d.first(root, "message", "msg", "Message"))
 	n.RequestID = d.text(d.first(root, "request_id", "requestId", "RequestId"))
@@ -356,6 +356,13 @@ func readFlat(n *Normalized, d *doc, root, code int) bool {
 		// sub-code: "(100004) incorrect projectId".
 		if sub, _, ok := subCode(n.Message); ok && isDigits(sub) {
 			n.SubCode = sub
+		}
+	case d.kind(code) == kStr && d.has(root, "requestId"):
+		// Baidu AI Cloud writes a string code and "requestId"; without its
+		// x-bce-request-id header the shape is a guess.
+		n.Format = FormatBaidu
+		if hget(header, "X-Bce-Request-Id") == "" {
+			n.Confidence = Medium
 		}
 	case looksHuawei(n.Code):
 		n.Format, n.Confidence = FormatHuawei, Medium

@@ -22,6 +22,8 @@ const (
 	FormatUCloud = "ucloud"
 	// FormatVolcengine is Volcengine (ByteDance cloud) OpenAPI.
 	FormatVolcengine = "volcengine"
+	// FormatBaidu is Baidu AI Cloud (BCE).
+	FormatBaidu = "baidu"
 )
 
 // StatusPolicy is how a wire format chooses the HTTP status of an error.
@@ -75,6 +77,7 @@ var wireFormats = [...]WireFormat{
 	{Name: FormatZilliz, Provider: "zilliz", ContentType: "application/json", Status: Status200, IntegerCodes: true},
 	{Name: FormatUCloud, Provider: "ucloud", ContentType: "application/json", Status: Status200, IntegerCodes: true, Action: true},
 	{Name: FormatVolcengine, Provider: "volcengine", ContentType: "application/json", Status: StatusOfEntry, Action: true},
+	{Name: FormatBaidu, Provider: "baiducloud", ContentType: "application/json", Status: StatusOfEntry},
 }
 
 // WireFormats returns the descriptors of the wire formats, in order.

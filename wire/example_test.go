@@ -41,7 +41,7 @@ func ExampleByName() {
 	// Output:
 	// tencent true application/json
 	// false
-	// [problem google tencent tencent-v2 aliyun aliyun-xml huawei zilliz ucloud volcengine]
+	// [problem google tencent tencent-v2 aliyun aliyun-xml huawei zilliz ucloud volcengine baidu]
 }
 
 func ExampleFormat_Write() {

@@ -85,6 +85,9 @@ func FuzzFormats(f *testing.F) {
 				er := md["Error"].(map[string]any)
 				got["code"], got["message"] = er["Code"], er["Message"]
 				want["request_id"], got["request_id"] = jsonSane(reqID), md["RequestId"]
+			case "baidu":
+				got["code"], got["message"] = v["code"], v["message"]
+				want["request_id"], got["request_id"] = jsonSane(reqID), v["requestId"]
 			default:
 				t.Fatalf("format %s is not checked", name)
 			}

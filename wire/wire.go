@@ -26,6 +26,7 @@
 //	zilliz      Zilliz Cloud / Milvus REST v2 {"code","message"}; always 200
 //	ucloud      UCloud {"Action","RetCode","Message"}; always 200
 //	volcengine  Volcengine OpenAPI {"ResponseMetadata":{"RequestId",…,"Error":{"Code","Message"}}}; the entry's status
+//	baidu       Baidu AI Cloud (BCE) {"code","message","requestId"}; the entry's status
 package wire
 
 import (
@@ -50,6 +51,7 @@ var formats = [...]format{
 	bind(zilliz{}),
 	bind(ucloud{}),
 	bind(volcengine{}),
+	bind(baidu{}),
 }
 
 // writer is what a format's file implements.
