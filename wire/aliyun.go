@@ -10,9 +10,9 @@ import (
 // domain's docs URL, each when there is one.
 type aliyun struct{}
 
-func (aliyun) name() string { return vocab.FormatAliyun }
+func (*aliyun) name() string { return vocab.FormatAliyun }
 
-func (aliyun) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+func (*aliyun) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	e := &ev
 	d := e.Def()
 	dst = append(dst, `{"RequestId":`...)
@@ -33,7 +33,7 @@ func (aliyun) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	return append(dst, '}')
 }
 
-func (aliyun) schema() string {
+func (*aliyun) schema() string {
 	return `{
   "type": "object",
   "description": "Alibaba Cloud error response.",

@@ -9,9 +9,9 @@ import (
 // <Error><RequestId/><HostId/><Code/><Message/><Recommend/></Error>.
 type aliyunXML struct{}
 
-func (aliyunXML) name() string { return vocab.FormatAliyunXML }
+func (*aliyunXML) name() string { return vocab.FormatAliyunXML }
 
-func (aliyunXML) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+func (*aliyunXML) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	e := &ev
 	d := e.Def()
 	dst = append(dst, `<?xml version="1.0" encoding="UTF-8"?>`+"\n<Error><RequestId>"...)
@@ -36,7 +36,7 @@ func (aliyunXML) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	return append(dst, "</Error>\n"...)
 }
 
-func (aliyunXML) schema() string {
+func (*aliyunXML) schema() string {
 	return `{
   "type": "object",
   "description": "Alibaba Cloud error response.",

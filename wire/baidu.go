@@ -9,9 +9,9 @@ import (
 // the code a string and requestId always there.
 type baidu struct{}
 
-func (baidu) name() string { return vocab.FormatBaidu }
+func (*baidu) name() string { return vocab.FormatBaidu }
 
-func (baidu) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+func (*baidu) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	e := &ev
 	dst = append(dst, `{"code":`...)
 	dst = e.Def().AppendJSONCode(dst, false)
@@ -22,7 +22,7 @@ func (baidu) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	return append(dst, '}')
 }
 
-func (baidu) schema() string {
+func (*baidu) schema() string {
 	return `{
   "type": "object",
   "description": "Baidu AI Cloud (BCE) error response.",

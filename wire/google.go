@@ -13,9 +13,9 @@ import (
 // o.Locale), RequestInfo (with a request id) and Help (with a docs URL).
 type google struct{}
 
-func (google) name() string { return vocab.FormatGoogle }
+func (*google) name() string { return vocab.FormatGoogle }
 
-func (google) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+func (*google) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	e := &ev
 	d := e.Def()
 	status := d.Status()
@@ -77,7 +77,7 @@ func grpcStatus(d *errcat.Def, status int) string {
 	return c.GRPCName()
 }
 
-func (google) schema() string {
+func (*google) schema() string {
 	return `{
   "type": "object",
   "description": "google.rpc.Status as JSON (AIP-193).",

@@ -9,9 +9,9 @@ import (
 // request id travels in the X-Request-Id header (see Format.Header).
 type huawei struct{}
 
-func (huawei) name() string { return vocab.FormatHuawei }
+func (*huawei) name() string { return vocab.FormatHuawei }
 
-func (huawei) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+func (*huawei) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	e := &ev
 	dst = append(dst, `{"error_code":`...)
 	dst = e.Def().AppendJSONCode(dst, false)
@@ -20,7 +20,7 @@ func (huawei) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	return append(dst, '}')
 }
 
-func (huawei) schema() string {
+func (*huawei) schema() string {
 	return `{
   "type": "object",
   "description": "Huawei Cloud error response; the request id is in the X-Request-Id header.",

@@ -12,9 +12,9 @@ import (
 // code, domain, request_id, params, remediation and metadata.
 type problem struct{}
 
-func (problem) name() string { return vocab.FormatProblem }
+func (*problem) name() string { return vocab.FormatProblem }
 
-func (problem) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+func (*problem) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	e := &ev
 	d := e.Def()
 	status := d.Status()
@@ -61,7 +61,7 @@ func (problem) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	return append(dst, '}')
 }
 
-func (problem) schema() string {
+func (*problem) schema() string {
 	return `{
   "type": "object",
   "description": "RFC 9457 problem details with errcat's extension members.",

@@ -9,9 +9,9 @@ import (
 // {"Response":{"Error":{"Code","Message"},"RequestId"}}.
 type tencent struct{}
 
-func (tencent) name() string { return vocab.FormatTencent }
+func (*tencent) name() string { return vocab.FormatTencent }
 
-func (tencent) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+func (*tencent) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	e := &ev
 	d := e.Def()
 	dst = append(dst, `{"Response":{"Error":{"Code":`...)
@@ -23,7 +23,7 @@ func (tencent) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	return append(dst, "}}"...)
 }
 
-func (tencent) schema() string {
+func (*tencent) schema() string {
 	return `{
   "type": "object",
   "description": "Tencent Cloud API 3.0 error response.",

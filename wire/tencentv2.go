@@ -13,9 +13,9 @@ import (
 // else the code.
 type tencentV2 struct{}
 
-func (tencentV2) name() string { return vocab.FormatTencentV2 }
+func (*tencentV2) name() string { return vocab.FormatTencentV2 }
 
-func (tencentV2) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+func (*tencentV2) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	e := &ev
 	d := e.Def()
 	dst = append(dst, `{"code":`...)
@@ -66,7 +66,7 @@ func appendCamel(dst []byte, s string) []byte {
 	return dst
 }
 
-func (tencentV2) schema() string {
+func (*tencentV2) schema() string {
 	return `{
   "type": "object",
   "description": "Tencent Cloud legacy API error; a module sub-code may lead the message in parentheses.",

@@ -10,9 +10,9 @@ import (
 // RetCode the code as a JSON integer.
 type ucloud struct{}
 
-func (ucloud) name() string { return vocab.FormatUCloud }
+func (*ucloud) name() string { return vocab.FormatUCloud }
 
-func (ucloud) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+func (*ucloud) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	e := &ev
 	dst = append(dst, '{')
 	if o.Action != "" {
@@ -27,7 +27,7 @@ func (ucloud) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	return append(dst, '}')
 }
 
-func (ucloud) schema() string {
+func (*ucloud) schema() string {
 	return `{
   "type": "object",
   "description": "UCloud-style error; RetCode 0 means success (sent with HTTP 200).",

@@ -16,9 +16,9 @@ import (
 // decimal integer. Each of these is omitted when there is none.
 type volcengine struct{}
 
-func (volcengine) name() string { return vocab.FormatVolcengine }
+func (*volcengine) name() string { return vocab.FormatVolcengine }
 
-func (volcengine) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+func (*volcengine) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	e := &ev
 	dst = append(dst, `{"ResponseMetadata":{"RequestId":`...)
 	dst = AppendJSONString(dst, e.RequestID())
@@ -70,7 +70,7 @@ func isJSONInteger(s string) bool {
 	return true
 }
 
-func (volcengine) schema() string {
+func (*volcengine) schema() string {
 	return `{
   "type": "object",
   "description": "Volcengine OpenAPI error response; Version, Service and Region come from the error's metadata when it has them.",

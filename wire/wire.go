@@ -41,20 +41,23 @@ import (
 // vocab's list (TestFormatsFollowVocab checks both agree). Problem comes
 // first: it is the fallback.
 var formats = [...]format{
-	bind(problem{}),
-	bind(google{}),
-	bind(tencent{}),
-	bind(tencentV2{}),
-	bind(aliyun{}),
-	bind(aliyunXML{}),
-	bind(huawei{}),
-	bind(zilliz{}),
-	bind(ucloud{}),
-	bind(volcengine{}),
-	bind(baidu{}),
+	bind(&problem{}),
+	bind(&google{}),
+	bind(&tencent{}),
+	bind(&tencentV2{}),
+	bind(&aliyun{}),
+	bind(&aliyunXML{}),
+	bind(&huawei{}),
+	bind(&zilliz{}),
+	bind(&ucloud{}),
+	bind(&volcengine{}),
+	bind(&baidu{}),
 }
 
-// writer is what a format's file implements.
+// writer is what a format's file implements, with pointer receivers on
+// an empty struct: the list holds pointers, so a call goes straight to the
+// method (a value receiver would go through a wrapper that copies the
+// arguments a second time).
 type writer interface {
 	// name is the format's name in vocab's list of wire formats.
 	name() string

@@ -9,9 +9,9 @@ import (
 // the code a JSON integer.
 type zilliz struct{}
 
-func (zilliz) name() string { return vocab.FormatZilliz }
+func (*zilliz) name() string { return vocab.FormatZilliz }
 
-func (zilliz) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+func (*zilliz) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	e := &ev
 	dst = append(dst, `{"code":`...)
 	dst = e.Def().AppendJSONCode(dst, true)
@@ -20,7 +20,7 @@ func (zilliz) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	return append(dst, '}')
 }
 
-func (zilliz) schema() string {
+func (*zilliz) schema() string {
 	return `{
   "type": "object",
   "description": "Zilliz Cloud / Milvus REST v2 error (sent with HTTP 200).",
