@@ -98,10 +98,43 @@ func WireFormatNames() []string {
 
 // LookupWireFormat returns the wire format called name.
 func LookupWireFormat(name string) (WireFormat, bool) {
-	for i := range wireFormats {
-		if wireFormats[i].Name == name {
-			return wireFormats[i], true
-		}
+	if i := wireFormatIndex(name); i >= 0 {
+		return wireFormats[i], true
 	}
 	return WireFormat{}, false
+}
+
+// wireSlots is a small open-addressing hash table over wireFormats, built
+// once from the list: a slot holds an index into wireFormats plus one, 0
+// when empty. The decoder looks a format up for every body it reads; the
+// table makes that a hash and, most of the time, one comparison.
+var wireSlots = func() (t [numWireSlots]uint8) {
+	for i := range wireFormats {
+		h := wireHash(wireFormats[i].Name)
+		for t[h] != 0 {
+			h = (h + 1) % numWireSlots
+		}
+		t[h] = uint8(i + 1)
+	}
+	return t
+}()
+
+const numWireSlots = 64
+
+func wireHash(name string) uint {
+	if name == "" {
+		return 0
+	}
+	return (uint(len(name))*31 + uint(name[0])*7 + uint(name[len(name)-1])) % numWireSlots
+}
+
+// wireFormatIndex returns the position of the format called name in
+// wireFormats, or -1.
+func wireFormatIndex(name string) int {
+	for h := wireHash(name); wireSlots[h] != 0; h = (h + 1) % numWireSlots {
+		if i := int(wireSlots[h]) - 1; wireFormats[i].Name == name {
+			return i
+		}
+	}
+	return -1
 }

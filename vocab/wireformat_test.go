@@ -32,6 +32,16 @@ func TestWireFormats(t *testing.T) {
 			t.Errorf("LookupWireFormat(%q) = %+v, %v", f.Name, got, ok)
 		}
 	}
+	// The hash table stays sparse enough to find every name quickly and
+	// to end every probe at an empty slot.
+	if 2*len(list) > len(wireSlots) {
+		t.Errorf("%d formats for %d hash slots: make wireSlots larger", len(list), len(wireSlots))
+	}
+	for _, name := range []string{"", "x", "bogus", "problemx", "Problem", "zillix", "ucloud "} {
+		if _, ok := LookupWireFormat(name); ok {
+			t.Errorf("LookupWireFormat(%q) found a format", name)
+		}
+	}
 	if _, ok := LookupWireFormat("bogus"); ok {
 		t.Error(`LookupWireFormat("bogus") found a format`)
 	}
