@@ -559,8 +559,8 @@ func requestIDFromHeader(h http.Header) string {
 // providerOf is the provider family of a format: vocab's for the formats
 // errcat writes, decode's own for the others.
 func providerOf(format string) string {
-	if wf, ok := vocab.LookupWireFormat(format); ok {
-		return wf.Provider
+	if p, ok := vocab.WireFormatProvider(format); ok {
+		return p
 	}
 	switch format {
 	case FormatAWSJSON, FormatAWSXML:

@@ -104,6 +104,16 @@ func LookupWireFormat(name string) (WireFormat, bool) {
 	return WireFormat{}, false
 }
 
+// WireFormatProvider returns the provider of the wire format called name
+// (WireFormat.Provider): LookupWireFormat for a caller that needs only the
+// provider, on every decoded body, without copying the descriptor.
+func WireFormatProvider(name string) (provider string, ok bool) {
+	if i := wireFormatIndex(name); i >= 0 {
+		return wireFormats[i].Provider, true
+	}
+	return "", false
+}
+
 // wireSlots is a small open-addressing hash table over wireFormats, built
 // once from the list: a slot holds an index into wireFormats plus one, 0
 // when empty. The decoder looks a format up for every body it reads; the

@@ -31,6 +31,9 @@ func TestWireFormats(t *testing.T) {
 		if got, ok := LookupWireFormat(f.Name); !ok || got != f {
 			t.Errorf("LookupWireFormat(%q) = %+v, %v", f.Name, got, ok)
 		}
+		if p, ok := WireFormatProvider(f.Name); !ok || p != f.Provider {
+			t.Errorf("WireFormatProvider(%q) = %q, %v; want %q", f.Name, p, ok, f.Provider)
+		}
 	}
 	// The hash table stays sparse enough to find every name quickly and
 	// to end every probe at an empty slot.
@@ -40,6 +43,9 @@ func TestWireFormats(t *testing.T) {
 	for _, name := range []string{"", "x", "bogus", "problemx", "Problem", "zillix", "ucloud "} {
 		if _, ok := LookupWireFormat(name); ok {
 			t.Errorf("LookupWireFormat(%q) found a format", name)
+		}
+		if _, ok := WireFormatProvider(name); ok {
+			t.Errorf("WireFormatProvider(%q) found a format", name)
 		}
 	}
 	if _, ok := LookupWireFormat("bogus"); ok {
