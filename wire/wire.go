@@ -160,16 +160,15 @@ func (f Format) Schema() string { return f.get().w.schema() }
 // entry's when documented, else 200; or always 200 for the formats that
 // carry the error in the body only.
 func (f Format) Status(e *errcat.Error) int {
-	d := defOf(e)
 	switch f.get().spec.Status {
 	case vocab.Status200:
 		return http.StatusOK
 	case vocab.StatusDocumentedElse200:
-		if d.HTTPStatus == 0 {
+		if defOf(e).HTTPStatus == 0 {
 			return http.StatusOK
 		}
 	}
-	return d.Status()
+	return defOf(e).Status()
 }
 
 // Options are the facts of the request that a body may carry.
