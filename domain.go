@@ -5,6 +5,8 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/text/language"
+
+	"github.com/errcat/errcat/vocab"
 )
 
 // Domain is one API's catalog at run time. It works as a plain struct
@@ -133,7 +135,7 @@ func genericInternal(d *Domain) *Def {
 		Domain:     d,
 		Code:       "InternalError",
 		HTTPStatus: 500,
-		Category:   "internal",
+		Category:   string(vocab.Internal),
 		Message: map[string]string{
 			"en":      "An internal error occurred. Please try again later.",
 			"zh-CN":   "服务内部错误，请稍后重试。",
@@ -143,53 +145,3 @@ func genericInternal(d *Domain) *Def {
 		},
 	}
 }
-
-// categories maps a catalog category to its usual HTTP status and gRPC
-// status name (the gRPC canonical codes in snake case).
-func categoryInfo(c string) (status int, grpc string) {
-	switch c {
-	case "ok":
-		return 200, "OK"
-	case "invalid_argument":
-		return 400, "INVALID_ARGUMENT"
-	case "failed_precondition":
-		return 400, "FAILED_PRECONDITION"
-	case "out_of_range":
-		return 400, "OUT_OF_RANGE"
-	case "unauthenticated":
-		return 401, "UNAUTHENTICATED"
-	case "permission_denied":
-		return 403, "PERMISSION_DENIED"
-	case "not_found":
-		return 404, "NOT_FOUND"
-	case "already_exists":
-		return 409, "ALREADY_EXISTS"
-	case "aborted":
-		return 409, "ABORTED"
-	case "resource_exhausted":
-		return 429, "RESOURCE_EXHAUSTED"
-	case "cancelled":
-		return 499, "CANCELLED"
-	case "internal":
-		return 500, "INTERNAL"
-	case "data_loss":
-		return 500, "DATA_LOSS"
-	case "unknown":
-		return 500, "UNKNOWN"
-	case "unimplemented":
-		return 501, "UNIMPLEMENTED"
-	case "unavailable":
-		return 503, "UNAVAILABLE"
-	case "deadline_exceeded":
-		return 504, "DEADLINE_EXCEEDED"
-	}
-	return 0, "UNKNOWN"
-}
-
-// CategoryStatus returns the usual HTTP status of a category (0 for an
-// unknown one).
-func CategoryStatus(category string) int { s, _ := categoryInfo(category); return s }
-
-// GRPCName returns the gRPC status name of a category, e.g.
-// "INVALID_ARGUMENT"; "UNKNOWN" for an unknown one.
-func GRPCName(category string) string { _, g := categoryInfo(category); return g }

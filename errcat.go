@@ -12,7 +12,8 @@
 // Defs come either from generated code (Def literals behind a function
 // per code, written by errcat gen go) or from a catalog loaded at start-up
 // by the defs package; this package itself imports only the standard
-// library and golang.org/x/text.
+// library, golang.org/x/text and errcat's leaf package vocab (the
+// categories and the {name} placeholder syntax).
 //
 //	err := apierr.NotFound().New("resource", "cluster", "id", id).WithMeta("region", r)
 //	errors.Is(err, apierr.NotFound()) // true: same domain and code
@@ -25,6 +26,8 @@ package errcat
 import (
 	"strings"
 	"sync/atomic"
+
+	"github.com/errcat/errcat/vocab"
 )
 
 // Def is one catalog entry at run time. A Def works as a plain struct
@@ -115,7 +118,7 @@ func (d *Def) Status() int {
 	if d.HTTPStatus != 0 {
 		return d.HTTPStatus
 	}
-	if s := CategoryStatus(d.Category); s != 0 {
+	if s := vocab.Category(d.Category).HTTPStatus(); s != 0 {
 		return s
 	}
 	return 500
@@ -432,7 +435,7 @@ func From(err error, dom *Domain) *Error {
 // placeholder without a value stays visible as {name}.
 func AppendFill(dst []byte, t string, e *Error, appendText func(dst []byte, s string) []byte) []byte {
 	last := 0
-	for start, end := NextPlaceholder(t, 0); start >= 0; start, end = NextPlaceholder(t, end) {
+	for start, end := vocab.NextPlaceholder(t, 0); start >= 0; start, end = vocab.NextPlaceholder(t, end) {
 		if v, ok := e.Param(t[start+1 : end-1]); ok {
 			dst = appendText(dst, t[last:start])
 			dst = appendText(dst, v)
@@ -442,38 +445,7 @@ func AppendFill(dst []byte, t string, e *Error, appendText func(dst []byte, s st
 	return appendText(dst, t[last:])
 }
 
-// NextPlaceholder finds the first {name} placeholder of t at or after
-// from: t[start:end] is "{name}", where name is a letter or underscore
-// followed by letters, digits or underscores. Other braces are literal
-// text. It returns -1, -1 when there is none. This is the one definition
-// of the placeholder syntax; the catalog tools use it too.
-func NextPlaceholder(t string, from int) (start, end int) {
-	for i := from; i < len(t); i++ {
-		if t[i] != '{' {
-			continue
-		}
-		j := i + 1
-		for j < len(t) && isIdentByte(t[j], j == i+1) {
-			j++
-		}
-		if j > i+1 && j < len(t) && t[j] == '}' {
-			return i, j + 1
-		}
-	}
-	return -1, -1
-}
-
 func appendRaw(dst []byte, s string) []byte { return append(dst, s...) }
-
-func isIdentByte(b byte, first bool) bool {
-	switch {
-	case b == '_', b >= 'a' && b <= 'z', b >= 'A' && b <= 'Z':
-		return true
-	case b >= '0' && b <= '9':
-		return !first
-	}
-	return false
-}
 
 // Clone returns a copy of e that can be modified without changing e.
 func (e *Error) Clone() *Error {

@@ -153,13 +153,3 @@ func ExampleError_Clone() {
 	fmt.Printf("%q %q\n", shared.RequestID(), mine.RequestID())
 	// Output: "" "r-2"
 }
-
-func ExampleNextPlaceholder() {
-	t := "Cluster {cluster} in {region} ({not a placeholder})."
-	for start, end := errcat.NextPlaceholder(t, 0); start >= 0; start, end = errcat.NextPlaceholder(t, end) {
-		fmt.Println(t[start:end])
-	}
-	// Output:
-	// {cluster}
-	// {region}
-}

@@ -1,6 +1,10 @@
 package errcat
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/errcat/errcat/vocab"
+)
 
 // Field names one of a Def's texts.
 type Field uint8
@@ -96,7 +100,7 @@ func (d *Def) compiled() *compiled {
 func compileTemplate(t string) *template {
 	tp := &template{}
 	last := 0
-	for start, end := NextPlaceholder(t, 0); start >= 0; start, end = NextPlaceholder(t, end) {
+	for start, end := vocab.NextPlaceholder(t, 0); start >= 0; start, end = vocab.NextPlaceholder(t, end) {
 		tp.segs = append(tp.segs, segment{
 			lit:  string(AppendJSONEscaped(nil, t[last:start])),
 			name: t[start+1 : end-1],

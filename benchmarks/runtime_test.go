@@ -43,6 +43,16 @@ func notFound() *errcat.Def {
 	}
 }
 
+// format returns the wire format called name.
+func format(tb testing.TB, name string) wire.Format {
+	tb.Helper()
+	f, ok := wire.ByName(name)
+	if !ok {
+		tb.Fatalf("no wire format %q", name)
+	}
+	return f
+}
+
 // Each peer builds the error and renders its JSON body.
 
 // renderErrcat builds the error the way a handler returns it (as an
@@ -95,18 +105,19 @@ func renderFmt() ([]byte, error) {
 // BenchmarkRender compares building and rendering the error, side by side.
 func BenchmarkRender(b *testing.B) {
 	def := notFound()
+	google, huawei := format(b, "google"), format(b, "huawei")
 	b.Run("errcat-google", func(b *testing.B) {
 		buf := make([]byte, 0, 2048)
 		b.ReportAllocs()
 		for b.Loop() {
-			buf = renderErrcat(def, wire.Google, buf, "")
+			buf = renderErrcat(def, google, buf, "")
 		}
 	})
 	b.Run("errcat-huawei", func(b *testing.B) {
 		buf := make([]byte, 0, 2048)
 		b.ReportAllocs()
 		for b.Loop() {
-			buf = renderErrcat(def, wire.Huawei, buf, "")
+			buf = renderErrcat(def, huawei, buf, "")
 		}
 	})
 	// The same work where the Error does not outlive the call that writes
@@ -117,7 +128,7 @@ func BenchmarkRender(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			e := def.New("cluster", cluster, "region", region).WithMeta(metaKey, metaVal)
-			buf = wire.Huawei.Append(buf[:0], e, wire.Options{})
+			buf = huawei.Append(buf[:0], e, wire.Options{})
 		}
 	})
 	peers := []struct {
@@ -147,26 +158,27 @@ func BenchmarkRender(b *testing.B) {
 // matched from scratch every time.
 func BenchmarkLocalize(b *testing.B) {
 	def := notFound()
+	google := format(b, "google")
 	dom := def.Domain
 	b.Run("unlocalized", func(b *testing.B) {
 		buf := make([]byte, 0, 2048)
 		b.ReportAllocs()
 		for b.Loop() {
-			buf = renderErrcat(def, wire.Google, buf, "")
+			buf = renderErrcat(def, google, buf, "")
 		}
 	})
 	b.Run("accept-language", func(b *testing.B) {
 		buf := make([]byte, 0, 2048)
 		b.ReportAllocs()
 		for b.Loop() {
-			buf = renderErrcat(def, wire.Google, buf, dom.Negotiate(acceptZH))
+			buf = renderErrcat(def, google, buf, dom.Negotiate(acceptZH))
 		}
 	})
 	b.Run("accept-language-unmemoized", func(b *testing.B) {
 		buf := make([]byte, 0, 2048)
 		b.ReportAllocs()
 		for b.Loop() {
-			buf = renderErrcat(def, wire.Google, buf, dom.NegotiateUncached(acceptZH))
+			buf = renderErrcat(def, google, buf, dom.NegotiateUncached(acceptZH))
 		}
 	})
 }
@@ -191,7 +203,7 @@ func BenchmarkHTTP(b *testing.B) {
 
 // TestSameError checks that every peer renders the same facts.
 func TestSameError(t *testing.T) {
-	buf := renderErrcat(notFound(), wire.Google, nil, "")
+	buf := renderErrcat(notFound(), format(t, "google"), nil, "")
 	outs := map[string][]byte{"errcat": buf}
 	for name, f := range map[string]func() ([]byte, error){"kratos": renderKratos, "grpc": renderGRPC, "struct": renderStruct, "fmt": renderFmt} {
 		out, err := f()
@@ -222,7 +234,8 @@ func TestSameError(t *testing.T) {
 func TestErrcatAllocs(t *testing.T) {
 	def := notFound()
 	buf := make([]byte, 0, 2048)
-	for _, f := range []wire.Format{wire.Google, wire.Problem, wire.Huawei, wire.Aliyun} {
+	for _, name := range []string{"google", "problem", "huawei", "aliyun"} {
+		f := format(t, name)
 		n := testing.AllocsPerRun(200, func() {
 			buf = renderErrcat(def, f, buf, def.Domain.Negotiate(acceptZH))
 		})

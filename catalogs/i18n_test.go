@@ -17,6 +17,7 @@ import (
 	"github.com/errcat/errcat/internal/importer"
 	"github.com/errcat/errcat/internal/lint"
 	"github.com/errcat/errcat/internal/source"
+	"github.com/errcat/errcat/vocab"
 )
 
 func loadWithOverlays(t *testing.T) []*catalog.Catalog {
@@ -110,7 +111,7 @@ func TestEveryEntryInBothLocales(t *testing.T) {
 }
 
 func placeholders(s string) []string {
-	p := catalog.Placeholders(s)
+	p := vocab.Placeholders(s)
 	slices.Sort(p)
 	return p
 }

@@ -5,11 +5,12 @@
 // The model: a response is an HTTP status, headers and a body. The body may
 // be in any of the shapes providers use — RFC 9457 problem details, Google's
 // AIP-193 error, Tencent Cloud API 3.0 and its legacy v2 form, Alibaba Cloud
-// JSON and XML, Huawei Cloud, Zilliz/Milvus, UCloud, AWS JSON and XML,
-// Azure, Kubernetes Status, kratos, the docker registry — or not an error
-// body at all: a success envelope, an HTML page from a proxy, a truncated
-// body, nothing. Decode always returns a Normalized built from what could be
-// read, with the reason when something could not.
+// JSON and XML, Huawei Cloud, Zilliz/Milvus, UCloud, Volcengine, Baidu AI
+// Cloud, AWS JSON and XML, Azure, Kubernetes Status, kratos, the docker
+// registry — or not an error body at all: a success envelope, an HTML page
+// from a proxy, a truncated body, nothing. Decode always returns a
+// Normalized built from what could be read, with the reason when something
+// could not.
 //
 // The API: Decode for one-off use; a Decoder to join results to a Catalog
 // (the domains and entries an API documents), to name the domain the
@@ -17,7 +18,9 @@
 // Decode reads bodies with one pass over their bytes and never reads more
 // than MaxBody of them.
 //
-// decode depends on the standard library only.
+// decode depends on the standard library and errcat's leaf package vocab
+// (the categories, the {name} syntax, the names of errcat's wire formats)
+// only.
 package decode
 
 import (
@@ -27,6 +30,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/errcat/errcat/vocab"
 )
 
 // Errors Decode returns alongside a Normalized that it could build only
@@ -40,17 +45,35 @@ var (
 	ErrUnknownShape = errors.New("error body of no known shape")
 )
 
-// Wire formats Decode recognises, as reported in Normalized.Format.
+// Wire formats Decode recognises, as reported in Normalized.Format: first
+// the formats errcat writes (vocab's list), then the providers' own.
 const (
-	FormatProblem     = "problem"      // RFC 9457 application/problem+json
-	FormatGoogle      = "google"       // AIP-193 {"error":{"code","message","status","details"}}
-	FormatTencent     = "tencent"      // Tencent Cloud API 3.0 {"Response":{"Error":{…},"RequestId"}}
-	FormatTencentV2   = "tencent-v2"   // Tencent Cloud legacy {"code","message","codeDesc"}
-	FormatAliyun      = "aliyun"       // Alibaba Cloud {"RequestId","HostId","Code","Message","Recommend"}
-	FormatAliyunXML   = "aliyun-xml"   // Alibaba Cloud <Error><Code/>…</Error>
-	FormatHuawei      = "huawei"       // Huawei Cloud {"error_code","error_msg"}
-	FormatZilliz      = "zilliz"       // Zilliz Cloud / Milvus {"code":96000,"message"}
-	FormatUCloud      = "ucloud"       // UCloud {"Action","RetCode","Message"}
+	// FormatProblem: RFC 9457 application/problem+json.
+	FormatProblem = vocab.FormatProblem
+	// FormatGoogle: AIP-193 {"error":{"code","message","status","details"}}.
+	FormatGoogle = vocab.FormatGoogle
+	// FormatTencent: Tencent Cloud API 3.0 {"Response":{"Error":{…},"RequestId"}}.
+	FormatTencent = vocab.FormatTencent
+	// FormatTencentV2: Tencent Cloud legacy {"code","message","codeDesc"}.
+	FormatTencentV2 = vocab.FormatTencentV2
+	// FormatAliyun: Alibaba Cloud {"RequestId","HostId","Code","Message","Recommend"}.
+	FormatAliyun = vocab.FormatAliyun
+	// FormatAliyunXML: Alibaba Cloud <Error><Code/>…</Error>.
+	FormatAliyunXML = vocab.FormatAliyunXML
+	// FormatHuawei: Huawei Cloud {"error_code","error_msg"}.
+	FormatHuawei = vocab.FormatHuawei
+	// FormatZilliz: Zilliz Cloud / Milvus {"code":96000,"message"}.
+	FormatZilliz = vocab.FormatZilliz
+	// FormatUCloud: UCloud {"Action","RetCode","Message"}.
+	FormatUCloud = vocab.FormatUCloud
+	// FormatVolcengine: Volcengine {"ResponseMetadata":{"RequestId",…,"Error":{"Code","Message"}}}.
+	FormatVolcengine = vocab.FormatVolcengine
+	// FormatBaidu: Baidu AI Cloud (BCE) {"code":"NoSuchKey","message","requestId"}.
+	FormatBaidu = vocab.FormatBaidu
+)
+
+// The other shapes Decode recognises, as reported in Normalized.Format.
+const (
 	FormatAWSJSON     = "aws-json"     // AWS {"__type":"ns#Code","message"}
 	FormatAWSXML      = "aws-xml"      // AWS <Error><Code/>…</Error>, <ErrorResponse><Error>…
 	FormatAzure       = "azure"        // Azure {"error":{"code","message","target","details","innererror"}}
@@ -136,9 +159,7 @@ type Normalized struct {
 }
 
 // Param is one placeholder value.
-type Param struct {
-	Name, Value string
-}
+type Param = vocab.Param
 
 // Params are placeholder values in the order found. They marshal as a JSON
 // object.
@@ -196,7 +217,7 @@ func (ps *Params) UnmarshalJSON(b []byte) error {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		*ps = append(*ps, Param{k, m[k]})
+		*ps = append(*ps, Param{Name: k, Value: m[k]})
 	}
 	return nil
 }
@@ -431,7 +452,7 @@ func (d *Decoder) finish(n *Normalized, header http.Header) {
 	if n.Code != "" && d.Catalog != nil {
 		d.join(n)
 	}
-	if n.Entry != nil && n.Entry.Category == "ok" {
+	if n.Entry != nil && n.Entry.Category == string(vocab.OK) {
 		n.NotError, n.Reason = true, "code "+n.Code+" is the domain's success code"
 	}
 	if n.Category == "" && n.Entry != nil {
@@ -440,20 +461,20 @@ func (d *Decoder) finish(n *Normalized, header http.Header) {
 	if n.Category == "" && !n.NotError {
 		// An error sent with a 2xx status (Tencent, Zilliz, UCloud) says
 		// nothing about its category.
-		if n.Category = categoryForStatus(n.HTTPStatus); n.Category == "ok" {
-			n.Category = "unknown"
+		if n.Category = string(vocab.CategoryForStatus(n.HTTPStatus)); n.Category == string(vocab.OK) {
+			n.Category = string(vocab.Unknown)
 		}
 	}
-	if n.Category == "unknown" {
+	if n.Category == string(vocab.Unknown) {
 		switch wellKnown(n.Code) {
 		case "throttling":
-			n.Category = "resource_exhausted"
+			n.Category = string(vocab.ResourceExhausted)
 		case "transient":
-			n.Category = "unavailable"
+			n.Category = string(vocab.Unavailable)
 		}
 	}
 	if n.NotError {
-		n.Category = "ok"
+		n.Category = string(vocab.OK)
 	}
 	if ra := hget(header, "Retry-After"); ra != "" {
 		n.RetryAfter = ra
@@ -524,7 +545,7 @@ func trimSpaceBOM(s string) string {
 // Header names are looked up in canonical form, as net/http gives them.
 func requestIDFromHeader(h http.Header) string {
 	for _, k := range [...]string{
-		"X-Request-Id", "X-Acs-Request-Id", "X-Tc-Requestid", "X-Amzn-Requestid",
+		"X-Request-Id", "X-Acs-Request-Id", "X-Tc-Requestid", "X-Bce-Request-Id", "X-Amzn-Requestid",
 		"X-Amz-Request-Id", "X-Ms-Request-Id", "X-Ms-Requestid", "Request-Id",
 		"X-Correlation-Id", "X-Trace-Id",
 	} {
@@ -535,20 +556,13 @@ func requestIDFromHeader(h http.Header) string {
 	return ""
 }
 
+// providerOf is the provider family of a format: vocab's for the formats
+// errcat writes, decode's own for the others.
 func providerOf(format string) string {
+	if p, ok := vocab.WireFormatProvider(format); ok {
+		return p
+	}
 	switch format {
-	case FormatGoogle:
-		return "google"
-	case FormatTencent, FormatTencentV2:
-		return "tencentcloud"
-	case FormatAliyun, FormatAliyunXML:
-		return "aliyun"
-	case FormatHuawei:
-		return "huaweicloud"
-	case FormatZilliz:
-		return "zilliz"
-	case FormatUCloud:
-		return "ucloud"
 	case FormatAWSJSON, FormatAWSXML:
 		return "aws"
 	case FormatAzure:

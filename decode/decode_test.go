@@ -170,6 +170,26 @@ var formatCases = []formatCase{
 		want: view{Format: "ucloud", Provider: "ucloud", Code: "0", HTTPStatus: 200, Category: "ok", NotError: true, Confidence: "high"},
 	},
 	{
+		name: "volcengine", status: 404,
+		body: `{"ResponseMetadata":{"RequestId":"20240604110420A1B2C3D4E5F6","Action":"DeleteWorkspace","Version":"2021-03-03","Service":"vmp","Region":"cn-beijing","Error":{"CodeN":10018,"Code":"NotFound.Workspace","Message":"The specified workspace ws-1 does not exist."}}}`,
+		want: view{Format: "volcengine", Provider: "volcengine", Code: "NotFound.Workspace", Message: "The specified workspace ws-1 does not exist.", RequestID: "20240604110420A1B2C3D4E5F6", HTTPStatus: 404, Category: "not_found", Confidence: "high"},
+	},
+	{
+		name: "volcengine success", status: 200,
+		body: `{"ResponseMetadata":{"RequestId":"ok-2","Action":"ListUsers","Version":"2021-08-01","Service":"iam","Region":"cn-beijing"},"Result":{"Total":0}}`,
+		want: view{Format: "volcengine", Provider: "volcengine", RequestID: "ok-2", HTTPStatus: 200, Category: "ok", NotError: true, Confidence: "high"},
+	},
+	{
+		name: "baidu", status: 404, header: []string{"x-bce-request-id: bce-hdr-1"},
+		body: `{"requestId":"ae2225f7-1c2e-427a-a1ad-5413b762957d","code":"NoSuchKey","message":"The resource you requested does not exist"}`,
+		want: view{Format: "baidu", Provider: "baiducloud", Code: "NoSuchKey", Message: "The resource you requested does not exist", RequestID: "ae2225f7-1c2e-427a-a1ad-5413b762957d", HTTPStatus: 404, Category: "not_found", Confidence: "high"},
+	},
+	{
+		name: "baidu without its header", status: 400,
+		body: `{"code":"InvalidHTTPRequest","message":"There was an error in the body of your HTTP request.","requestId":"81d0b05f"}`,
+		want: view{Format: "baidu", Provider: "baiducloud", Code: "InvalidHTTPRequest", Message: "There was an error in the body of your HTTP request.", RequestID: "81d0b05f", HTTPStatus: 400, Category: "invalid_argument", Confidence: "medium"},
+	},
+	{
 		name: "aws JSON", status: 400, header: []string{"x-amzn-RequestId: 3ZKHR0QK7EQ0I2N4V2J8D1K9KVVV4KQNSO5AEMVJF66Q9ASUAAJG"},
 		body: `{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"The level of configured provisioned throughput for the table was exceeded."}`,
 		want: view{Format: "aws-json", Provider: "aws", Code: "ProvisionedThroughputExceededException", Message: "The level of configured provisioned throughput for the table was exceeded.", RequestID: "3ZKHR0QK7EQ0I2N4V2J8D1K9KVVV4KQNSO5AEMVJF66Q9ASUAAJG", HTTPStatus: 400, Category: "invalid_argument", Retryable: true, Confidence: "high"},
@@ -427,35 +447,6 @@ func TestRetryOptions(t *testing.T) {
 			}
 			if n.Retryable != tc.want || n.RetryReason != tc.wantReason {
 				t.Errorf("retry = %v %q, want %v %q", n.Retryable, n.RetryReason, tc.want, tc.wantReason)
-			}
-		})
-	}
-}
-
-func TestMatchPattern(t *testing.T) {
-	tests := []struct {
-		pattern, s string
-		want       decode.Params
-		ok         bool
-	}{
-		{"Invalid{parameter_name}.Malformed", "InvalidDBClusterId.Malformed", ps("parameter_name", "DBClusterId"), true},
-		{"Invalid{parameter_name}.Malformed", "Invalid.Malformed", nil, false},
-		{"Invalid{parameter_name}.Malformed", "InvalidX.Malformedx", nil, false},
-		{"The {kind} {name} already exists.", "The cluster my-db already exists.", ps("kind", "cluster", "name", "my-db"), true},
-		{"{a}.{b}", "x.y.z", ps("a", "x", "b", "y.z"), true},
-		{"{a}-{a}", "ab-ab", ps("a", "ab"), true},
-		{"{a}-{a}", "ab-ac", nil, false},
-		{"no placeholders", "no placeholders", nil, true},
-		{"{not a name} {x}", "{not a name} 1", ps("x", "1"), true},
-	}
-	for _, tc := range tests {
-		t.Run(tc.pattern+"|"+tc.s, func(t *testing.T) {
-			got, ok := decode.MatchPattern(tc.pattern, tc.s)
-			if ok != tc.ok {
-				t.Fatalf("ok = %v, want %v", ok, tc.ok)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("params (-want +got):\n%s", diff)
 			}
 		})
 	}

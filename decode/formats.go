@@ -3,6 +3,8 @@ package decode
 import (
 	"net/http"
 	"strings"
+
+	"github.com/errcat/errcat/vocab"
 )
 
 // readJSON recognises the shape of a parsed JSON body and fills n. It
@@ -22,6 +24,9 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 	m.find(d, root)
 	if d.isObj(m.response) {
 		return readTencent(n, d, m.response)
+	}
+	if d.isObj(m.responseMetadata) {
+		return readVolcengine(n, d, m.responseMetadata)
 	}
 	if m.awsType >= 0 || hget(header, "X-Amzn-Errortype") != "" {
 		return readAWSJSON(n, d, root, m.awsType, header)
@@ -59,7 +64,7 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 		return readAliyun(n, d, root, m.codeUpper)
 	}
 	if m.code >= 0 {
-		return readFlat(n, d, root, m.code)
+		return readFlat(n, d, root, m.code, header)
 	}
 	return false
 }
@@ -67,18 +72,20 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 // markers are the values of the root keys that tell formats apart (-1
 // when absent).
 type markers struct {
-	response, awsType, retCode, kind, errors, error, errorCode int
-	typ, title, status, detail, codeUpper, code                int
-	aliyun                                                     bool // RequestId, HostId, Recommend or Message
+	response, responseMetadata, awsType, retCode, kind, errors, error, errorCode int
+	typ, title, status, detail, codeUpper, code                                  int
+	aliyun                                                                       bool // RequestId, HostId, Recommend or Message
 }
 
 func (m *markers) find(d *doc, obj int) {
-	*m = markers{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, false}
+	*m = markers{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, false}
 	for k := d.key(obj); k >= 0; k = d.next(obj, k) {
 		v := k + 1
 		switch d.text(k) {
 		case "Response":
 			m.response = v
+		case "ResponseMetadata":
+			m.responseMetadata = v
 		case "__type":
 			m.awsType = v
 		case "RetCode":
@@ -126,6 +133,21 @@ func readTencent(n *Normalized, d *doc, resp int) bool {
 		return true
 	}
 	n.Code = d.text(d.get(e, "Code"))
+	n.Message = d.text(d.get(e, "Message"))
+	return true
+}
+
+// readVolcengine reads {"ResponseMetadata":{"RequestId",…,"Error":{"Code",
+// "Message"}}}; without Error it is a success envelope.
+func readVolcengine(n *Normalized, d *doc, md int) bool {
+	n.Format = FormatVolcengine
+	n.RequestID = d.text(d.get(md, "RequestId"))
+	e := d.get(md, "Error")
+	if !d.isObj(e) {
+		n.NotError, n.Reason = true, "Volcengine ResponseMetadata without Error"
+		return true
+	}
+	n.Code = d.scalar(d.get(e, "Code"))
 	n.Message = d.text(d.get(e, "Message"))
 	return true
 }
@@ -207,7 +229,9 @@ func readErrorObject(n *Normalized, d *doc, e int, header http.Header) bool {
 		}
 		st := d.text(status)
 		n.Code = st
-		n.Category = categoryForGRPC(st)
+		if c, ok := vocab.CategoryForGRPC(st); ok {
+			n.Category = string(c)
+		}
 		readGoogleDetails(n, d, details)
 	case d.has(e, "innererror") || d.has(e, "target") || d.kind(details) == kArr || hget(header, "X-Ms-Request-Id") != "":
 		n.Format = FormatAzure
@@ -266,7 +290,7 @@ func readParams(d *doc, obj int, ps Params) Params {
 	}
 	for k := d.key(obj); k >= 0; k = d.next(obj, k) {
 		if s := d.scalar(k + 1); s != "" || d.kind(k+1) == kStr {
-			ps = append(ps, Param{d.text(k), s})
+			ps = append(ps, Param{Name: d.text(k), Value: s})
 		}
 	}
 	return ps
@@ -299,8 +323,8 @@ func readAliyun(n *Normalized, d *doc, root, code int) bool {
 }
 
 // readFlat reads {"code", "message"}: Tencent v2, kratos, Zilliz/Milvus,
-// Huawei's flat form, or a generic one.
-func readFlat(n *Normalized, d *doc, root, code int) bool {
+// Baidu AI Cloud, Huawei's flat form, or a generic one.
+func readFlat(n *Normalized, d *doc, root, code int, header http.Header) bool {
 	n.Code = d.scalar(code)
 	n.Message = d.text(d.first(root, "message", "msg", "Message"))
 	n.RequestID = d.text(d.first(root, "request_id", "requestId", "RequestId"))
@@ -332,6 +356,13 @@ func readFlat(n *Normalized, d *doc, root, code int) bool {
 		// sub-code: "(100004) incorrect projectId".
 		if sub, _, ok := subCode(n.Message); ok && isDigits(sub) {
 			n.SubCode = sub
+		}
+	case d.kind(code) == kStr && d.has(root, "requestId"):
+		// Baidu AI Cloud writes a string code and "requestId"; without its
+		// x-bce-request-id header the shape is a guess.
+		n.Format = FormatBaidu
+		if hget(header, "X-Bce-Request-Id") == "" {
+			n.Confidence = Medium
 		}
 	case looksHuawei(n.Code):
 		n.Format, n.Confidence = FormatHuawei, Medium
@@ -390,118 +421,35 @@ func looksHuawei(code string) bool {
 	return true
 }
 
-// categoryForGRPC maps a gRPC status name to its category.
-func categoryForGRPC(s string) string {
-	switch s {
-	case "OK":
-		return "ok"
-	case "CANCELLED":
-		return "cancelled"
-	case "UNKNOWN":
-		return "unknown"
-	case "INVALID_ARGUMENT":
-		return "invalid_argument"
-	case "DEADLINE_EXCEEDED":
-		return "deadline_exceeded"
-	case "NOT_FOUND":
-		return "not_found"
-	case "ALREADY_EXISTS":
-		return "already_exists"
-	case "PERMISSION_DENIED":
-		return "permission_denied"
-	case "RESOURCE_EXHAUSTED":
-		return "resource_exhausted"
-	case "FAILED_PRECONDITION":
-		return "failed_precondition"
-	case "ABORTED":
-		return "aborted"
-	case "OUT_OF_RANGE":
-		return "out_of_range"
-	case "UNIMPLEMENTED":
-		return "unimplemented"
-	case "INTERNAL":
-		return "internal"
-	case "UNAVAILABLE":
-		return "unavailable"
-	case "DATA_LOSS":
-		return "data_loss"
-	case "UNAUTHENTICATED":
-		return "unauthenticated"
-	}
-	return ""
-}
-
 // categoryForK8sReason maps a Kubernetes StatusReason to a category.
 func categoryForK8sReason(r string) string {
 	switch r {
 	case "Unauthorized":
-		return "unauthenticated"
+		return string(vocab.Unauthenticated)
 	case "Forbidden":
-		return "permission_denied"
+		return string(vocab.PermissionDenied)
 	case "NotFound", "Gone":
-		return "not_found"
+		return string(vocab.NotFound)
 	case "AlreadyExists":
-		return "already_exists"
+		return string(vocab.AlreadyExists)
 	case "Conflict":
-		return "aborted"
+		return string(vocab.Aborted)
 	case "Invalid", "BadRequest":
-		return "invalid_argument"
+		return string(vocab.InvalidArgument)
 	case "TooManyRequests":
-		return "resource_exhausted"
+		return string(vocab.ResourceExhausted)
 	case "ServiceUnavailable":
-		return "unavailable"
+		return string(vocab.Unavailable)
 	case "Timeout", "ServerTimeout":
-		return "deadline_exceeded"
+		return string(vocab.DeadlineExceeded)
 	case "InternalError":
-		return "internal"
+		return string(vocab.Internal)
 	case "MethodNotAllowed", "NotAcceptable", "UnsupportedMediaType":
-		return "unimplemented"
+		return string(vocab.Unimplemented)
 	case "Expired":
-		return "failed_precondition"
+		return string(vocab.FailedPrecondition)
 	case "RequestEntityTooLarge":
-		return "resource_exhausted"
+		return string(vocab.ResourceExhausted)
 	}
 	return ""
-}
-
-// categoryForStatus maps an HTTP status to its most likely category (the
-// catalog's mapping).
-func categoryForStatus(status int) string {
-	switch status {
-	case 0:
-		return "unknown"
-	case 400:
-		return "invalid_argument"
-	case 401:
-		return "unauthenticated"
-	case 403:
-		return "permission_denied"
-	case 404:
-		return "not_found"
-	case 409:
-		return "already_exists"
-	case 412:
-		return "failed_precondition"
-	case 416:
-		return "out_of_range"
-	case 429:
-		return "resource_exhausted"
-	case 499:
-		return "cancelled"
-	case 501:
-		return "unimplemented"
-	case 502, 503:
-		return "unavailable"
-	case 504:
-		return "deadline_exceeded"
-	}
-	switch {
-	case status >= 200 && status < 300:
-		return "ok"
-	case status >= 400 && status < 500:
-		return "failed_precondition"
-	case status >= 500:
-		return "internal"
-	}
-	return "unknown"
 }

@@ -1,18 +1,17 @@
 package decode
 
-import "strings"
+import "github.com/errcat/errcat/vocab"
 
-// errcatFormats are the formats errcat's runtime writes: any catalog
-// domain may be rendered in any of them. A body in another provider's own
-// format (AWS, Azure, …) joins only domains that declare that format.
+// errcatFormat reports whether f is a format errcat's runtime writes
+// (vocab's list of wire formats) or a generic shape: any catalog domain
+// may be rendered in any of them. A body in another provider's own format
+// (AWS, Azure, …) joins only domains that declare that format.
 func errcatFormat(f string) bool {
-	switch f {
-	case FormatProblem, FormatGoogle, FormatTencent, FormatTencentV2, FormatAliyun,
-		FormatAliyunXML, FormatHuawei, FormatZilliz, FormatUCloud,
-		FormatCodeMessage, FormatErrorObject:
+	if f == FormatCodeMessage || f == FormatErrorObject {
 		return true
 	}
-	return false
+	_, ok := vocab.LookupWireFormat(f)
+	return ok
 }
 
 // join finds n.Code's catalog entry: in the named domain, else among all
@@ -49,7 +48,7 @@ func (d *Decoder) join(n *Normalized) {
 	// Exact codes win over patterns.
 	tier := es
 	for i, e := range es {
-		if isPattern(e.Code) {
+		if vocab.HasPlaceholder(e.Code) {
 			if i > 0 {
 				tier = es[:i]
 			}
@@ -115,7 +114,7 @@ func (d *Decoder) take(n *Normalized, e Entry) {
 	if len(n.Params) > 0 {
 		return // the body gave them
 	}
-	if isPattern(e.Code) && n.Code != e.Code {
+	if vocab.HasPlaceholder(e.Code) && n.Code != e.Code {
 		if ps, ok := MatchPattern(e.Code, n.Code); ok {
 			n.Params = ps
 		}
@@ -128,7 +127,7 @@ func (d *Decoder) take(n *Normalized, e Entry) {
 		if t == msg || t == n.Message {
 			return // a documented text without params
 		}
-		if !isPattern(t) {
+		if !vocab.HasPlaceholder(t) {
 			continue
 		}
 		ps, ok := MatchPattern(t, msg)
@@ -146,109 +145,11 @@ func (d *Decoder) take(n *Normalized, e Entry) {
 	}
 }
 
-// isPattern reports whether s has a {name} placeholder.
-func isPattern(s string) bool {
-	for i := strings.IndexByte(s, '{'); i >= 0; {
-		if j := placeholderEnd(s, i); j > 0 {
-			return true
-		}
-		k := strings.IndexByte(s[i+1:], '{')
-		if k < 0 {
-			break
-		}
-		i += 1 + k
-	}
-	return false
-}
-
-// placeholderEnd returns the index just past the placeholder {name}
-// starting at i, or -1. A name is a letter or underscore followed by
-// letters, digits or underscores.
-func placeholderEnd(s string, i int) int {
-	j := i + 1
-	for j < len(s) {
-		c := s[j]
-		if c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || j > i+1 && c >= '0' && c <= '9' {
-			j++
-			continue
-		}
-		break
-	}
-	if j > i+1 && j < len(s) && s[j] == '}' {
-		return j + 1
-	}
-	return -1
-}
-
 // MatchPattern matches s against pattern, a text with {name}
-// placeholders, and returns the placeholder values. Each placeholder
-// matches at least one byte; a name used twice must match the same text.
+// placeholders, and returns the placeholder values (vocab.MatchPattern).
+// Each placeholder matches at least one byte; a name used twice must match
+// the same text.
 func MatchPattern(pattern, s string) (Params, bool) {
-	var segs []seg
-	last := 0
-	for i := 0; i < len(pattern); i++ {
-		if pattern[i] != '{' {
-			continue
-		}
-		if j := placeholderEnd(pattern, i); j > 0 {
-			segs = append(segs, seg{lit: pattern[last:i]}, seg{name: pattern[i+1 : j-1]})
-			last = j
-			i = j - 1
-		}
-	}
-	segs = append(segs, seg{lit: pattern[last:]})
-	budget := 10000
-	var ps Params
-	if !matchSegs(segs, s, &ps, &budget) {
-		return nil, false
-	}
-	return ps, true
-}
-
-type seg struct{ lit, name string }
-
-func matchSegs(segs []seg, s string, ps *Params, budget *int) bool {
-	*budget--
-	if *budget < 0 {
-		return false
-	}
-	if len(segs) == 0 {
-		return s == ""
-	}
-	sg := segs[0]
-	if sg.name == "" {
-		if !strings.HasPrefix(s, sg.lit) {
-			return false
-		}
-		return matchSegs(segs[1:], s[len(sg.lit):], ps, budget)
-	}
-	if v, ok := ps.Get(sg.name); ok {
-		return strings.HasPrefix(s, v) && matchSegs(segs[1:], s[len(v):], ps, budget)
-	}
-	// Try each end for the value, shortest first; the next literal anchors it.
-	next := ""
-	if len(segs) > 1 {
-		next = segs[1].lit
-	}
-	mark := len(*ps)
-	for end := 1; end <= len(s); end++ {
-		if next != "" {
-			k := strings.Index(s[end:], next)
-			if k < 0 {
-				return false
-			}
-			end += k
-			if end == 0 {
-				continue
-			}
-		} else if len(segs) == 2 {
-			end = len(s) // the placeholder ends the pattern
-		}
-		*ps = append((*ps)[:mark], Param{sg.name, s[:end]})
-		if matchSegs(segs[1:], s[end:], ps, budget) {
-			return true
-		}
-	}
-	*ps = (*ps)[:mark]
-	return false
+	ps, ok := vocab.MatchPattern(pattern, s)
+	return Params(ps), ok
 }

@@ -1,6 +1,10 @@
 package decode
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/errcat/errcat/vocab"
+)
 
 // classify sets n.Retryable and n.RetryReason. The order: not an error;
 // the matched catalog entry; the caller's RetryCodes / NoRetryCodes; the
@@ -39,7 +43,7 @@ func (d *Decoder) classify(n *Normalized) {
 	case n.HTTPStatus == 504:
 		n.Retryable = true
 		n.RetryReason = "HTTP 504 Gateway Timeout"
-	case n.Category == "unavailable" || n.Category == "deadline_exceeded" || n.Category == "aborted":
+	case vocab.Category(n.Category).DefaultRetryable():
 		n.Retryable = true
 		n.RetryReason = "category " + n.Category + " is retryable"
 	case n.RetryAfter != "":

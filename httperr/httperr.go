@@ -73,7 +73,8 @@ type Config struct {
 	Logger *slog.Logger
 	// HostID is aliyun's HostId: the endpoint's name.
 	HostID string
-	// Action returns ucloud's Action of a request; nil means the query
+	// Action returns the API action of a request, for the formats whose
+	// body carries it (wire.Format.Spec().Action); nil means the query
 	// parameter "Action".
 	Action func(r *http.Request) string
 }
@@ -278,7 +279,7 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, e *errcat.Error,
 		Instance: r.URL.RequestURI(),
 		HostID:   h.cfg.HostID,
 	}
-	if f == wire.UCloud {
+	if f.Spec().Action {
 		o.Action = h.cfg.Action(r)
 	}
 	status := f.Status(e)

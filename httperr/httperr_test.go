@@ -216,7 +216,7 @@ func TestPanic(t *testing.T) {
 
 func TestForeignErrorDoesNotLeak(t *testing.T) {
 	svc := newService()
-	f := newFixture(t, svc, httperr.Config{Domain: svc.dom, Format: wire.Problem})
+	f := newFixture(t, svc, httperr.Config{Domain: svc.dom, Format: wire.Problem()})
 	got := get(t, f.srv.URL+"/foreign", map[string]string{"X-Request-Id": "f-1"})
 	want := response{500, "application/problem+json", "en", "f-1",
 		`{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"Server error.","instance":"/foreign","code":"CSS.0005","domain":"huaweicloud.css","request_id":"f-1","params":{}}`}

@@ -9,11 +9,13 @@ import (
 	"testing"
 
 	"github.com/goccy/go-yaml"
+	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/errcat/errcat/catalogs"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/schema"
+	"github.com/errcat/errcat/vocab"
 )
 
 func compile(t *testing.T) *jsonschema.Schema {
@@ -174,4 +176,36 @@ func TestSchemaCoversModel(t *testing.T) {
 		}
 	}
 	walk("catalog", reflect.TypeFor[catalog.Catalog](), root)
+}
+
+// TestSchemaEnumsFollowVocab: the schema's lists of categories and wire
+// formats are vocab's, in vocab's order.
+func TestSchemaEnumsFollowVocab(t *testing.T) {
+	var root struct {
+		Defs struct {
+			Category struct {
+				Enum []string `json:"enum"`
+			} `json:"category"`
+			Domain struct {
+				Properties struct {
+					WireFormat struct {
+						Enum []string `json:"enum"`
+					} `json:"wire_format"`
+				} `json:"properties"`
+			} `json:"domain"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(schema.Catalog(), &root); err != nil {
+		t.Fatal(err)
+	}
+	var cats []string
+	for _, c := range vocab.Categories() {
+		cats = append(cats, string(c))
+	}
+	if diff := cmp.Diff(cats, root.Defs.Category.Enum); diff != "" {
+		t.Errorf("$defs.category.enum differs from vocab.Categories() (-vocab +schema):\n%s", diff)
+	}
+	if diff := cmp.Diff(vocab.WireFormatNames(), root.Defs.Domain.Properties.WireFormat.Enum); diff != "" {
+		t.Errorf("$defs.domain.properties.wire_format.enum differs from vocab.WireFormatNames() (-vocab +schema):\n%s", diff)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/vocab"
 	"github.com/errcat/errcat/wire"
 )
 
@@ -23,9 +24,10 @@ func exampleError() *errcat.Error {
 
 func ExampleFormat_Append() {
 	e := exampleError()
+	zilliz, _ := wire.ByName("zilliz")
 	buf := make([]byte, 0, 512)
-	buf = wire.Zilliz.Append(buf[:0], e, wire.Options{Locale: "zh-CN"})
-	fmt.Println(wire.Zilliz.Status(e), string(buf))
+	buf = zilliz.Append(buf[:0], e, wire.Options{Locale: "zh-CN"})
+	fmt.Println(zilliz.Status(e), string(buf))
 	// Output:
 	// 200 {"code":96000,"message":"无效的 CloudId \u003caws\u003e。请使用 ListCloudProviders API 获取支持的 cloudId 列表。"}
 }
@@ -39,12 +41,13 @@ func ExampleByName() {
 	// Output:
 	// tencent true application/json
 	// false
-	// [problem google tencent tencent-v2 aliyun aliyun-xml huawei zilliz ucloud]
+	// [problem google tencent tencent-v2 aliyun aliyun-xml huawei zilliz ucloud volcengine baidu]
 }
 
 func ExampleFormat_Write() {
+	huawei, _ := wire.ByName("huawei")
 	rec := httptest.NewRecorder()
-	if err := wire.Huawei.Write(rec, exampleError(), wire.Options{}); err != nil {
+	if err := huawei.Write(rec, exampleError(), wire.Options{}); err != nil {
 		fmt.Println(err)
 	}
 	fmt.Println(rec.Code, rec.Header().Get("X-Request-Id"), rec.Header().Get("Content-Language"))
@@ -55,7 +58,8 @@ func ExampleFormat_Write() {
 }
 
 func ExampleFormat_AppendResponse() {
-	fmt.Print(string(wire.Tencent.AppendResponse(nil, exampleError(), wire.Options{})))
+	tencent, _ := wire.ByName("tencent")
+	fmt.Print(string(tencent.AppendResponse(nil, exampleError(), wire.Options{})))
 	// Output:
 	// HTTP/1.1 200 OK
 	// Content-Language: en
@@ -79,13 +83,21 @@ func ExampleAppendJSONString() {
 
 func ExampleFormat_Status() {
 	e := exampleError() // invalid_argument, no documented status
-	for _, f := range []wire.Format{wire.Problem, wire.Tencent, wire.Zilliz} {
+	for _, name := range []string{"problem", "tencent", "zilliz"} {
+		f, _ := wire.ByName(name)
 		fmt.Println(f, f.Status(e))
 	}
 	// Output:
 	// problem 400
 	// tencent 200
 	// zilliz 200
+}
+
+func ExampleFormat_Spec() {
+	f, _ := wire.ByName("ucloud")
+	spec := f.Spec()
+	fmt.Println(spec.Provider, spec.Status == vocab.Status200, spec.IntegerCodes, spec.Action)
+	// Output: ucloud true true true
 }
 
 func ExampleLocale() {

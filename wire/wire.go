@@ -9,6 +9,11 @@
 // The bodies are always valid JSON (or XML for aliyun-xml): strings are
 // escaped exactly as encoding/json (encoding/xml) escapes them.
 //
+// The facts of a format (name, provider, content type, status policy,
+// integer codes) are vocab's descriptor of it; wire holds the writers.
+// Each format is a value of its own type in its own file (problem.go,
+// google.go, …), listed once in formats below, in vocab's order.
+//
 // The formats:
 //
 //	problem     RFC 9457 application/problem+json; the entry's status
@@ -20,6 +25,8 @@
 //	huawei      Huawei Cloud {"error_code","error_msg"} and X-Request-Id; the entry's status
 //	zilliz      Zilliz Cloud / Milvus REST v2 {"code","message"}; always 200
 //	ucloud      UCloud {"Action","RetCode","Message"}; always 200
+//	volcengine  Volcengine OpenAPI {"ResponseMetadata":{"RequestId",…,"Error":{"Code","Message"}}}; the entry's status
+//	baidu       Baidu AI Cloud (BCE) {"code","message","requestId"}; the entry's status
 package wire
 
 import (
@@ -27,73 +34,94 @@ import (
 	"strconv"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/vocab"
 )
 
-// Format is one wire format. The zero Format is not a format.
-type Format uint8
-
-// The formats.
-const (
-	Problem Format = iota + 1
-	Google
-	Tencent
-	TencentV2
-	Aliyun
-	AliyunXML
-	Huawei
-	Zilliz
-	UCloud
-	numFormats = iota
-)
-
-// Name returns the format's name, e.g. "tencent-v2".
-func (f Format) Name() string {
-	switch f {
-	case Problem:
-		return "problem"
-	case Google:
-		return "google"
-	case Tencent:
-		return "tencent"
-	case TencentV2:
-		return "tencent-v2"
-	case Aliyun:
-		return "aliyun"
-	case AliyunXML:
-		return "aliyun-xml"
-	case Huawei:
-		return "huawei"
-	case Zilliz:
-		return "zilliz"
-	case UCloud:
-		return "ucloud"
-	}
-	return "Format(" + strconv.Itoa(int(f)) + ")"
+// formats is the one list of the formats wire writes, in the order of
+// vocab's list (TestFormatsFollowVocab checks both agree). Problem comes
+// first: it is the fallback.
+var formats = [...]format{
+	bind(&problem{}),
+	bind(&google{}),
+	bind(&tencent{}),
+	bind(&tencentV2{}),
+	bind(&aliyun{}),
+	bind(&aliyunXML{}),
+	bind(&huawei{}),
+	bind(&zilliz{}),
+	bind(&ucloud{}),
+	bind(&volcengine{}),
+	bind(&baidu{}),
 }
 
-// String returns the format's name.
-func (f Format) String() string { return f.Name() }
+// writer is what a format's file implements, with pointer receivers on
+// an empty struct: the list holds pointers, so a call goes straight to the
+// method (a value receiver would go through a wrapper that copies the
+// arguments a second time).
+type writer interface {
+	// name is the format's name in vocab's list of wire formats.
+	name() string
+	// appendBody appends the body of e, which has a Def, to dst; o.Locale
+	// is set. e comes by value: a call through an interface makes pointer
+	// arguments escape, and the caller's Error may live on its stack.
+	appendBody(dst []byte, e errcat.Error, o Options) []byte
+	// schema is the OpenAPI Schema Object of the bodies, as JSON.
+	schema() string
+}
 
-// Valid reports whether f is one of the formats.
-func (f Format) Valid() bool { return f >= Problem && f <= UCloud }
+// format is one entry of the list: vocab's descriptor and the writer.
+type format struct {
+	spec vocab.WireFormat
+	w    writer
+}
 
-// Names returns the names of every format, in the order of the constants.
+// bind pairs a writer with vocab's descriptor of the same name. A writer
+// vocab does not know gets an empty descriptor, which the tests reject.
+func bind(w writer) format {
+	spec, _ := vocab.LookupWireFormat(w.name())
+	return format{spec: spec, w: w}
+}
+
+// Format is one wire format. Formats are comparable. The zero Format is
+// not a format (Valid reports false); its methods behave as Problem's.
+type Format struct{ f *format }
+
+func (f Format) get() *format {
+	if f.f == nil {
+		return &formats[0]
+	}
+	return f.f
+}
+
+// Problem returns the RFC 9457 problem format, the fallback of For.
+func Problem() Format { return Format{&formats[0]} }
+
+// Formats returns every format, in vocab's order.
+func Formats() []Format {
+	out := make([]Format, len(formats))
+	for i := range formats {
+		out[i] = Format{&formats[i]}
+	}
+	return out
+}
+
+// Names returns the names of every format, in vocab's order.
 func Names() []string {
-	out := make([]string, 0, numFormats)
-	for f := Problem; f <= UCloud; f++ {
-		out = append(out, f.Name())
+	out := make([]string, len(formats))
+	for i := range formats {
+		out[i] = formats[i].spec.Name
 	}
 	return out
 }
 
 // ByName returns the format called name.
 func ByName(name string) (Format, bool) {
-	for f := Problem; f <= UCloud; f++ {
-		if f.Name() == name {
-			return f, true
+	for i := range formats {
+		if formats[i].spec.Name == name {
+			return Format{&formats[i]}, true
 		}
 	}
-	return 0, false
+	return Format{}, false
 }
 
 // For returns the default format of the domain of e, or Problem when the
@@ -104,35 +132,43 @@ func For(e *errcat.Error) Format {
 			return f
 		}
 	}
-	return Problem
+	return Problem()
 }
+
+// Name returns the format's name, e.g. "tencent-v2".
+func (f Format) Name() string { return f.get().spec.Name }
+
+// String returns the format's name.
+func (f Format) String() string { return f.Name() }
+
+// Valid reports whether f is one of the formats.
+func (f Format) Valid() bool { return f.f != nil }
+
+// Spec returns the format's facts: vocab's descriptor of it.
+func (f Format) Spec() vocab.WireFormat { return f.get().spec }
 
 // ContentType returns the Content-Type of the format's bodies.
-func (f Format) ContentType() string {
-	switch f {
-	case Problem:
-		return "application/problem+json"
-	case AliyunXML:
-		return "application/xml; charset=utf-8"
-	}
-	return "application/json"
-}
+func (f Format) ContentType() string { return f.get().spec.ContentType }
 
-// Status returns the HTTP status the format sends e with: the entry's (see
-// errcat.Def.Status) for problem, google, aliyun, aliyun-xml and huawei;
-// the entry's when documented, else 200, for tencent; always 200 for
-// tencent-v2, zilliz and ucloud, which carry the code in the body.
+// Schema returns the OpenAPI 3.1 Schema Object (JSON Schema, with
+// OpenAPI's xml keyword for XML bodies) of the format's bodies, as JSON,
+// for API documentation.
+func (f Format) Schema() string { return f.get().w.schema() }
+
+// Status returns the HTTP status the format sends e with, by the format's
+// status policy (Spec().Status): the entry's (see errcat.Def.Status); the
+// entry's when documented, else 200; or always 200 for the formats that
+// carry the error in the body only.
 func (f Format) Status(e *errcat.Error) int {
-	d := defOf(e)
-	switch f {
-	case TencentV2, Zilliz, UCloud:
+	switch f.get().spec.Status {
+	case vocab.Status200:
 		return http.StatusOK
-	case Tencent:
-		if d.HTTPStatus == 0 {
+	case vocab.StatusDocumentedElse200:
+		if defOf(e).HTTPStatus == 0 {
 			return http.StatusOK
 		}
 	}
-	return d.Status()
+	return defOf(e).Status()
 }
 
 // Options are the facts of the request that a body may carry.
@@ -143,7 +179,7 @@ type Options struct {
 	// Instance is the problem format's "instance": the request's URI.
 	Instance string
 	// Action is the API action for ucloud's "Action" (sent as
-	// Action+"Response"); omitted when empty.
+	// Action+"Response") and volcengine's; omitted when empty.
 	Action string
 	// HostID is aliyun's "HostId", the endpoint that answered.
 	HostID string
@@ -208,89 +244,8 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 	if e == nil || e.Def() == nil {
 		e = defOf(e).New()
 	}
-	d := e.Def()
 	if o.Locale == "" {
-		o.Locale = d.Domain.DefaultLocale()
+		o.Locale = e.Def().Domain.DefaultLocale()
 	}
-	switch f {
-	case Problem:
-		return appendProblem(dst, e, d, o)
-	case Google:
-		return appendGoogle(dst, e, d, o)
-	case Tencent:
-		dst = append(dst, `{"Response":{"Error":{"Code":`...)
-		dst = d.AppendJSONCode(dst, false)
-		dst = append(dst, `,"Message":`...)
-		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
-		dst = append(dst, `},"RequestId":`...)
-		dst = AppendJSONString(dst, e.RequestID())
-		return append(dst, "}}"...)
-	case TencentV2:
-		return appendTencentV2(dst, e, d, o)
-	case Aliyun:
-		dst = append(dst, `{"RequestId":`...)
-		dst = AppendJSONString(dst, e.RequestID())
-		if o.HostID != "" {
-			dst = append(dst, `,"HostId":`...)
-			dst = AppendJSONString(dst, o.HostID)
-		}
-		dst = append(dst, `,"Code":`...)
-		dst = d.AppendJSONCode(dst, false)
-		dst = append(dst, `,"Message":`...)
-		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
-		if d.Domain != nil && d.Domain.DocsURL != "" {
-			dst = append(dst, `,"Recommend":"`...)
-			dst = appendDocsURL(dst, d, e, appendJSONEscaped)
-			dst = append(dst, '"')
-		}
-		return append(dst, '}')
-	case AliyunXML:
-		dst = append(dst, `<?xml version="1.0" encoding="UTF-8"?>`+"\n<Error><RequestId>"...)
-		dst = appendXMLEscaped(dst, e.RequestID())
-		dst = append(dst, "</RequestId>"...)
-		if o.HostID != "" {
-			dst = append(dst, "<HostId>"...)
-			dst = appendXMLEscaped(dst, o.HostID)
-			dst = append(dst, "</HostId>"...)
-		}
-		dst = append(dst, "<Code>"...)
-		dst = appendXMLEscaped(dst, d.Code)
-		dst = append(dst, "</Code><Message>"...)
-		t, _ := d.Text(d.Message, o.Locale)
-		dst = errcat.AppendFill(dst, t, e, appendXMLEscaped)
-		dst = append(dst, "</Message>"...)
-		if d.Domain != nil && d.Domain.DocsURL != "" {
-			dst = append(dst, "<Recommend>"...)
-			dst = appendDocsURL(dst, d, e, appendXMLEscaped)
-			dst = append(dst, "</Recommend>"...)
-		}
-		return append(dst, "</Error>\n"...)
-	case Huawei:
-		dst = append(dst, `{"error_code":`...)
-		dst = d.AppendJSONCode(dst, false)
-		dst = append(dst, `,"error_msg":`...)
-		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
-		return append(dst, '}')
-	case Zilliz:
-		dst = append(dst, `{"code":`...)
-		dst = d.AppendJSONCode(dst, true)
-		dst = append(dst, `,"message":`...)
-		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
-		return append(dst, '}')
-	case UCloud:
-		dst = append(dst, '{')
-		if o.Action != "" {
-			dst = append(dst, `"Action":"`...)
-			dst = appendJSONEscaped(dst, o.Action)
-			dst = append(dst, `Response",`...)
-		}
-		dst = append(dst, `"RetCode":`...)
-		dst = d.AppendJSONCode(dst, true)
-		dst = append(dst, `,"Message":`...)
-		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
-		return append(dst, '}')
-	}
-	// Not a format: fall back to the most descriptive one rather than
-	// writing nothing.
-	return Problem.Append(dst, e, o)
+	return f.get().w.appendBody(dst, *e, o)
 }

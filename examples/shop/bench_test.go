@@ -25,7 +25,7 @@ func BenchmarkGenerated(b *testing.B) {
 		buf := make([]byte, 0, 1024)
 		for b.Loop() {
 			e := errcat.From(newOrderNotFound("7"), shoperr.Domain())
-			buf = wire.Problem.Append(buf[:0], e, wire.Options{Locale: "zh-CN", Instance: "/orders/7"})
+			buf = wire.Problem().Append(buf[:0], e, wire.Options{Locale: "zh-CN", Instance: "/orders/7"})
 		}
 		if len(buf) == 0 {
 			b.Fatal("empty body")

@@ -14,6 +14,7 @@ import (
 
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/synth"
+	"github.com/errcat/errcat/vocab"
 )
 
 // reader is one of the loader's ways in, reduced to its error.
@@ -249,7 +250,7 @@ func TestParseFastLargeInvalid(t *testing.T) {
 	line := bytes.Count(data[:i], []byte("\n")) + 1
 	var err error
 	alloc := allocated(func() { _, err = catalog.ParseFast("big.yaml", data) })
-	want := fmt.Sprintf("big.yaml:%d:5: unknown category \"bogus\": want one of %v", line-2, catalog.Categories()[1:])
+	want := fmt.Sprintf("big.yaml:%d:5: unknown category \"bogus\": want one of %v", line-2, vocab.Categories()[1:])
 	if diff := cmp.Diff(want, fmt.Sprint(err)); diff != "" {
 		t.Errorf("error (-want +got):\n%s", diff)
 	}

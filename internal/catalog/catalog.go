@@ -20,8 +20,9 @@
 //	    message:
 //	      en: The parameter is incorrect.
 //
-// Every other package may import catalog; catalog imports only the runtime
-// package errcat, whose NextPlaceholder defines the {name} syntax for both.
+// Every other package may import catalog; of errcat's own packages,
+// catalog imports only vocab, which defines the categories, the {name}
+// placeholder syntax and the wire format names for it and the runtime.
 package catalog
 
 import (

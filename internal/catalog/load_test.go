@@ -1,10 +1,13 @@
 package catalog
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/errcat/errcat/vocab"
 )
 
 const header = `domain:
@@ -49,7 +52,7 @@ func TestParseErrors(t *testing.T) {
 		{"empty", "", "bad.yaml:1:1: empty catalog: want a mapping with domain and entries"},
 		{"not a mapping", "- 1\n", "bad.yaml:1:1: a catalog is a mapping with domain and entries"},
 		{"bad wire format", strings.Replace(header, "problem", "soap", 1) + "  - code: A\n    category: internal\n    message: {en: a}\n",
-			"bad.yaml:5:16: domain.wire_format \"soap\": want one of [problem google tencent tencent-v2 aliyun aliyun-xml huawei zilliz ucloud]"},
+			fmt.Sprintf("bad.yaml:5:16: domain.wire_format \"soap\": want one of %v", vocab.WireFormatNames())},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,21 +109,7 @@ func TestPositions(t *testing.T) {
 	}
 }
 
-func TestPlaceholders(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"plain", nil},
-		{"{a} and {b_2} and {a}", []string{"a", "b_2"}},
-		{"{} {1x} { a } {a-b} {ok}", []string{"ok"}},
-		{"unclosed {abc", nil},
-	}
-	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, Placeholders(tt.in)); diff != "" {
-			t.Errorf("Placeholders(%q) (-want +got):\n%s", tt.in, diff)
-		}
-	}
+func TestFill(t *testing.T) {
 	got := Fill("{a} x {missing} {b}", func(n string) (string, bool) {
 		v, ok := map[string]string{"a": "1", "b": "{a}"}[n]
 		return v, ok

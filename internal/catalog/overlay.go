@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/errcat/errcat/vocab"
 )
 
 // OverlayDir is the directory, next to the catalog files, that holds
@@ -291,7 +293,7 @@ func checkOverlay(c *Catalog, o *Overlay) []Problem {
 }
 
 func placeholderSet(s string) []string {
-	names := Placeholders(s)
+	names := vocab.Placeholders(s)
 	slices.Sort(names)
 	return names
 }

@@ -6,13 +6,9 @@ import (
 	"slices"
 
 	"golang.org/x/text/language"
+
+	"github.com/errcat/errcat/vocab"
 )
-
-// WireFormats are the wire format names a domain may declare.
-var wireFormats = []string{"problem", "google", "tencent", "tencent-v2", "aliyun", "aliyun-xml", "huawei", "zilliz", "ucloud"}
-
-// WireFormats returns the wire format names a domain may declare.
-func WireFormats() []string { return slices.Clone(wireFormats) }
 
 var (
 	domainIDRe  = regexp.MustCompile(`^[a-z0-9]([a-z0-9_-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9_-]*[a-z0-9])?)*$`)
@@ -52,8 +48,8 @@ func Validate(c *Catalog) []Problem {
 		}
 		declared[l] = true
 	}
-	if !slices.Contains(wireFormats, d.WireFormat) {
-		add(fmt.Sprintf("domain.wire_format %q: want one of %v", d.WireFormat, wireFormats), "domain", "wire_format")
+	if _, ok := vocab.LookupWireFormat(d.WireFormat); !ok {
+		add(fmt.Sprintf("domain.wire_format %q: want one of %v", d.WireFormat, vocab.WireFormatNames()), "domain", "wire_format")
 	}
 	if d.CodeKind != "integer" && d.CodeKind != "string" {
 		add(fmt.Sprintf("domain.code_kind %q: want integer or string", d.CodeKind), "domain", "code_kind")
@@ -92,7 +88,7 @@ func Validate(c *Catalog) []Problem {
 		case e.Category == "":
 			add("entry "+e.Code+" has no category", "entries", i)
 		case !e.Category.Valid():
-			add(fmt.Sprintf("unknown category %q: want one of %v", e.Category, Categories()[1:]), "entries", i, "category")
+			add(fmt.Sprintf("unknown category %q: want one of %v", e.Category, vocab.Categories()[1:]), "entries", i, "category")
 		case e.Category == OK:
 			if !d.IsSuccess(e.Code) {
 				add(fmt.Sprintf("category ok is only for the domain's success code (domain.success_code), not %q", e.Code), "entries", i, "category")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/importer"
+	"github.com/errcat/errcat/vocab"
 )
 
 func newImportCmd(env *Env) *cobra.Command {
@@ -98,7 +99,7 @@ reports catalogs that differ from a fresh import.`,
 	f.StringVar(&opts.Name, "name", "", "domain display `NAME` (default: the page title)")
 	f.StringVar(&opts.Provider, "provider", "", "the API's `PROVIDER`")
 	f.StringVar(&opts.Locale, "locale", "", "locale `TAG` of the page's texts (default: zh-CN for Chinese pages, else en)")
-	f.StringVar(&opts.WireFormat, "wire-format", "", "the domain's wire `FORMAT` (default problem): "+strings.Join(catalog.WireFormats(), ", "))
+	f.StringVar(&opts.WireFormat, "wire-format", "", "the domain's wire `FORMAT` (default problem): "+strings.Join(vocab.WireFormatNames(), ", "))
 	f.StringVar(&opts.CodeKind, "code-kind", "", "integer or string (default: integer when every code is a number)")
 	f.StringVar(&opts.SuccessCode, "success-code", "", "the `CODE` that means success (default: a code 0 whose message says success)")
 	f.StringVar(&opts.DocsURL, "docs-url", "", "docs `URL` template; {code} is replaced by the code")

@@ -100,7 +100,13 @@ value and is matched against the domain's locales as the runtime does.`,
 	cmd.Flags().StringVar(&lang, "lang", "", "the client's language: a BCP 47 `TAG` or an Accept-Language value (default: the domain's default locale)")
 	cmd.Flags().StringVar(&requestID, "request-id", "", "the request `ID` to send")
 	cmd.Flags().StringArrayVar(&meta, "meta", nil, "add a metadata `key=value` (repeatable)")
-	cmd.Flags().StringVar(&action, "action", "", "the API `ACTION` (ucloud's Action)")
+	var carry []string
+	for _, f := range wire.Formats() {
+		if f.Spec().Action {
+			carry = append(carry, f.Name())
+		}
+	}
+	cmd.Flags().StringVar(&action, "action", "", "the API `ACTION` (in the bodies of "+strings.Join(carry, ", ")+")")
 	cmd.Flags().StringVar(&hostID, "host-id", "", "the answering `HOST` (aliyun's HostId)")
 	cmd.Flags().StringVar(&instance, "instance", "", "the request `URI` (problem's instance)")
 	return cmd

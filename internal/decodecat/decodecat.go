@@ -9,6 +9,7 @@ import (
 
 	"github.com/errcat/errcat/decode"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 )
 
 // Catalog is a decode.Catalog over a *catalog.Set. Every entry is turned
@@ -57,7 +58,7 @@ func New(set *catalog.Set) *Catalog {
 			de := convert(cat, e)
 			c.any[e.Code] = append(c.any[e.Code], de)
 			c.in[id][e.Code] = append(c.in[id][e.Code], de)
-			if len(catalog.Placeholders(e.Code)) > 0 {
+			if vocab.HasPlaceholder(e.Code) {
 				p := pattern{e: de}
 				p.prefix, _, _ = strings.Cut(e.Code, "{")
 				if i := strings.LastIndexByte(e.Code, '}'); i >= 0 {

@@ -24,6 +24,7 @@ import (
 	"unicode"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 )
 
 // Kind is the kind of one change.
@@ -306,7 +307,7 @@ func equalText(a, b catalog.Text) bool {
 func placeholders(e *catalog.Entry) []string {
 	set := map[string]bool{}
 	for _, s := range e.Message {
-		for _, p := range catalog.Placeholders(s) {
+		for _, p := range vocab.Placeholders(s) {
 			set[p] = true
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/defs"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 )
 
 // The client generators (TypeScript, Python, Java) share one model of a
@@ -63,17 +64,15 @@ type clientPattern struct {
 	Groups []string
 }
 
-// successFormats are the formats whose bodies carry a code on success
-// too, with 0 meaning success.
-var successFormats = []string{"tencent-v2", "zilliz", "ucloud"}
-
 // successCodes returns the codes that mean success for domain d in format.
 func successCodes(d *catalog.Domain, format string) []string {
 	var out []string
 	if d.SuccessCode != nil {
 		out = append(out, *d.SuccessCode)
 	}
-	if slices.Contains(successFormats, format) && !slices.Contains(out, "0") {
+	// A format whose bodies carry integer codes carries one on success
+	// too, 0.
+	if f, ok := vocab.LookupWireFormat(format); ok && f.IntegerCodes && !slices.Contains(out, "0") {
 		out = append(out, "0")
 	}
 	return out
@@ -137,7 +136,7 @@ func newClientDomain(c *catalog.Catalog) (*clientDomain, error) {
 		usedCats[rd.Category] = true
 	}
 	catName := map[string]string{}
-	for _, cat := range catalog.Categories() {
+	for _, cat := range vocab.Categories() {
 		if !usedCats[string(cat)] {
 			continue
 		}
@@ -267,7 +266,7 @@ func messagePattern(locale, t string) clientPattern {
 		}
 	}
 	last := 0
-	for start, end := errcat.NextPlaceholder(t, 0); start >= 0; start, end = errcat.NextPlaceholder(t, end) {
+	for start, end := vocab.NextPlaceholder(t, 0); start >= 0; start, end = vocab.NextPlaceholder(t, end) {
 		lit(t[last:start])
 		name := t[start+1 : end-1]
 		if slices.Contains(p.Groups, name) {

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"mime"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/defs"
@@ -27,8 +29,12 @@ import (
 // {name}.
 func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
 	schemas := map[string]any{}
-	for _, f := range catalog.WireFormats() {
-		schemas[f] = wireSchema(f)
+	for _, f := range wire.Formats() {
+		var schema any
+		if err := json.Unmarshal([]byte(f.Schema()), &schema); err != nil {
+			return nil, fmt.Errorf("gen openapi: the schema of wire format %s: %w", f.Name(), err)
+		}
+		schemas[f.Name()] = schema
 	}
 	responses := map[string]any{}
 	for _, c := range sortedCatalogs(cats) {
@@ -36,6 +42,10 @@ func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
 		format, ok := wire.ByName(d.WireFormat)
 		if !ok {
 			return nil, fmt.Errorf("gen openapi: %s: unknown wire format %q", d.ID, d.WireFormat)
+		}
+		mediaType, _, err := mime.ParseMediaType(format.ContentType())
+		if err != nil {
+			return nil, fmt.Errorf("gen openapi: %s: wire format %s: %w", d.ID, d.WireFormat, err)
 		}
 		_, rdefs := defs.FromCatalog(c)
 		byCode := map[string]*errcat.Def{}
@@ -47,7 +57,7 @@ func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
 			if d.IsSuccess(e.Code) || byCode[e.Code] == nil {
 				continue
 			}
-			if format == wire.Zilliz || format == wire.TencentV2 || format == wire.UCloud {
+			if format.Spec().IntegerCodes {
 				if _, err := strconv.ParseInt(e.Code, 10, 64); err != nil {
 					return nil, fmt.Errorf("gen openapi: %s %s: wire format %s carries integer codes, and code %q is not one", d.ID, e.Code, d.WireFormat, e.Code)
 				}
@@ -94,7 +104,7 @@ func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
 					desc += "\n\n" + docs[0].remediation
 				}
 				body := format.Append(nil, docs[0].err, wire.Options{Instance: "/example", HostID: "example-host", Action: "Example"})
-				example, err := exampleValue(format, body)
+				example, err := exampleValue(mediaType, body)
 				if err != nil {
 					return nil, fmt.Errorf("gen openapi: %s %s: the %s body: %w", d.ID, e.Code, d.WireFormat, err)
 				}
@@ -104,7 +114,7 @@ func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
 				}
 				resp := map[string]any{
 					"description":         desc,
-					"content":             map[string]any{mediaType(d.WireFormat): media},
+					"content":             map[string]any{mediaType: media},
 					"x-errcat-domain":     d.ID,
 					"x-errcat-code":       e.Code,
 					"x-errcat-status":     s,
@@ -112,7 +122,7 @@ func OpenAPI(cats []*catalog.Catalog, opts Options) (Files, error) {
 					"x-errcat-retryable":  e.IsRetryable(),
 					"x-errcat-documented": e.HTTPStatus != nil,
 				}
-				if d.WireFormat == "huawei" {
+				if format.Spec().RequestIDHeader {
 					resp["headers"] = map[string]any{"X-Request-Id": map[string]any{
 						"description": "The request id.",
 						"schema":      map[string]any{"type": "string"},
@@ -146,96 +156,14 @@ var componentNameRe = regexp.MustCompile(`[^A-Za-z0-9._-]`)
 // componentName makes s a valid component key (^[a-zA-Z0-9._-]+$).
 func componentName(s string) string { return componentNameRe.ReplaceAllString(s, "_") }
 
-func mediaType(format string) string {
-	switch format {
-	case "problem":
-		return "application/problem+json"
-	case "aliyun-xml":
-		return "application/xml"
-	}
-	return "application/json"
-}
-
-func str() map[string]any     { return map[string]any{"type": "string"} }
-func integer() map[string]any { return map[string]any{"type": "integer"} }
-
-func object(desc string, required []string, props map[string]any) map[string]any {
-	o := map[string]any{"type": "object", "description": desc, "properties": props}
-	if len(required) > 0 {
-		o["required"] = required
-	}
-	return o
-}
-
-// wireSchema is the JSON Schema of an error body in format.
-func wireSchema(format string) map[string]any {
-	switch format {
-	case "problem":
-		return object("RFC 9457 problem details with errcat's extension members.", []string{"type", "title", "status", "code"}, map[string]any{
-			"type":        map[string]any{"type": "string", "format": "uri-reference"},
-			"title":       str(),
-			"status":      integer(),
-			"detail":      str(),
-			"instance":    str(),
-			"remediation": str(),
-			"code":        str(),
-			"domain":      str(),
-			"request_id":  str(),
-			"params":      map[string]any{"type": "object", "additionalProperties": str()},
-		})
-	case "google":
-		detail := map[string]any{"type": "object", "required": []string{"@type"}, "properties": map[string]any{"@type": str()}, "additionalProperties": true}
-		return object("google.rpc.Status as JSON (AIP-193).", []string{"error"}, map[string]any{
-			"error": object("", []string{"code", "message", "status"}, map[string]any{
-				"code":    integer(),
-				"message": str(),
-				"status":  str(),
-				"details": map[string]any{"type": "array", "items": detail},
-			}),
-		})
-	case "tencent":
-		return object("Tencent Cloud API 3.0 error response.", []string{"Response"}, map[string]any{
-			"Response": object("", []string{"Error", "RequestId"}, map[string]any{
-				"Error":     object("", []string{"Code", "Message"}, map[string]any{"Code": str(), "Message": str()}),
-				"RequestId": str(),
-			}),
-		})
-	case "tencent-v2":
-		return object("Tencent Cloud legacy API error; a module sub-code may lead the message in parentheses.", []string{"code", "message"}, map[string]any{
-			"code": integer(), "message": str(), "codeDesc": str(),
-		})
-	case "aliyun", "aliyun-xml":
-		o := object("Alibaba Cloud error response.", []string{"RequestId", "Code", "Message"}, map[string]any{
-			"RequestId": str(), "HostId": str(), "Code": str(), "Message": str(), "Recommend": str(),
-		})
-		if format == "aliyun-xml" {
-			o["xml"] = map[string]any{"name": "Error"}
-		}
-		return o
-	case "huawei":
-		return object("Huawei Cloud error response; the request id is in the X-Request-Id header.", []string{"error_code", "error_msg"}, map[string]any{
-			"error_code": str(), "error_msg": str(),
-		})
-	case "zilliz":
-		return object("Zilliz Cloud / Milvus REST v2 error (sent with HTTP 200).", []string{"code", "message"}, map[string]any{
-			"code": integer(), "message": str(),
-		})
-	case "ucloud":
-		return object("UCloud-style error; RetCode 0 means success (sent with HTTP 200).", []string{"RetCode"}, map[string]any{
-			"Action": str(), "RetCode": integer(), "Message": str(),
-		})
-	}
-	return map[string]any{"type": "object"}
-}
-
 // exampleRequestID stands for the request id in examples.
 const exampleRequestID = "00000000-0000-0000-0000-000000000000"
 
-// exampleValue turns a body into an OpenAPI example value: the JSON value,
-// or for XML the object of the root's child elements, which tools render
-// as XML through the schema's xml name.
-func exampleValue(format wire.Format, body []byte) (any, error) {
-	if format != wire.AliyunXML {
+// exampleValue turns a body of media type mt into an OpenAPI example
+// value: the JSON value, or for XML the object of the root's child
+// elements, which tools render as XML through the schema's xml name.
+func exampleValue(mt string, body []byte) (any, error) {
+	if mt != "application/xml" && !strings.HasSuffix(mt, "+xml") {
 		var v any
 		err := json.Unmarshal(body, &v)
 		return v, err

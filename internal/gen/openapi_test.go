@@ -7,9 +7,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
-	"github.com/errcat/errcat/internal/catalog"
-
 	"github.com/errcat/errcat/internal/gen"
+	"github.com/errcat/errcat/vocab"
 )
 
 // TestOpenAPIValidates loads the document generated from every seed
@@ -22,9 +21,10 @@ import (
 func TestOpenAPIValidates(t *testing.T) {
 	cs := slices.Clone(seedList(t))
 	s := seeds(t)
-	for _, f := range catalog.WireFormats() {
+	for _, wf := range vocab.WireFormats() {
+		f := wf.Name
 		base := s["huaweicloud.css"]
-		if f == "zilliz" || f == "tencent-v2" || f == "ucloud" {
+		if wf.IntegerCodes {
 			base = s["zilliz.cloud"]
 		}
 		c := *base

@@ -368,6 +368,12 @@ def read_wire(format: WireFormat, body: str) -> Wire | None:
         return Wire(_str(o.get("error_code")), _str(o.get("error_msg")))
     if format == "ucloud":
         return Wire(_str(o.get("RetCode")), _str(o.get("Message")))
+    if format == "volcengine":
+        m = _obj(o.get("ResponseMetadata")) or {}
+        e = _obj(m.get("Error")) or {}
+        return Wire(_str(e.get("Code")), _str(e.get("Message")), _str(m.get("RequestId")))
+    if format == "baidu":
+        return Wire(_str(o.get("code")), _str(o.get("message")), _str(o.get("requestId")))
     return None
 `
 }

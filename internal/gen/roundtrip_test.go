@@ -12,6 +12,7 @@ import (
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/gen"
 	"github.com/errcat/errcat/internal/importer"
+	"github.com/errcat/errcat/vocab"
 )
 
 // docStyle is a documentation style the importer reads, and the fields
@@ -187,7 +188,7 @@ func placeholderNames(e *catalog.Entry) []string {
 	}
 	var names []string
 	for _, x := range texts {
-		for _, n := range catalog.Placeholders(x) {
+		for _, n := range vocab.Placeholders(x) {
 			if !slices.Contains(names, n) {
 				names = append(names, n)
 			}
@@ -292,7 +293,7 @@ func randomCatalog(r *rand.Rand, i int, unread string) *catalog.Catalog {
 		names := map[string]bool{}
 		for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
 			for _, l := range t.Locales() {
-				for _, p := range catalog.Placeholders(t[l]) {
+				for _, p := range vocab.Placeholders(t[l]) {
 					names[p] = true
 				}
 			}

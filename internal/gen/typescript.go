@@ -466,6 +466,13 @@ function readWire(format: WireFormat, body: string): Wire | undefined {
     }
     case "ucloud":
       return { code: str(o["RetCode"]), message: str(o["Message"]), requestId: "" };
+    case "volcengine": {
+      const m = obj(o["ResponseMetadata"]);
+      const e = obj(m?.["Error"]);
+      return { code: str(e?.["Code"]), message: str(e?.["Message"]), requestId: str(m?.["RequestId"]) };
+    }
+    case "baidu":
+      return { code: str(o["code"]), message: str(o["message"]), requestId: str(o["requestId"]) };
   }
   return undefined;
 }

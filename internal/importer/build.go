@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 )
 
 // role is what a table column holds.
@@ -559,7 +560,7 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	// Placeholders already written as {name} are params too; braces the
 	// page escaped (&#123;x&#125;) are not braces here.
 	for _, s := range []string{codeP, titleP, msgP, remP} {
-		for _, name := range catalog.Placeholders(s) {
+		for _, name := range vocab.Placeholders(s) {
 			pn.add(name, "{"+name+"}")
 		}
 	}

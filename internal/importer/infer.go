@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 )
 
 var (
@@ -156,13 +157,13 @@ func inferCategory(e *catalog.Entry) {
 	var cat catalog.Category
 	if e.HTTPStatus != nil {
 		s := *e.HTTPStatus
-		byStatus := catalog.CategoryForStatus(s)
+		byStatus := vocab.CategoryForStatus(s)
 		generic := byStatus == catalog.OK || byStatus == catalog.Unknown ||
 			(byStatus == catalog.FailedPrecondition && s != 412) || (byStatus == catalog.Internal && s != 500)
 		switch {
 		case w != "" && generic:
 			cat = w
-		case w != "" && w != byStatus && catalog.StatusFitsCategory(s, w):
+		case w != "" && w != byStatus && vocab.StatusFitsCategory(s, w):
 			cat = w
 		case byStatus == catalog.OK:
 			cat = catalog.FailedPrecondition

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 )
 
 func TestParseStatus(t *testing.T) {
@@ -86,7 +87,7 @@ func TestRewritePlaceholders(t *testing.T) {
 			if changed != (tt.in != tt.want) {
 				t.Errorf("changed = %v", changed)
 			}
-			for _, n := range catalog.Placeholders(got) {
+			for _, n := range vocab.Placeholders(got) {
 				if snake(n) != n {
 					t.Errorf("placeholder %q is not snake case", n)
 				}
@@ -242,7 +243,7 @@ func TestEscapedText(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var pn paramNamer
 			got, _ := pn.rewrite(tt.read(tt.in))
-			for _, n := range catalog.Placeholders(got) {
+			for _, n := range vocab.Placeholders(got) {
 				pn.add(n, "{"+n+"}")
 			}
 			var names []string

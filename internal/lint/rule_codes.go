@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 )
 
 func duplicateCode() Rule {
@@ -124,14 +125,11 @@ func wellFormedCode(code string) bool {
 			segStart = true
 			continue
 		case c == '{':
-			j := i + 1
-			for j < len(code) && (code[j] == '_' || isASCIILower(code[j]) || isASCIIUpper(code[j]) || j > i+1 && code[j] >= '0' && code[j] <= '9') {
-				j++
+			start, end := vocab.NextPlaceholder(code, i)
+			if start != i {
+				return false // a brace that opens no placeholder
 			}
-			if j == i+1 || j >= len(code) || code[j] != '}' {
-				return false
-			}
-			i = j
+			i = end - 1
 		case segStart && isASCIILower(c):
 			return false // a segment starts lower case
 		case isASCIIUpper(c) || isASCIILower(c) || c >= '0' && c <= '9':

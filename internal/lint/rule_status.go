@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 )
 
 func missingStatus() Rule {
@@ -19,7 +20,7 @@ answer 200 (zilliz, ucloud, tencent-v2), whose errors live only in the body.`,
 		check: func(p *pass) {
 			// Wire formats whose HTTP status is always 200: the error lives
 			// only in the body, so an entry needs no status.
-			if slices.Contains([]string{"zilliz", "ucloud", "tencent-v2"}, p.cat.Domain.WireFormat) {
+			if wf, ok := vocab.LookupWireFormat(p.cat.Domain.WireFormat); ok && wf.Status == vocab.Status200 {
 				return
 			}
 			p.entries(func(e *catalog.Entry) {
@@ -82,7 +83,7 @@ a category (412 for failed_precondition, 408 for deadline_exceeded) pass.`,
 				if s < 400 || e.Category == catalog.OK {
 					return
 				}
-				if !catalog.StatusFitsCategory(s, e.Category) {
+				if !vocab.StatusFitsCategory(s, e.Category) {
 					p.report(e, catalog.Pos{}, "code %s has HTTP status %d but category %s, whose status is %d", e.Code, s, e.Category, e.Category.HTTPStatus())
 				}
 			})

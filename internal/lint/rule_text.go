@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 )
 
 func quote(s string) string { return strconv.Quote(s) }
@@ -172,22 +173,7 @@ placeholders the texts use.`,
 // appendPlaceholders appends the sorted, distinct {name} placeholders of s.
 func appendPlaceholders(dst []string, s string) []string {
 	start := len(dst)
-	for i := strings.IndexByte(s, '{'); i >= 0 && i < len(s); {
-		j := i + 1
-		for j < len(s) && (s[j] == '_' || s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || j > i+1 && s[j] >= '0' && s[j] <= '9') {
-			j++
-		}
-		if j > i+1 && j < len(s) && s[j] == '}' {
-			if name := s[i+1 : j]; !slices.Contains(dst[start:], name) {
-				dst = append(dst, name)
-			}
-		}
-		k := strings.IndexByte(s[j:], '{')
-		if k < 0 {
-			break
-		}
-		i = j + k
-	}
+	dst = vocab.AppendPlaceholders(dst, s)
 	slices.Sort(dst[start:])
 	return dst
 }

@@ -53,7 +53,7 @@ func (s *Server) problem(w http.ResponseWriter, r *http.Request, code string, pa
 	e := d.New(kv...).WithRequestID(requestID(r))
 	opts := wire.Options{Locale: s.problems.dom.Negotiate(r.Header.Get("Accept-Language")), Instance: r.URL.Path}
 	w.Header().Set("Cache-Control", "no-store")
-	_ = wire.Problem.Write(w, e, opts)
+	_ = wire.Problem().Write(w, e, opts)
 }
 
 // renderEntry renders e as a client receives it in the wire format named

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/vocab"
 	"github.com/errcat/errcat/wire"
 )
 
@@ -321,7 +322,7 @@ func (s *Server) pageDomain(w http.ResponseWriter, r *http.Request) {
 	}
 	data := map[string]any{
 		"Domain": c.Domain, "Description": pick(c.Domain.Description, lang, &c.Domain), "Total": len(c.Entries), "Matching": len(all), "Rows": rows,
-		"Statuses": sts, "Categories": catalog.Categories(), "Q": lq, "Error": errText,
+		"Statuses": sts, "Categories": vocab.Categories(), "Q": lq, "Error": errText,
 	}
 	if lq.Page > 1 {
 		data["Prev"] = pageURL(lq.Page - 1)

@@ -20,15 +20,17 @@ import (
 	"io"
 	"math/rand/v2"
 	"strconv"
+
+	"github.com/errcat/errcat/vocab"
 )
 
 // Domain is the domain id of synthetic catalogs.
 const Domain = "synthetic.api"
 
+// kind is one kind of synthetic error; its HTTP status is its category's.
 type kind struct {
 	prefix   string
-	status   int
-	category string
+	category vocab.Category
 	en, zh   string // message templates: %s is the resource noun
 	fix      string
 }
@@ -40,14 +42,14 @@ func Write(w io.Writer, n int, seed int64) error {
 		return fmt.Errorf("synth: negative entry count %d", n)
 	}
 	kinds := [...]kind{
-		{"Invalid", 400, "invalid_argument", "The specified %s {name} is not valid.", "指定的%s {name} 无效。", "Check the %s and try again."},
-		{"Missing", 400, "invalid_argument", "The %s {name} is required but was not supplied.", "缺少必需的%s {name}。", "Supply the %s."},
-		{"Forbidden", 403, "permission_denied", "You are not allowed to operate on the %s {name}.", "无权操作%s {name}。", "Ask an administrator for access to the %s."},
-		{"NotFound", 404, "not_found", "The %s {name} does not exist.", "%s {name} 不存在。", "Check that the %s exists."},
-		{"Duplicate", 409, "already_exists", "The %s {name} already exists.", "%s {name} 已存在。", "Use another name for the %s."},
-		{"QuotaExceeded", 429, "resource_exhausted", "The quota of %s {name} is exhausted.", "%s {name} 配额已用完。", "Release unused %s resources or raise the quota."},
-		{"Unavailable", 503, "unavailable", "The %s {name} is temporarily unavailable.", "%s {name} 暂时不可用。", "Retry the request later."},
-		{"Internal", 500, "internal", "An internal error occurred while processing the %s {name}.", "处理%s {name} 时发生内部错误。", "Contact technical support."},
+		{"Invalid", vocab.InvalidArgument, "The specified %s {name} is not valid.", "指定的%s {name} 无效。", "Check the %s and try again."},
+		{"Missing", vocab.InvalidArgument, "The %s {name} is required but was not supplied.", "缺少必需的%s {name}。", "Supply the %s."},
+		{"Forbidden", vocab.PermissionDenied, "You are not allowed to operate on the %s {name}.", "无权操作%s {name}。", "Ask an administrator for access to the %s."},
+		{"NotFound", vocab.NotFound, "The %s {name} does not exist.", "%s {name} 不存在。", "Check that the %s exists."},
+		{"Duplicate", vocab.AlreadyExists, "The %s {name} already exists.", "%s {name} 已存在。", "Use another name for the %s."},
+		{"QuotaExceeded", vocab.ResourceExhausted, "The quota of %s {name} is exhausted.", "%s {name} 配额已用完。", "Release unused %s resources or raise the quota."},
+		{"Unavailable", vocab.Unavailable, "The %s {name} is temporarily unavailable.", "%s {name} 暂时不可用。", "Retry the request later."},
+		{"Internal", vocab.Internal, "An internal error occurred while processing the %s {name}.", "处理%s {name} 时发生内部错误。", "Contact technical support."},
 	}
 
 	nouns := [...]string{
@@ -96,7 +98,7 @@ func Write(w io.Writer, n int, seed int64) error {
 		buf = append(buf, '\n')
 		if i%1009 != 1008 {
 			buf = append(buf, "    http_status: "...)
-			buf = strconv.AppendInt(buf, int64(k.status), 10)
+			buf = strconv.AppendInt(buf, int64(k.category.HTTPStatus()), 10)
 			buf = append(buf, '\n')
 		}
 		buf = append(buf, "    category: "...)

@@ -14,7 +14,7 @@ export const DOMAIN = "zilliz.cloud";
 export const WIRE_FORMAT: WireFormat = "zilliz";
 
 /** The wire formats fromResponse reads. */
-export type WireFormat = "problem" | "google" | "tencent" | "tencent-v2" | "aliyun" | "aliyun-xml" | "huawei" | "zilliz" | "ucloud";
+export type WireFormat = "problem" | "google" | "tencent" | "tencent-v2" | "aliyun" | "aliyun-xml" | "huawei" | "zilliz" | "ucloud" | "volcengine" | "baidu";
 
 /** Every code of the domain. */
 export type Code =
@@ -941,6 +941,13 @@ function readWire(format: WireFormat, body: string): Wire | undefined {
     }
     case "ucloud":
       return { code: str(o["RetCode"]), message: str(o["Message"]), requestId: "" };
+    case "volcengine": {
+      const m = obj(o["ResponseMetadata"]);
+      const e = obj(m?.["Error"]);
+      return { code: str(e?.["Code"]), message: str(e?.["Message"]), requestId: str(m?.["RequestId"]) };
+    }
+    case "baidu":
+      return { code: str(o["code"]), message: str(o["message"]), requestId: str(o["requestId"]) };
   }
   return undefined;
 }

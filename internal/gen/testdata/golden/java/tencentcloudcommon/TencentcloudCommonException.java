@@ -90,7 +90,7 @@ public class TencentcloudCommonException extends RuntimeException {
      * @param status the response's status
      * @param headers the response's headers (any case), e.g. HttpHeaders.map()
      * @param body the response's body
-     * @param format the wire format, one of problem, google, tencent, tencent-v2, aliyun, aliyun-xml, huawei, zilliz, ucloud
+     * @param format the wire format, one of problem, google, tencent, tencent-v2, aliyun, aliyun-xml, huawei, zilliz, ucloud, volcengine, baidu
      * @return the error, or null for a success body
      */
     public static TencentcloudCommonException fromResponse(int status, Map<String, List<String>> headers, String body, String format) {

@@ -146,6 +146,14 @@ record Wire(String code, String message, String requestId, Map<String, String> p
             }
             case "ucloud":
                 return new Wire(str(o.get("RetCode")), str(o.get("Message")), "", null);
+            case "volcengine": {
+                Map<String, Object> m = obj(o.get("ResponseMetadata"));
+                Map<String, Object> e = m == null ? null : obj(m.get("Error"));
+                return new Wire(e == null ? "" : str(e.get("Code")), e == null ? "" : str(e.get("Message")),
+                        m == null ? "" : str(m.get("RequestId")), null);
+            }
+            case "baidu":
+                return new Wire(str(o.get("code")), str(o.get("message")), str(o.get("requestId")), null);
             default:
                 return null;
         }

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, cast
 
-WireFormat = Literal["problem", "google", "tencent", "tencent-v2", "aliyun", "aliyun-xml", "huawei", "zilliz", "ucloud"]
+WireFormat = Literal["problem", "google", "tencent", "tencent-v2", "aliyun", "aliyun-xml", "huawei", "zilliz", "ucloud", "volcengine", "baidu"]
 
 
 @dataclass
@@ -126,4 +126,10 @@ def read_wire(format: WireFormat, body: str) -> Wire | None:
         return Wire(_str(o.get("error_code")), _str(o.get("error_msg")))
     if format == "ucloud":
         return Wire(_str(o.get("RetCode")), _str(o.get("Message")))
+    if format == "volcengine":
+        m = _obj(o.get("ResponseMetadata")) or {}
+        e = _obj(m.get("Error")) or {}
+        return Wire(_str(e.get("Code")), _str(e.get("Message")), _str(m.get("RequestId")))
+    if format == "baidu":
+        return Wire(_str(o.get("code")), _str(o.get("message")), _str(o.get("requestId")))
     return None

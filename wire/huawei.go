@@ -1,0 +1,30 @@
+package wire
+
+import (
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/vocab"
+)
+
+// huawei writes Huawei Cloud errors: {"error_code","error_msg"}; the
+// request id travels in the X-Request-Id header (see Format.Header).
+type huawei struct{}
+
+func (*huawei) name() string { return vocab.FormatHuawei }
+
+func (*huawei) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
+	e := &ev
+	dst = append(dst, `{"error_code":`...)
+	dst = e.Def().AppendJSONCode(dst, false)
+	dst = append(dst, `,"error_msg":`...)
+	dst = appendJSONText(dst, e, errcat.Message, o.Locale)
+	return append(dst, '}')
+}
+
+func (*huawei) schema() string {
+	return `{
+  "type": "object",
+  "description": "Huawei Cloud error response; the request id is in the X-Request-Id header.",
+  "required": ["error_code", "error_msg"],
+  "properties": {"error_code": {"type": "string"}, "error_msg": {"type": "string"}}
+}`
+}
