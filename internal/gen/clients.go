@@ -64,6 +64,28 @@ type clientPattern struct {
 	Groups []string
 }
 
+// paramPatterns returns the patterns of c that recover at least one
+// param: the only ones a reader needs.
+func (c *clientCode) paramPatterns() []clientPattern {
+	var out []clientPattern
+	for _, pt := range c.Patterns {
+		if len(pt.Groups) > 0 {
+			out = append(out, pt)
+		}
+	}
+	return out
+}
+
+// quotedGroups returns the param names of pt as string literals, each
+// followed by suffix.
+func (pt clientPattern) quotedGroups(suffix string) []string {
+	gs := make([]string, len(pt.Groups))
+	for i, g := range pt.Groups {
+		gs[i] = jsString(g) + suffix
+	}
+	return gs
+}
+
 // successCodes returns the codes that mean success for domain d in format.
 func successCodes(d *catalog.Domain, format string) []string {
 	var out []string

@@ -89,15 +89,8 @@ func javaCode(d *clientDomain, c *clientCode, pkg string) []byte {
 	p("    /** The code, %s. */\n    public static final String CODE = %s;\n\n", strings.ReplaceAll(commentText(c.Code), "*/", "*\u2215"), jsString(c.Code))
 	p("    /** The message template per locale. */\n    public static final Map<String, String> MESSAGES = %s;\n\n", javaStrMap(c.Messages))
 	var ps []string
-	for _, pt := range c.Patterns {
-		if len(pt.Groups) == 0 {
-			continue
-		}
-		var gs []string
-		for _, g := range pt.Groups {
-			gs = append(gs, jsString(g))
-		}
-		ps = append(ps, fmt.Sprintf("\n            new Wire.ParamPattern(%s, %s, List.of(%s))", jsString(pt.Locale), jsString(pt.Regex), strings.Join(gs, ", ")))
+	for _, pt := range c.paramPatterns() {
+		ps = append(ps, fmt.Sprintf("\n            new Wire.ParamPattern(%s, %s, List.of(%s))", jsString(pt.Locale), jsString(pt.Regex), strings.Join(pt.quotedGroups(""), ", ")))
 	}
 	p("    static final List<Wire.ParamPattern> PATTERNS = List.of(%s);\n\n", strings.Join(ps, ","))
 	p("    /** An error with the message, params and request id a response carried. */\n")

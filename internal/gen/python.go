@@ -189,15 +189,8 @@ func pyInit(d *clientDomain) []byte {
 	p("_PATTERNS: Final[Mapping[str, tuple[tuple[str, str, tuple[str, ...]], ...]]] = {\n")
 	for _, c := range d.Codes {
 		var ps []string
-		for _, pt := range c.Patterns {
-			if len(pt.Groups) == 0 {
-				continue
-			}
-			var gs []string
-			for _, g := range pt.Groups {
-				gs = append(gs, jsString(g)+",")
-			}
-			ps = append(ps, fmt.Sprintf("(%s, %s, (%s)),", jsString(pt.Locale), jsString(pt.Regex), strings.Join(gs, " ")))
+		for _, pt := range c.paramPatterns() {
+			ps = append(ps, fmt.Sprintf("(%s, %s, (%s)),", jsString(pt.Locale), jsString(pt.Regex), strings.Join(pt.quotedGroups(","), " ")))
 		}
 		if len(ps) > 0 {
 			p("    %s: (%s),\n", jsString(c.Code), strings.Join(ps, " "))
