@@ -188,3 +188,15 @@ func (*google) schema() string {
   }
 }`
 }
+
+// AppendDocsURL appends the docs URL of e's domain with {code} and
+// {request_id} filled in (each value percent-encoded), as the google
+// format's Help link and grpcerr's google.rpc.Help carry it; it appends
+// nothing when the domain has no docs URL.
+func AppendDocsURL(dst []byte, e *errcat.Error) []byte {
+	d := defOf(e)
+	if d.Domain == nil || d.Domain.DocsURL == "" {
+		return dst
+	}
+	return appendURLTemplate(dst, d.Domain.DocsURL, d.Code, e.RequestID(), func(dst []byte, s string) []byte { return append(dst, s...) })
+}
