@@ -47,11 +47,11 @@ type clientCode struct {
 	Retryable    bool
 	Params       []string
 	// Reason is the AIP-193 reason a google body names the code by.
-	Reason   string
-	Messages []localeText // per domain locale that has one
-	Patterns     []clientPattern
-	Doc          []string // message, then remediation, in the default locale
-	Deprecated   string   // "" or the deprecation sentence
+	Reason     string
+	Messages   []localeText // per domain locale that has one
+	Patterns   []clientPattern
+	Doc        []string // message, then remediation, in the default locale
+	Deprecated string   // "" or the deprecation sentence
 }
 
 type localeText struct{ Locale, Text string }
