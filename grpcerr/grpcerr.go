@@ -45,8 +45,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/proto"
-	"google.golang.org/protobuf/types/known/anypb"
+	"google.golang.org/protobuf/protoadapt"
 	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/errcat/errcat"
@@ -76,7 +75,12 @@ func Status(err error, locale string) *status.Status {
 
 // StatusOf returns the status of a catalog error (see Status).
 func StatusOf(e *errcat.Error, locale string) *status.Status {
-	return status.FromProto(Proto(e, locale))
+	code, msg, details := parts(e, locale)
+	st, err := status.New(code, msg).WithDetails(details...)
+	if err != nil { // only for code OK: a domain's success code
+		return status.New(code, msg)
+	}
+	return st
 }
 
 // Code returns the gRPC code a catalog error is sent with: its category's,
@@ -91,39 +95,44 @@ func Code(d *errcat.Def) codes.Code {
 
 // Proto returns the google.rpc.Status of a catalog error (see Status).
 func Proto(e *errcat.Error, locale string) *spb.Status {
+	return StatusOf(e, locale).Proto()
+}
+
+// parts returns the code, message and details of e's status.
+func parts(e *errcat.Error, locale string) (codes.Code, string, []protoadapt.MessageV1) {
 	if e == nil || e.Def() == nil {
 		e = (*errcat.Domain)(nil).InternalDef().New()
 	}
 	d := e.Def()
 	dom := d.Domain
 	loc := dom.Negotiate(locale)
-	st := &spb.Status{Code: int32(Code(d)), Message: e.Message(dom.DefaultLocale())}
-	add := func(m proto.Message) {
-		a, err := anypb.New(m)
-		if err == nil { // only fails for a message type not linked in
-			st.Details = append(st.Details, a)
-		}
-	}
-	add(&errdetails.ErrorInfo{Reason: d.AIPReason(), Domain: dom.ErrorInfoDomain(), Metadata: metadataOf(e)})
 	msgLoc, ok := e.TextLocale(errcat.Message, loc)
 	if !ok {
 		msgLoc = loc
 	}
-	add(&errdetails.LocalizedMessage{Locale: msgLoc, Message: e.Message(loc)})
+	defMsg := e.Message(dom.DefaultLocale())
+	locMsg := defMsg
+	if defLoc, _ := e.TextLocale(errcat.Message, dom.DefaultLocale()); !ok || defLoc != msgLoc {
+		locMsg = e.Message(loc)
+	}
+	details := make([]protoadapt.MessageV1, 0, 5)
+	details = append(details,
+		&errdetails.ErrorInfo{Reason: d.AIPReason(), Domain: dom.ErrorInfoDomain(), Metadata: metadataOf(e)},
+		&errdetails.LocalizedMessage{Locale: msgLoc, Message: locMsg})
 	if d.RetryAfter > 0 {
-		add(&errdetails.RetryInfo{RetryDelay: durationpb.New(d.RetryAfter)})
+		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(d.RetryAfter)})
 	}
 	if id := e.RequestID(); id != "" {
-		add(&errdetails.RequestInfo{RequestId: id})
+		details = append(details, &errdetails.RequestInfo{RequestId: id})
 	}
 	if dom != nil && dom.DocsURL != "" {
 		desc := "Error code reference"
 		if t, _ := d.Text(d.Remediation, loc); t != "" {
 			desc = string(errcat.AppendFill(nil, t, e, func(dst []byte, s string) []byte { return append(dst, s...) }))
 		}
-		add(&errdetails.Help{Links: []*errdetails.Help_Link{{Description: desc, Url: string(wire.AppendDocsURL(nil, e))}}})
+		details = append(details, &errdetails.Help{Links: []*errdetails.Help_Link{{Description: desc, Url: string(wire.AppendDocsURL(nil, e))}}})
 	}
-	return st
+	return Code(d), defMsg, details
 }
 
 // metadataOf returns e's params (those with a value), then its metadata
