@@ -25,6 +25,9 @@ type Domain struct {
 	// Internal is the error that stands for any error that is not a
 	// catalog error; nil means a built-in generic internal error.
 	Internal *Def
+	// APIDomain is the service name sent as google.rpc.ErrorInfo's
+	// domain (AIP-193), e.g. "css.myhuaweicloud.com"; "" means ID.
+	APIDomain string
 
 	state atomic.Pointer[domainState]
 }
@@ -116,6 +119,18 @@ func (d *Domain) match(s *domainState, acceptLanguage string) int {
 		return 0
 	}
 	return i
+}
+
+// ErrorInfoDomain returns the domain sent in google.rpc.ErrorInfo:
+// APIDomain, else ID ("" for a nil Domain).
+func (d *Domain) ErrorInfoDomain() string {
+	if d == nil {
+		return ""
+	}
+	if d.APIDomain != "" {
+		return d.APIDomain
+	}
+	return d.ID
 }
 
 // InternalDef returns the domain's internal error: Internal, or a generic

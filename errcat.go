@@ -26,6 +26,7 @@ package errcat
 import (
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/errcat/errcat/vocab"
 )
@@ -38,6 +39,17 @@ type Def struct {
 	HTTPStatus int    // 0 when the catalog documents none
 	Category   string // catalog category, e.g. "invalid_argument"
 	Retryable  bool
+	// RetryStated says the catalog entry states Retryable itself; when
+	// false, Retryable is the category's default and RetryableIn applies
+	// a retry profile's default instead.
+	RetryStated bool
+	// Reason is the AIP-193 ErrorInfo reason; "" means the one
+	// vocab.Reason derives from Code (see AIPReason).
+	Reason string
+	// RetryAfter is how long a client should wait before retrying (0:
+	// no hint); the wire formats send it as Retry-After, grpcerr as
+	// google.rpc.RetryInfo.
+	RetryAfter time.Duration
 	// Title, Message and Remediation map a locale to a template with
 	// {name} placeholders.
 	Title, Message, Remediation map[string]string
@@ -110,6 +122,25 @@ func (d *Def) domainID() string {
 		return ""
 	}
 	return d.Domain.ID
+}
+
+// AIPReason returns the Def's AIP-193 ErrorInfo reason: Reason, else the
+// one vocab.Reason derives from the code (computed once per Def).
+func (d *Def) AIPReason() string {
+	if d.Reason != "" {
+		return d.Reason
+	}
+	return d.compiled().reason
+}
+
+// RetryableIn reports whether errors of d are retried under retry profile
+// p: Retryable when the catalog states it (RetryStated), else the
+// profile's default for the category (vocab.Category.RetryableIn).
+func (d *Def) RetryableIn(p vocab.RetryProfile) bool {
+	if d.RetryStated {
+		return d.Retryable
+	}
+	return vocab.Category(d.Category).RetryableIn(p)
 }
 
 // Status returns the HTTP status of the Def: its own, else the usual one

@@ -41,6 +41,8 @@ type compiled struct {
 	// whether the code is also a valid JSON integer of at most 15 digits.
 	codeJSON   string
 	codeNumber bool
+	// reason is vocab.Reason(Code).
+	reason string
 }
 
 type template struct {
@@ -91,6 +93,7 @@ func (d *Def) compiled() *compiled {
 	}
 	c.codeJSON = `"` + string(AppendJSONEscaped(nil, d.Code)) + `"`
 	c.codeNumber = isJSONInt(d.Code)
+	c.reason = vocab.Reason(d.Code)
 	if d.comp.CompareAndSwap(nil, c) {
 		return c
 	}
@@ -145,6 +148,25 @@ func (e *Error) TextLocale(field Field, locale string) (textLocale string, ok bo
 		return "", false
 	}
 	return tp.locale, true
+}
+
+// TextHasParams reports whether the text of field for locale (after the
+// fallbacks of Text) has {name} placeholders, i.e. whether it can differ
+// between occurrences of the error.
+func (d *Def) TextHasParams(field Field, locale string) bool {
+	if d == nil || field >= numFields {
+		return false
+	}
+	tp := d.template(field, locale)
+	if tp == nil {
+		return false
+	}
+	for i := range tp.segs {
+		if tp.segs[i].name != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // AppendJSONMembers appends e's params (those given with a value) when

@@ -12,6 +12,7 @@ benches=(
   'Render/grpc-protojson$' 'Render/struct-json$' 'Render/fmt-json$'
   'Localize/unlocalized$' 'Localize/accept-language$' 'Localize/accept-language-unmemoized$'
   'HTTP$'
+  'GRPCStatus/errcat-grpcerr$' 'GRPCStatus/status-withdetails$'
 )
 irefs() {
   GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \

@@ -15,6 +15,9 @@ require (
 	golang.org/x/text v0.43.0 // indirect
 )
 
-require github.com/goccy/go-yaml v1.19.0 // indirect
+require (
+	github.com/goccy/go-yaml v1.19.0 // indirect
+	golang.org/x/net v0.62.0 // indirect
+)
 
 replace github.com/errcat/errcat => ../

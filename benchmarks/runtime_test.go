@@ -28,6 +28,9 @@ const (
 	metaKey  = "project"
 	metaVal  = "p-9f2c"
 	acceptZH = "zh-CN,zh;q=0.9,en;q=0.8"
+	// reason is the AIP-193 reason of code, which google.rpc.ErrorInfo
+	// carries in place of the code.
+	reason = "CSS_0015"
 )
 
 // notFound is the Def with the values generated code gives it.
@@ -76,7 +79,7 @@ func renderKratos() ([]byte, error) {
 
 func renderGRPC() ([]byte, error) {
 	st := status.New(codes.NotFound, fmt.Sprintf("The cluster %s does not exist in %s.", cluster, region))
-	st, err := st.WithDetails(&errdetails.ErrorInfo{Reason: code, Domain: domainID, Metadata: map[string]string{metaKey: metaVal}})
+	st, err := st.WithDetails(&errdetails.ErrorInfo{Reason: reason, Domain: domainID, Metadata: map[string]string{metaKey: metaVal}})
 	if err != nil {
 		return nil, err
 	}
@@ -218,7 +221,11 @@ func TestSameError(t *testing.T) {
 			t.Errorf("%s: invalid JSON %s: %v", name, out, err)
 		}
 		s := string(out)
-		for _, want := range []string{code, cluster, region} {
+		id := code
+		if name == "errcat" || name == "grpc" {
+			id = reason
+		}
+		for _, want := range []string{id, cluster, region} {
 			if !contains(s, want) {
 				t.Errorf("%s: %s lacks %q", name, s, want)
 			}

@@ -31,11 +31,12 @@ import (
 // loaded at run time agree field for field.
 func FromCatalog(c *catalog.Catalog) (*errcat.Domain, []*errcat.Def) {
 	dom := &errcat.Domain{
-		ID:      c.Domain.ID,
-		Name:    c.Domain.Name,
-		Locales: slices.Clone(c.Domain.Locales),
-		Format:  c.Domain.WireFormat,
-		DocsURL: c.Domain.DocsURL,
+		ID:        c.Domain.ID,
+		Name:      c.Domain.Name,
+		Locales:   slices.Clone(c.Domain.Locales),
+		Format:    c.Domain.WireFormat,
+		DocsURL:   c.Domain.DocsURL,
+		APIDomain: c.Domain.APIDomain,
 	}
 	internal := c.InternalEntry()
 	seen := make(map[string]bool, len(c.Entries))
@@ -52,6 +53,9 @@ func FromCatalog(c *catalog.Catalog) (*errcat.Domain, []*errcat.Def) {
 			HTTPStatus:  e.Status(),
 			Category:    string(e.Category),
 			Retryable:   e.IsRetryable(),
+			RetryStated: e.Retryable != nil,
+			Reason:      e.Reason,
+			RetryAfter:  e.RetryAfterDuration(),
 			Title:       cloneText(e.Title),
 			Message:     cloneText(e.Message),
 			Remediation: cloneText(e.Remediation),

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -16,22 +17,22 @@ import (
 
 func TestFromCatalog(t *testing.T) {
 	c := &catalog.Catalog{
-		Domain: catalog.Domain{ID: "x.y", Name: "X", Locales: []string{"en", "zh-CN"}, WireFormat: "google", DocsURL: "https://d/{code}"},
+		Domain: catalog.Domain{ID: "x.y", Name: "X", Locales: []string{"en", "zh-CN"}, WireFormat: "google", DocsURL: "https://d/{code}", APIDomain: "y.example.com"},
 		Entries: []catalog.Entry{
 			{Code: "A", HTTPStatus: catalog.IntPtr(404), Category: catalog.NotFound,
 				Message: catalog.Text{"en": "No {name}.", "zh-CN": "没有 {name}。"}, Params: []catalog.Param{{Name: "name"}}},
-			{Code: "B", Category: catalog.Unavailable, Message: catalog.Text{"en": "Busy."}},
+			{Code: "B", Category: catalog.Unavailable, Reason: "BUSY_NOW", RetryAfter: "2m", Message: catalog.Text{"en": "Busy."}},
 			{Code: "C", Category: catalog.ResourceExhausted, Retryable: catalog.BoolPtr(true), Message: catalog.Text{"en": "Slow down."}},
 			{Code: "I", HTTPStatus: catalog.IntPtr(500), Category: catalog.Internal, Message: catalog.Text{"en": "Oops."}},
 			{Code: "A", HTTPStatus: catalog.IntPtr(410), Category: catalog.NotFound, Message: catalog.Text{"en": "Gone."}},
 		},
 	}
 	dom, got := defs.FromCatalog(c)
-	wantDom := &errcat.Domain{ID: "x.y", Name: "X", Locales: []string{"en", "zh-CN"}, Format: "google", DocsURL: "https://d/{code}"}
+	wantDom := &errcat.Domain{ID: "x.y", Name: "X", Locales: []string{"en", "zh-CN"}, Format: "google", DocsURL: "https://d/{code}", APIDomain: "y.example.com"}
 	want := []*errcat.Def{
 		{Domain: dom, Code: "A", HTTPStatus: 404, Category: "not_found", Message: map[string]string{"en": "No {name}.", "zh-CN": "没有 {name}。"}, Params: []string{"name"}},
-		{Domain: dom, Code: "B", Category: "unavailable", Retryable: true, Message: map[string]string{"en": "Busy."}},
-		{Domain: dom, Code: "C", Category: "resource_exhausted", Retryable: true, Message: map[string]string{"en": "Slow down."}},
+		{Domain: dom, Code: "B", Category: "unavailable", Retryable: true, Reason: "BUSY_NOW", RetryAfter: 2 * time.Minute, Message: map[string]string{"en": "Busy."}},
+		{Domain: dom, Code: "C", Category: "resource_exhausted", Retryable: true, RetryStated: true, Message: map[string]string{"en": "Slow down."}},
 		{Domain: dom, Code: "I", HTTPStatus: 500, Category: "internal", Message: map[string]string{"en": "Oops."}},
 	}
 	ignore := cmp.Options{cmpopts.IgnoreFields(errcat.Def{}, "Domain"), cmpopts.IgnoreFields(errcat.Domain{}, "Internal"), cmpopts.IgnoreUnexported(errcat.Domain{}, errcat.Def{})}

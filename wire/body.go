@@ -18,15 +18,20 @@ func appendJSONText(dst []byte, e *errcat.Error, field errcat.Field, locale stri
 // appendDocsURL appends the domain's docs URL with {code} and
 // {request_id} replaced, through esc; other placeholders stay as written.
 func appendDocsURL(dst []byte, d *errcat.Def, e *errcat.Error, esc func([]byte, string) []byte) []byte {
-	t := d.Domain.DocsURL
+	return appendURLTemplate(dst, d.Domain.DocsURL, d.Code, e.RequestID(), esc)
+}
+
+// appendURLTemplate appends the URL template t with {code} and
+// {request_id} replaced by code and requestID, through esc.
+func appendURLTemplate(dst []byte, t, code, requestID string, esc func([]byte, string) []byte) []byte {
 	last := 0
 	for start, end := vocab.NextPlaceholder(t, 0); start >= 0; start, end = vocab.NextPlaceholder(t, end) {
 		var v string
 		switch t[start+1 : end-1] {
 		case "code":
-			v = d.Code
+			v = code
 		case "request_id":
-			v = e.RequestID()
+			v = requestID
 		default:
 			continue
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/vocab"
 	"github.com/errcat/errcat/wire"
 )
 
@@ -53,13 +54,15 @@ func FuzzFormats(f *testing.F) {
 				er := v["error"].(map[string]any)
 				details := er["details"].([]any)
 				info := details[0].(map[string]any)
-				got["code"], got["message"] = info["reason"], er["message"]
+				// AIP-193: the reason derived from the code, metadata
+				// under lowerCamel keys.
+				want["code"], got["code"], got["message"] = vocab.Reason(code), info["reason"], er["message"]
 				md := info["metadata"].(map[string]any)
 				want["meta"] = jsonSane(metaVal)
-				if metaKey == "a" || metaKey == "b" {
-					want["meta"] = jsonSane(map[string]string{"a": a, "b": b}[metaKey])
+				if k := vocab.MetadataKey(metaKey); k == "a" || k == "b" {
+					want["meta"] = jsonSane(map[string]string{"a": a, "b": b}[k])
 				}
-				got["meta"] = md[jsonSane(metaKey).(string)]
+				got["meta"] = md[vocab.MetadataKey(metaKey)]
 				want["localized"], got["localized"] = jsonSane(msg), details[1].(map[string]any)["message"]
 			case "tencent":
 				r := v["Response"].(map[string]any)

@@ -2,15 +2,27 @@ package wire
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/vocab"
 )
 
-// google writes an AIP-193 error: the developer-facing message in the
-// domain's default locale, and details ErrorInfo (reason = code, domain,
-// metadata = params and metadata), LocalizedMessage (the message in
-// o.Locale), RequestInfo (with a request id) and Help (with a docs URL).
+// google writes a google.rpc.Status as JSON, following AIP-193: the
+// developer-facing message in the domain's default locale, and the details,
+// each type once, in this order:
+//
+//   - ErrorInfo: reason (the entry's, else derived from the code by
+//     vocab.Reason), domain (the domain's APIDomain, else its id) and
+//     metadata (params, then metadata pairs, under lowerCamel keys made by
+//     vocab.MetadataKey; the first of two equal keys wins);
+//   - LocalizedMessage: the message in o.Locale, with the locale it is in;
+//   - RetryInfo, when the entry has a retry delay;
+//   - RequestInfo, when the error has a request id;
+//   - Help, when the domain has a docs URL.
+//
+// grpcerr builds the same details as protocol buffers; its tests compare
+// the two through protojson.
 type google struct{}
 
 func (*google) name() string { return vocab.FormatGoogle }
@@ -29,11 +41,11 @@ func (*google) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 	dst = append(dst, `,"status":"`...)
 	dst = append(dst, grpcStatus(d, status)...)
 	dst = append(dst, `","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":`...)
-	dst = d.AppendJSONCode(dst, false)
+	dst = AppendJSONString(dst, d.AIPReason())
 	dst = append(dst, `,"domain":`...)
-	dst = AppendJSONString(dst, domainID(d))
+	dst = AppendJSONString(dst, d.Domain.ErrorInfoDomain())
 	dst = append(dst, `,"metadata":{`...)
-	dst = e.AppendJSONMembers(dst, true, true)
+	dst = appendMetadata(dst, e)
 	dst = append(dst, `}},{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":`...)
 	loc, ok := e.TextLocale(errcat.Message, o.Locale)
 	if !ok {
@@ -48,6 +60,11 @@ func (*google) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 		dst = appendJSONText(dst, e, errcat.Message, o.Locale)
 	}
 	dst = append(dst, '}')
+	if d.RetryAfter > 0 {
+		dst = append(dst, `,{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"`...)
+		dst = AppendProtoDuration(dst, d.RetryAfter)
+		dst = append(dst, `"}`...)
+	}
 	if id := e.RequestID(); id != "" {
 		dst = append(dst, `,{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":`...)
 		dst = AppendJSONString(dst, id)
@@ -65,6 +82,72 @@ func (*google) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
 		dst = append(dst, `"}]}`...)
 	}
 	return append(dst, "]}}"...)
+}
+
+// appendMetadata appends e's params (those with a value), then its
+// metadata pairs, as the members of ErrorInfo.metadata: each name turned
+// into its lowerCamel key (vocab.AppendMetadataKey), a key written once,
+// the first occurrence winning.
+func appendMetadata(dst []byte, e *errcat.Error) []byte {
+	// The keys written so far, as offsets into dst; most errors have a
+	// few, which fit on the stack.
+	var inline [8][2]int
+	keys := inline[:0]
+	member := func(dst []byte, k, v string) []byte {
+		mark := len(dst)
+		if len(keys) > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, '"')
+		ks := len(dst)
+		dst = vocab.AppendMetadataKey(dst, k)
+		ke := len(dst)
+		for _, p := range keys {
+			if string(dst[p[0]:p[1]]) == string(dst[ks:ke]) {
+				return dst[:mark]
+			}
+		}
+		keys = append(keys, [2]int{ks, ke})
+		dst = append(dst, '"', ':', '"')
+		dst = errcat.AppendJSONEscaped(dst, v)
+		return append(dst, '"')
+	}
+	for i := 0; i < e.NumParams(); i++ {
+		if k, v, ok := e.ParamAt(i); ok {
+			dst = member(dst, k, v)
+		}
+	}
+	for i := 0; i < e.NumMeta(); i++ {
+		k, v := e.MetaAt(i)
+		dst = member(dst, k, v)
+	}
+	return dst
+}
+
+// AppendProtoDuration appends d as protojson writes a
+// google.protobuf.Duration: seconds with up to nine fractional digits
+// (none when whole) and an "s" ("30s", "1.500s").
+func AppendProtoDuration(dst []byte, d time.Duration) []byte {
+	if d < 0 {
+		dst = append(dst, '-')
+		d = -d
+	}
+	dst = strconv.AppendInt(dst, int64(d/time.Second), 10)
+	if ns := int64(d % time.Second); ns != 0 {
+		var frac [9]byte
+		for i := 8; i >= 0; i-- {
+			frac[i] = byte('0' + ns%10)
+			ns /= 10
+		}
+		// protojson writes 3, 6 or 9 digits.
+		n := 9
+		for n > 3 && string(frac[n-3:n]) == "000" {
+			n -= 3
+		}
+		dst = append(dst, '.')
+		dst = append(dst, frac[:n]...)
+	}
+	return append(dst, 's')
 }
 
 // grpcStatus is the gRPC status name of d's category, or the one its
@@ -104,4 +187,16 @@ func (*google) schema() string {
     }
   }
 }`
+}
+
+// AppendDocsURL appends the docs URL of e's domain with {code} and
+// {request_id} filled in (each value percent-encoded), as the google
+// format's Help link and grpcerr's google.rpc.Help carry it; it appends
+// nothing when the domain has no docs URL.
+func AppendDocsURL(dst []byte, e *errcat.Error) []byte {
+	d := defOf(e)
+	if d.Domain == nil || d.Domain.DocsURL == "" {
+		return dst
+	}
+	return appendURLTemplate(dst, d.Domain.DocsURL, d.Code, e.RequestID(), func(dst []byte, s string) []byte { return append(dst, s...) })
 }

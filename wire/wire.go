@@ -32,6 +32,7 @@ package wire
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/vocab"
@@ -211,13 +212,18 @@ func defOf(e *errcat.Error) *errcat.Def {
 
 // Header sets the format's headers for e: Content-Type, Content-Language
 // and X-Content-Type-Options always, X-Request-Id when e has a request id
-// (the huawei format's way of carrying it; harmless for the others).
+// (the huawei format's way of carrying it; harmless for the others), and
+// Retry-After (whole seconds, rounded up) when the entry has a retry
+// delay.
 func (f Format) Header(h http.Header, e *errcat.Error, o Options) {
 	h.Set("Content-Type", f.ContentType())
 	h.Set("Content-Language", Locale(e, o))
 	h.Set("X-Content-Type-Options", "nosniff")
 	if e != nil && e.RequestID() != "" {
 		h.Set("X-Request-Id", e.RequestID())
+	}
+	if d := defOf(e).RetryAfter; d > 0 {
+		h.Set("Retry-After", strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10))
 	}
 }
 

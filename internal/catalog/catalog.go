@@ -26,10 +26,14 @@
 package catalog
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
+
+	"github.com/errcat/errcat/vocab"
 )
 
 // Catalog is one domain's error codes.
@@ -61,6 +65,10 @@ type Domain struct {
 	InternalCode string `yaml:"internal_code,omitempty" json:"internal_code,omitempty"`
 	// DocsURL is a URL template; {code} is replaced by the entry's code.
 	DocsURL string `yaml:"docs_url,omitempty" json:"docs_url,omitempty"`
+	// APIDomain is the service name sent as google.rpc.ErrorInfo's domain
+	// (AIP-193: a globally unique name such as css.myhuaweicloud.com);
+	// when empty, the domain id is sent.
+	APIDomain string `yaml:"api_domain,omitempty" json:"api_domain,omitempty"`
 	// Description says what the domain's codes cover.
 	Description Text `yaml:"description,omitempty" json:"description,omitempty"`
 	// SubCode records a convention of carrying a module sub-code inside
@@ -121,8 +129,15 @@ type Entry struct {
 	// HTTPStatus is nil where the source documents none (or says "NA").
 	HTTPStatus *int     `yaml:"http_status,omitempty" json:"http_status"`
 	Category   Category `yaml:"category" json:"category"`
+	// Reason is the AIP-193 ErrorInfo reason (UPPER_SNAKE_CASE, at most
+	// 63 characters); when empty, vocab.Reason derives it from the code.
+	Reason string `yaml:"reason,omitempty" json:"reason,omitempty"`
 	// Retryable overrides the category's default when set.
 	Retryable *bool `yaml:"retryable,omitempty" json:"-"`
+	// RetryAfter is how long a client should wait before retrying, as a
+	// Go duration of whole seconds ("30s", "2m"); the runtime sends it as
+	// Retry-After and google.rpc.RetryInfo.
+	RetryAfter string `yaml:"retry_after,omitempty" json:"retry_after,omitempty"`
 	// Inferred lists fields the importer inferred rather than read
 	// ("category", "retryable", "http_status").
 	Inferred    []string `yaml:"inferred,omitempty" json:"inferred,omitempty"`
@@ -222,6 +237,42 @@ func (e *Entry) IsRetryable() bool {
 		return *e.Retryable
 	}
 	return e.Category.DefaultRetryable()
+}
+
+// AIPReason returns the entry's AIP-193 reason: Reason, else the one
+// vocab.Reason derives from the code.
+func (e *Entry) AIPReason() string {
+	if e.Reason != "" {
+		return e.Reason
+	}
+	return vocab.Reason(e.Code)
+}
+
+// RetryAfterDuration returns RetryAfter as a duration; 0 when it is empty
+// or invalid (Validate reports an invalid one).
+func (e *Entry) RetryAfterDuration() time.Duration {
+	d, err := ParseRetryAfter(e.RetryAfter)
+	if err != nil {
+		return 0
+	}
+	return d
+}
+
+// ParseRetryAfter reads a retry_after value: a Go duration ("30s", "2m",
+// "1h30m") of at least one second, in whole seconds, as the Retry-After
+// header counts. "" is 0.
+func ParseRetryAfter(s string) (time.Duration, error) {
+	if s == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("retry_after %q: want a duration such as 30s or 2m", s)
+	}
+	if d < time.Second || d%time.Second != 0 {
+		return 0, fmt.Errorf("retry_after %q: want a whole number of seconds, at least 1s", s)
+	}
+	return d, nil
 }
 
 // IsInferred reports whether the importer inferred field.

@@ -122,6 +122,7 @@ func (w *compactor) walk(c *Catalog) {
 	}
 	w.str(&d.InternalCode)
 	w.str(&d.DocsURL)
+	w.str(&d.APIDomain)
 	w.text(d.Description)
 	if d.SubCode != nil {
 		w.str(&d.SubCode.Field)
@@ -152,6 +153,8 @@ func (w *compactor) walk(c *Catalog) {
 		cat := string(e.Category)
 		w.str(&cat)
 		e.Category = Category(cat)
+		w.str(&e.Reason)
+		w.str(&e.RetryAfter)
 		w.strs(e.Inferred)
 		w.text(e.Title)
 		w.text(e.Message)

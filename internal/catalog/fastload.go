@@ -832,6 +832,10 @@ func (p *fparser) entry(n *fnode) (Entry, error) {
 			var s string
 			s, err = textOf(v)
 			e.Category = Category(s)
+		case "reason":
+			e.Reason, err = textOf(v)
+		case "retry_after":
+			e.RetryAfter, err = textOf(v)
 		case "retryable":
 			var b bool
 			b, err = boolOf(v)

@@ -10,7 +10,9 @@ type EntryJSON struct {
 	Code        string            `json:"code"`
 	HTTPStatus  *int              `json:"http_status"`
 	Category    Category          `json:"category"`
+	Reason      string            `json:"reason,omitempty"`
 	Retryable   bool              `json:"retryable"`
+	RetryAfter  string            `json:"retry_after,omitempty"`
 	Inferred    []string          `json:"inferred,omitempty"`
 	Title       Text              `json:"title,omitempty"`
 	Message     Text              `json:"message"`
@@ -55,7 +57,9 @@ func (e *Entry) JSON(d *Domain) EntryJSON {
 		Code:        e.Code,
 		HTTPStatus:  e.HTTPStatus,
 		Category:    e.Category,
+		Reason:      e.Reason,
 		Retryable:   e.IsRetryable(),
+		RetryAfter:  e.RetryAfter,
 		Inferred:    e.Inferred,
 		Title:       e.Title,
 		Message:     e.Message,

@@ -121,6 +121,12 @@ func Validate(c *Catalog) []Problem {
 				addKey(err.Error(), "entries", i, "origin", l)
 			}
 		}
+		if e.Reason != "" && !vocab.ValidReason(e.Reason) {
+			add(fmt.Sprintf("reason %q: want UPPER_SNAKE_CASE of at most %d characters matching [A-Z][A-Z0-9_]+[A-Z0-9] (AIP-193)", e.Reason, vocab.MaxReasonLen), "entries", i, "reason")
+		}
+		if _, err := ParseRetryAfter(e.RetryAfter); err != nil {
+			add(err.Error(), "entries", i, "retry_after")
+		}
 		for j, p := range e.Params {
 			if !paramNameRe.MatchString(p.Name) {
 				add(fmt.Sprintf("param name %q: want letters, digits and underscores", p.Name), "entries", i, "params", j)

@@ -14,14 +14,21 @@ import (
 
 // Catalog is a decode.Catalog over a *catalog.Set. Every entry is turned
 // into a decode.Entry (with its JSON contract) once, by New, so a look-up
-// by exact code or alias allocates nothing. It is immutable and safe for
-// concurrent use.
+// by exact code, alias or AIP-193 reason allocates nothing. It is
+// immutable and safe for concurrent use.
+//
+// A google body names its error by ErrorInfo's reason and domain, which
+// are the entry's AIP-193 reason (explicit, or derived from the code by
+// vocab.Reason) and the domain's api_domain (else its id): a reason is
+// looked up like an alias, after codes and aliases, and a domain's
+// api_domain names the domain as its id does.
 type Catalog struct {
 	set *catalog.Set
 	// any maps a code to its entries in every domain: exact codes in
 	// domain id order, then aliases in domain id order.
 	any map[string][]decode.Entry
-	// in maps a domain id to a code to its entries (exact, then aliases).
+	// in maps a domain id, or api_domain, to a code to its entries
+	// (exact, then aliases, then AIP-193 reasons).
 	in map[string]map[string][]decode.Entry
 	// patterns holds, per domain, the entries whose code has placeholders.
 	patterns map[string][]pattern
@@ -46,7 +53,7 @@ func New(set *catalog.Set) *Catalog {
 		code string
 		e    decode.Entry
 	}
-	var aliases []alias
+	var aliases, reasons []alias
 	for _, cat := range set.Catalogs() {
 		id := cat.Domain.ID
 		c.in[id] = map[string][]decode.Entry{}
@@ -69,17 +76,33 @@ func New(set *catalog.Set) *Catalog {
 			for _, a := range e.Aliases {
 				aliases = append(aliases, alias{a, de})
 			}
+			if r := e.AIPReason(); r != e.Code {
+				reasons = append(reasons, alias{r, de})
+			}
 		}
 	}
 	for _, a := range aliases {
 		c.any[a.code] = append(c.any[a.code], a.e)
 		c.in[a.e.Domain][a.code] = append(c.in[a.e.Domain][a.code], a.e)
 	}
+	for _, a := range reasons {
+		if slices.ContainsFunc(c.in[a.e.Domain][a.code], func(x decode.Entry) bool { return x.Code == a.e.Code }) {
+			continue // the code is its own alias already
+		}
+		c.any[a.code] = append(c.any[a.code], a.e)
+		c.in[a.e.Domain][a.code] = append(c.in[a.e.Domain][a.code], a.e)
+	}
+	for _, cat := range set.Catalogs() {
+		if api := cat.Domain.APIDomain; api != "" && c.in[api] == nil {
+			c.in[api] = c.in[cat.Domain.ID]
+		}
+	}
 	return c
 }
 
-// HasDomain reports whether the set has domain id.
-func (c *Catalog) HasDomain(id string) bool { return c.set.Domain(id) != nil }
+// HasDomain reports whether the set has domain id (or a domain whose
+// api_domain is id).
+func (c *Catalog) HasDomain(id string) bool { return c.in[id] != nil }
 
 // Lookup returns the entries for code: exact codes, then aliases, then
 // code patterns, in domain when it is not "", else in every domain (in
@@ -93,7 +116,7 @@ func (c *Catalog) Lookup(domain, code string) []decode.Entry {
 	}
 	out = out[:len(out):len(out)] // appending below copies
 	for _, cat := range c.set.Catalogs() {
-		if domain != "" && cat.Domain.ID != domain {
+		if domain != "" && cat.Domain.ID != domain && cat.Domain.APIDomain != domain {
 			continue
 		}
 		for _, p := range c.patterns[cat.Domain.ID] {

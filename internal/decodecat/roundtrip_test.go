@@ -13,6 +13,7 @@ import (
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/decodecat"
 	"github.com/errcat/errcat/internal/source"
+	"github.com/errcat/errcat/vocab"
 	"github.com/errcat/errcat/wire"
 )
 
@@ -20,7 +21,10 @@ import (
 // format the runtime writes, decodes the response without naming the
 // domain, and gets the same domain, code, request id and params back
 // (every param the body carries: all of them in problem and google, those
-// of the message in the formats that carry only a message).
+// of the message in the formats that carry only a message). A google body
+// names the error by its AIP-193 reason, which the decoder reports as the
+// code and joins to the entry, and carries the params under lowerCamel
+// metadata keys.
 func TestRoundTrip(t *testing.T) {
 	cats, err := source.Builtin()
 	if err != nil {
@@ -51,9 +55,15 @@ func TestRoundTrip(t *testing.T) {
 						continue
 					}
 					want := result{Domain: c.Domain.ID, Code: d.Code, Entry: d.Code, RequestID: e.RequestID(), Params: map[string]string{}}
+					if name == "google" {
+						want.Code = d.AIPReason()
+					}
 					tmpl, _ := d.Text(d.Message, d.Domain.DefaultLocale())
 					for k := 0; k+1 < len(kv); k += 2 {
-						if name == "problem" || name == "google" || strings.Contains(tmpl, "{"+kv[k]+"}") {
+						switch {
+						case name == "google":
+							want.Params[vocab.MetadataKey(kv[k])] = kv[k+1]
+						case name == "problem" || strings.Contains(tmpl, "{"+kv[k]+"}"):
 							want.Params[kv[k]] = kv[k+1]
 						}
 					}

@@ -46,10 +46,12 @@ type clientCode struct {
 	CategoryName string // the class of the category
 	Retryable    bool
 	Params       []string
-	Messages     []localeText // per domain locale that has one
-	Patterns     []clientPattern
-	Doc          []string // message, then remediation, in the default locale
-	Deprecated   string   // "" or the deprecation sentence
+	// Reason is the AIP-193 reason a google body names the code by.
+	Reason     string
+	Messages   []localeText // per domain locale that has one
+	Patterns   []clientPattern
+	Doc        []string // message, then remediation, in the default locale
+	Deprecated string   // "" or the deprecation sentence
 }
 
 type localeText struct{ Locale, Text string }
@@ -66,6 +68,31 @@ type clientPattern struct {
 
 // paramPatterns returns the patterns of c that recover at least one
 // param: the only ones a reader needs.
+// metadataKeys returns, for the params whose AIP-193 metadata key differs
+// from their name, key and name pairs: a google body carries params under
+// these keys.
+func (c *clientCode) metadataKeys() [][2]string {
+	var out [][2]string
+	for _, p := range c.Params {
+		if k := vocab.MetadataKey(p); k != p && !slices.ContainsFunc(out, func(x [2]string) bool { return x[0] == k }) {
+			out = append(out, [2]string{k, p})
+		}
+	}
+	return out
+}
+
+// reasons returns the codes whose AIP-193 reason differs from the code,
+// as reason and code pairs, the first code of a reason winning.
+func (d *clientDomain) reasons() [][2]string {
+	var out [][2]string
+	for _, c := range d.Codes {
+		if c.Reason != c.Code && !slices.ContainsFunc(out, func(x [2]string) bool { return x[0] == c.Reason }) {
+			out = append(out, [2]string{c.Reason, c.Code})
+		}
+	}
+	return out
+}
+
 func (c *clientCode) paramPatterns() []clientPattern {
 	var out []clientPattern
 	for _, pt := range c.Patterns {
@@ -192,6 +219,7 @@ func newClientDomain(c *catalog.Catalog) (*clientDomain, error) {
 			CategoryName: catName[rd.Category],
 			Retryable:    rd.Retryable,
 			Params:       slices.Clone(rd.Params),
+			Reason:       rd.AIPReason(),
 		}
 		for _, l := range textLocales(d.Locales, rd.Message) {
 			cc.Messages = append(cc.Messages, localeText{l, rd.Message[l]})

@@ -210,7 +210,7 @@ func goLiteral(v reflect.Value, ref func(reflect.Value) (string, bool)) (string,
 		switch {
 		case fv.Kind() == reflect.String:
 			s = strconv.Quote(fv.String())
-		case fv.Kind() == reflect.Int:
+		case fv.Kind() == reflect.Int, fv.Kind() == reflect.Int64: // Int64: a time.Duration in nanoseconds
 			s = strconv.FormatInt(fv.Int(), 10)
 		case fv.Kind() == reflect.Bool:
 			s = "true"

@@ -102,8 +102,8 @@ func check(pkg string, defs []*errcat.Def) {
 		if d.Domain.Internal != nil {
 			internal = d.Domain.Internal.Code
 		}
-		b, _ := json.Marshal([]any{d.Domain.ID, d.Domain.Name, d.Domain.Locales, d.Domain.Format, d.Domain.DocsURL, internal,
-			d.Code, d.HTTPStatus, d.Category, d.Retryable, d.Title, d.Message, d.Remediation, d.Params})
+		b, _ := json.Marshal([]any{d.Domain.ID, d.Domain.Name, d.Domain.Locales, d.Domain.Format, d.Domain.DocsURL, d.Domain.APIDomain, internal,
+			d.Code, d.HTTPStatus, d.Category, d.Retryable, d.RetryStated, d.Reason, d.RetryAfter, d.Title, d.Message, d.Remediation, d.Params})
 		fmt.Println(string(b))
 	}
 	fmt.Println(pkg, len(defs))
@@ -155,8 +155,8 @@ func main() {
 			internal = dom.Internal.Code
 		}
 		for _, d := range ds {
-			b, err := json.Marshal([]any{dom.ID, dom.Name, dom.Locales, dom.Format, dom.DocsURL, internal,
-				d.Code, d.HTTPStatus, d.Category, d.Retryable, d.Title, d.Message, d.Remediation, d.Params})
+			b, err := json.Marshal([]any{dom.ID, dom.Name, dom.Locales, dom.Format, dom.DocsURL, dom.APIDomain, internal,
+				d.Code, d.HTTPStatus, d.Category, d.Retryable, d.RetryStated, d.Reason, d.RetryAfter, d.Title, d.Message, d.Remediation, d.Params})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -3,6 +3,7 @@ package gen
 import (
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -42,6 +43,7 @@ func TestGoLiteral(t *testing.T) {
 		{"foreign pointer", Known{P: new(int)}, "", "Known.P points outside the domain"},
 		{"unknown type", Unknown{F: 1}, "", "cannot write Unknown.F of type float64 as Go"},
 		{"all zero", Unknown{}, "errcat.Unknown{\n}", ""},
+		{"duration", struct{ D time.Duration }{30 * time.Second}, "errcat.{\nD: 30000000000,\n}", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -93,6 +93,12 @@ func javaCode(d *clientDomain, c *clientCode, pkg string) []byte {
 		ps = append(ps, fmt.Sprintf("\n            new Wire.ParamPattern(%s, %s, List.of(%s))", jsString(pt.Locale), jsString(pt.Regex), strings.Join(pt.quotedGroups(""), ", ")))
 	}
 	p("    static final List<Wire.ParamPattern> PATTERNS = List.of(%s);\n\n", strings.Join(ps, ","))
+	var ks []string
+	for _, k := range c.metadataKeys() {
+		ks = append(ks, fmt.Sprintf("Map.entry(%s, %s)", jsString(k[0]), jsString(k[1])))
+	}
+	p("    /** The params a google body carries under another metadata key: key to param. */\n")
+	p("    static final Map<String, String> METADATA_KEYS = Map.ofEntries(%s);\n\n", strings.Join(ks, ", "))
 	p("    /** An error with the message, params and request id a response carried. */\n")
 	p("    public %s(String message, Map<String, String> params, String requestId) {\n", c.Name)
 	p("        super(message, CODE, %d, %s, %t, params, MESSAGES, requestId);\n    }\n}\n", c.Status, jsString(c.Category), c.Retryable)
@@ -126,6 +132,8 @@ func javaBase(d *clientDomain, pkg string) []byte {
 
     private static final String DOCS_URL = %[4]s;
     private static final Set<String> SUCCESS_CODES = Set.of(%[5]s);
+    /** The codes a google body names by an AIP-193 reason other than the code: reason to code. */
+    private static final Map<String, String> REASONS = Map.ofEntries(%[7]s);
 
     private final String code;
     private final int httpStatus;
@@ -204,22 +212,35 @@ func javaBase(d *clientDomain, pkg string) []byte {
             }
             return new %[1]s(w != null ? w.message() : body, "", status, "unknown", false, Map.of(), Map.of(), requestId);
         }
-        if (SUCCESS_CODES.contains(w.code()) || Wire.SUCCESS_FORMATS.contains(format) && w.code().equals("0")) {
+        // A google body names the code by its AIP-193 reason.
+        boolean google = format.equals("google");
+        String code = google ? REASONS.getOrDefault(w.code(), w.code()) : w.code();
+        if (SUCCESS_CODES.contains(code) || Wire.SUCCESS_FORMATS.contains(format) && code.equals("0")) {
             return null;
         }
         String lang = Wire.header(headers, "content-language");
-        switch (w.code()) {
-`, base, jsString(d.ID), jsString(d.Format), jsString(d.DocsURL), strings.Join(succ, ", "), strings.Join(wireFormatNames(), ", "))
+        switch (code) {
+`, base, jsString(d.ID), jsString(d.Format), jsString(d.DocsURL), strings.Join(succ, ", "), strings.Join(wireFormatNames(), ", "), javaReasons(d))
 	for _, c := range d.Codes {
-		p("            case %s: return new %s(w.message(), Wire.params(w, %s.PATTERNS, lang), requestId);\n", jsString(c.Code), c.Name, c.Name)
+		p("            case %s: return new %s(w.message(), Wire.params(w, %s.PATTERNS, lang, google ? %s.METADATA_KEYS : Map.of()), requestId);\n", jsString(c.Code), c.Name, c.Name, c.Name)
 	}
-	p(`            default: return new %[1]s(w.message(), w.code(), status, "unknown", false,
+	p(`            default: return new %[1]s(w.message(), code, status, "unknown", false,
                     w.params() != null ? w.params() : Map.of(), Map.of(), requestId);
         }
     }
 }
 `, base)
 	return b.Bytes()
+}
+
+// javaReasons is the argument list of the REASONS map: reason and code
+// entries.
+func javaReasons(d *clientDomain) string {
+	var out []string
+	for _, r := range d.reasons() {
+		out = append(out, fmt.Sprintf("\n            Map.entry(%s, %s)", jsString(r[0]), jsString(r[1])))
+	}
+	return strings.Join(out, ",")
 }
 
 // javaWire is Wire.java after its package line: a JSON reader and the
@@ -264,9 +285,16 @@ record Wire(String code, String message, String requestId, Map<String, String> p
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
-    static Map<String, String> params(Wire w, List<ParamPattern> patterns, String lang) {
+    static Map<String, String> params(Wire w, List<ParamPattern> patterns, String lang, Map<String, String> keys) {
         if (w.params() != null) {
-            return w.params();
+            if (keys.isEmpty()) {
+                return w.params();
+            }
+            Map<String, String> renamed = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : w.params().entrySet()) {
+                renamed.put(keys.getOrDefault(e.getKey(), e.getKey()), e.getValue());
+            }
+            return renamed;
         }
         List<ParamPattern> ordered = new ArrayList<>();
         for (ParamPattern p : patterns) {

@@ -185,6 +185,24 @@ func pyInit(d *clientDomain) []byte {
 		p("    %s: %s,\n", jsString(c.Code), c.Name)
 	}
 	p("}\n\n")
+	p("# The codes a google body names by an AIP-193 reason other than the code: reason, code.\n")
+	p("_REASONS: Final[Mapping[str, str]] = {\n")
+	for _, r := range d.reasons() {
+		p("    %s: %s,\n", jsString(r[0]), jsString(r[1]))
+	}
+	p("}\n\n")
+	p("# Per code, the params a google body carries under another metadata key: key, param.\n")
+	p("_METADATA_KEYS: Final[Mapping[str, Mapping[str, str]]] = {\n")
+	for _, c := range d.Codes {
+		var ks []string
+		for _, k := range c.metadataKeys() {
+			ks = append(ks, fmt.Sprintf("%s: %s", jsString(k[0]), jsString(k[1])))
+		}
+		if len(ks) > 0 {
+			p("    %s: {%s},\n", jsString(c.Code), strings.Join(ks, ", "))
+		}
+	}
+	p("}\n\n")
 	p("# Per code, the patterns that recover params from a message: locale, regex, params.\n")
 	p("_PATTERNS: Final[Mapping[str, tuple[tuple[str, str, tuple[str, ...]], ...]]] = {\n")
 	for _, c := range d.Codes {
@@ -217,14 +235,19 @@ def from_response(
         if status < 400:
             return None
         return %[1]s(w.message if w is not None else text, code="", http_status=status, request_id=request_id)
-    if w.code in _SUCCESS_CODES or (format in ("tencent-v2", "zilliz", "ucloud") and w.code == "0"):
+    # A google body names the code by its AIP-193 reason.
+    code = _REASONS.get(w.code, w.code) if format == "google" else w.code
+    if code in _SUCCESS_CODES or (format in ("tencent-v2", "zilliz", "ucloud") and code == "0"):
         return None
-    known = _KNOWN.get(w.code)
+    known = _KNOWN.get(code)
     if known is None:
-        return %[1]s(w.message, code=w.code, http_status=status, params=w.params, request_id=request_id)
+        return %[1]s(w.message, code=code, http_status=status, params=w.params, request_id=request_id)
     params = w.params
     if params is None:
-        params = recover_params(_PATTERNS.get(w.code, ()), w.message, header(headers, "content-language"))
+        params = recover_params(_PATTERNS.get(code, ()), w.message, header(headers, "content-language"))
+    elif format == "google" and code in _METADATA_KEYS:
+        keys = _METADATA_KEYS[code]
+        params = {keys.get(k, k): v for k, v in params.items()}
     return known(w.message, params, request_id)
 `, base)
 	return b.Bytes()

@@ -261,6 +261,24 @@ export interface ErrorInit {
 		}
 	}
 	p("]);\n\n")
+	p("// The codes a google body names by an AIP-193 reason other than the code: reason, code.\n")
+	p("const REASONS: ReadonlyMap<string, string> = new Map<string, string>([\n")
+	for _, r := range d.reasons() {
+		p("  [%s, %s],\n", jsString(r[0]), jsString(r[1]))
+	}
+	p("]);\n\n")
+	p("// Per code, the params a google body carries under another metadata key: key, param.\n")
+	p("const METADATA_KEYS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map<string, ReadonlyMap<string, string>>([\n")
+	for _, c := range d.Codes {
+		var ks []string
+		for _, k := range c.metadataKeys() {
+			ks = append(ks, fmt.Sprintf("[%s, %s]", jsString(k[0]), jsString(k[1])))
+		}
+		if len(ks) > 0 {
+			p("  [%s, new Map([%s])],\n", jsString(c.Code), strings.Join(ks, ", "))
+		}
+	}
+	p("]);\n\n")
 	var succ []string
 	for _, s := range d.SuccessCodes {
 		succ = append(succ, jsString(s))
@@ -283,14 +301,20 @@ export function fromResponse(status: number, headers: HeaderSource, body: string
     }
     return new %[1]s({ code: "", message: w?.message ?? body, httpStatus: status, category: "unknown", retryable: false, requestId });
   }
-  if (SUCCESS_CODES.includes(w.code) || (format === "tencent-v2" || format === "zilliz" || format === "ucloud") && w.code === "0") {
+  // A google body names the code by its AIP-193 reason.
+  const code = format === "google" ? REASONS.get(w.code) ?? w.code : w.code;
+  if (SUCCESS_CODES.includes(code) || (format === "tencent-v2" || format === "zilliz" || format === "ucloud") && code === "0") {
     return null;
   }
-  const known = KNOWN.get(w.code);
+  const known = KNOWN.get(code);
   if (known === undefined) {
-    return new %[1]s({ code: w.code, message: w.message, httpStatus: status, category: "unknown", retryable: false, params: w.params ?? {}, requestId });
+    return new %[1]s({ code, message: w.message, httpStatus: status, category: "unknown", retryable: false, params: w.params ?? {}, requestId });
   }
-  const params = w.params ?? recoverParams(PATTERNS.get(w.code) ?? [], w.message, header(headers, "content-language"));
+  let params = w.params ?? recoverParams(PATTERNS.get(code) ?? [], w.message, header(headers, "content-language"));
+  const keys = format === "google" ? METADATA_KEYS.get(code) : undefined;
+  if (keys !== undefined) {
+    params = Object.fromEntries(Object.entries(params).map(([k, v]) => [keys.get(k) ?? k, v]));
+  }
   return new known(w.message, params, requestId);
 }
 

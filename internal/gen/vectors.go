@@ -146,6 +146,11 @@ func vectorWant(m *clientCode, rd *errcat.Def, e *errcat.Error, format, locale s
 		}
 	}
 	if m == nil {
+		if format == "google" {
+			// A code the catalog does not list is read as the AIP-193
+			// reason the body names it by.
+			w.Code = rd.AIPReason()
+		}
 		w.HTTPStatus, w.Category = status, "unknown"
 		return w
 	}

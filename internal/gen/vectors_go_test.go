@@ -78,14 +78,25 @@ func TestGoReadsVectors(t *testing.T) {
 					read.HTTPStatus = vocab.Category(got.Entry.Category).HTTPStatus()
 				}
 			}
+			if len(w.Params) > 0 {
+				read.Params = got.Params.Map()
+			}
 			if v.Format == vocab.FormatGoogle {
 				// Normalized.Message is the developer-facing message in
 				// the domain's default locale; the LocalizedMessage detail
 				// the typed readers return is not in Normalized.
 				read.Message = want.Message
-			}
-			if len(w.Params) > 0 {
-				read.Params = got.Params.Map()
+				// Normalized.Code is ErrorInfo's AIP-193 reason, joined to
+				// the entry whose code the typed readers return, and the
+				// params are the metadata under its lowerCamel keys.
+				if got.Entry != nil {
+					read.Code = got.Entry.Code
+				}
+				keyed := map[string]string{}
+				for k, val := range want.Params {
+					keyed[vocab.MetadataKey(k)] = val
+				}
+				want.Params = keyed
 			}
 			if diff := cmp.Diff(want, read, cmpopts.EquateEmpty()); diff != "" {
 				failed++

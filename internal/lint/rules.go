@@ -5,6 +5,7 @@ import "slices"
 // Rules returns every rule, in the one explicit list, sorted by ID.
 func Rules() []Rule {
 	return []Rule{
+		apiDomain(),
 		codeRange(),
 		codeSyntax(),
 		codeTypo(),
@@ -14,15 +15,20 @@ func Rules() []Rule {
 		finalPunctuation(),
 		lintConfig(),
 		messageWhitespace(),
+		metadataKey(),
 		missingRemediation(),
 		missingStatus(),
 		missingTranslation(),
 		nonErrorStatus(),
 		placeholderMismatch(),
+		problemType(),
+		reasonClash(),
 		repeatedCode(),
+		retryAfter(),
 		retryableCategory(),
 		sameMessage(),
 		statusCategory(),
+		titlePlaceholder(),
 		unfilledPlaceholder(),
 	}
 }

@@ -2181,12 +2181,13 @@ func newDefinitions() *definitions {
 		Message:    map[string]string{"en": "There is no authority to create Cluster in the specified region.", "zh-CN": "无权在指定地域创建集群。"},
 	}
 	d.Throttling = errcat.Def{
-		Domain:     &d.domain,
-		Code:       "Throttling",
-		HTTPStatus: 400,
-		Category:   "resource_exhausted",
-		Retryable:  true,
-		Message:    map[string]string{"en": "Request was denied due to request throttling.", "zh-CN": "请求被流控，已被拒绝。"},
+		Domain:      &d.domain,
+		Code:        "Throttling",
+		HTTPStatus:  400,
+		Category:    "resource_exhausted",
+		Retryable:   true,
+		RetryStated: true,
+		Message:     map[string]string{"en": "Request was denied due to request throttling.", "zh-CN": "请求被流控，已被拒绝。"},
 	}
 	d.UnsupportedHTTPMethod = errcat.Def{
 		Domain:     &d.domain,

@@ -784,6 +784,55 @@ const PATTERNS: ReadonlyMap<string, readonly (readonly [string, RegExp, readonly
   ["96040", [["en", new RegExp("^Failed to restore cluster backup\\. ([\\s\\S]*?)$"), ["detail"]], ["zh-CN", new RegExp("^恢复集群备份失败。([\\s\\S]*?)$"), ["detail"]]]] as const,
 ]);
 
+// The codes a google body names by an AIP-193 reason other than the code: reason, code.
+const REASONS: ReadonlyMap<string, string> = new Map<string, string>([
+  ["ERROR_96000", "96000"],
+  ["ERROR_96001", "96001"],
+  ["ERROR_96002", "96002"],
+  ["ERROR_96003", "96003"],
+  ["ERROR_96004", "96004"],
+  ["ERROR_96005", "96005"],
+  ["ERROR_96006", "96006"],
+  ["ERROR_96007", "96007"],
+  ["ERROR_96008", "96008"],
+  ["ERROR_96009", "96009"],
+  ["ERROR_96010", "96010"],
+  ["ERROR_96011", "96011"],
+  ["ERROR_96012", "96012"],
+  ["ERROR_96013", "96013"],
+  ["ERROR_96014", "96014"],
+  ["ERROR_96015", "96015"],
+  ["ERROR_96016", "96016"],
+  ["ERROR_96017", "96017"],
+  ["ERROR_96018", "96018"],
+  ["ERROR_96019", "96019"],
+  ["ERROR_96020", "96020"],
+  ["ERROR_96021", "96021"],
+  ["ERROR_96022", "96022"],
+  ["ERROR_96023", "96023"],
+  ["ERROR_96024", "96024"],
+  ["ERROR_96025", "96025"],
+  ["ERROR_96026", "96026"],
+  ["ERROR_96027", "96027"],
+  ["ERROR_96028", "96028"],
+  ["ERROR_96029", "96029"],
+  ["ERROR_96030", "96030"],
+  ["ERROR_96031", "96031"],
+  ["ERROR_96032", "96032"],
+  ["ERROR_96033", "96033"],
+  ["ERROR_96034", "96034"],
+  ["ERROR_96035", "96035"],
+  ["ERROR_96036", "96036"],
+  ["ERROR_96037", "96037"],
+  ["ERROR_96038", "96038"],
+  ["ERROR_96039", "96039"],
+  ["ERROR_96040", "96040"],
+]);
+
+// Per code, the params a google body carries under another metadata key: key, param.
+const METADATA_KEYS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map<string, ReadonlyMap<string, string>>([
+]);
+
 const DOCS_URL = "";
 const SUCCESS_CODES: readonly string[] = ["0"];
 
@@ -966,14 +1015,20 @@ export function fromResponse(status: number, headers: HeaderSource, body: string
     }
     return new ZillizCloudError({ code: "", message: w?.message ?? body, httpStatus: status, category: "unknown", retryable: false, requestId });
   }
-  if (SUCCESS_CODES.includes(w.code) || (format === "tencent-v2" || format === "zilliz" || format === "ucloud") && w.code === "0") {
+  // A google body names the code by its AIP-193 reason.
+  const code = format === "google" ? REASONS.get(w.code) ?? w.code : w.code;
+  if (SUCCESS_CODES.includes(code) || (format === "tencent-v2" || format === "zilliz" || format === "ucloud") && code === "0") {
     return null;
   }
-  const known = KNOWN.get(w.code);
+  const known = KNOWN.get(code);
   if (known === undefined) {
-    return new ZillizCloudError({ code: w.code, message: w.message, httpStatus: status, category: "unknown", retryable: false, params: w.params ?? {}, requestId });
+    return new ZillizCloudError({ code, message: w.message, httpStatus: status, category: "unknown", retryable: false, params: w.params ?? {}, requestId });
   }
-  const params = w.params ?? recoverParams(PATTERNS.get(w.code) ?? [], w.message, header(headers, "content-language"));
+  let params = w.params ?? recoverParams(PATTERNS.get(code) ?? [], w.message, header(headers, "content-language"));
+  const keys = format === "google" ? METADATA_KEYS.get(code) : undefined;
+  if (keys !== undefined) {
+    params = Object.fromEntries(Object.entries(params).map(([k, v]) => [keys.get(k) ?? k, v]));
+  }
   return new known(w.message, params, requestId);
 }
 

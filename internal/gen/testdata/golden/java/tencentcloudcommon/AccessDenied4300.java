@@ -21,6 +21,9 @@ public final class AccessDenied4300 extends PermissionDenied {
 
     static final List<Wire.ParamPattern> PATTERNS = List.of();
 
+    /** The params a google body carries under another metadata key: key to param. */
+    static final Map<String, String> METADATA_KEYS = Map.ofEntries();
+
     /** An error with the message, params and request id a response carried. */
     public AccessDenied4300(String message, Map<String, String> params, String requestId) {
         super(message, CODE, 403, "permission_denied", false, params, MESSAGES, requestId);

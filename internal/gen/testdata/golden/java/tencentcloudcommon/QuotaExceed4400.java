@@ -22,6 +22,9 @@ public final class QuotaExceed4400 extends ResourceExhausted {
 
     static final List<Wire.ParamPattern> PATTERNS = List.of();
 
+    /** The params a google body carries under another metadata key: key to param. */
+    static final Map<String, String> METADATA_KEYS = Map.ofEntries();
+
     /** An error with the message, params and request id a response carried. */
     public QuotaExceed4400(String message, Map<String, String> params, String requestId) {
         super(message, CODE, 429, "resource_exhausted", false, params, MESSAGES, requestId);

@@ -24,6 +24,9 @@ public final class ReplayAttack4500 extends InvalidArgument {
 
     static final List<Wire.ParamPattern> PATTERNS = List.of();
 
+    /** The params a google body carries under another metadata key: key to param. */
+    static final Map<String, String> METADATA_KEYS = Map.ofEntries();
+
     /** An error with the message, params and request id a response carried. */
     public ReplayAttack4500(String message, Map<String, String> params, String requestId) {
         super(message, CODE, 400, "invalid_argument", false, params, MESSAGES, requestId);

@@ -22,6 +22,9 @@ public final class RequestExpired4200 extends FailedPrecondition {
 
     static final List<Wire.ParamPattern> PATTERNS = List.of();
 
+    /** The params a google body carries under another metadata key: key to param. */
+    static final Map<String, String> METADATA_KEYS = Map.ofEntries();
+
     /** An error with the message, params and request id a response carried. */
     public RequestExpired4200(String message, Map<String, String> params, String requestId) {
         super(message, CODE, 400, "failed_precondition", false, params, MESSAGES, requestId);

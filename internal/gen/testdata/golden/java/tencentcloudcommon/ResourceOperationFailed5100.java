@@ -23,6 +23,9 @@ public final class ResourceOperationFailed5100 extends Unavailable {
 
     static final List<Wire.ParamPattern> PATTERNS = List.of();
 
+    /** The params a google body carries under another metadata key: key to param. */
+    static final Map<String, String> METADATA_KEYS = Map.ofEntries();
+
     /** An error with the message, params and request id a response carried. */
     public ResourceOperationFailed5100(String message, Map<String, String> params, String requestId) {
         super(message, CODE, 503, "unavailable", true, params, MESSAGES, requestId);

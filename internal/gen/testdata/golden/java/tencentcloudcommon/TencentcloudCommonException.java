@@ -24,6 +24,24 @@ public class TencentcloudCommonException extends RuntimeException {
 
     private static final String DOCS_URL = "";
     private static final Set<String> SUCCESS_CODES = Set.of("0");
+    /** The codes a google body names by an AIP-193 reason other than the code: reason to code. */
+    private static final Map<String, String> REASONS = Map.ofEntries(
+            Map.entry("ERROR_4000", "4000"),
+            Map.entry("ERROR_4100", "4100"),
+            Map.entry("ERROR_4200", "4200"),
+            Map.entry("ERROR_4300", "4300"),
+            Map.entry("ERROR_4400", "4400"),
+            Map.entry("ERROR_4500", "4500"),
+            Map.entry("ERROR_4600", "4600"),
+            Map.entry("ERROR_5000", "5000"),
+            Map.entry("ERROR_5100", "5100"),
+            Map.entry("ERROR_5200", "5200"),
+            Map.entry("ERROR_5300", "5300"),
+            Map.entry("ERROR_5400", "5400"),
+            Map.entry("ERROR_5500", "5500"),
+            Map.entry("ERROR_6000", "6000"),
+            Map.entry("ERROR_6100", "6100"),
+            Map.entry("ERROR_6200", "6200"));
 
     private final String code;
     private final int httpStatus;
@@ -102,28 +120,31 @@ public class TencentcloudCommonException extends RuntimeException {
             }
             return new TencentcloudCommonException(w != null ? w.message() : body, "", status, "unknown", false, Map.of(), Map.of(), requestId);
         }
-        if (SUCCESS_CODES.contains(w.code()) || Wire.SUCCESS_FORMATS.contains(format) && w.code().equals("0")) {
+        // A google body names the code by its AIP-193 reason.
+        boolean google = format.equals("google");
+        String code = google ? REASONS.getOrDefault(w.code(), w.code()) : w.code();
+        if (SUCCESS_CODES.contains(code) || Wire.SUCCESS_FORMATS.contains(format) && code.equals("0")) {
             return null;
         }
         String lang = Wire.header(headers, "content-language");
-        switch (w.code()) {
-            case "4000": return new InvalidRequestParameter4000(w.message(), Wire.params(w, InvalidRequestParameter4000.PATTERNS, lang), requestId);
-            case "4100": return new AuthenticationFailed4100(w.message(), Wire.params(w, AuthenticationFailed4100.PATTERNS, lang), requestId);
-            case "4200": return new RequestExpired4200(w.message(), Wire.params(w, RequestExpired4200.PATTERNS, lang), requestId);
-            case "4300": return new AccessDenied4300(w.message(), Wire.params(w, AccessDenied4300.PATTERNS, lang), requestId);
-            case "4400": return new QuotaExceed4400(w.message(), Wire.params(w, QuotaExceed4400.PATTERNS, lang), requestId);
-            case "4500": return new ReplayAttack4500(w.message(), Wire.params(w, ReplayAttack4500.PATTERNS, lang), requestId);
-            case "4600": return new ProtocolIsNotSupported4600(w.message(), Wire.params(w, ProtocolIsNotSupported4600.PATTERNS, lang), requestId);
-            case "5000": return new ResourceDoesNotExist5000(w.message(), Wire.params(w, ResourceDoesNotExist5000.PATTERNS, lang), requestId);
-            case "5100": return new ResourceOperationFailed5100(w.message(), Wire.params(w, ResourceOperationFailed5100.PATTERNS, lang), requestId);
-            case "5200": return new FailedToPurchaseResource5200(w.message(), Wire.params(w, FailedToPurchaseResource5200.PATTERNS, lang), requestId);
-            case "5300": return new FailedToPurchaseResource5300(w.message(), Wire.params(w, FailedToPurchaseResource5300.PATTERNS, lang), requestId);
-            case "5400": return new PartOfOperationsPerformed5400(w.message(), Wire.params(w, PartOfOperationsPerformed5400.PATTERNS, lang), requestId);
-            case "5500": return new UserFailedToPass5500(w.message(), Wire.params(w, UserFailedToPass5500.PATTERNS, lang), requestId);
-            case "6000": return new InternalServerError6000(w.message(), Wire.params(w, InternalServerError6000.PATTERNS, lang), requestId);
-            case "6100": return new NotSupportedByThe6100(w.message(), Wire.params(w, NotSupportedByThe6100.PATTERNS, lang), requestId);
-            case "6200": return new APIIsTemporarilyUnavailable6200(w.message(), Wire.params(w, APIIsTemporarilyUnavailable6200.PATTERNS, lang), requestId);
-            default: return new TencentcloudCommonException(w.message(), w.code(), status, "unknown", false,
+        switch (code) {
+            case "4000": return new InvalidRequestParameter4000(w.message(), Wire.params(w, InvalidRequestParameter4000.PATTERNS, lang, google ? InvalidRequestParameter4000.METADATA_KEYS : Map.of()), requestId);
+            case "4100": return new AuthenticationFailed4100(w.message(), Wire.params(w, AuthenticationFailed4100.PATTERNS, lang, google ? AuthenticationFailed4100.METADATA_KEYS : Map.of()), requestId);
+            case "4200": return new RequestExpired4200(w.message(), Wire.params(w, RequestExpired4200.PATTERNS, lang, google ? RequestExpired4200.METADATA_KEYS : Map.of()), requestId);
+            case "4300": return new AccessDenied4300(w.message(), Wire.params(w, AccessDenied4300.PATTERNS, lang, google ? AccessDenied4300.METADATA_KEYS : Map.of()), requestId);
+            case "4400": return new QuotaExceed4400(w.message(), Wire.params(w, QuotaExceed4400.PATTERNS, lang, google ? QuotaExceed4400.METADATA_KEYS : Map.of()), requestId);
+            case "4500": return new ReplayAttack4500(w.message(), Wire.params(w, ReplayAttack4500.PATTERNS, lang, google ? ReplayAttack4500.METADATA_KEYS : Map.of()), requestId);
+            case "4600": return new ProtocolIsNotSupported4600(w.message(), Wire.params(w, ProtocolIsNotSupported4600.PATTERNS, lang, google ? ProtocolIsNotSupported4600.METADATA_KEYS : Map.of()), requestId);
+            case "5000": return new ResourceDoesNotExist5000(w.message(), Wire.params(w, ResourceDoesNotExist5000.PATTERNS, lang, google ? ResourceDoesNotExist5000.METADATA_KEYS : Map.of()), requestId);
+            case "5100": return new ResourceOperationFailed5100(w.message(), Wire.params(w, ResourceOperationFailed5100.PATTERNS, lang, google ? ResourceOperationFailed5100.METADATA_KEYS : Map.of()), requestId);
+            case "5200": return new FailedToPurchaseResource5200(w.message(), Wire.params(w, FailedToPurchaseResource5200.PATTERNS, lang, google ? FailedToPurchaseResource5200.METADATA_KEYS : Map.of()), requestId);
+            case "5300": return new FailedToPurchaseResource5300(w.message(), Wire.params(w, FailedToPurchaseResource5300.PATTERNS, lang, google ? FailedToPurchaseResource5300.METADATA_KEYS : Map.of()), requestId);
+            case "5400": return new PartOfOperationsPerformed5400(w.message(), Wire.params(w, PartOfOperationsPerformed5400.PATTERNS, lang, google ? PartOfOperationsPerformed5400.METADATA_KEYS : Map.of()), requestId);
+            case "5500": return new UserFailedToPass5500(w.message(), Wire.params(w, UserFailedToPass5500.PATTERNS, lang, google ? UserFailedToPass5500.METADATA_KEYS : Map.of()), requestId);
+            case "6000": return new InternalServerError6000(w.message(), Wire.params(w, InternalServerError6000.PATTERNS, lang, google ? InternalServerError6000.METADATA_KEYS : Map.of()), requestId);
+            case "6100": return new NotSupportedByThe6100(w.message(), Wire.params(w, NotSupportedByThe6100.PATTERNS, lang, google ? NotSupportedByThe6100.METADATA_KEYS : Map.of()), requestId);
+            case "6200": return new APIIsTemporarilyUnavailable6200(w.message(), Wire.params(w, APIIsTemporarilyUnavailable6200.PATTERNS, lang, google ? APIIsTemporarilyUnavailable6200.METADATA_KEYS : Map.of()), requestId);
+            default: return new TencentcloudCommonException(w.message(), code, status, "unknown", false,
                     w.params() != null ? w.params() : Map.of(), Map.of(), requestId);
         }
     }

@@ -22,6 +22,9 @@ public final class UserFailedToPass5500 extends Internal {
 
     static final List<Wire.ParamPattern> PATTERNS = List.of();
 
+    /** The params a google body carries under another metadata key: key to param. */
+    static final Map<String, String> METADATA_KEYS = Map.ofEntries();
+
     /** An error with the message, params and request id a response carried. */
     public UserFailedToPass5500(String message, Map<String, String> params, String requestId) {
         super(message, CODE, 500, "internal", false, params, MESSAGES, requestId);

@@ -41,9 +41,16 @@ record Wire(String code, String message, String requestId, Map<String, String> p
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
-    static Map<String, String> params(Wire w, List<ParamPattern> patterns, String lang) {
+    static Map<String, String> params(Wire w, List<ParamPattern> patterns, String lang, Map<String, String> keys) {
         if (w.params() != null) {
-            return w.params();
+            if (keys.isEmpty()) {
+                return w.params();
+            }
+            Map<String, String> renamed = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : w.params().entrySet()) {
+                renamed.put(keys.getOrDefault(e.getKey(), e.getKey()), e.getValue());
+            }
+            return renamed;
         }
         List<ParamPattern> ordered = new ArrayList<>();
         for (ParamPattern p : patterns) {

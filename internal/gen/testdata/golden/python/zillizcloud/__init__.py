@@ -1120,6 +1120,55 @@ _KNOWN: Final[Mapping[str, Callable[[str, Mapping[str, str], str], ZillizCloudEr
     "96040": FailedToRestoreCluster96040,
 }
 
+# The codes a google body names by an AIP-193 reason other than the code: reason, code.
+_REASONS: Final[Mapping[str, str]] = {
+    "ERROR_96000": "96000",
+    "ERROR_96001": "96001",
+    "ERROR_96002": "96002",
+    "ERROR_96003": "96003",
+    "ERROR_96004": "96004",
+    "ERROR_96005": "96005",
+    "ERROR_96006": "96006",
+    "ERROR_96007": "96007",
+    "ERROR_96008": "96008",
+    "ERROR_96009": "96009",
+    "ERROR_96010": "96010",
+    "ERROR_96011": "96011",
+    "ERROR_96012": "96012",
+    "ERROR_96013": "96013",
+    "ERROR_96014": "96014",
+    "ERROR_96015": "96015",
+    "ERROR_96016": "96016",
+    "ERROR_96017": "96017",
+    "ERROR_96018": "96018",
+    "ERROR_96019": "96019",
+    "ERROR_96020": "96020",
+    "ERROR_96021": "96021",
+    "ERROR_96022": "96022",
+    "ERROR_96023": "96023",
+    "ERROR_96024": "96024",
+    "ERROR_96025": "96025",
+    "ERROR_96026": "96026",
+    "ERROR_96027": "96027",
+    "ERROR_96028": "96028",
+    "ERROR_96029": "96029",
+    "ERROR_96030": "96030",
+    "ERROR_96031": "96031",
+    "ERROR_96032": "96032",
+    "ERROR_96033": "96033",
+    "ERROR_96034": "96034",
+    "ERROR_96035": "96035",
+    "ERROR_96036": "96036",
+    "ERROR_96037": "96037",
+    "ERROR_96038": "96038",
+    "ERROR_96039": "96039",
+    "ERROR_96040": "96040",
+}
+
+# Per code, the params a google body carries under another metadata key: key, param.
+_METADATA_KEYS: Final[Mapping[str, Mapping[str, str]]] = {
+}
+
 # Per code, the patterns that recover params from a message: locale, regex, params.
 _PATTERNS: Final[Mapping[str, tuple[tuple[str, str, tuple[str, ...]], ...]]] = {
     "96024": (("en", "^Failed query instance metrics\\. ([\\s\\S]*?) \\(details\\)$", ("detail",)), ("zh-CN", "^查询实例指标失败。([\\s\\S]*?)（详情）$", ("detail",)),),
@@ -1148,12 +1197,17 @@ def from_response(
         if status < 400:
             return None
         return ZillizCloudError(w.message if w is not None else text, code="", http_status=status, request_id=request_id)
-    if w.code in _SUCCESS_CODES or (format in ("tencent-v2", "zilliz", "ucloud") and w.code == "0"):
+    # A google body names the code by its AIP-193 reason.
+    code = _REASONS.get(w.code, w.code) if format == "google" else w.code
+    if code in _SUCCESS_CODES or (format in ("tencent-v2", "zilliz", "ucloud") and code == "0"):
         return None
-    known = _KNOWN.get(w.code)
+    known = _KNOWN.get(code)
     if known is None:
-        return ZillizCloudError(w.message, code=w.code, http_status=status, params=w.params, request_id=request_id)
+        return ZillizCloudError(w.message, code=code, http_status=status, params=w.params, request_id=request_id)
     params = w.params
     if params is None:
-        params = recover_params(_PATTERNS.get(w.code, ()), w.message, header(headers, "content-language"))
+        params = recover_params(_PATTERNS.get(code, ()), w.message, header(headers, "content-language"))
+    elif format == "google" and code in _METADATA_KEYS:
+        keys = _METADATA_KEYS[code]
+        params = {keys.get(k, k): v for k, v in params.items()}
     return known(w.message, params, request_id)
