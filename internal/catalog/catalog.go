@@ -119,6 +119,9 @@ type DomainSource struct {
 	Format  string `yaml:"format,omitempty" json:"format,omitempty"`
 	Title   string `yaml:"title,omitempty" json:"title,omitempty"`
 	Updated string `yaml:"updated,omitempty" json:"updated,omitempty"`
+	// URL is where the page is published, when known; the error center
+	// links to it instead of naming the file.
+	URL string `yaml:"url,omitempty" json:"url,omitempty"`
 	// Notes keeps prose of the page that belongs to no single entry.
 	Notes []string `yaml:"notes,omitempty" json:"notes,omitempty"`
 }

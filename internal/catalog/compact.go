@@ -145,6 +145,7 @@ func (w *compactor) walk(c *Catalog) {
 		w.str(&d.Source.Format)
 		w.str(&d.Source.Title)
 		w.str(&d.Source.Updated)
+		w.str(&d.Source.URL)
 		w.strs(d.Source.Notes)
 	}
 	for i := range c.Entries {
