@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
@@ -47,6 +48,52 @@ type Store struct {
 	dialect dialect
 	url     string // the PostgreSQL URL, for LISTEN
 	now     func() time.Time
+
+	// cache holds, by content hash, recent versions parsed and their lint
+	// errors: the next publish of a domain compares with them.
+	cacheMu sync.Mutex
+	cache   map[string]*checked
+}
+
+// checked is a version's catalog with its lint errors by key.
+type checked struct {
+	cat  *catalog.Catalog
+	errs map[string]bool
+}
+
+// maxCached bounds the versions kept parsed.
+const maxCached = 64
+
+func (s *Store) cached(hash string) *checked {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	return s.cache[hash]
+}
+
+func (s *Store) remember(hash string, c *checked) {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if s.cache == nil || len(s.cache) >= maxCached {
+		s.cache = map[string]*checked{}
+	}
+	s.cache[hash] = c
+}
+
+// lintErrors returns the keys of c's lint errors.
+func lintErrors(c *catalog.Catalog) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range lint.Run([]*catalog.Catalog{c}, lint.Config{}) {
+		if f.Severity == lint.Error {
+			out[findingKey(f)] = true
+		}
+	}
+	return out
+}
+
+// findingKey matches a finding across versions: by rule, code and
+// message, not by line.
+func findingKey(f lint.Finding) string {
+	return f.Rule + "\x00" + f.Domain + "\x00" + f.Code + "\x00" + f.Message
 }
 
 // Version is one published version of a domain's catalog.
@@ -456,18 +503,43 @@ func (s *Store) Publish(ctx context.Context, p Publication) (Result, error) {
 		return Result{Version: prev, Changes: []diff.Change{}}, nil
 	}
 	var old []*catalog.Catalog
+	var had map[string]bool
 	if prev.Number > 0 {
-		pc, err := prev.Parse()
-		if err != nil {
-			return Result{}, fmt.Errorf("version %d of %s: %w", prev.Number, p.Domain, err)
+		pc := s.cached(prev.Hash)
+		if pc == nil {
+			cat, err := prev.Parse()
+			if err != nil {
+				return Result{}, fmt.Errorf("version %d of %s: %w", prev.Number, p.Domain, err)
+			}
+			pc = &checked{cat: cat, errs: lintErrors(cat)}
+			s.remember(prev.Hash, pc)
 		}
-		old = []*catalog.Catalog{pc}
+		old, had = []*catalog.Catalog{pc.cat}, pc.errs
 	}
 	cur := []*catalog.Catalog{c}
-	if fs := newLintErrors(old, cur); len(fs) > 0 {
-		return Result{}, &LintError{fs}
-	}
+	// Lint and diff at once: each reads the catalogs only.
+	var findings []lint.Finding
+	linted := make(chan struct{})
+	go func() {
+		defer close(linted)
+		findings = lint.Run(cur, lint.Config{})
+	}()
 	changes := diff.Compare(old, cur)
+	<-linted
+	curErrs := map[string]bool{}
+	var fresh []lint.Finding
+	for _, f := range findings {
+		if f.Severity != lint.Error {
+			continue
+		}
+		curErrs[findingKey(f)] = true
+		if !had[findingKey(f)] {
+			fresh = append(fresh, f)
+		}
+	}
+	if len(fresh) > 0 {
+		return Result{}, &LintError{fresh}
+	}
 	if prev.Number == 0 {
 		changes = nil // a first version adds every code: nothing to review
 	}
@@ -492,28 +564,8 @@ func (s *Store) Publish(ctx context.Context, p Publication) (Result, error) {
 	if err := tx.Commit(); err != nil {
 		return Result{}, err
 	}
+	s.remember(hash, &checked{cat: c, errs: curErrs})
 	return Result{Version: v, Created: true, Changes: changes}, nil
-}
-
-// newLintErrors returns the lint errors of cur that old does not have
-// (matched by rule, code and message, not by line).
-func newLintErrors(old, cur []*catalog.Catalog) []lint.Finding {
-	had := map[string]bool{}
-	key := func(f lint.Finding) string { return f.Rule + "\x00" + f.Domain + "\x00" + f.Code + "\x00" + f.Message }
-	if old != nil {
-		for _, f := range lint.Run(old, lint.Config{}) {
-			if f.Severity == lint.Error {
-				had[key(f)] = true
-			}
-		}
-	}
-	var out []lint.Finding
-	for _, f := range lint.Run(cur, lint.Config{}) {
-		if f.Severity == lint.Error && !had[key(f)] {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // Diff returns the changes from version from to version to of a domain.
