@@ -24,6 +24,10 @@ func (s *Server) pageHistory(w http.ResponseWriter, r *http.Request) {
 		data["Name"] = c.Domain.Name
 	}
 	if s.reg == nil {
+		if data["Name"] == nil {
+			s.pageNotFound(w, r)
+			return
+		}
 		s.render(w, r, http.StatusOK, "history", domain+" — history — errcat", data)
 		return
 	}
