@@ -61,7 +61,7 @@ func TestPublishThroughTheRegistry(t *testing.T) {
 	if code, _, stderr := regRun(t, "publish", "--server", url, "--token", tok, file); code != 1 || !strings.Contains(stderr, "BREAKING") {
 		t.Errorf("breaking publish: %d %s", code, stderr)
 	}
-	if code, out, _ := regRun(t, "diff", "registry:"+url+"/example.shop@1", file); code != 1 || !strings.Contains(out, "(9 breaking") {
+	if code, out, _ := regRun(t, "diff", "registry:"+url+"/example.shop@1", file); code != 1 || !strings.Contains(out, "(6 breaking") {
 		t.Errorf("diff registry: %d %s", code, out)
 	}
 	if code, out, _ := regRun(t, "lint", "--against", "registry:"+url+"/example.shop@1", file); code != 1 || !strings.Contains(out, "breaking-change") {

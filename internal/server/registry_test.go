@@ -131,7 +131,7 @@ func TestRegistryPublishAndRead(t *testing.T) {
 			}
 		}
 		var dj DiffJSON
-		if r := do(t, ts, "GET", "/v1/domains/example.shop/diff?from=1&to=3", nil, nil); r.status != 200 || json.Unmarshal(r.body, &dj) != nil || dj.Breaking != 9 {
+		if r := do(t, ts, "GET", "/v1/domains/example.shop/diff?from=1&to=3", nil, nil); r.status != 200 || json.Unmarshal(r.body, &dj) != nil || dj.Breaking != 6 {
 			t.Errorf("diff 1..3: %d %s", r.status, r.body)
 		}
 		page := string(do(t, ts, "GET", "/domains/example.shop/history", nil, nil).body)

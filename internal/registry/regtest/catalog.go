@@ -3,6 +3,8 @@ package regtest
 import (
 	"fmt"
 	"strings"
+
+	"github.com/errcat/errcat/vocab"
 )
 
 // Catalog returns the YAML of a lint-clean catalog of domain with n
@@ -10,7 +12,7 @@ import (
 // breaking change between two catalogs), and note is added to every
 // message (a compatible change).
 func Catalog(domain string, n, status int, note string) []byte {
-	category := map[int]string{404: "not_found", 409: "aborted", 400: "invalid_argument"}[status]
+	category := vocab.CategoryForStatus(status)
 	var b strings.Builder
 	fmt.Fprintf(&b, "domain:\n  id: %s\n  name: Example %s\n  locales: [en]\n  wire_format: problem\n  code_kind: string\nentries:\n", domain, domain)
 	for i := range n {
