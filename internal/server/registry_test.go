@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -216,4 +217,44 @@ func TestReplicasSeePublish(t *testing.T) {
 			time.Sleep(10 * time.Millisecond)
 		}
 	}
+}
+
+// TestRegistryConcurrentPublishes sends 20 publishes to one domain at once:
+// every one is a version, numbered 1…20 without a gap.
+func TestRegistryConcurrentPublishes(t *testing.T) {
+	registryStores(t, func(t *testing.T, url string) {
+		_, ts := newRegistryServer(t, url, nil)
+		statuses := make(chan int, 20)
+		var wg sync.WaitGroup
+		for i := range 20 {
+			wg.Go(func() {
+				req, _ := http.NewRequest("POST", ts.URL+"/v1/domains/example.busy/versions",
+					bytes.NewReader(regtest.Catalog("example.busy", 20, 404, fmt.Sprintf(" (rev %d)", i))))
+				req.Header.Set("Authorization", "Bearer "+testAdmin)
+				resp, err := ts.Client().Do(req)
+				if err != nil {
+					statuses <- 0
+					return
+				}
+				resp.Body.Close()
+				statuses <- resp.StatusCode
+			})
+		}
+		wg.Wait()
+		close(statuses)
+		for st := range statuses {
+			if st != 201 {
+				t.Errorf("a publish answered %d, want 201", st)
+			}
+		}
+		var vj VersionsJSON
+		if r := do(t, ts, "GET", "/v1/domains/example.busy/versions", nil, nil); json.Unmarshal(r.body, &vj) != nil || len(vj.Versions) != 20 {
+			t.Fatalf("versions: %s", r.body)
+		}
+		for i, v := range vj.Versions {
+			if v.Number != i+1 {
+				t.Errorf("version %d numbered %d", i+1, v.Number)
+			}
+		}
+	})
 }
