@@ -1,10 +1,21 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/errcat/errcat/internal/registry/regtest"
 )
@@ -17,7 +28,9 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	os.Setenv("XDG_DATA_HOME", dir)
-	os.Unsetenv("ERRCAT_ADMIN_TOKEN")
+	if os.Getenv("ERRCAT_CLI_SUBPROCESS") == "" {
+		os.Unsetenv("ERRCAT_ADMIN_TOKEN")
+	}
 	os.Unsetenv("ERRCAT_TOKEN")
 	os.Unsetenv("ERRCAT_SERVER")
 	code := m.Run()
@@ -89,3 +102,83 @@ func TestServeStoreOrCatalog(t *testing.T) {
 		t.Errorf("unknown store: %d %s", code, stderr)
 	}
 }
+
+// TestServeKilledDuringPublish kills errcat serve (a subprocess) with
+// SIGKILL while publishes are in flight: after a restart every version is
+// whole and numbered without a gap.
+func TestServeKilledDuringPublish(t *testing.T) {
+	if args := os.Getenv("ERRCAT_CLI_SUBPROCESS"); args != "" {
+		os.Exit(Main(strings.Split(args, "\x1f"), strings.NewReader(""), os.Stdout, os.Stderr))
+	}
+	dir := t.TempDir()
+	store := "sqlite:" + filepath.Join(dir, "registry.db")
+	start := func() (*exec.Cmd, string) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestServeKilledDuringPublish$")
+		cmd.Env = append(os.Environ(), "ERRCAT_ADMIN_TOKEN="+cliAdmin,
+			"ERRCAT_CLI_SUBPROCESS="+strings.Join([]string{"serve", "--addr", "127.0.0.1:0", "--log-level", "error", "--store", store}, "\x1f"))
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		line, err := bufio.NewReader(out).ReadString('\n')
+		m := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(line)
+		if err != nil || m == "" {
+			cmd.Process.Kill()
+			t.Fatalf("serve printed %q, %v", line, err)
+		}
+		return cmd, m
+	}
+	cmd, url := start()
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := 0; ; i++ {
+				req, _ := http.NewRequest("POST", url+"/v1/domains/example.big/versions",
+					bytes.NewReader(regtest.Catalog("example.big", 2000, 404, fmt.Sprintf(" (w%d rev %d)", w, i))))
+				req.Header.Set("Authorization", "Bearer "+cliAdmin)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					return // the server is gone
+				}
+				resp.Body.Close()
+			}
+		})
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	wg.Wait()
+	cmd, url = start()
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	resp, err := http.Get(url + "/v1/domains/example.big/versions")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var vs struct{ Versions []struct{ Number int } }
+	if err := json.NewDecoder(resp.Body).Decode(&vs); err != nil || len(vs.Versions) == 0 {
+		t.Fatalf("versions after the restart: %v (%d)", err, len(vs.Versions))
+	}
+	for i, v := range vs.Versions {
+		if v.Number != i+1 {
+			t.Fatalf("version %d numbered %d", i+1, v.Number)
+		}
+		r, err := http.Get(fmt.Sprintf("%s/v1/domains/example.big/versions/%d", url, v.Number))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(r.Body)
+		r.Body.Close()
+		if r.StatusCode != 200 || !bytes.Contains(body, []byte("Item01999.Missing")) {
+			t.Fatalf("version %d after the restart: %d, %d bytes", v.Number, r.StatusCode, len(body))
+		}
+	}
+	t.Logf("%d whole versions after SIGKILL and restart", len(vs.Versions))
+}
+
+const cliAdmin = "ect_admin_kill_test_0123456789abcdefghijklmnop"
