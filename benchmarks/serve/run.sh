@@ -13,6 +13,12 @@
 #   benchmarks/serve/run.sh                  # defaults below
 #   ROUNDS=5 DUR=10s N=1000000 benchmarks/serve/run.sh
 #   PARTS=2 N=1000000 benchmarks/serve/run.sh   # only the large catalog
+#   STORE=catalog PARTS=1 benchmarks/serve/run.sh  # part 1 on --catalog
+#
+# STORE picks what part 1 serves the built-in catalogs from: sqlite (the
+# default: a registry store in a scratch directory, seeded on start),
+# catalog (today's read-only mirror, --catalog catalogs) or a
+# postgres://… URL (a registry store there).
 #
 # Needs wrk (Debian package wrk). Every process it starts is stopped on exit.
 set -euo pipefail
@@ -24,6 +30,7 @@ THREADS=${THREADS:-2}
 N=${N:-1000000}
 SEARCH_CONNS=${SEARCH_CONNS:-1 4}
 PARTS=${PARTS:-12} # which parts to run: 1, 2 or 12
+STORE=${STORE:-sqlite}
 
 work=$(mktemp -d)
 pids=()
@@ -66,7 +73,14 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 if [[ $PARTS == *1* ]]; then
 echo "== part 1: errcat serve vs a trivial net/http handler writing the same bytes"
 echo "   $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$THREADS -c$CONNS -d$DUR, $ROUNDS rounds"
-start errcat "$work/errcat" serve --addr 127.0.0.1:0 --rate-limit 0 --log-level warn
+case $STORE in
+  sqlite) source_args=(--store "sqlite:$work/registry.db") ;;
+  catalog) source_args=(--catalog catalogs) ;;
+  postgres://*|postgresql://*) source_args=(--store "$STORE") ;;
+  *) echo "run.sh: STORE=$STORE: want sqlite, catalog or postgres://…" >&2; exit 2 ;;
+esac
+echo "   errcat serves the built-in catalogs from: $STORE"
+start errcat "$work/errcat" serve --addr 127.0.0.1:0 --rate-limit 0 --log-level warn "${source_args[@]}"
 errcat_url=${url%/}
 entry=/v1/domains/huaweicloud.css/errors/CSS.0001
 search='/v1/search?q=parameter&limit=20'

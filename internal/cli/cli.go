@@ -119,6 +119,8 @@ func commands(env *Env) []*cobra.Command {
 		newSynthCmd(env),
 		newGenCmd(env),
 		newServeCmd(env),
+		newPublishCmd(env),
+		newTokenCmd(env),
 	}
 }
 

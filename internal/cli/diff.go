@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/errcat/errcat/internal/diff"
-	"github.com/errcat/errcat/internal/source"
 )
 
 func newDiffCmd(env *Env) *cobra.Command {
@@ -15,7 +14,8 @@ func newDiffCmd(env *Env) *cobra.Command {
 		Use:   "diff [--format text|json] OLD NEW",
 		Short: "Classify the changes between two catalog versions as breaking or compatible",
 		Long: `Diff compares two versions of catalogs. OLD and NEW are each a file, a
-directory, or git:REV:PATH (PATH relative to the current directory).
+directory, git:REV:PATH (PATH relative to the current directory), or
+registry:URL/DOMAIN@N, version N of a domain in an error center's registry.
 
 Breaking: a code removed without a tombstone (deprecated: true), renamed,
 its HTTP status, category or retry flag changed, its placeholders changed,
@@ -27,11 +27,11 @@ remediation or status added. Exit 1 when any change is breaking.`,
 			if format != "text" && format != "json" {
 				return usageError{fmt.Errorf("--format %q: want text or json", format)}
 			}
-			old, err := source.Load(args[0])
+			old, err := loadSource(args[0])
 			if err != nil {
 				return err
 			}
-			cur, err := source.Load(args[1])
+			cur, err := loadSource(args[1])
 			if err != nil {
 				return err
 			}

@@ -79,7 +79,9 @@ exits 1 when a finding of error severity remains, else 0.
 
 --explain ID prints a rule's documentation; --explain all lists every rule.
 --against git:REV also compares the catalogs with the same paths at git
-revision REV and reports breaking changes as errors (see errcat diff).
+revision REV, or with version N of a domain in an error center's registry
+(registry:URL/DOMAIN@N), and reports breaking changes as errors (see errcat
+diff).
 A domain disables or tunes rules in its header (domain.lint), and an entry
 can carry a reasoned exemption (exempt: [{rule: ID, reason: ...}]).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -101,10 +103,16 @@ can carry a reasoned exemption (exempt: [{rule: ID, reason: ...}]).`,
 				return err
 			}
 			findings := lint.Run(cats, cfg)
-			if against != "" {
+			if isRegistry(against) {
+				old, err := loadRegistry(against)
+				if err != nil {
+					return err
+				}
+				findings = append(findings, changeFindings(diff.Compare(old, cats))...)
+			} else if against != "" {
 				rev, ok := strings.CutPrefix(against, "git:")
 				if !ok || rev == "" || strings.Contains(rev, ":") {
-					return usageError{fmt.Errorf("--against %q: want git:REV", against)}
+					return usageError{fmt.Errorf("--against %q: want git:REV or registry:URL/DOMAIN@N", against)}
 				}
 				old, err := loadAgainst(rev, args)
 				if err != nil {
@@ -126,7 +134,7 @@ can carry a reasoned exemption (exempt: [{rule: ID, reason: ...}]).`,
 	f.StringSliceVar(&enable, "enable", nil, "also run rule `ID` (repeatable, comma-separated), even if off by default or disabled by a domain")
 	f.StringSliceVar(&disable, "disable", nil, "do not run rule `ID` (repeatable, comma-separated)")
 	f.StringVar(&explain, "explain", "", "print the documentation of rule `ID` (all: every rule) and exit")
-	f.StringVar(&against, "against", "", "also report changes against the catalogs at `git:REV`; breaking ones are errors")
+	f.StringVar(&against, "against", "", "also report changes against the catalogs at `git:REV` or registry:URL/DOMAIN@N; breaking ones are errors")
 	return cmd
 }
 

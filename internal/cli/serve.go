@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/registry"
 	"github.com/errcat/errcat/internal/server"
 	"github.com/errcat/errcat/internal/source"
 )
@@ -25,15 +27,24 @@ func newServeCmd(env *Env) *cobra.Command {
 	var rateBurst, maxConns int
 	var maxDrop float64
 	var allowDrop bool
+	var store string
 	cmd := &cobra.Command{
-		Use:   "serve [--addr 127.0.0.1:8080] [--catalog DIR]...",
+		Use:   "serve [--addr 127.0.0.1:8080] [--store URL | --catalog DIR...]",
 		Short: "Serve the error center: web UI and JSON API over the catalogs",
 		Long: `Serve runs the error center: a web UI and a JSON API (v1) where an API's
 users look error codes up, search in English or Chinese and decode raw error
-responses. It serves the built-in catalogs with no set-up; --catalog DIR adds
-or overrides domains, and catalogs on disk are reloaded when they change (a
-broken file keeps its last good version and is logged). SIGINT or SIGTERM
-shuts down gracefully.
+responses. SIGINT or SIGTERM shuts down gracefully.
+
+By default it serves a catalog registry (--store URL): an embedded SQLite file
+in the user's data directory, created and seeded with the built-in catalogs
+on first start, or a PostgreSQL database (postgres://…) that several
+replicas share. Teams publish their domains' catalogs to it (errcat publish);
+every version is kept. An admin token comes from $ERRCAT_ADMIN_TOKEN or is
+generated on first start into a file beside the store (its path is logged).
+
+--catalog DIR instead mirrors directories read-only: the built-in catalogs
+plus DIR's, which add or override domains and are reloaded when they change
+(a broken file keeps its last good version and is logged).
 
 /metrics is served on the main address unless --metrics-addr gives it one of
 its own. Every response carries X-Content-Type-Options: nosniff and
@@ -79,6 +90,19 @@ and a keep-alive connection idle for --idle-timeout is closed.`,
 				}
 				builtin = b
 			}
+			var reg *registry.Store
+			var admin string
+			if store != "" && len(env.CatalogDirs) > 0 {
+				return usageError{errors.New("--store serves a registry, --catalog mirrors directories: give one")}
+			}
+			if len(env.CatalogDirs) == 0 {
+				var err error
+				if reg, admin, err = openStore(cmd.Context(), log, store, builtin); err != nil {
+					return err
+				}
+				defer reg.Close()
+				builtin = nil // the registry serves them
+			}
 			for _, d := range env.CatalogDirs {
 				if _, err := os.Stat(d); err != nil {
 					return exitf(1, "--catalog: %v", err)
@@ -88,6 +112,7 @@ and a keep-alive connection idle for --idle-timeout is closed.`,
 				Builtin: builtin, Dirs: env.CatalogDirs, Reload: reload, Logger: log, NoLint: noLint,
 				RateLimit: limit, RateBurst: rateBurst, MaxDrop: maxDrop, AllowDrop: allowDrop,
 				MaxConns: maxConns, IdleTimeout: idleTimeout, MetricsApart: metricsAddr != "",
+				Registry: reg, AdminToken: admin,
 			})
 			if err != nil {
 				return exitf(1, "%v", err)
@@ -132,6 +157,7 @@ and a keep-alive connection idle for --idle-timeout is closed.`,
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&store, "store", "", "serve the catalog registry at `URL`: sqlite:PATH or postgres://… (default: sqlite:registry.db in $XDG_DATA_HOME/errcat or ~/.local/share/errcat); --catalog DIR mirrors directories instead")
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	cmd.Flags().StringVar(&metricsAddr, "metrics-addr", "", "serve /metrics on `HOST:PORT` only, not on --addr (default: on --addr)")
 	cmd.Flags().IntVar(&maxConns, "max-conns", 1024, "serve at most this many connections at once; more wait (0: no cap)")

@@ -58,6 +58,7 @@ func (s *Server) routes() {
 		m.Handle("GET /metrics", metrics)
 	}
 	s.uiRoutes(m)
+	s.registryRoutes(m)
 	m.HandleFunc("/", s.fallback)
 	s.mux = m
 	s.handler = s.wrap(m)

@@ -29,6 +29,7 @@ import (
 	"github.com/errcat/errcat/httperr"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/lint"
+	"github.com/errcat/errcat/internal/registry"
 	"github.com/errcat/errcat/internal/source"
 )
 
@@ -89,6 +90,13 @@ type Config struct {
 	// MetricsApart leaves /metrics off the main handler: it is served only
 	// by MetricsHandler and RunMetrics, on an address of its own.
 	MetricsApart bool
+
+	// Registry, when set, is the catalog registry served instead of
+	// Builtin and Dirs: its latest versions, publishes under /v1 and the
+	// history pages (registry_api.go). AdminToken is an admin token from
+	// outside the registry ($ERRCAT_ADMIN_TOKEN); empty: none.
+	Registry   *registry.Store
+	AdminToken string
 }
 
 // Server is the error center.
@@ -103,6 +111,7 @@ type Server struct {
 	metrics  *metrics
 	ui       *ui
 	errs     *httperr.Handler
+	reg      *regState // nil: no registry
 
 	// metricsHandler serves /metrics alone (MetricsHandler).
 	metricsHandler http.Handler
@@ -172,6 +181,9 @@ func New(cfg Config) (*Server, error) {
 	start := time.Now()
 	if _, err := s.st.load(); err != nil {
 		s.log.Warn("some catalogs were not loaded", "err", err)
+	}
+	if err := s.openRegistry(); err != nil {
+		return nil, err
 	}
 	snap := s.st.cur.Load()
 	if snap.set.Len() > 100000 {
@@ -244,6 +256,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	wctx, stop := context.WithCancel(ctx)
 	defer stop()
 	go s.Watch(wctx)
+	go s.watchRegistry(wctx)
 	return s.serve(ctx, s.HTTPServer(ln.Addr().String()), ln)
 }
 

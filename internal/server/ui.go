@@ -330,6 +330,7 @@ func (s *Server) pageDomain(w http.ResponseWriter, r *http.Request) {
 	if lq.Page*lq.PerPage < len(all) {
 		data["Next"] = pageURL(lq.Page + 1)
 	}
+	data["History"] = s.reg != nil // a registry keeps the domain's versions
 	s.render(w, r, status, "domain", c.Domain.Name+" — errcat", data)
 }
 
