@@ -5,19 +5,20 @@ go 1.26.0
 require (
 	github.com/errcat/errcat v0.0.0
 	github.com/go-kratos/kratos/v2 v2.8.3
+	github.com/google/go-cmp v0.7.0
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20261019180522-ce908d29299b
 	google.golang.org/grpc v1.85.0
-	google.golang.org/protobuf v1.36.12
 )
 
 require (
 	golang.org/x/sys v0.49.0 // indirect
-	golang.org/x/text v0.43.0 // indirect
+	golang.org/x/text v0.43.0
 )
 
 require (
 	github.com/goccy/go-yaml v1.19.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
+	google.golang.org/protobuf v1.36.12 // indirect
 )
 
 replace github.com/errcat/errcat => ../
