@@ -208,4 +208,3 @@ func TestErrcatAllocs(t *testing.T) {
 		}
 	}
 }
-

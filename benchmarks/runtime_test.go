@@ -90,4 +90,3 @@ func BenchmarkLocalize(b *testing.B) {
 		}
 	})
 }
-
