@@ -62,10 +62,12 @@ var formats = [...]format{
 type writer interface {
 	// name is the format's name in vocab's list of wire formats.
 	name() string
-	// appendBody appends the body of e, which has a Def, to dst; o.Locale
-	// is set. e comes by value: a call through an interface makes pointer
-	// arguments escape, and the caller's Error may live on its stack.
-	appendBody(dst []byte, e errcat.Error, o Options) []byte
+	// Each writer also has appendBody(dst []byte, e *errcat.Error, o
+	// Options) []byte, which appends the body of e (which has a Def) to
+	// dst, with o.Locale set. It is not part of this interface: Append
+	// calls it through a type switch (format.appendBody), since a call
+	// through an interface makes pointer arguments escape, and the
+	// caller's Error may live on its stack.
 	// schema is the OpenAPI Schema Object of the bodies, as JSON.
 	schema() string
 }
@@ -294,9 +296,39 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 	if o.Locale == "" {
 		o.Locale = e.Def().Domain.DefaultLocale()
 	}
-	ev := *e
-	if ev.RequestID() == "" && o.RequestID != "" {
-		ev.WithRequestID(o.RequestID)
+	if e.RequestID() == "" && o.RequestID != "" {
+		ev := *e
+		return f.get().appendBody(dst, ev.WithRequestID(o.RequestID), o)
 	}
-	return f.get().w.appendBody(dst, ev, o)
+	return f.get().appendBody(dst, e, o)
+}
+
+// appendBody calls the format's writer with a static call, so that e does
+// not escape.
+func (f *format) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+	switch w := f.w.(type) {
+	case *problem:
+		return w.appendBody(dst, e, o)
+	case *google:
+		return w.appendBody(dst, e, o)
+	case *tencent:
+		return w.appendBody(dst, e, o)
+	case *tencentV2:
+		return w.appendBody(dst, e, o)
+	case *aliyun:
+		return w.appendBody(dst, e, o)
+	case *aliyunXML:
+		return w.appendBody(dst, e, o)
+	case *huawei:
+		return w.appendBody(dst, e, o)
+	case *zilliz:
+		return w.appendBody(dst, e, o)
+	case *ucloud:
+		return w.appendBody(dst, e, o)
+	case *volcengine:
+		return w.appendBody(dst, e, o)
+	case *baidu:
+		return w.appendBody(dst, e, o)
+	}
+	return dst // not reached: the golden tests write every format
 }
