@@ -5,6 +5,7 @@
 # /usr/bin/time -v and bounded by TIMEOUT seconds (a run cut short shows
 # its limit). Prints one tab-separated line per run:
 #   entries  command  cpu-seconds  peak-RSS-MB  exit
+# SIZES, GENS (generators) and IMPORT=0 (no import) narrow a run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 sizes=${SIZES:-"10000 100000 1000000"}
@@ -36,6 +37,7 @@ for n in $sizes; do
     case $g in markdown | rst | text | html) lang=(--lang en) ;; esac
     run "gen $g" "$bin" "${cat[@]}" gen "$g" "${lang[@]}" -o "$work/out"
   done
+  [ "${IMPORT:-1}" = 1 ] || { rm -rf "$dir"; continue; }
   rm -rf "$work/page"
   "$bin" "${cat[@]}" gen markdown --lang en -o "$work/page" >/dev/null 2>&1
   run import "$bin" import --domain synthetic.api -o "$work/imported.yaml" $(find "$work/page" -name '*.md' | head -1)
