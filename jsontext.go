@@ -47,8 +47,10 @@ type compiled struct {
 
 type template struct {
 	segs []segment
-	// locale is the locale the template is in.
-	locale string
+	// locale is the locale the template is in; localeValue is the same
+	// as a one-element header value.
+	locale      string
+	localeValue []string
 }
 
 // segment is literal JSON-escaped text followed by a placeholder (name
@@ -75,6 +77,7 @@ func (d *Def) compiled() *compiled {
 		for loc, t := range texts {
 			tp := compileTemplate(t)
 			tp.locale = loc
+			tp.localeValue = []string{loc}[:1:1]
 			m[loc] = tp
 		}
 		c.fields[f] = m
@@ -148,6 +151,21 @@ func (e *Error) TextLocale(field Field, locale string) (textLocale string, ok bo
 		return "", false
 	}
 	return tp.locale, true
+}
+
+// TextLocaleValue is TextLocale as a one-element slice, for a
+// Content-Language header value (http.Header maps names to slices). The
+// slice is shared by every caller and must not be modified; nil when the
+// Def has no text of field.
+func (d *Def) TextLocaleValue(field Field, locale string) []string {
+	if d == nil || field >= numFields {
+		return nil
+	}
+	tp := d.template(field, locale)
+	if tp == nil {
+		return nil
+	}
+	return tp.localeValue
 }
 
 // TextHasParams reports whether the text of field for locale (after the

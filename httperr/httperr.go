@@ -86,8 +86,11 @@ type Event struct {
 	Status int
 	// Panic is true when the response answers a panic.
 	Panic bool
-	// Err is the error as sent (its cause holds the original error).
+	// Err is the error as sent (its cause holds the original error),
+	// without the request id when it had none of its own.
 	Err *errcat.Error
+	// RequestID is the request id the response carries.
+	RequestID string
 }
 
 // Outcome is how a request Wrap served ended.
@@ -156,10 +159,34 @@ func randomID() string {
 
 type ctxKey struct{}
 
+// request is Wrap's state of one request, in one allocation: the context
+// the handler sees (the request's, with the request id), the recorder of
+// the response and the request id's header value.
+type request struct {
+	context.Context
+	id  string
+	idv [1]string
+	rw  recorder
+}
+
+// Value returns a *string to the request id for ctxKey; RequestID reads
+// it. Everything else is the parent's.
+func (q *request) Value(key any) any {
+	if _, ok := key.(ctxKey); ok {
+		return &q.id
+	}
+	return q.Context.Value(key)
+}
+
+// String names the context, as the context package's own do.
+func (q *request) String() string { return "httperr.request" }
+
 // RequestID returns the request id Wrap put on ctx, or "".
 func RequestID(ctx context.Context) string {
-	id, _ := ctx.Value(ctxKey{}).(string)
-	return id
+	if id, _ := ctx.Value(ctxKey{}).(*string); id != nil {
+		return *id
+	}
+	return ""
 }
 
 // saneID reports whether an incoming request id may be echoed: 1 to 128
@@ -204,20 +231,23 @@ func (h *Handler) Wrap(next http.Handler) http.Handler {
 		if h.cfg.Done != nil {
 			start = time.Now()
 		}
-		id := RequestID(r.Context())
-		if id == "" {
+		q := &request{Context: r.Context()}
+		q.id = RequestID(q.Context)
+		if q.id == "" {
 			if v := r.Header[h.cfg.RequestIDHeader]; len(v) > 0 && saneID(v[0]) {
-				id = v[0]
+				q.id = v[0]
 			} else {
-				id = h.cfg.NewRequestID()
+				q.id = h.cfg.NewRequestID()
 			}
-			r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, id))
 		}
-		w.Header()[h.cfg.RequestIDHeader] = []string{id}
-		rw := &recorder{ResponseWriter: w, h: h}
+		r = r.WithContext(q)
+		q.idv[0] = q.id
+		w.Header()[h.cfg.RequestIDHeader] = q.idv[:]
+		q.rw = recorder{ResponseWriter: w, h: h}
+		rw := &q.rw
 		defer func() {
 			if p := recover(); p != nil {
-				h.recovered(rw, r, id, p)
+				h.recovered(rw, r, q.id, p)
 			}
 			if h.cfg.Done != nil {
 				h.cfg.Done(r, Outcome{Status: rw.finalStatus(), Duration: time.Since(start)})
@@ -245,51 +275,55 @@ func (h *Handler) recovered(rw *recorder, r *http.Request, id string, p any) {
 		return
 	}
 	e := h.cfg.Domain.InternalDef().New().WithCause(fmt.Errorf("panic: %v", p)).WithRequestID(id)
-	h.write(rw, r, e, true)
+	h.write(rw, r, e, id, true)
 }
 
 // Write writes err as the response to r: a catalog error as itself, any
-// other error as the configured domain's internal error. It adds the
-// request id of r's context to an error that has none. If the response
-// was already started, the error is only logged.
+// other error as the configured domain's internal error. An error without
+// a request id is sent with the one of r's context (the Error itself is
+// left as it is). If the response was already started, the error is only
+// logged.
 func (h *Handler) Write(w http.ResponseWriter, r *http.Request, err error) {
 	e := errcat.From(err, h.cfg.Domain)
 	if e == nil {
 		return
 	}
-	if id := RequestID(r.Context()); id != "" && e.RequestID() == "" {
-		e = e.Clone().WithRequestID(id)
+	id := e.RequestID()
+	if id == "" {
+		id = RequestID(r.Context())
 	}
 	if rw, ok := w.(*recorder); ok && rw.status != 0 {
 		h.cfg.Logger.ErrorContext(r.Context(), "error after the response was started",
-			slog.String("request_id", e.RequestID()), slog.String("error", e.Error()))
+			slog.String("request_id", id), slog.String("error", e.Error()))
 		return
 	}
-	h.write(w, r, e, false)
+	h.write(w, r, e, id, false)
 }
 
-func (h *Handler) write(w http.ResponseWriter, r *http.Request, e *errcat.Error, panicked bool) {
+func (h *Handler) write(w http.ResponseWriter, r *http.Request, e *errcat.Error, id string, panicked bool) {
 	f := h.cfg.Format
 	if !f.Valid() {
 		f = wire.For(e)
 	}
 	def := e.Def()
-	o := wire.Options{
-		Locale:   def.Domain.Negotiate(r.Header.Get("Accept-Language")),
-		Instance: r.URL.RequestURI(),
-		HostID:   h.cfg.HostID,
+	o := wire.Options{HostID: h.cfg.HostID, RequestID: id}
+	if v := r.Header["Accept-Language"]; len(v) > 0 {
+		o.Locale = def.Domain.Negotiate(v[0])
+	} else {
+		o.Locale = def.Domain.DefaultLocale()
+	}
+	if f == wire.Problem() { // the only format with an "instance"
+		o.Instance = r.URL.RequestURI()
 	}
 	if f.Spec().Action {
 		o.Action = h.cfg.Action(r)
 	}
-	status := f.Status(e)
 	if def.Status() >= 500 && !panicked {
 		h.cfg.Logger.ErrorContext(r.Context(), "internal error",
-			slog.String("request_id", e.RequestID()), slog.String("error", e.Error()))
+			slog.String("request_id", id), slog.String("error", e.Error()))
 	}
 	bp := h.bufs.Get().(*[]byte)
-	buf := (*bp)[:0]
-	buf, err := f.WriteBuffer(w, e, o, buf)
+	buf, err := f.WriteBuffer(w, e, o, (*bp)[:0])
 	if err != nil {
 		h.cfg.Logger.DebugContext(r.Context(), "writing the error response", slog.String("error", err.Error()))
 	}
@@ -302,7 +336,7 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, e *errcat.Error,
 		if def.Domain != nil {
 			domain = def.Domain.ID
 		}
-		h.cfg.Hook(r, Event{Domain: domain, Code: def.Code, Status: status, Panic: panicked, Err: e})
+		h.cfg.Hook(r, Event{Domain: domain, Code: def.Code, Status: f.Status(e), Panic: panicked, Err: e, RequestID: id})
 	}
 }
 

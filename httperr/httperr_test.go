@@ -51,7 +51,11 @@ type events struct {
 func (ev *events) hook(_ *http.Request, e httperr.Event) {
 	ev.mu.Lock()
 	defer ev.mu.Unlock()
+	if e.RequestID == "" {
+		panic("hook event without a request id")
+	}
 	e.Err = nil // compared without the error value
+	e.RequestID = ""
 	ev.got = append(ev.got, e)
 }
 

@@ -12,8 +12,7 @@ type aliyun struct{}
 
 func (*aliyun) name() string { return vocab.FormatAliyun }
 
-func (*aliyun) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
-	e := &ev
+func (*aliyun) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
 	d := e.Def()
 	dst = append(dst, `{"RequestId":`...)
 	dst = AppendJSONString(dst, e.RequestID())

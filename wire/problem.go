@@ -27,8 +27,7 @@ type problem struct{}
 
 func (*problem) name() string { return vocab.FormatProblem }
 
-func (*problem) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
-	e := &ev
+func (*problem) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
 	d := e.Def()
 	status := d.Status()
 	dst = append(dst, `{"type":"`...)

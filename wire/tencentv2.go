@@ -15,8 +15,7 @@ type tencentV2 struct{}
 
 func (*tencentV2) name() string { return vocab.FormatTencentV2 }
 
-func (*tencentV2) appendBody(dst []byte, ev errcat.Error, o Options) []byte {
-	e := &ev
+func (*tencentV2) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
 	d := e.Def()
 	dst = append(dst, `{"code":`...)
 	dst = d.AppendJSONCode(dst, true)

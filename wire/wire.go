@@ -62,10 +62,12 @@ var formats = [...]format{
 type writer interface {
 	// name is the format's name in vocab's list of wire formats.
 	name() string
-	// appendBody appends the body of e, which has a Def, to dst; o.Locale
-	// is set. e comes by value: a call through an interface makes pointer
-	// arguments escape, and the caller's Error may live on its stack.
-	appendBody(dst []byte, e errcat.Error, o Options) []byte
+	// Each writer also has appendBody(dst []byte, e *errcat.Error, o
+	// Options) []byte, which appends the body of e (which has a Def) to
+	// dst, with o.Locale set. It is not part of this interface: Append
+	// calls it through a type switch (format.appendBody), since a call
+	// through an interface makes pointer arguments escape, and the
+	// caller's Error may live on its stack.
 	// schema is the OpenAPI Schema Object of the bodies, as JSON.
 	schema() string
 }
@@ -74,13 +76,15 @@ type writer interface {
 type format struct {
 	spec vocab.WireFormat
 	w    writer
+	// contentType is spec.ContentType as a header value.
+	contentType []string
 }
 
 // bind pairs a writer with vocab's descriptor of the same name. A writer
 // vocab does not know gets an empty descriptor, which the tests reject.
 func bind(w writer) format {
 	spec, _ := vocab.LookupWireFormat(w.name())
-	return format{spec: spec, w: w}
+	return format{spec: spec, w: w, contentType: []string{spec.ContentType}[:1:1]}
 }
 
 // Format is one wire format. Formats are comparable. The zero Format is
@@ -184,6 +188,20 @@ type Options struct {
 	Action string
 	// HostID is aliyun's "HostId", the endpoint that answered.
 	HostID string
+	// RequestID is the request id to send when the Error has none of its
+	// own (see errcat.Error.WithRequestID), so that a middleware need not
+	// copy the Error to attach it.
+	RequestID string
+}
+
+// requestID returns the request id e is sent with under o.
+func requestID(e *errcat.Error, o Options) string {
+	if e != nil {
+		if id := e.RequestID(); id != "" {
+			return id
+		}
+	}
+	return o.RequestID
 }
 
 // Locale returns the locale e's message is written in under o: o.Locale
@@ -212,19 +230,42 @@ func defOf(e *errcat.Error) *errcat.Def {
 
 // Header sets the format's headers for e: Content-Type, Content-Language
 // and X-Content-Type-Options always, X-Request-Id when e has a request id
-// (the huawei format's way of carrying it; harmless for the others), and
-// Retry-After (whole seconds, rounded up) when the entry has a retry
-// delay.
+// (or o gives one: the huawei format's way of carrying it; harmless for the
+// others), and Retry-After (whole seconds, rounded up) when the entry has a
+// retry delay.
+//
+// The values are assigned to h directly, under their canonical names, and
+// most are slices shared between responses (precomputed per format and per
+// locale): replace a value with Set, never modify its slice in place.
 func (f Format) Header(h http.Header, e *errcat.Error, o Options) {
-	h.Set("Content-Type", f.ContentType())
-	h.Set("Content-Language", Locale(e, o))
-	h.Set("X-Content-Type-Options", "nosniff")
-	if e != nil && e.RequestID() != "" {
-		h.Set("X-Request-Id", e.RequestID())
+	h["Content-Type"] = f.get().contentType
+	h["Content-Language"] = localeValue(e, o)
+	h["X-Content-Type-Options"] = nosniff
+	if id := requestID(e, o); id != "" {
+		// A middleware may have set it already (httperr does).
+		if v := h["X-Request-Id"]; len(v) != 1 || v[0] != id {
+			h["X-Request-Id"] = []string{id}
+		}
 	}
 	if d := defOf(e).RetryAfter; d > 0 {
-		h.Set("Retry-After", strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10))
+		h["Retry-After"] = []string{strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10)}
 	}
+}
+
+// nosniff is the value of X-Content-Type-Options, shared and read-only.
+var nosniff = []string{"nosniff"}[:1:1]
+
+// localeValue returns Locale(e, o) as a header value.
+func localeValue(e *errcat.Error, o Options) []string {
+	d := defOf(e)
+	loc := o.Locale
+	if loc == "" {
+		loc = d.Domain.DefaultLocale()
+	}
+	if v := d.TextLocaleValue(errcat.Message, loc); v != nil {
+		return v
+	}
+	return []string{loc}
 }
 
 // Write sends e to w: headers, status and body.
@@ -234,11 +275,13 @@ func (f Format) Write(w http.ResponseWriter, e *errcat.Error, o Options) error {
 }
 
 // WriteBuffer is Write rendering into buf (pass a reused buffer's [:0]);
-// it returns the buffer, grown as needed, for reuse.
+// it returns the buffer, grown as needed, for reuse. The body goes out in
+// one Write without a Content-Length header: net/http adds it for a
+// response written in one piece of up to 2 KB, and sends a larger one
+// chunked (HTTP/1.1) or framed (HTTP/2). AppendResponse shows the header.
 func (f Format) WriteBuffer(w http.ResponseWriter, e *errcat.Error, o Options, buf []byte) ([]byte, error) {
 	body := f.Append(buf, e, o)
 	f.Header(w.Header(), e, o)
-	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(f.Status(e))
 	_, err := w.Write(body)
 	return body, err
@@ -253,5 +296,39 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 	if o.Locale == "" {
 		o.Locale = e.Def().Domain.DefaultLocale()
 	}
-	return f.get().w.appendBody(dst, *e, o)
+	if e.RequestID() == "" && o.RequestID != "" {
+		ev := *e
+		return f.get().appendBody(dst, ev.WithRequestID(o.RequestID), o)
+	}
+	return f.get().appendBody(dst, e, o)
+}
+
+// appendBody calls the format's writer with a static call, so that e does
+// not escape.
+func (f *format) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+	switch w := f.w.(type) {
+	case *problem:
+		return w.appendBody(dst, e, o)
+	case *google:
+		return w.appendBody(dst, e, o)
+	case *tencent:
+		return w.appendBody(dst, e, o)
+	case *tencentV2:
+		return w.appendBody(dst, e, o)
+	case *aliyun:
+		return w.appendBody(dst, e, o)
+	case *aliyunXML:
+		return w.appendBody(dst, e, o)
+	case *huawei:
+		return w.appendBody(dst, e, o)
+	case *zilliz:
+		return w.appendBody(dst, e, o)
+	case *ucloud:
+		return w.appendBody(dst, e, o)
+	case *volcengine:
+		return w.appendBody(dst, e, o)
+	case *baidu:
+		return w.appendBody(dst, e, o)
+	}
+	return dst // not reached: the golden tests write every format
 }

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"github.com/rogpeppe/go-internal/diff"
 	"github.com/spf13/cobra"
 
+	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/gen"
 )
 
@@ -60,6 +63,9 @@ Kinds:
 			if opts.Package != "" && len(cats) != 1 {
 				return usageError{fmt.Errorf("gen %s: --package names one package; add --domain ID", g.Name)}
 			}
+			if g.Stream != nil && !check && (out != "" || g.OneFile != "") {
+				return streamFiles(env, out, g, cats, opts)
+			}
 			files, err := g.Run(cats, opts)
 			if err != nil {
 				return exitf(1, "%v", err)
@@ -103,6 +109,58 @@ func writeFiles(env *Env, dir string, files gen.Files) error {
 		}
 	}
 	fmt.Fprintf(env.Stderr, "wrote %d files under %s\n", len(files), dir)
+	return nil
+}
+
+// streamFiles runs a streaming generator: each file goes to disk under
+// dir (or to stdout when dir is "") as it is written, never whole in
+// memory.
+func streamFiles(env *Env, dir string, g gen.Generator, cats []*catalog.Catalog, opts gen.Options) error {
+	var f *os.File
+	var bw *bufio.Writer
+	n := 0
+	closeFile := func() error {
+		if bw == nil {
+			return nil
+		}
+		err := bw.Flush()
+		if f != nil {
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		f, bw = nil, nil
+		return err
+	}
+	err := g.Stream(cats, opts, func(p string) (io.Writer, error) {
+		if err := closeFile(); err != nil {
+			return nil, err
+		}
+		n++
+		if dir == "" {
+			bw = bufio.NewWriterSize(env.Stdout, 64<<10)
+			return bw, nil
+		}
+		path := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, err
+		}
+		var err error
+		if f, err = os.Create(path); err != nil {
+			return nil, err
+		}
+		bw = bufio.NewWriterSize(f, 64<<10)
+		return bw, nil
+	})
+	if cerr := closeFile(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return exitf(1, "%v", err)
+	}
+	if dir != "" {
+		fmt.Fprintf(env.Stderr, "wrote %d files under %s\n", n, dir)
+	}
 	return nil
 }
 

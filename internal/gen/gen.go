@@ -15,6 +15,7 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -58,6 +59,40 @@ type Generator struct {
 	Styles []string
 	// Run generates the files for cats.
 	Run func(cats []*catalog.Catalog, opts Options) (Files, error)
+	// Stream, when set, writes the same files as Run, one after the
+	// other, each through the writer create returns for its path, so
+	// that no file is ever whole in memory.
+	Stream func(cats []*catalog.Catalog, opts Options, create CreateFunc) error
+	// OneFile is the path of the only file the generator writes, when it
+	// always writes one.
+	OneFile string
+}
+
+// CreateFunc opens the file at path (slash-separated, relative) for a
+// streaming generator; the generator writes it until it creates the
+// next one or returns.
+type CreateFunc func(path string) (io.Writer, error)
+
+// collect runs a streaming generator into Files.
+func collect(cats []*catalog.Catalog, opts Options, stream func([]*catalog.Catalog, Options, CreateFunc) error) (Files, error) {
+	files := Files{}
+	var cur *bytes.Buffer
+	var path string
+	flush := func() {
+		if cur != nil {
+			files[path] = cur.Bytes()
+		}
+	}
+	err := stream(cats, opts, func(p string) (io.Writer, error) {
+		flush()
+		cur, path = &bytes.Buffer{}, p
+		return cur, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	flush()
+	return files, nil
 }
 
 // Generators returns every generator, in the order the CLI lists them.
@@ -68,8 +103,8 @@ func Generators() []Generator {
 		{Name: "rst", Summary: "a reStructuredText page per domain and locale (grid table: status, code, message, measure)", Styles: []string{StyleGrid}, Run: RST},
 		{Name: "text", Summary: "a plain text page per domain and locale (aligned table)", Styles: []string{StylePlain}, Run: Text},
 		{Name: "html", Summary: "a static HTML site: index, a page per domain and locale, an anchor per code, client-side search", Run: HTML},
-		{Name: "json", Summary: "the catalogs as JSON for front ends: a file per domain and an index", Run: JSON},
-		{Name: "openapi", Summary: "OpenAPI 3.1 components: a schema per wire format, a response per error code and status", Run: OpenAPI},
+		{Name: "json", Summary: "the catalogs as JSON for front ends: a file per domain and an index", Run: JSON, Stream: StreamJSON},
+		{Name: "openapi", Summary: "OpenAPI 3.1 components: a schema per wire format, a response per error code and status", Run: OpenAPI, Stream: StreamOpenAPI, OneFile: "openapi.json"},
 		{Name: "schema", Summary: "the JSON Schema of the catalog format", Run: Schema},
 		{Name: "ts", Summary: "an npm package per domain: an error class per category and code, a union on code, fromResponse", Run: TypeScript},
 		{Name: "python", Summary: "a typed Python package per domain: an exception class per category and code, from_response", Run: Python},
