@@ -1,0 +1,449 @@
+package decode
+
+import (
+	"net/http"
+	"strings"
+)
+
+// This file holds the general reader: for a JSON body of no named shape
+// (or a generic shape that left a field empty) it finds the code, the
+// message, the request id and the status by key names and nesting. It
+// looks at the root object and, at most genDepth levels down, into the
+// members that hold errors (error, errors[0], Error, ResponseMetadata,
+// extensions, root_cause[0], data, result, …). Every candidate value gets
+// a score from its key and its value; the best wins, so that a specific
+// symbolic code beats a number that only repeats the HTTP status, and
+// "type":"invalid_request_error" never beats a code.
+
+// genDepth bounds how deep the general reader looks.
+const genDepth = 5
+
+// maxCodeCands bounds the code candidates kept; later ones compete for
+// the last slot.
+const maxCodeCands = 8
+
+// cand is a candidate value and where it was found.
+type cand struct {
+	v     int // tape index of the value; -1 for none
+	key   int // tape index of its key
+	score int
+	num   bool  // a number (or a string of digits)
+	n     int64 // its value when num
+	depth int
+	path  [genDepth]int32 // key tokens of the containers above
+}
+
+type general struct {
+	d                 *doc
+	path              [genDepth]int32
+	codes             [maxCodeCands]cand
+	ncodes            int
+	sub, msg, rid, st cand
+	failed, succeeded bool
+	successCode       bool
+	errArr            int // the first errors-like array, for Details
+}
+
+func newCand() cand { return cand{v: -1, key: -1} }
+
+// container reports whether the general reader looks inside member name,
+// and whether what it holds is an error.
+func container(name string) (look, errish bool) {
+	switch name {
+	case "error", "Error", "errors", "Errors", "err", "error_response", "errorResponse", "ErrorResponse",
+		"fault", "Fault", "root_cause", "extensions", "errorInfo", "error_info", "exception":
+		return true, true
+	case "ResponseMetadata", "Response", "response", "data", "result", "Result", "meta", "body", "status", "header":
+		return true, false
+	}
+	return false, false
+}
+
+// walk visits the members of obj.
+func (g *general) walk(obj, depth int, inErr bool) {
+	d := g.d
+	for k := d.key(obj); k >= 0; k = d.next(obj, k) {
+		v := k + 1
+		name := d.text(k)
+		g.member(name, k, v, depth, inErr)
+		if depth+1 >= genDepth {
+			continue
+		}
+		look, errish := container(name)
+		if !look {
+			continue
+		}
+		child := v
+		if d.kind(v) == kArr {
+			child = d.elem(v)
+			if errish && g.errArr < 0 {
+				g.errArr = v
+			}
+		}
+		if d.isObj(child) {
+			g.path[depth] = int32(k)
+			g.walk(child, depth+1, inErr || errish)
+		}
+	}
+}
+
+func (g *general) at(v, key, score, depth int) cand {
+	c := cand{v: v, key: key, score: score, depth: depth, path: g.path}
+	c.n, c.num = g.d.int(v)
+	return c
+}
+
+func better(c *cand, n cand) {
+	if c.v < 0 || n.score > c.score {
+		*c = n
+	}
+}
+
+// member scores one member as a code, message, request id or status.
+func (g *general) member(name string, k, v, depth int, inErr bool) {
+	d := g.d
+	bonus := 0
+	if inErr {
+		bonus = 1
+	}
+	kd := d.kind(v)
+	switch name {
+	case "code", "Code", "error_code", "errorCode", "ErrorCode", "errcode", "errCode", "err_code", "ret_code",
+		"retcode", "RetCode", "retCode", "errno", "errNo", "error_no", "infocode", "resultCode", "result_code":
+		g.code(v, k, 10+bonus, depth)
+	case "__type":
+		g.code(v, k, 9+bonus, depth)
+	case "error", "Error", "err", "reason", "error_summary", "errorSummary":
+		if kd != kStr {
+			return
+		}
+		base := 7
+		if name == "error_summary" || name == "errorSummary" {
+			base = 3
+		}
+		if token(d.text(v)) {
+			g.code(v, k, base+bonus, depth)
+			better(&g.msg, g.at(v, k, 2+bonus, depth))
+		} else {
+			better(&g.msg, g.at(v, k, 7+bonus, depth))
+		}
+	case "type", "error_type", "errorType", "errorClass", "name", "exceptionCode", "exception":
+		if kd != kStr || !token(d.text(v)) || (name == "name" && !inErr) {
+			return
+		}
+		switch t := d.text(v); {
+		case t == "error" || t == "Error" || t == "errors":
+			return
+		case genericType(t):
+			g.code(v, k, 1, depth)
+		default:
+			g.code(v, k, 5+bonus, depth)
+		}
+	case "sub_code", "subCode", "SubCode", "sub_error", "subcode":
+		better(&g.sub, g.at(v, k, 1, depth))
+	case "message", "Message", "msg", "Msg", "errmsg", "errMsg", "error_msg", "errorMsg", "error_message",
+		"errorMessage", "ErrorMessage", "message_text", "error_description", "errorDescription", "sub_msg", "subMsg":
+		if kd == kObj {
+			v = d.get(v, "value") // OData: "message":{"lang":"en","value":"…"}
+		}
+		score := 10
+		if name == "error_description" || name == "errorDescription" {
+			score = 11
+		}
+		g.message(v, k, score+bonus, depth)
+	case "description", "Description", "detail", "Detail", "details", "error_detail", "errorDetail":
+		g.message(v, k, 8+bonus, depth)
+	case "info", "title", "statusText", "status_text", "localizedMessage", "userMessage", "user_message":
+		g.message(v, k, 4+bonus, depth)
+	case "request_id", "requestId", "RequestId", "RequestID", "requestID", "req_id", "reqId", "trace_id",
+		"traceId", "TraceId", "traceid", "fbtrace_id", "log_id", "logId", "logid", "correlation_id",
+		"correlationId", "RequestUUID", "x_request_id":
+		if s := d.scalar(v); s != "" && kd != kTrue && kd != kFalse {
+			better(&g.rid, g.at(v, k, 10, depth))
+		}
+	case "errorId", "error_id", "unique_id", "uniqueId":
+		if s := d.scalar(v); s != "" && kd != kTrue && kd != kFalse {
+			better(&g.rid, g.at(v, k, 5, depth))
+		}
+	case "ok", "success", "Success", "succeeded", "successful":
+		switch kd {
+		case kFalse:
+			g.failed = true
+		case kTrue:
+			g.succeeded = true
+		}
+	case "stat", "state":
+		g.statusWord(d.text(v))
+	}
+	switch name {
+	case "status", "Status", "httpStatus", "http_status", "http_status_code", "httpStatusCode", "statusCode",
+		"status_code", "httpCode", "http_code", "StatusCode":
+		if c, ok := d.int(v); ok && c >= 100 && c < 600 {
+			better(&g.st, g.at(v, k, 10-depth, depth))
+		} else if kd == kStr {
+			g.statusWord(d.text(v))
+			if (name == "statusCode" || name == "status_code") && token(d.text(v)) && !isDigits(d.text(v)) {
+				g.code(v, k, 6+bonus, depth) // Salesforce's statusCode is a symbolic code
+			}
+		}
+	}
+}
+
+func (g *general) statusWord(s string) {
+	switch strings.ToLower(s) {
+	case "error", "fail", "failed", "failure":
+		g.failed = true
+	case "ok", "success", "succeeded":
+		g.succeeded = true
+	}
+}
+
+func (g *general) message(v, k, score, depth int) {
+	if g.d.kind(v) == kStr && g.d.text(v) != "" {
+		better(&g.msg, g.at(v, k, score, depth))
+	}
+}
+
+// code records a code candidate.
+func (g *general) code(v, k, score, depth int) {
+	d := g.d
+	switch d.kind(v) {
+	case kStr:
+		s := d.text(v)
+		if s == "" || !token(s) {
+			return
+		}
+		if isSignedDigits(s) {
+			score -= 3 // a string of digits is a number
+		} else {
+			score += 3 // a symbolic code
+		}
+	case kNum:
+	default:
+		return
+	}
+	c := g.at(v, k, score, depth)
+	if c.num && c.n == 0 || d.kind(v) == kStr && successWord(d.text(v)) {
+		g.successCode = true
+		return
+	}
+	if g.ncodes < maxCodeCands {
+		g.codes[g.ncodes] = c
+		g.ncodes++
+	} else if last := &g.codes[maxCodeCands-1]; score > last.score {
+		*last = c
+	}
+}
+
+// best returns the best code candidate now that the statuses are known:
+// a number that repeats the HTTP status says less than anything else.
+func (g *general) best(status int) cand {
+	best := newCand()
+	for i := 0; i < g.ncodes; i++ {
+		c := g.codes[i]
+		if c.num && status != 0 && c.n == int64(status) {
+			c.score -= 6
+		}
+		if best.v < 0 || c.score > best.score {
+			best = c
+		}
+	}
+	return best
+}
+
+// path is where c was found, as "error.type" or "errors[0].code".
+func (g *general) pathOf(c cand) string {
+	if c.v < 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < c.depth; i++ {
+		k := int(c.path[i])
+		b.WriteString(g.d.text(k))
+		if g.d.kind(k+1) == kArr {
+			b.WriteString("[0]")
+		}
+		b.WriteByte('.')
+	}
+	b.WriteString(g.d.text(c.key))
+	return b.String()
+}
+
+// token reports whether s can be a code: short, without spaces.
+func token(s string) bool {
+	if s == "" || len(s) > 128 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+func isSignedDigits(s string) bool {
+	if strings.HasPrefix(s, "-") {
+		s = s[1:]
+	}
+	return isDigits(s)
+}
+
+func successWord(s string) bool {
+	switch s {
+	case "0", "OK", "ok", "Ok", "success", "SUCCESS", "Success":
+		return true
+	}
+	return false
+}
+
+// genericType reports whether a "type" says only that there is an error
+// of a broad class: it is a code only when nothing more specific is.
+func genericType(t string) bool {
+	switch t {
+	case "invalid_request_error", "api_error", "request_error", "client_error", "server_error",
+		"exception", "Exception", "failure", "fail", "object", "ERROR", "error_response":
+		return true
+	}
+	return false
+}
+
+// readGeneral runs the general reader over root. With fill, it only fills
+// n's empty code, message and request id (a generic named shape left them
+// empty) and reports whether it filled any; without, it reads the body as
+// FormatGeneral and reports whether it found an error (or a success).
+func readGeneral(n *Normalized, d *doc, root int, header http.Header, fill bool) bool {
+	g := general{d: d, sub: newCand(), msg: newCand(), rid: newCand(), st: newCand(), errArr: -1}
+	g.walk(root, 0, false)
+	status := n.HTTPStatus
+	if status == 0 && g.st.v >= 0 {
+		s, _ := d.int(g.st.v)
+		status = int(s)
+	}
+	code := g.best(status)
+	if fill {
+		found := false
+		if n.Code == "" && code.v >= 0 {
+			n.Code, n.Rules.Code, found = d.scalar(code.v), g.pathOf(code), true
+		}
+		if n.Message == "" && g.msg.v >= 0 {
+			n.Message, n.Rules.Message, found = d.text(g.msg.v), g.pathOf(g.msg), true
+		}
+		if n.RequestID == "" && g.rid.v >= 0 {
+			n.RequestID, n.Rules.RequestID = d.scalar(g.rid.v), g.pathOf(g.rid)
+		}
+		if n.HTTPStatus == 0 && g.st.v >= 0 {
+			n.HTTPStatus, n.Rules.HTTPStatus = status, g.pathOf(g.st)
+		}
+		return found
+	}
+	if code.v < 0 && g.msg.v < 0 && !g.failed {
+		if g.successCode || g.succeeded {
+			n.Format = FormatGeneral
+			n.NotError, n.Reason = true, "the body states success"
+			return true
+		}
+		return false
+	}
+	n.Format = FormatGeneral
+	if code.v >= 0 {
+		n.Code, n.Rules.Code = d.scalar(code.v), g.pathOf(code)
+	}
+	if g.sub.v >= 0 {
+		n.SubCode = d.scalar(g.sub.v)
+	}
+	if g.msg.v >= 0 {
+		n.Message, n.Rules.Message = d.text(g.msg.v), g.pathOf(g.msg)
+	}
+	if g.rid.v >= 0 {
+		n.RequestID, n.Rules.RequestID = d.scalar(g.rid.v), g.pathOf(g.rid)
+	}
+	if n.HTTPStatus == 0 && g.st.v >= 0 {
+		n.HTTPStatus, n.Rules.HTTPStatus = status, g.pathOf(g.st)
+	}
+	if g.errArr >= 0 && d.count(g.errArr) > 1 {
+		n.Details = readDetails(d, g.errArr, n.Details)
+	}
+	switch {
+	case g.failed:
+	case code.v < 0 && (g.successCode || g.succeeded):
+		n.NotError, n.Reason = true, "the body states success"
+	case code.v < 0 && is2xx(n.HTTPStatus):
+		// A message alone in a success response is not an error.
+		n.NotError, n.Reason = true, "success status and no error code in the body"
+	}
+	return true
+}
+
+// count returns the number of elements of array arr.
+func (d *doc) count(arr int) int {
+	c := 0
+	for i := d.elem(arr); i >= 0; i = d.next(arr, i) {
+		c++
+	}
+	return c
+}
+
+// raw returns value i as the body wrote it.
+func (d *doc) raw(i int) string {
+	if i < 0 || i >= d.n {
+		return ""
+	}
+	t := d.at(i)
+	if t.kind == kStr {
+		return d.s[t.start-1 : t.end+1]
+	}
+	return d.s[t.start:t.end]
+}
+
+// readDetails appends one Detail per element of array arr.
+func readDetails(d *doc, arr int, out []Detail) []Detail {
+	if c := d.count(arr); c > 0 && out == nil {
+		out = make([]Detail, 0, min(c, 64))
+	}
+	for i := d.elem(arr); i >= 0 && len(out) < cap(out); i = d.next(arr, i) {
+		out = append(out, detailOf(d, i))
+	}
+	return out
+}
+
+// detailOf reads one nested error.
+func detailOf(d *doc, e int) Detail {
+	det := Detail{Raw: d.raw(e)}
+	if d.kind(e) == kStr {
+		det.Message = d.text(e)
+		return det
+	}
+	if !d.isObj(e) {
+		return det
+	}
+	det.Type = d.text(d.first(e, "@type", "type", "__type"))
+	det.Code = d.scalar(d.first(e, "code", "Code", "error_code", "errorCode", "reason"))
+	if det.Code == "" {
+		det.Code = d.scalar(d.get(d.get(e, "extensions"), "code"))
+	}
+	if det.Code == det.Type && det.Type != "" && d.has(e, "type") {
+		det.Type = ""
+	}
+	det.Message = d.text(d.first(e, "message", "Message", "msg", "description", "detail"))
+	if det.Message == "" && det.Code != d.text(d.get(e, "reason")) {
+		det.Message = d.text(d.get(e, "reason"))
+	}
+	det.Target = d.text(d.first(e, "target", "field", "param", "index", "resource"))
+	if p := d.get(e, "path"); det.Target == "" && d.kind(p) == kArr {
+		det.Target = joinPath(d, p)
+	}
+	return det
+}
+
+// joinPath writes a GraphQL path ["user", 0, "name"] as user.0.name.
+func joinPath(d *doc, arr int) string {
+	var b strings.Builder
+	for i := d.elem(arr); i >= 0; i = d.next(arr, i) {
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(d.scalar(i))
+	}
+	return b.String()
+}
