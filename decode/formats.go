@@ -75,7 +75,7 @@ func readNamed(n *Normalized, d *doc, root int, header http.Header) bool {
 		return readGitHub(n, d, root, m)
 	}
 	if d.kind(m.errors) == kArr {
-		if readGraphQL(n, d, m.errors) || readDocker(n, d, m.errors) {
+		if readGraphQL(n, d, root, m.errors) || readDocker(n, d, m.errors) {
 			return true
 		}
 	}
@@ -241,13 +241,14 @@ func readGitHub(n *Normalized, d *doc, root int, m markers) bool {
 // readGraphQL reads a GraphQL response's errors[]: every error becomes a
 // Detail; the first gives the code (extensions.code, else its
 // classification or errorType) and the message.
-func readGraphQL(n *Normalized, d *doc, errs int) bool {
+func readGraphQL(n *Normalized, d *doc, root, errs int) bool {
 	first := d.elem(errs)
 	if !d.isObj(first) || !d.has(first, "message") {
 		return false
 	}
-	if !d.has(first, "extensions") && !d.has(first, "locations") && !d.has(first, "path") && d.has(first, "code") {
-		return false // a docker registry error
+	if !d.has(first, "extensions") && !d.has(first, "locations") && !d.has(first, "path") &&
+		(!d.has(root, "data") || d.has(first, "code")) {
+		return false // a docker registry error, or another errors[]
 	}
 	n.Format = FormatGraphQL
 	n.Message = d.text(d.get(first, "message"))
@@ -260,7 +261,33 @@ func readGraphQL(n *Normalized, d *doc, errs int) bool {
 	if len(n.Details) > 0 {
 		n.Target = n.Details[0].Target
 	}
+	n.Category = graphQLCategory(n.Code)
 	return true
+}
+
+// graphQLCategory maps the codes GraphQL servers put in extensions.code
+// (Apollo Server's, gRPC names, DGS's errorType) to a category.
+func graphQLCategory(code string) string {
+	if c, ok := vocab.CategoryForGRPC(code); ok {
+		return string(c)
+	}
+	switch code {
+	case "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "BadRequest", "ValidationError":
+		return string(vocab.InvalidArgument)
+	case "UNAUTHORIZED", "Unauthenticated":
+		return string(vocab.Unauthenticated)
+	case "FORBIDDEN", "PermissionDenied":
+		return string(vocab.PermissionDenied)
+	case "NotFound":
+		return string(vocab.NotFound)
+	case "INTERNAL_SERVER_ERROR", "Internal":
+		return string(vocab.Internal)
+	case "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE":
+		return string(vocab.FailedPrecondition)
+	case "Unavailable":
+		return string(vocab.Unavailable)
+	}
+	return ""
 }
 
 // qiniu reports whether {"error":"…"} is Qiniu's message rather than an

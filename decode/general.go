@@ -2,6 +2,7 @@ package decode
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -38,6 +39,8 @@ type general struct {
 	path              [genDepth]int32
 	codes             [maxCodeCands]cand
 	ncodes            int
+	msgs              [maxCodeCands]cand
+	nmsgs             int
 	sub, msg, rid, st cand
 	failed, succeeded bool
 	successCode       bool
@@ -109,7 +112,7 @@ func (g *general) member(name string, k, v, depth int, inErr bool) {
 	kd := d.kind(v)
 	switch name {
 	case "code", "Code", "error_code", "errorCode", "ErrorCode", "errcode", "errCode", "err_code", "ret_code",
-		"retcode", "RetCode", "retCode", "errno", "errNo", "error_no", "infocode", "resultCode", "result_code":
+		"retcode", "RetCode", "retCode", "errno", "errNo", "error_no", "err_no", "errorNo", "infocode", "resultCode", "result_code":
 		g.code(v, k, 10+bonus, depth)
 	case "__type":
 		g.code(v, k, 9+bonus, depth)
@@ -123,9 +126,9 @@ func (g *general) member(name string, k, v, depth int, inErr bool) {
 		}
 		if token(d.text(v)) {
 			g.code(v, k, base+bonus, depth)
-			better(&g.msg, g.at(v, k, 2+bonus, depth))
+			g.addMsg(g.at(v, k, 2+bonus, depth))
 		} else {
-			better(&g.msg, g.at(v, k, 7+bonus, depth))
+			g.addMsg(g.at(v, k, 7+bonus, depth))
 		}
 	case "type", "error_type", "errorType", "errorClass", "name", "exceptionCode", "exception":
 		if kd != kStr || !token(d.text(v)) || (name == "name" && !inErr) {
@@ -141,7 +144,7 @@ func (g *general) member(name string, k, v, depth int, inErr bool) {
 		}
 	case "sub_code", "subCode", "SubCode", "sub_error", "subcode":
 		better(&g.sub, g.at(v, k, 1, depth))
-	case "message", "Message", "msg", "Msg", "errmsg", "errMsg", "error_msg", "errorMsg", "error_message",
+	case "message", "Message", "msg", "Msg", "errmsg", "errMsg", "error_msg", "errorMsg", "err_msg", "error_message",
 		"errorMessage", "ErrorMessage", "message_text", "error_description", "errorDescription", "sub_msg", "subMsg":
 		if kd == kObj {
 			v = d.get(v, "value") // OData: "message":{"lang":"en","value":"…"}
@@ -200,8 +203,32 @@ func (g *general) statusWord(s string) {
 
 func (g *general) message(v, k, score, depth int) {
 	if g.d.kind(v) == kStr && g.d.text(v) != "" {
-		better(&g.msg, g.at(v, k, score, depth))
+		g.addMsg(g.at(v, k, score, depth))
 	}
+}
+
+func (g *general) addMsg(c cand) {
+	if g.nmsgs < maxCodeCands {
+		g.msgs[g.nmsgs] = c
+		g.nmsgs++
+	} else if last := &g.msgs[maxCodeCands-1]; c.score > last.score {
+		*last = c
+	}
+}
+
+// bestMsg returns the best message: one beside the code says more.
+func (g *general) bestMsg(code cand) cand {
+	best := newCand()
+	for i := 0; i < g.nmsgs; i++ {
+		c := g.msgs[i]
+		if code.v >= 0 && c.depth == code.depth && slices.Equal(c.path[:c.depth], code.path[:code.depth]) {
+			c.score += 3
+		}
+		if best.v < 0 || c.score > best.score {
+			best = c
+		}
+	}
+	return best
 }
 
 // code records a code candidate.
@@ -321,6 +348,7 @@ func readGeneral(n *Normalized, d *doc, root int, header http.Header, fill bool)
 		status = int(s)
 	}
 	code := g.best(status)
+	g.msg = g.bestMsg(code)
 	if fill {
 		found := false
 		if n.Code == "" && code.v >= 0 {
