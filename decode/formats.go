@@ -90,6 +90,7 @@ func readNamed(n *Normalized, d *doc, root int, header http.Header) bool {
 			} else if n.HTTPStatus != 0 {
 				n.Code = itoa(n.HTTPStatus)
 			}
+			n.Category = qiniuCategory(n.HTTPStatus)
 			return true
 		}
 		n.Format = FormatOAuth
@@ -299,6 +300,21 @@ func qiniu(d *doc, root, e int, header http.Header) bool {
 	return !d.has(root, "error_description") && !token(d.text(e)) && !d.has(root, "error_code")
 }
 
+// qiniuCategory maps Qiniu's own HTTP statuses (6xx) to a category.
+func qiniuCategory(status int) string {
+	switch status {
+	case 612, 631:
+		return string(vocab.NotFound)
+	case 614:
+		return string(vocab.AlreadyExists)
+	case 573:
+		return string(vocab.ResourceExhausted)
+	case 579, 599:
+		return string(vocab.Internal)
+	}
+	return ""
+}
+
 // readGRPCStatus reads google.rpc.Status as JSON (grpc-gateway):
 // {"code":5,"message","details":[{"@type",…}]}.
 func readGRPCStatus(n *Normalized, d *doc, root, c int, details int) {
@@ -316,6 +332,7 @@ func readGRPCStatus(n *Normalized, d *doc, root, c int, details int) {
 		n.NotError, n.Reason = true, "gRPC status OK"
 	}
 	readGoogleDetails(n, d, details)
+	n.Provider = "" // grpc, unless a catalog says whose
 	n.Details = readDetails(d, details, n.Details)
 }
 

@@ -446,16 +446,20 @@ func detailOf(d *doc, e int) Detail {
 		return det
 	}
 	det.Type = d.text(d.first(e, "@type", "type", "__type"))
-	det.Code = d.scalar(d.first(e, "code", "Code", "error_code", "errorCode", "reason"))
+	det.Code = d.scalar(d.first(e, "code", "Code", "error_code", "errorCode"))
 	if det.Code == "" {
 		det.Code = d.scalar(d.get(d.get(e, "extensions"), "code"))
 	}
-	if det.Code == det.Type && det.Type != "" && d.has(e, "type") {
-		det.Type = ""
+	if det.Code == "" && d.kind(d.get(e, "type")) == kStr {
+		det.Code, det.Type = det.Type, "" // Elasticsearch: the type is the code
+	}
+	reason := d.text(d.get(e, "reason"))
+	if det.Code == "" && token(reason) {
+		det.Code, reason = reason, ""
 	}
 	det.Message = d.text(d.first(e, "message", "Message", "msg", "description", "detail"))
-	if det.Message == "" && det.Code != d.text(d.get(e, "reason")) {
-		det.Message = d.text(d.get(e, "reason"))
+	if det.Message == "" {
+		det.Message = reason
 	}
 	det.Target = d.text(d.first(e, "target", "field", "param", "index", "resource"))
 	if p := d.get(e, "path"); det.Target == "" && d.kind(p) == kArr {
