@@ -11,7 +11,7 @@ import (
 
 // fullView is a view plus the fields the named shapes of providers add.
 type fullView struct {
-	V view
+	V                                view
 	Type, ShortCode, Title, Instance string
 	Extensions                       decode.Members
 	Details                          []decode.Detail
