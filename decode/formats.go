@@ -82,7 +82,7 @@ func readNamed(n *Normalized, d *doc, root int, header http.Header) bool {
 	if v := m.error; d.isObj(v) {
 		return readErrorObject(n, d, root, v, header)
 	} else if d.kind(v) == kStr {
-		if qiniu(d, root, v, header) {
+		if qiniu(d, root, v, n.HTTPStatus, header) {
 			n.Format = FormatQiniu
 			n.Message = d.text(v)
 			if c := d.text(m.errorCode); c != "" {
@@ -93,12 +93,14 @@ func readNamed(n *Normalized, d *doc, root int, header http.Header) bool {
 			n.Category = qiniuCategory(n.HTTPStatus)
 			return true
 		}
-		n.Format = FormatOAuth
-		n.Code = d.text(v)
-		n.Message = d.text(d.get(root, "error_description"))
-		return true
+		if token(d.text(v)) {
+			n.Format = FormatOAuth
+			n.Code = d.text(v)
+			n.Message = d.text(d.get(root, "error_description"))
+			return true
+		}
 	}
-	if v := m.errorCode; d.kind(v) == kStr {
+	if v := m.errorCode; d.kind(v) == kStr && (looksHuawei(d.text(v)) || d.has(root, "error_msg")) {
 		n.Format = FormatHuawei
 		n.Code = d.scalar(v)
 		n.Message = d.text(d.first(root, "error_msg", "error_message", "message"))
@@ -106,7 +108,7 @@ func readNamed(n *Normalized, d *doc, root int, header http.Header) bool {
 		return true
 	}
 	if strings.HasPrefix(hget(header, "Content-Type"), "application/problem+") ||
-		(m.typ >= 0 || m.title >= 0) && (m.status >= 0 || m.detail >= 0) {
+		(problemType(d.text(m.typ)) || m.typ < 0 && m.title >= 0) && (m.status >= 0 || m.detail >= 0) {
 		readProblem(n, d, root)
 		return true
 	}
@@ -293,11 +295,15 @@ func graphQLCategory(code string) string {
 
 // qiniu reports whether {"error":"…"} is Qiniu's message rather than an
 // OAuth code: a sentence, or Qiniu's X-Reqid header.
-func qiniu(d *doc, root, e int, header http.Header) bool {
+func qiniu(d *doc, root, e int, status int, header http.Header) bool {
+	if status >= 600 && status < 700 && !token(d.text(e)) {
+		return true // Qiniu's own 6xx statuses
+	}
 	if hget(header, "X-Reqid") != "" {
 		return true
 	}
-	return !d.has(root, "error_description") && !token(d.text(e)) && !d.has(root, "error_code")
+	st, _ := d.int(d.get(root, "status"))
+	return !d.has(root, "error_description") && !token(d.text(e)) && (st >= 600 || d.kind(d.get(root, "error_code")) == kStr)
 }
 
 // qiniuCategory maps Qiniu's own HTTP statuses (6xx) to a category.
@@ -453,7 +459,7 @@ func readErrorObject(n *Normalized, d *doc, root, e int, header http.Header) boo
 	for i := d.elem(details); i >= 0 && !google; i = d.next(details, i) {
 		google = d.has(i, "@type")
 	}
-	n.Message = d.text(d.first(e, "message", "Message"))
+	n.Message = messageText(d, d.first(e, "message", "Message"))
 	switch {
 	case google:
 		n.Format = FormatGoogle
@@ -511,6 +517,15 @@ func readErrorObject(n *Normalized, d *doc, root, e int, header http.Header) boo
 	return true
 }
 
+// messageText is a message string, or the value of OData's
+// {"lang":"en","value":"…"}.
+func messageText(d *doc, v int) string {
+	if d.isObj(v) {
+		v = d.get(v, "value")
+	}
+	return d.text(v)
+}
+
 // stripeType reports whether t is one of Stripe's error types.
 func stripeType(t string) bool {
 	switch t {
@@ -525,7 +540,7 @@ func stripeType(t string) bool {
 func readAzure(n *Normalized, d *doc, e int) {
 	n.Format = FormatAzure
 	n.Code = d.scalar(d.get(e, "code"))
-	n.Message = d.text(d.first(e, "message", "Message"))
+	n.Message = messageText(d, d.first(e, "message", "Message"))
 	n.Target = d.text(d.get(e, "target"))
 	for in := d.get(e, "innererror"); d.isObj(in); in = d.get(in, "innererror") {
 		if c := d.scalar(d.get(in, "code")); c != "" {
@@ -617,6 +632,12 @@ func readProblem(n *Normalized, d *doc, root int) {
 	}
 }
 
+// problemType reports whether t can be a problem type: a URI, absolute
+// (with a scheme) or relative (a path).
+func problemType(t string) bool {
+	return strings.ContainsAny(t, ":/")
+}
+
 // problemMember reports whether name is a member of RFC 9457 or one
 // decode reads into a field of its own.
 func problemMember(name string) bool {
@@ -629,6 +650,9 @@ func problemMember(name string) bool {
 
 // lastSegment is the last path segment of a URI, without query or fragment.
 func lastSegment(uri string) string {
+	if i := strings.IndexByte(uri, '#'); i >= 0 && i+1 < len(uri) {
+		return uri[i+1:] // "…/api-errors#unauthorized"
+	}
 	if i := strings.IndexAny(uri, "?#"); i >= 0 {
 		uri = uri[:i]
 	}

@@ -56,10 +56,12 @@ func container(name string) (look, errish bool) {
 	case "error", "Error", "errors", "Errors", "err", "error_response", "errorResponse", "ErrorResponse",
 		"fault", "Fault", "root_cause", "extensions", "errorInfo", "error_info", "exception":
 		return true, true
-	case "ResponseMetadata", "Response", "response", "data", "result", "Result", "meta", "body", "status", "header":
+	case "ResponseMetadata", "Response", "response", "data", "result", "Result", "meta", "body", "status", "header",
+		"innerError", "innererror":
 		return true, false
 	}
-	return false, false
+	// Alipay's and Taobao's {"alipay_trade_query_response":{…}}.
+	return strings.HasSuffix(name, "_response") || strings.HasSuffix(name, "Response"), false
 }
 
 // walk visits the members of obj.
@@ -117,6 +119,12 @@ func (g *general) member(name string, k, v, depth int, inErr bool) {
 	case "__type":
 		g.code(v, k, 9+bonus, depth)
 	case "error", "Error", "err", "reason", "error_summary", "errorSummary":
+		if name != "reason" && (kd == kObj || kd == kArr) && d.key(v)+d.elem(v) > -2 {
+			g.failed = true // a non-empty error object or list
+		}
+		if kd == kArr && d.kind(d.elem(v)) == kStr {
+			v, kd = d.elem(v), kStr
+		}
 		if kd != kStr {
 			return
 		}
@@ -130,8 +138,22 @@ func (g *general) member(name string, k, v, depth int, inErr bool) {
 		} else {
 			g.addMsg(g.at(v, k, 7+bonus, depth))
 		}
-	case "type", "error_type", "errorType", "errorClass", "name", "exceptionCode", "exception":
-		if kd != kStr || !token(d.text(v)) || (name == "name" && !inErr) {
+	case "type", "error_type", "errorType", "errorClass", "name", "exceptionCode", "exception", "category", "id":
+		if kd != kStr || !token(d.text(v)) {
+			return
+		}
+		switch name {
+		case "name":
+			if !inErr && !upperSnake(d.text(v)) {
+				return // PayPal's root "name":"INVALID_REQUEST" only
+			}
+		case "category":
+			g.code(v, k, 2, depth) // HubSpot's, Square's category
+			return
+		case "id":
+			if symbolic(d.text(v)) {
+				g.code(v, k, 2+bonus, depth) // DigitalOcean's, Heroku's "id":"not_found"
+			}
 			return
 		}
 		switch t := d.text(v); {
@@ -142,10 +164,17 @@ func (g *general) member(name string, k, v, depth int, inErr bool) {
 		default:
 			g.code(v, k, 5+bonus, depth)
 		}
+	case "errors", "errorMessages", "error_messages", "messages":
+		// Shopify's "errors":"Not Found", Jira's "errorMessages":["…"],
+		// Kraken's "error":["EGeneral:Invalid arguments"].
+		if kd == kArr {
+			v = d.elem(v)
+		}
+		g.message(v, k, 6+bonus, depth)
 	case "sub_code", "subCode", "SubCode", "sub_error", "subcode":
 		better(&g.sub, g.at(v, k, 1, depth))
 	case "message", "Message", "msg", "Msg", "errmsg", "errMsg", "error_msg", "errorMsg", "err_msg", "error_message",
-		"errorMessage", "ErrorMessage", "message_text", "error_description", "errorDescription", "sub_msg", "subMsg":
+		"errorMessage", "ErrorMessage", "message_text", "en_desc", "error_description", "errorDescription", "sub_msg", "subMsg":
 		if kd == kObj {
 			v = d.get(v, "value") // OData: "message":{"lang":"en","value":"…"}
 		}
@@ -156,15 +185,23 @@ func (g *general) member(name string, k, v, depth int, inErr bool) {
 		g.message(v, k, score+bonus, depth)
 	case "description", "Description", "detail", "Detail", "details", "error_detail", "errorDetail":
 		g.message(v, k, 8+bonus, depth)
+	case "zh_desc":
+		g.message(v, k, 7+bonus, depth)
 	case "info", "title", "statusText", "status_text", "localizedMessage", "userMessage", "user_message":
 		g.message(v, k, 4+bonus, depth)
 	case "request_id", "requestId", "RequestId", "RequestID", "requestID", "req_id", "reqId", "trace_id",
 		"traceId", "TraceId", "traceid", "fbtrace_id", "log_id", "logId", "logid", "correlation_id",
-		"correlationId", "RequestUUID", "x_request_id":
+		"correlationId", "RequestUUID", "x_request_id", "request-id", "requestid", "debug_id", "debugId":
 		if s := d.scalar(v); s != "" && kd != kTrue && kd != kFalse {
 			better(&g.rid, g.at(v, k, 10, depth))
 		}
-	case "errorId", "error_id", "unique_id", "uniqueId":
+	case "errorId", "error_id":
+		if kd == kNum {
+			g.code(v, k, 8+bonus, depth) // eBay's numeric errorId is its code
+			return
+		}
+		fallthrough
+	case "unique_id", "uniqueId":
 		if s := d.scalar(v); s != "" && kd != kTrue && kd != kFalse {
 			better(&g.rid, g.at(v, k, 5, depth))
 		}
@@ -240,9 +277,7 @@ func (g *general) code(v, k, score, depth int) {
 		if s == "" || !token(s) {
 			return
 		}
-		if isSignedDigits(s) {
-			score -= 3 // a string of digits is a number
-		} else {
+		if !isSignedDigits(s) {
 			score += 3 // a symbolic code
 		}
 	case kNum:
@@ -250,7 +285,7 @@ func (g *general) code(v, k, score, depth int) {
 		return
 	}
 	c := g.at(v, k, score, depth)
-	if c.num && c.n == 0 || d.kind(v) == kStr && successWord(d.text(v)) {
+	if d.text(v) == "0" || d.kind(v) == kStr && successWord(d.text(v)) {
 		g.successCode = true
 		return
 	}
@@ -307,6 +342,32 @@ func token(s string) bool {
 		}
 	}
 	return true
+}
+
+// upperSnake reports whether s is like INVALID_REQUEST.
+func upperSnake(s string) bool {
+	under := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '_':
+			under = true
+		case c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+		default:
+			return false
+		}
+	}
+	return under
+}
+
+// symbolic reports whether s is a word code like not_found: lower-case
+// letters and underscores, no digits (so not an id).
+func symbolic(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isSignedDigits(s string) bool {

@@ -175,6 +175,11 @@ func (f *xmlFields) read(s string) error {
 				setOnce(&f.ec, v)
 			case "Ack", "success":
 				f.failed = f.failed || v == "Failure" || v == "false"
+			case "Value":
+				// SOAP 1.2: <Code><Value>env:Sender</Value></Code>.
+				if len(stack) > 1 && stack[len(stack)-2] == "Code" {
+					f.offer(true, "faultcode", v)
+				}
 			default:
 				if xmlCodeRank(name) > 0 {
 					f.offer(true, name, v)
