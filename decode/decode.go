@@ -521,7 +521,7 @@ func (d *Decoder) finish(n *Normalized, header http.Header) {
 	if n.RequestID == "" {
 		var h string
 		if n.RequestID, h = requestIDHeader(header); h != "" && n.Format == FormatGeneral {
-			n.Rules.RequestID = "header " + h
+			n.Rules.RequestID = h
 		}
 	}
 	if n.Provider == "" {
@@ -645,20 +645,23 @@ func requestIDFromHeader(h http.Header) string {
 }
 
 // requestIDHeader returns the request id of the usual headers and the
-// header's name.
+// rule that found it ("header X-Request-Id").
 func requestIDHeader(h http.Header) (string, string) {
 	if len(h) == 0 {
 		return "", ""
 	}
-	for _, k := range [...]string{
-		"X-Request-Id", "X-Acs-Request-Id", "X-Tc-Requestid", "X-Bce-Request-Id", "X-Amzn-Requestid",
-		"X-Amz-Request-Id", "X-Ms-Request-Id", "X-Ms-Requestid", "Request-Id",
-		"X-Correlation-Id", "X-Trace-Id", "X-Tt-Logid", "X-Github-Request-Id", "Twilio-Request-Id",
-		"X-Slack-Req-Id", "X-Reqid", "X-Oss-Request-Id", "X-Obs-Request-Id", "X-Cos-Request-Id",
-		"X-Log-Id", "Apigw-Requestid", "X-Amz-Cf-Id", "Cf-Ray",
+	// Each item is the rule that names the header; the header's name
+	// follows "header ".
+	for _, rule := range [...]string{
+		"header X-Request-Id", "header X-Acs-Request-Id", "header X-Tc-Requestid", "header X-Bce-Request-Id",
+		"header X-Amzn-Requestid", "header X-Amz-Request-Id", "header X-Ms-Request-Id", "header X-Ms-Requestid",
+		"header Request-Id", "header X-Correlation-Id", "header X-Trace-Id", "header X-Tt-Logid",
+		"header X-Github-Request-Id", "header Twilio-Request-Id", "header X-Slack-Req-Id", "header X-Reqid",
+		"header X-Oss-Request-Id", "header X-Obs-Request-Id", "header X-Cos-Request-Id", "header X-Log-Id",
+		"header Apigw-Requestid", "header X-Amz-Cf-Id", "header Cf-Ray",
 	} {
-		if v := hget(h, k); v != "" {
-			return v, k
+		if v := hget(h, rule[len("header "):]); v != "" {
+			return v, rule
 		}
 	}
 	return "", ""

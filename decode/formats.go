@@ -25,7 +25,7 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 	switch n.Format {
 	case FormatCodeMessage, FormatErrorObject, FormatOAuth, FormatDocker, FormatZilliz, FormatHuawei:
 		// A generic shape: the general reader fills what it left empty.
-		if !n.NotError && (n.Code == "" || n.Message == "" || n.RequestID == "" && n.Format != FormatZilliz) {
+		if !n.NotError && (n.Code == "" || n.Message == "" || n.RequestID == "" && n.Format != FormatZilliz && n.Format != FormatHuawei) {
 			readGeneral(n, d, root, header, true)
 		}
 	}
@@ -443,6 +443,9 @@ func readDocker(n *Normalized, d *doc, errs int) bool {
 			n.Format = FormatDocker
 			n.Code = d.scalar(d.get(i, "code"))
 			n.Message = d.text(d.get(i, "message"))
+			if d.count(errs) > 1 {
+				n.Details = readDetails(d, errs, n.Details)
+			}
 			return true
 		}
 	}

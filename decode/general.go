@@ -313,24 +313,6 @@ func (g *general) best(status int) cand {
 	return best
 }
 
-// path is where c was found, as "error.type" or "errors[0].code".
-func (g *general) pathOf(c cand) string {
-	if c.v < 0 {
-		return ""
-	}
-	var b strings.Builder
-	for i := 0; i < c.depth; i++ {
-		k := int(c.path[i])
-		b.WriteString(g.d.text(k))
-		if g.d.kind(k+1) == kArr {
-			b.WriteString("[0]")
-		}
-		b.WriteByte('.')
-	}
-	b.WriteString(g.d.text(c.key))
-	return b.String()
-}
-
 // token reports whether s can be a code: short, without spaces.
 func token(s string) bool {
 	if s == "" || len(s) > 128 {
@@ -410,20 +392,24 @@ func readGeneral(n *Normalized, d *doc, root int, header http.Header, fill bool)
 	}
 	code := g.best(status)
 	g.msg = g.bestMsg(code)
+	// taken: the candidates whose values go into n (code, message,
+	// request id, status), for the rules.
+	taken := [4]cand{newCand(), newCand(), newCand(), newCand()}
 	if fill {
 		found := false
 		if n.Code == "" && code.v >= 0 {
-			n.Code, n.Rules.Code, found = d.scalar(code.v), g.pathOf(code), true
+			n.Code, taken[0], found = d.scalar(code.v), code, true
 		}
 		if n.Message == "" && g.msg.v >= 0 {
-			n.Message, n.Rules.Message, found = d.text(g.msg.v), g.pathOf(g.msg), true
+			n.Message, taken[1], found = d.text(g.msg.v), g.msg, true
 		}
 		if n.RequestID == "" && g.rid.v >= 0 {
-			n.RequestID, n.Rules.RequestID = d.scalar(g.rid.v), g.pathOf(g.rid)
+			n.RequestID, taken[2] = d.scalar(g.rid.v), g.rid
 		}
 		if n.HTTPStatus == 0 && g.st.v >= 0 {
-			n.HTTPStatus, n.Rules.HTTPStatus = status, g.pathOf(g.st)
+			n.HTTPStatus, taken[3] = status, g.st
 		}
+		g.setRules(n, &taken)
 		return found
 	}
 	if code.v < 0 && g.msg.v < 0 && !g.failed {
@@ -436,20 +422,21 @@ func readGeneral(n *Normalized, d *doc, root int, header http.Header, fill bool)
 	}
 	n.Format = FormatGeneral
 	if code.v >= 0 {
-		n.Code, n.Rules.Code = d.scalar(code.v), g.pathOf(code)
+		n.Code, taken[0] = d.scalar(code.v), code
 	}
 	if g.sub.v >= 0 {
 		n.SubCode = d.scalar(g.sub.v)
 	}
 	if g.msg.v >= 0 {
-		n.Message, n.Rules.Message = d.text(g.msg.v), g.pathOf(g.msg)
+		n.Message, taken[1] = d.text(g.msg.v), g.msg
 	}
 	if g.rid.v >= 0 {
-		n.RequestID, n.Rules.RequestID = d.scalar(g.rid.v), g.pathOf(g.rid)
+		n.RequestID, taken[2] = d.scalar(g.rid.v), g.rid
 	}
 	if n.HTTPStatus == 0 && g.st.v >= 0 {
-		n.HTTPStatus, n.Rules.HTTPStatus = status, g.pathOf(g.st)
+		n.HTTPStatus, taken[3] = status, g.st
 	}
+	g.setRules(n, &taken)
 	if g.errArr >= 0 && d.count(g.errArr) > 1 {
 		n.Details = readDetails(d, g.errArr, n.Details)
 	}
@@ -462,6 +449,51 @@ func readGeneral(n *Normalized, d *doc, root int, header http.Header, fill bool)
 		n.NotError, n.Reason = true, "success status and no error code in the body"
 	}
 	return true
+}
+
+// setRules writes the paths of the taken candidates (code, message,
+// request id, status) into n.Rules: keys of the root are substrings of
+// the body; deeper paths share one string.
+func (g *general) setRules(n *Normalized, taken *[4]cand) {
+	dst := [4]*string{&n.Rules.Code, &n.Rules.Message, &n.Rules.RequestID, &n.Rules.HTTPStatus}
+	size := 0
+	for _, c := range taken {
+		if c.v < 0 || c.depth == 0 {
+			continue
+		}
+		size += len(g.d.text(c.key))
+		for i := 0; i < c.depth; i++ {
+			size += len(g.d.text(int(c.path[i]))) + 4
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	var ends [4][2]int
+	for i, c := range taken {
+		switch {
+		case c.v < 0:
+		case c.depth == 0:
+			*dst[i] = g.d.text(c.key)
+		default:
+			ends[i][0] = b.Len()
+			for j := 0; j < c.depth; j++ {
+				k := int(c.path[j])
+				b.WriteString(g.d.text(k))
+				if g.d.kind(k+1) == kArr {
+					b.WriteString("[0]")
+				}
+				b.WriteByte('.')
+			}
+			b.WriteString(g.d.text(c.key))
+			ends[i][1] = b.Len()
+		}
+	}
+	all := b.String()
+	for i, c := range taken {
+		if c.v >= 0 && c.depth > 0 {
+			*dst[i] = all[ends[i][0]:ends[i][1]]
+		}
+	}
 }
 
 // count returns the number of elements of array arr.
