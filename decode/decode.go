@@ -637,13 +637,6 @@ func trimSpaceBOM(s string) string {
 	return s
 }
 
-// requestIDFromHeader reads the headers providers put request ids in.
-// Header names are looked up in canonical form, as net/http gives them.
-func requestIDFromHeader(h http.Header) string {
-	v, _ := requestIDHeader(h)
-	return v
-}
-
 // requestIDHeader returns the request id of the usual headers and the
 // rule that found it ("header X-Request-Id").
 func requestIDHeader(h http.Header) (string, string) {

@@ -353,10 +353,7 @@ func symbolic(s string) bool {
 }
 
 func isSignedDigits(s string) bool {
-	if strings.HasPrefix(s, "-") {
-		s = s[1:]
-	}
-	return isDigits(s)
+	return isDigits(strings.TrimPrefix(s, "-"))
 }
 
 func successWord(s string) bool {
