@@ -342,15 +342,14 @@ func readGRPCStatus(n *Normalized, d *doc, root, c int, details int) {
 	n.Details = readDetails(d, details, n.Details)
 }
 
-// grpcName is the name of a gRPC status code.
+// grpcName is the name of a gRPC status code (vocab's table).
 func grpcName(c int) string {
-	names := [...]string{"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
-		"ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
-		"OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"}
-	if c >= 0 && c < len(names) {
-		return names[c]
+	for _, cat := range vocab.Categories() {
+		if cat.GRPCCode() == c {
+			return cat.GRPCName()
+		}
 	}
-	return "UNKNOWN"
+	return vocab.Unknown.GRPCName()
 }
 
 // hget reads a header by its canonical name without canonicalising again.
