@@ -23,6 +23,8 @@ var benchBodies = []struct {
 	{"ucloud", 200, `{"Action":"CreateUHostResponse","RetCode":8039,"Message":"Zone is not available"}`},
 	{"azure", 409, `{"error":{"code":"Conflict","message":"The resource is busy.","target":"disk-1","innererror":{"code":"OperationInProgress"}}}`},
 	{"kubernetes", 404, `{"kind":"Status","apiVersion":"v1","status":"Failure","message":"deployments \"api\" not found","reason":"NotFound","details":{"name":"api"},"code":404}`},
+	{"general", 409, `{"result":{"err_no":"E_LOCKED","err_msg":"The record is locked.","trace_id":"t-9"}}`},
+	{"graphql", 200, `{"data":null,"errors":[{"message":"Order 17 not found","path":["order"],"extensions":{"code":"NOT_FOUND"}}]}`},
 	{"html", 502, `<html><head><title>502 Bad Gateway</title></head><body>bad gateway</body></html>`},
 }
 

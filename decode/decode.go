@@ -87,6 +87,18 @@ const (
 	FormatText        = "text"         // plain text or garbage
 	FormatEmpty       = "empty"        // no body
 	FormatUnknown     = "unknown"      // JSON or XML of no known error shape
+
+	FormatGraphQL       = "graphql"       // GraphQL {"errors":[{"message","path","extensions":{"code"}}]}
+	FormatGRPCStatus    = "grpc-status"   // google.rpc.Status as JSON (grpc-gateway) {"code":5,"message","details"}
+	FormatStripe        = "stripe"        // Stripe {"error":{"type","code","decline_code","param","doc_url"}}
+	FormatOpenAI        = "openai"        // OpenAI-style {"error":{"message","type","param","code"}}
+	FormatTwilio        = "twilio"        // Twilio {"code":20404,"message","more_info","status"}
+	FormatGitHub        = "github"        // GitHub {"message","errors":[…],"documentation_url"}
+	FormatSlack         = "slack"         // Slack {"ok":false,"error":"invalid_auth"}
+	FormatElasticsearch = "elasticsearch" // Elasticsearch {"error":{"root_cause":[…],"type","reason"},"status"}
+	FormatQingCloud     = "qingcloud"     // QingCloud {"ret_code":1400,"message"}
+	FormatQiniu         = "qiniu"         // Qiniu {"error":"no such bucket"} (the HTTP status is the code)
+	FormatGeneral       = "general"       // a shape found by the general reader (key names and nesting)
 )
 
 // Confidence levels of Normalized.Confidence: how sure the format and
@@ -153,9 +165,83 @@ type Normalized struct {
 	NotError bool `json:"not_error"`
 	// Reason explains NotError, or why the body could not be read.
 	Reason string `json:"reason,omitempty"`
+	// Type is the RFC 9457 problem type (a URI), when the body is a problem.
+	Type string `json:"type,omitempty"`
+	// ShortCode is the last path segment of Type ("out-of-credit" of
+	// "https://example.com/probs/out-of-credit"), when Code is the type.
+	ShortCode string `json:"short_code,omitempty"`
+	// Title and Instance are the problem's title and instance.
+	Title    string `json:"title,omitempty"`
+	Instance string `json:"instance,omitempty"`
+	// Extensions are the problem's extension members decode reads into
+	// no other field, in order, their values as JSON.
+	Extensions Members `json:"extensions,omitempty"`
+	// Details are the nested errors of the body, in order: Azure details,
+	// Elasticsearch root_cause, every GraphQL error, google.rpc.Status
+	// details, the errors[] of GitHub and the docker registry.
+	Details []Detail `json:"details,omitempty"`
+	// Rules says which rule of the reader found Code, Message, RequestID
+	// and HTTPStatus: the path of the key in the body ("error.type",
+	// "errors[0].extensions.code") or the header's name. The general
+	// reader fills it; named formats leave it empty (Format is the rule).
+	Rules Rules `json:"rules,omitzero"`
 	// Raw is the body, cut at MaxRaw bytes (RawTruncated tells).
 	Raw          string `json:"raw"`
 	RawTruncated bool   `json:"raw_truncated,omitempty"`
+}
+
+// Detail is one nested error or detail of a body.
+type Detail struct {
+	// Type is the detail's own type (google's @type, Elasticsearch's type).
+	Type    string `json:"type,omitempty"`
+	Code    string `json:"code,omitempty"`
+	Message string `json:"message,omitempty"`
+	// Target is the element the detail is about (Azure target, GitHub
+	// field, GraphQL path).
+	Target string `json:"target,omitempty"`
+	// Raw is the detail as the body wrote it (JSON text).
+	Raw string `json:"raw,omitempty"`
+}
+
+// Member is a JSON member: its name and its value as JSON text.
+type Member struct {
+	Name  string
+	Value string
+}
+
+// Members are JSON members in body order. They marshal as a JSON object.
+type Members []Member
+
+// MarshalJSON writes the members as an object, in order.
+func (ms Members) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, m := range ms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, err := json.Marshal(m.Name)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(b, k...), ':')
+		if json.Valid([]byte(m.Value)) {
+			b = append(b, m.Value...)
+		} else {
+			v, _ := json.Marshal(m.Value)
+			b = append(b, v...)
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// Rules name the rule that found each field of a Normalized: a key path
+// in the body, "header NAME", or "" when the field is empty or the named
+// format found it.
+type Rules struct {
+	Code       string `json:"code,omitempty"`
+	Message    string `json:"message,omitempty"`
+	RequestID  string `json:"request_id,omitempty"`
+	HTTPStatus string `json:"http_status,omitempty"`
 }
 
 // Param is one placeholder value.
@@ -433,7 +519,10 @@ func (d *Decoder) read(n *Normalized, s string, header http.Header, dc *doc) err
 // the catalog join, category, retry verdict and confidence.
 func (d *Decoder) finish(n *Normalized, header http.Header) {
 	if n.RequestID == "" {
-		n.RequestID = requestIDFromHeader(header)
+		var h string
+		if n.RequestID, h = requestIDHeader(header); h != "" && n.Format == FormatGeneral {
+			n.Rules.RequestID = h
+		}
 	}
 	if n.Provider == "" {
 		n.Provider = providerOf(n.Format)
@@ -451,6 +540,13 @@ func (d *Decoder) finish(n *Normalized, header http.Header) {
 	}
 	if n.Code != "" && d.Catalog != nil {
 		d.join(n)
+		if n.Entry == nil && n.ShortCode != "" && n.ShortCode != n.Code {
+			// A problem type names the error by its last path segment.
+			code := n.Code
+			n.Code = n.ShortCode
+			d.join(n)
+			n.Code = code
+		}
 	}
 	if n.Entry != nil && n.Entry.Category == string(vocab.OK) {
 		n.NotError, n.Reason = true, "code "+n.Code+" is the domain's success code"
@@ -541,19 +637,27 @@ func trimSpaceBOM(s string) string {
 	return s
 }
 
-// requestIDFromHeader reads the headers providers put request ids in.
-// Header names are looked up in canonical form, as net/http gives them.
-func requestIDFromHeader(h http.Header) string {
-	for _, k := range [...]string{
-		"X-Request-Id", "X-Acs-Request-Id", "X-Tc-Requestid", "X-Bce-Request-Id", "X-Amzn-Requestid",
-		"X-Amz-Request-Id", "X-Ms-Request-Id", "X-Ms-Requestid", "Request-Id",
-		"X-Correlation-Id", "X-Trace-Id",
+// requestIDHeader returns the request id of the usual headers and the
+// rule that found it ("header X-Request-Id").
+func requestIDHeader(h http.Header) (string, string) {
+	if len(h) == 0 {
+		return "", ""
+	}
+	// Each item is the rule that names the header; the header's name
+	// follows "header ".
+	for _, rule := range [...]string{
+		"header X-Request-Id", "header X-Acs-Request-Id", "header X-Tc-Requestid", "header X-Bce-Request-Id",
+		"header X-Amzn-Requestid", "header X-Amz-Request-Id", "header X-Ms-Request-Id", "header X-Ms-Requestid",
+		"header Request-Id", "header X-Correlation-Id", "header X-Trace-Id", "header X-Tt-Logid",
+		"header X-Github-Request-Id", "header Twilio-Request-Id", "header X-Slack-Req-Id", "header X-Reqid",
+		"header X-Oss-Request-Id", "header X-Obs-Request-Id", "header X-Cos-Request-Id", "header X-Log-Id",
+		"header Apigw-Requestid", "header X-Amz-Cf-Id", "header Cf-Ray",
 	} {
-		if v := hget(h, k); v != "" {
-			return v
+		if v := hget(h, rule[len("header "):]); v != "" {
+			return v, rule
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // providerOf is the provider family of a format: vocab's for the formats
@@ -573,6 +677,12 @@ func providerOf(format string) string {
 		return "kratos"
 	case FormatDocker:
 		return "docker-registry"
+	case FormatGraphQL:
+		return "graphql"
+	case FormatGRPCStatus:
+		return "grpc"
+	case FormatStripe, FormatOpenAI, FormatTwilio, FormatGitHub, FormatSlack, FormatElasticsearch, FormatQingCloud, FormatQiniu:
+		return format
 	}
 	return ""
 }
@@ -581,7 +691,7 @@ func formatConfidence(format string) string {
 	switch format {
 	case FormatCodeMessage, FormatErrorObject, FormatZilliz, FormatOAuth:
 		return Medium
-	case FormatHTML, FormatText, FormatEmpty, FormatUnknown:
+	case FormatHTML, FormatText, FormatEmpty, FormatUnknown, FormatGeneral:
 		return Low
 	}
 	return High

@@ -203,7 +203,7 @@ var formatCases = []formatCase{
 		name: "aws S3 XML", status: 404,
 		body: `<?xml version="1.0" encoding="UTF-8"?>
 <Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>photos/2006/x.jpg</Key><RequestId>4442587FB7D0A2F9</RequestId><HostId>Uuag1LuByRx9e6j5Onimru9pO4ZVKnJ2Qz7/C1NPcfTWAtRPfTaOFg==</HostId></Error>`,
-		want: view{Format: "aws-xml", Provider: "aws", Code: "NoSuchKey", Message: "The specified key does not exist.", RequestID: "4442587FB7D0A2F9", HTTPStatus: 404, Category: "not_found", Confidence: "high"},
+		want: view{Format: "aws-xml", Provider: "aws", Code: "NoSuchKey", Message: "The specified key does not exist.", Target: "photos/2006/x.jpg", RequestID: "4442587FB7D0A2F9", HTTPStatus: 404, Category: "not_found", Confidence: "high"},
 	},
 	{
 		name: "aws ErrorResponse XML", status: 400,

@@ -1,10 +1,13 @@
 package decode_test
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"time"
 
 	"github.com/errcat/errcat/decode"
 )
@@ -90,4 +93,69 @@ func ExampleDecoder_DecodeResponse() {
 	// Output:
 	// aliyun ServiceUnavailable 4C4A-77 2
 	// true code ServiceUnavailable is a well-known transient code
+}
+
+func ExampleTransport() {
+	// A server that is busy once, then answers.
+	calls := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/missing" {
+			w.WriteHeader(http.StatusNotFound)
+			io.WriteString(w, `{"code":"NoSuchKey","message":"The specified key does not exist."}`)
+			return
+		}
+		if calls++; calls == 1 {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			io.WriteString(w, `{"error":{"code":"ServerBusy","message":"The server is busy."}}`)
+			return
+		}
+		io.WriteString(w, "done")
+	}))
+	defer srv.Close()
+
+	client := &http.Client{Transport: &decode.Transport{MaxAttempts: 3, BaseDelay: time.Millisecond}}
+	resp, err := client.Get(srv.URL)
+	if err != nil {
+		var de *decode.Error
+		if errors.As(err, &de) {
+			fmt.Println("failed:", de.Normalized.Code, de.Normalized.RetryReason)
+		}
+		return
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	fmt.Println(string(b), "after", calls, "requests")
+
+	// A not-found is not retried: the error carries the decoded body.
+	_, err = client.Get(srv.URL + "/missing")
+	var de *decode.Error
+	if errors.As(err, &de) {
+		fmt.Println(de.StatusCode, de.Normalized.Code, "after", de.Attempts, "request")
+	}
+	// Output:
+	// done after 2 requests
+	// 404 NoSuchKey after 1 request
+}
+
+func ExampleError() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(http.StatusForbidden)
+		io.WriteString(w, `{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30}`)
+	}))
+	defer srv.Close()
+	client := &http.Client{Transport: &decode.Transport{}}
+	_, err := client.Get(srv.URL)
+	var de *decode.Error
+	if errors.As(err, &de) {
+		n := de.Normalized
+		fmt.Println(de.StatusCode, n.Code)
+		fmt.Println(n.ShortCode, n.Instance, n.Extensions)
+		fmt.Println(n.Retryable, n.RetryReason)
+	}
+	// Output:
+	// 403 https://example.com/probs/out-of-credit
+	// out-of-credit /account/12345/msgs/abc [{balance 30}]
+	// false no retry signal: no retryable entry, code, category or status, no Retry-After
 }

@@ -19,6 +19,21 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 	if !d.isObj(root) {
 		return false
 	}
+	if !readNamed(n, d, root, header) {
+		return readGeneral(n, d, root, header, false)
+	}
+	switch n.Format {
+	case FormatCodeMessage, FormatErrorObject, FormatOAuth, FormatDocker, FormatZilliz, FormatHuawei:
+		// A generic shape: the general reader fills what it left empty.
+		if !n.NotError && (n.Code == "" || n.Message == "" || n.RequestID == "" && n.Format != FormatZilliz && n.Format != FormatHuawei) {
+			readGeneral(n, d, root, header, true)
+		}
+	}
+	return true
+}
+
+// readNamed reads the named shapes.
+func readNamed(n *Normalized, d *doc, root int, header http.Header) bool {
 	// One pass over the root's keys finds the keys that mark a format.
 	var m markers
 	m.find(d, root)
@@ -37,18 +52,55 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 	if d.text(m.kind) == "Status" {
 		return readKubernetes(n, d, root)
 	}
-	if d.kind(m.errors) == kArr && readDocker(n, d, m.errors) {
+	if m.retCodeLower >= 0 {
+		n.Format = FormatQingCloud
+		n.Code = d.scalar(m.retCodeLower)
+		n.Message = d.text(d.first(root, "message", "msg"))
+		if v, ok := d.int(m.retCodeLower); ok && v == 0 {
+			n.NotError, n.Reason = true, "ret_code 0 means success"
+		}
 		return true
+	}
+	if k := d.kind(m.ok); (k == kFalse || k == kTrue) && (d.kind(m.error) == kStr || k == kTrue && len(d.s) < 64) {
+		return readSlack(n, d, root, m.error, k == kTrue)
+	}
+	if m.moreInfo >= 0 && m.code >= 0 {
+		n.Format = FormatTwilio
+		n.Code = d.scalar(m.code)
+		n.Message = d.text(m.message)
+		bodyStatus(n, d, m.status)
+		return true
+	}
+	if m.docURL >= 0 && m.message >= 0 && d.kind(m.error) != kObj {
+		return readGitHub(n, d, root, m)
+	}
+	if d.kind(m.errors) == kArr {
+		if readGraphQL(n, d, root, m.errors) || readDocker(n, d, m.errors) {
+			return true
+		}
 	}
 	if v := m.error; d.isObj(v) {
-		return readErrorObject(n, d, v, header)
+		return readErrorObject(n, d, root, v, header)
 	} else if d.kind(v) == kStr {
-		n.Format = FormatOAuth
-		n.Code = d.text(v)
-		n.Message = d.text(d.get(root, "error_description"))
-		return true
+		if qiniu(d, root, v, n.HTTPStatus, header) {
+			n.Format = FormatQiniu
+			n.Message = d.text(v)
+			if c := d.text(m.errorCode); c != "" {
+				n.Code = c
+			} else if n.HTTPStatus != 0 {
+				n.Code = itoa(n.HTTPStatus)
+			}
+			n.Category = qiniuCategory(n.HTTPStatus)
+			return true
+		}
+		if token(d.text(v)) {
+			n.Format = FormatOAuth
+			n.Code = d.text(v)
+			n.Message = d.text(d.get(root, "error_description"))
+			return true
+		}
 	}
-	if v := m.errorCode; v >= 0 {
+	if v := m.errorCode; d.kind(v) == kStr && (looksHuawei(d.text(v)) || d.has(root, "error_msg")) {
 		n.Format = FormatHuawei
 		n.Code = d.scalar(v)
 		n.Message = d.text(d.first(root, "error_msg", "error_message", "message"))
@@ -56,8 +108,20 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 		return true
 	}
 	if strings.HasPrefix(hget(header, "Content-Type"), "application/problem+") ||
-		(m.typ >= 0 || m.title >= 0) && (m.status >= 0 || m.detail >= 0) {
+		(problemType(d.text(m.typ)) || m.typ < 0 && m.title >= 0) && (m.status >= 0 || m.detail >= 0) {
 		readProblem(n, d, root)
+		return true
+	}
+	if d.kind(m.details) == kArr && d.isNum(m.code) && d.kind(m.message) == kStr {
+		if c, ok := d.int(m.code); ok && c >= 0 && c <= 16 {
+			readGRPCStatus(n, d, root, int(c), m.details)
+			return true
+		}
+	}
+	if d.kind(m.code) == kStr && d.kind(m.message) == kStr &&
+		(d.kind(m.details) == kArr || m.target >= 0 || d.isObj(m.innererror) || hget(header, "X-Ms-Request-Id") != "") {
+		// Azure Resource Manager's error without the "error" wrapper.
+		readAzure(n, d, root)
 		return true
 	}
 	if m.codeUpper >= 0 && m.aliyun {
@@ -74,11 +138,12 @@ func readJSON(n *Normalized, d *doc, header http.Header) bool {
 type markers struct {
 	response, responseMetadata, awsType, retCode, kind, errors, error, errorCode int
 	typ, title, status, detail, codeUpper, code                                  int
+	retCodeLower, ok, moreInfo, docURL, message, details, target, innererror     int
 	aliyun                                                                       bool // RequestId, HostId, Recommend or Message
 }
 
 func (m *markers) find(d *doc, obj int) {
-	*m = markers{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, false}
+	*m = markers{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, false}
 	for k := d.key(obj); k >= 0; k = d.next(obj, k) {
 		v := k + 1
 		switch d.text(k) {
@@ -110,10 +175,181 @@ func (m *markers) find(d *doc, obj int) {
 			m.codeUpper = v
 		case "code":
 			m.code = v
+		case "ret_code":
+			m.retCodeLower = v
+		case "ok":
+			m.ok = v
+		case "more_info":
+			m.moreInfo = v
+		case "documentation_url":
+			m.docURL = v
+		case "message":
+			m.message = v
+		case "details":
+			m.details = v
+		case "target":
+			m.target = v
+		case "innererror":
+			m.innererror = v
 		case "RequestId", "HostId", "Recommend", "Message":
 			m.aliyun = true
 		}
 	}
+}
+
+// bodyStatus takes the status the body states when the caller gave none.
+func bodyStatus(n *Normalized, d *doc, v int) {
+	if c, ok := d.int(v); ok && n.HTTPStatus == 0 && c >= 100 && c < 600 {
+		n.HTTPStatus = int(c)
+	}
+}
+
+// readSlack reads {"ok":false,"error":"invalid_auth"}; "ok":true is a
+// success.
+func readSlack(n *Normalized, d *doc, root, e int, ok bool) bool {
+	n.Format = FormatSlack
+	if ok {
+		n.NotError, n.Reason = true, "ok is true"
+		return true
+	}
+	n.Code = d.text(e)
+	md := d.get(root, "response_metadata")
+	msgs := d.get(md, "messages")
+	n.Message = d.text(d.elem(msgs))
+	if n.Message == "" {
+		n.Message = d.text(d.first(root, "detail", "warning"))
+	}
+	if d.kind(msgs) == kArr && d.count(msgs) > 1 {
+		n.Details = readDetails(d, msgs, n.Details)
+	}
+	return true
+}
+
+// readGitHub reads {"message","errors":[{"resource","field","code"}],
+// "documentation_url","status"}.
+func readGitHub(n *Normalized, d *doc, root int, m markers) bool {
+	n.Format = FormatGitHub
+	n.Message = d.text(m.message)
+	bodyStatus(n, d, m.status)
+	if d.kind(m.errors) == kArr {
+		n.Details = readDetails(d, m.errors, n.Details)
+		if len(n.Details) > 0 {
+			n.Code = n.Details[0].Code
+			n.Target = n.Details[0].Target
+		}
+	}
+	return true
+}
+
+// readGraphQL reads a GraphQL response's errors[]: every error becomes a
+// Detail; the first gives the code (extensions.code, else its
+// classification or errorType) and the message.
+func readGraphQL(n *Normalized, d *doc, root, errs int) bool {
+	first := d.elem(errs)
+	if !d.isObj(first) || !d.has(first, "message") {
+		return false
+	}
+	if !d.has(first, "extensions") && !d.has(first, "locations") && !d.has(first, "path") &&
+		(!d.has(root, "data") || d.has(first, "code")) {
+		return false // a docker registry error, or another errors[]
+	}
+	n.Format = FormatGraphQL
+	n.Message = d.text(d.get(first, "message"))
+	ext := d.get(first, "extensions")
+	n.Code = d.scalar(d.first(ext, "code", "classification", "errorType"))
+	if n.Code == "" {
+		n.Code = d.scalar(d.first(first, "errorType", "code"))
+	}
+	n.Details = readDetails(d, errs, n.Details)
+	if len(n.Details) > 0 {
+		n.Target = n.Details[0].Target
+	}
+	n.Category = graphQLCategory(n.Code)
+	return true
+}
+
+// graphQLCategory maps the codes GraphQL servers put in extensions.code
+// (Apollo Server's, gRPC names, DGS's errorType) to a category.
+func graphQLCategory(code string) string {
+	if c, ok := vocab.CategoryForGRPC(code); ok {
+		return string(c)
+	}
+	switch code {
+	case "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "BadRequest", "ValidationError":
+		return string(vocab.InvalidArgument)
+	case "UNAUTHORIZED", "Unauthenticated":
+		return string(vocab.Unauthenticated)
+	case "FORBIDDEN", "PermissionDenied":
+		return string(vocab.PermissionDenied)
+	case "NotFound":
+		return string(vocab.NotFound)
+	case "INTERNAL_SERVER_ERROR", "Internal":
+		return string(vocab.Internal)
+	case "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE":
+		return string(vocab.FailedPrecondition)
+	case "Unavailable":
+		return string(vocab.Unavailable)
+	}
+	return ""
+}
+
+// qiniu reports whether {"error":"…"} is Qiniu's message rather than an
+// OAuth code: a sentence, or Qiniu's X-Reqid header.
+func qiniu(d *doc, root, e int, status int, header http.Header) bool {
+	if status >= 600 && status < 700 && !token(d.text(e)) {
+		return true // Qiniu's own 6xx statuses
+	}
+	if hget(header, "X-Reqid") != "" {
+		return true
+	}
+	st, _ := d.int(d.get(root, "status"))
+	return !d.has(root, "error_description") && !token(d.text(e)) && (st >= 600 || d.kind(d.get(root, "error_code")) == kStr)
+}
+
+// qiniuCategory maps Qiniu's own HTTP statuses (6xx) to a category.
+func qiniuCategory(status int) string {
+	switch status {
+	case 612, 631:
+		return string(vocab.NotFound)
+	case 614:
+		return string(vocab.AlreadyExists)
+	case 573:
+		return string(vocab.ResourceExhausted)
+	case 579, 599:
+		return string(vocab.Internal)
+	}
+	return ""
+}
+
+// readGRPCStatus reads google.rpc.Status as JSON (grpc-gateway):
+// {"code":5,"message","details":[{"@type",…}]}.
+func readGRPCStatus(n *Normalized, d *doc, root, c int, details int) {
+	n.Format = FormatGRPCStatus
+	n.Message = d.text(d.get(root, "message"))
+	name := grpcName(c)
+	n.Code = name
+	if cat, ok := vocab.CategoryForGRPC(name); ok {
+		n.Category = string(cat)
+		if n.HTTPStatus == 0 && c != 0 {
+			n.HTTPStatus = cat.HTTPStatus()
+		}
+	}
+	if c == 0 {
+		n.NotError, n.Reason = true, "gRPC status OK"
+	}
+	readGoogleDetails(n, d, details)
+	n.Provider = "" // grpc, unless a catalog says whose
+	n.Details = readDetails(d, details, n.Details)
+}
+
+// grpcName is the name of a gRPC status code (vocab's table).
+func grpcName(c int) string {
+	for _, cat := range vocab.Categories() {
+		if cat.GRPCCode() == c {
+			return cat.GRPCName()
+		}
+	}
+	return vocab.Unknown.GRPCName()
 }
 
 // hget reads a header by its canonical name without canonicalising again.
@@ -206,21 +442,26 @@ func readDocker(n *Normalized, d *doc, errs int) bool {
 			n.Format = FormatDocker
 			n.Code = d.scalar(d.get(i, "code"))
 			n.Message = d.text(d.get(i, "message"))
+			if d.count(errs) > 1 {
+				n.Details = readDetails(d, errs, n.Details)
+			}
 			return true
 		}
 	}
 	return false
 }
 
-// readErrorObject reads {"error":{…}}: Google, Azure, or the generic nested form.
-func readErrorObject(n *Normalized, d *doc, e int, header http.Header) bool {
+// readErrorObject reads {"error":{…}}: Google, Elasticsearch, Stripe,
+// OpenAI, Azure, or the generic nested form.
+func readErrorObject(n *Normalized, d *doc, root, e int, header http.Header) bool {
 	details := d.get(e, "details")
 	status := d.get(e, "status")
+	typ := d.get(e, "type")
 	google := d.kind(status) == kStr
 	for i := d.elem(details); i >= 0 && !google; i = d.next(details, i) {
 		google = d.has(i, "@type")
 	}
-	n.Message = d.text(d.first(e, "message", "Message"))
+	n.Message = messageText(d, d.first(e, "message", "Message"))
 	switch {
 	case google:
 		n.Format = FormatGoogle
@@ -233,15 +474,37 @@ func readErrorObject(n *Normalized, d *doc, e int, header http.Header) bool {
 			n.Category = string(c)
 		}
 		readGoogleDetails(n, d, details)
-	case d.has(e, "innererror") || d.has(e, "target") || d.kind(details) == kArr || hget(header, "X-Ms-Request-Id") != "":
-		n.Format = FormatAzure
-		n.Code = d.scalar(d.get(e, "code"))
-		n.Target = d.text(d.get(e, "target"))
-		for in := d.get(e, "innererror"); d.isObj(in); in = d.get(in, "innererror") {
-			if c := d.scalar(d.get(in, "code")); c != "" {
-				n.SubCode = c
-			}
+		if d.kind(details) == kArr {
+			n.Details = readDetails(d, details, n.Details)
 		}
+	case d.kind(d.get(e, "root_cause")) == kArr || d.kind(typ) == kStr && d.kind(d.get(e, "reason")) == kStr && n.Message == "":
+		n.Format = FormatElasticsearch
+		n.Code = d.text(typ)
+		n.Message = d.text(d.get(e, "reason"))
+		bodyStatus(n, d, d.get(root, "status"))
+		if rc := d.get(e, "root_cause"); d.kind(rc) == kArr {
+			n.Details = readDetails(d, rc, n.Details)
+		}
+		if cb := d.get(e, "caused_by"); d.isObj(cb) {
+			n.Details = append(n.Details, detailOf(d, cb))
+		}
+	case d.kind(typ) == kStr && (d.has(e, "doc_url") || d.has(e, "request_log_url") || d.has(e, "decline_code") || stripeType(d.text(typ))):
+		n.Format = FormatStripe
+		n.Code = d.text(d.get(e, "code"))
+		if n.Code == "" {
+			n.Code = d.text(typ)
+		}
+		n.SubCode = d.text(d.get(e, "decline_code"))
+		n.Target = d.text(d.get(e, "param"))
+	case d.kind(typ) == kStr && d.has(e, "param") && d.has(e, "code"):
+		n.Format = FormatOpenAI
+		n.Code = d.text(d.get(e, "code"))
+		if n.Code == "" {
+			n.Code = d.text(typ)
+		}
+		n.Target = d.text(d.get(e, "param"))
+	case d.has(e, "innererror") || d.has(e, "target") || d.kind(details) == kArr || hget(header, "X-Ms-Request-Id") != "":
+		readAzure(n, d, e)
 	default:
 		n.Format = FormatErrorObject
 		n.Code = d.scalar(d.first(e, "code", "Code", "error_code"))
@@ -254,6 +517,41 @@ func readErrorObject(n *Normalized, d *doc, e int, header http.Header) bool {
 		}
 	}
 	return true
+}
+
+// messageText is a message string, or the value of OData's
+// {"lang":"en","value":"…"}.
+func messageText(d *doc, v int) string {
+	if d.isObj(v) {
+		v = d.get(v, "value")
+	}
+	return d.text(v)
+}
+
+// stripeType reports whether t is one of Stripe's error types.
+func stripeType(t string) bool {
+	switch t {
+	case "card_error", "idempotency_error", "api_connection_error", "authentication_error", "rate_limit_error":
+		return true
+	}
+	return false
+}
+
+// readAzure reads an Azure error object e: {"code","message","target",
+// "details":[…],"innererror":{…}}.
+func readAzure(n *Normalized, d *doc, e int) {
+	n.Format = FormatAzure
+	n.Code = d.scalar(d.get(e, "code"))
+	n.Message = messageText(d, d.first(e, "message", "Message"))
+	n.Target = d.text(d.get(e, "target"))
+	for in := d.get(e, "innererror"); d.isObj(in); in = d.get(in, "innererror") {
+		if c := d.scalar(d.get(in, "code")); c != "" {
+			n.SubCode = c
+		}
+	}
+	if det := d.get(e, "details"); d.kind(det) == kArr {
+		n.Details = readDetails(d, det, n.Details)
+	}
 }
 
 func readGoogleDetails(n *Normalized, d *doc, details int) {
@@ -299,16 +597,72 @@ func readParams(d *doc, obj int, ps Params) Params {
 func readProblem(n *Normalized, d *doc, root int) {
 	n.Format = FormatProblem
 	n.Code = d.scalar(d.get(root, "code"))
+	n.Type = d.text(d.get(root, "type"))
+	if n.Type != "" && n.Type != "about:blank" {
+		// RFC 9457: the type is the problem's identity.
+		n.ShortCode = lastSegment(n.Type)
+		if n.Code == "" {
+			n.Code = n.Type
+		}
+	}
 	n.Domain = d.text(d.get(root, "domain"))
+	n.Title = d.text(d.get(root, "title"))
+	n.Instance = d.text(d.get(root, "instance"))
 	n.Message = d.text(d.get(root, "detail"))
 	if n.Message == "" {
-		n.Message = d.text(d.get(root, "title"))
+		n.Message = n.Title
 	}
 	n.RequestID = d.text(d.first(root, "request_id", "requestId", "traceId"))
 	if c, ok := d.int(d.get(root, "status")); ok && n.HTTPStatus == 0 {
 		n.HTTPStatus = int(c)
 	}
 	n.Params = readParams(d, d.get(root, "params"), n.Params)
+	ext := 0
+	for k := d.key(root); k >= 0; k = d.next(root, k) {
+		if !problemMember(d.text(k)) {
+			ext++
+		}
+	}
+	if ext == 0 {
+		return
+	}
+	n.Extensions = make(Members, 0, ext)
+	for k := d.key(root); k >= 0; k = d.next(root, k) {
+		if name := d.text(k); !problemMember(name) {
+			n.Extensions = append(n.Extensions, Member{Name: name, Value: d.raw(k + 1)})
+		}
+	}
+}
+
+// problemType reports whether t can be a problem type: a URI, absolute
+// (with a scheme) or relative (a path).
+func problemType(t string) bool {
+	return strings.ContainsAny(t, ":/")
+}
+
+// problemMember reports whether name is a member of RFC 9457 or one
+// decode reads into a field of its own.
+func problemMember(name string) bool {
+	switch name {
+	case "type", "title", "status", "detail", "instance", "code", "domain", "request_id", "requestId", "traceId", "params":
+		return true
+	}
+	return false
+}
+
+// lastSegment is the last path segment of a URI, without query or fragment.
+func lastSegment(uri string) string {
+	if i := strings.IndexByte(uri, '#'); i >= 0 && i+1 < len(uri) {
+		return uri[i+1:] // "…/api-errors#unauthorized"
+	}
+	if i := strings.IndexAny(uri, "?#"); i >= 0 {
+		uri = uri[:i]
+	}
+	uri = strings.TrimRight(uri, "/")
+	if i := strings.LastIndexAny(uri, "/:"); i >= 0 {
+		return uri[i+1:]
+	}
+	return uri
 }
 
 func readAliyun(n *Normalized, d *doc, root, code int) bool {

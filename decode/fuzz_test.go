@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/errcat/errcat/decode"
@@ -49,4 +50,63 @@ func FuzzDecode(f *testing.F) {
 			t.Error("not an error, yet retryable")
 		}
 	})
+}
+
+// FuzzGeneral feeds bodies of unnamed and named shapes, and the fuzzer's
+// mutations of them, to the general reader: it must not panic, must keep
+// Details bounded and in the body, and must name a rule for each field it
+// found.
+func FuzzGeneral(f *testing.F) {
+	for _, tc := range unnamedCases {
+		f.Add(tc.status, tc.body)
+	}
+	for _, tc := range shapeCases {
+		f.Add(tc.status, tc.body)
+	}
+	f.Add(200, `{"data":{"result":{"response":{"error":{"errors":[{"extensions":{"code":"X"}}]}}}}}`)
+	f.Add(400, `{"errors":[`+strings.Repeat(`{"code":"E","message":"m"},`, 200)+`{}]}`)
+	f.Add(500, `{"error":[[[[[[["deep"]]]]]]],"code":{"code":{"code":"x"}}}`)
+	f.Fuzz(func(t *testing.T, status int, body string) {
+		d := decode.Decoder{MaxBody: 1 << 16, MaxRaw: 128}
+		n, _ := d.Decode(status, nil, []byte(body))
+		if len(n.Details) > 65 {
+			t.Errorf("%d details", len(n.Details))
+		}
+		for _, det := range n.Details {
+			if !strings.Contains(body, det.Raw) {
+				t.Errorf("Detail.Raw %q is not in the body", det.Raw)
+			}
+		}
+		if n.Format == decode.FormatGeneral {
+			if n.Code != "" && n.Rules.Code == "" || n.Message != "" && n.Rules.Message == "" {
+				t.Errorf("general reader without rules: %+v", n.Rules)
+			}
+			if n.Confidence == decode.High && n.Entry == nil {
+				t.Errorf("general reader with confidence %s", n.Confidence)
+			}
+		}
+		if _, err := json.Marshal(n); err != nil {
+			t.Errorf("Marshal: %v", err)
+		}
+	})
+}
+
+// TestGeneralHostile: huge arrays and deep nesting stay bounded.
+func TestGeneralHostile(t *testing.T) {
+	huge := `{"errors":[` + strings.Repeat(`{"code":"E","message":"m"},`, 30000) + `{"code":"L"}]}`
+	n, _ := decode.Decode(400, nil, []byte(huge))
+	if n.Code != "E" || len(n.Details) != 64 {
+		t.Errorf("huge errors[]: code %q, %d details; want E and 64", n.Code, len(n.Details))
+	}
+	deep := strings.Repeat(`{"error":`, 60) + `{"code":"DEEP","message":"m"}` + strings.Repeat(`}`, 60)
+	n, _ = decode.Decode(500, nil, []byte(deep))
+	if n.Code == "DEEP" {
+		t.Error("the general reader looked deeper than its bound")
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		decode.Decode(400, nil, []byte(`{"result":{"err_no":"E_LOCKED","err_msg":"The record is locked.","trace_id":"t-9"}}`))
+	})
+	if allocs > 3 {
+		t.Errorf("%v allocations for a general body", allocs)
+	}
 }

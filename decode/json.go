@@ -2,6 +2,7 @@ package decode
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -449,7 +450,11 @@ func (d *doc) int(i int) (int64, bool) {
 	if i < 0 || (k != kNum && k != kStr) {
 		return 0, false
 	}
-	v, err := strconv.ParseInt(d.text(i), 10, 64)
+	s := d.text(i)
+	if t := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+"); !isDigits(t) {
+		return 0, false // not an integer: no error value to build
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
 	return v, err == nil
 }
 

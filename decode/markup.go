@@ -37,11 +37,23 @@ func readMarkup(n *Normalized, s string, header http.Header) error {
 		n.Reason = "XML of no known error shape (root <" + f.root + ">)"
 		return &shapeError{ErrUnknownShape, n.Reason}
 	}
-	n.Code, n.Message, n.RequestID = f.code, f.message, f.requestID
-	if f.recommend || strings.HasSuffix(f.hostID, "aliyuncs.com") || hget(header, "X-Acs-Request-Id") != "" {
+	n.Code, n.Message, n.RequestID, n.Target = f.code, f.message, f.requestID, f.target
+	switch {
+	case f.codeRank < 3 && !(f.code == "" && f.messageRank == 3):
+		// Not an <Error><Code> body: a SOAP fault, eBay's <Errors>, an
+		// attribute code, …
+		n.Format = FormatGeneral
+		n.Rules.Code, n.Rules.Message = f.codeRule, f.messageRule
+	case f.recommend || strings.HasSuffix(f.hostID, "aliyuncs.com") || hget(header, "X-Acs-Request-Id") != "" ||
+		hget(header, "X-Oss-Request-Id") != "":
 		n.Format = FormatAliyunXML
-	} else {
+		n.SubCode = f.ec
+	default:
 		n.Format = FormatAWSXML
+	}
+	if n.Format == FormatGeneral && is2xx(n.HTTPStatus) && n.Code == "" && !f.failed {
+		n.NotError, n.Reason = true, "success status and no error code in the body"
+		return nil
 	}
 	if err != nil {
 		// What was read before the XML broke off is kept.
@@ -54,8 +66,51 @@ func readMarkup(n *Normalized, s string, header http.Header) error {
 // xmlFields are the elements of an XML error decode reads: the first of
 // each, at any depth.
 type xmlFields struct {
-	root, code, message, requestID, hostID string
-	recommend                              bool
+	root, code, message, requestID, hostID, target, ec string
+	codeRule, messageRule                              string
+	codeRank, messageRank                              int // 3: <Code>/<Message> of AWS and Alibaba Cloud
+	recommend, failed                                  bool
+}
+
+// xmlCodeRank ranks the element (or attribute) names that hold a code.
+func xmlCodeRank(name string) int {
+	switch name {
+	case "Code":
+		return 3
+	case "ErrorCode", "errorCode", "error_code", "faultcode", "exceptionCode", "errcode", "ErrCode", "code":
+		return 2
+	case "statusCode", "StatusCode", "Reason":
+		return 1
+	}
+	return 0
+}
+
+// xmlMessageRank ranks the element (or attribute) names that hold a message.
+func xmlMessageRank(name string) int {
+	switch name {
+	case "Message":
+		return 3
+	case "LongMessage", "faultstring", "errorMessage", "ErrorMessage", "exceptionMessage", "message", "msg", "errmsg", "Text":
+		return 2
+	case "ShortMessage", "Description", "description":
+		return 1
+	}
+	return 0
+}
+
+func (f *xmlFields) offer(code bool, name, v string) {
+	if v == "" {
+		return
+	}
+	if code {
+		if r := xmlCodeRank(name); r > f.codeRank {
+			f.code, f.codeRank, f.codeRule = v, r, name
+		}
+		return
+	}
+	if r := xmlMessageRank(name); r > f.messageRank {
+		f.message, f.messageRank, f.messageRule = v, r, name
+	}
 }
 
 func (f *xmlFields) read(s string) error {
@@ -89,6 +144,17 @@ func (f *xmlFields) read(s string) error {
 			if t.Name.Local == "Recommend" {
 				f.recommend = true
 			}
+			for _, a := range t.Attr {
+				// Flickr's <err code="100" msg="…"/>, <rsp stat="fail">.
+				switch a.Name.Local {
+				case "code":
+					f.offer(true, "code", a.Value)
+				case "msg", "message":
+					f.offer(false, a.Name.Local, a.Value)
+				case "stat", "status":
+					f.failed = f.failed || a.Value == "fail" || a.Value == "error"
+				}
+			}
 		case xml.EndElement:
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
@@ -98,15 +164,28 @@ func (f *xmlFields) read(s string) error {
 				continue
 			}
 			v := strings.TrimSpace(string(t))
-			switch stack[len(stack)-1] {
-			case "Code":
-				setOnce(&f.code, v)
-			case "Message":
-				setOnce(&f.message, v)
+			switch name := stack[len(stack)-1]; name {
 			case "RequestId", "RequestID":
 				setOnce(&f.requestID, v)
 			case "HostId":
 				setOnce(&f.hostID, v)
+			case "Key", "BucketName", "Resource":
+				setOnce(&f.target, v)
+			case "EC":
+				setOnce(&f.ec, v)
+			case "Ack", "success":
+				f.failed = f.failed || v == "Failure" || v == "false"
+			case "Value":
+				// SOAP 1.2: <Code><Value>env:Sender</Value></Code>.
+				if len(stack) > 1 && stack[len(stack)-2] == "Code" {
+					f.offer(true, "faultcode", v)
+				}
+			default:
+				if xmlCodeRank(name) > 0 {
+					f.offer(true, name, v)
+				} else if xmlMessageRank(name) > 0 {
+					f.offer(false, name, v)
+				}
 			}
 		}
 	}

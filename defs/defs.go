@@ -15,9 +15,12 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"sync"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/decode"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/decodecat"
 	"github.com/errcat/errcat/internal/source"
 )
 
@@ -84,6 +87,10 @@ type Registry struct {
 	domains map[string]*errcat.Domain
 	defs    map[string]map[string]*errcat.Def
 	ids     []string
+	cats    []*catalog.Catalog
+
+	decOnce sync.Once
+	dec     *decodecat.Catalog
 }
 
 // NewRegistry builds a Registry of catalogs; a later catalog with the same
@@ -98,6 +105,7 @@ func NewRegistry(cats ...*catalog.Catalog) *Registry {
 		}
 		r.domains[dom.ID] = dom
 		r.defs[dom.ID] = byCode
+		r.cats = append(r.cats, c)
 	}
 	r.ids = slices.Sorted(maps.Keys(r.domains))
 	return r
@@ -178,4 +186,20 @@ func (r *Registry) Find(code string) []*errcat.Def {
 		}
 	}
 	return out
+}
+
+// DecodeCatalog returns the registry's catalogs as a decode.Catalog: give
+// it to a decode.Decoder (or a decode.Transport's Decoder) and decoded
+// error bodies join the entries of these catalogs, by code, alias,
+// AIP-193 reason or code pattern. The index is built on first use and
+// shared; it is safe for concurrent use.
+func (r *Registry) DecodeCatalog() decode.Catalog {
+	r.decOnce.Do(func() { r.dec = decodecat.New(catalog.NewSet(r.cats...)) })
+	return r.dec
+}
+
+// Decoder returns a decode.Decoder joined to the registry's catalogs;
+// domain names the domain the caller called ("" when it does not know).
+func (r *Registry) Decoder(domain string) *decode.Decoder {
+	return &decode.Decoder{Catalog: r.DecodeCatalog(), Domain: domain}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/decode"
 	"github.com/errcat/errcat/defs"
 	"github.com/errcat/errcat/internal/catalog"
 )
@@ -63,4 +64,24 @@ func ExampleRegistry_Lookup() {
 	// Output:
 	// [parameter] 400 InternalError
 	// true
+}
+
+// A service joins the error bodies it receives to its own catalogs.
+func ExampleRegistry_DecodeCatalog() {
+	reg, err := defs.LoadDir("../wire/testdata/catalogs")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d := decode.Decoder{Catalog: reg.DecodeCatalog()}
+	n, err := d.Decode(400, nil, []byte(`{"RequestId":"6A1B","HostId":"polardb.aliyuncs.com","Code":"MissingParameter","Message":"The input parameter \"DBClusterId\" that is mandatory for processing this request is not supplied."}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(n.Domain, n.Entry.Code, n.Confidence, n.Params)
+	// The same catalog, for a Go client's transport.
+	_ = &decode.Transport{Decoder: reg.Decoder("aliyun.polardb")}
+	// Output:
+	// aliyun.polardb MissingParameter high [{parameter DBClusterId}]
 }

@@ -160,6 +160,16 @@ func writeHuman(w io.Writer, n decode.Normalized) {
 	if n.RequestID != "" {
 		fmt.Fprintf(w, "  request id: %s\n", n.RequestID)
 	}
+	if n.Type != "" && n.Type != n.Code {
+		fmt.Fprintf(w, "  problem type: %s\n", n.Type)
+	}
+	for i, det := range n.Details {
+		line := strings.TrimSpace(strings.Join([]string{det.Code, oneLine(det.Message)}, " "))
+		if det.Target != "" {
+			line += " (" + det.Target + ")"
+		}
+		fmt.Fprintf(w, "  detail %d: %s\n", i+1, line)
+	}
 	if len(n.Params) > 0 {
 		parts := make([]string, len(n.Params))
 		for i, p := range n.Params {

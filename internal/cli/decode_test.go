@@ -42,6 +42,16 @@ func TestDecodeCmd(t *testing.T) {
 			wantExit: 1, golden: "decode/curl502.out.json",
 			wantStderr: "errcat: stdin: error body not readable: HTML page instead of an API error body (from a proxy or load balancer?)\n",
 		},
+		{
+			name: "nested errors and the rules of the general reader", args: append(cat, "decode", "--status", "200"),
+			stdin:  "=" + `{"data":{"order":null},"errors":[{"message":"Order 17 not found","path":["order"],"extensions":{"code":"NOT_FOUND"}},{"message":"Not allowed","path":["order","owner"],"extensions":{"code":"FORBIDDEN"}}]}`,
+			golden: "decode/graphql.out.json",
+		},
+		{
+			name: "details in human form", args: append(cat, "decode", "--status", "409", "--human"),
+			stdin:  "=" + `{"ok":0,"result":{"err_no":"E_LOCKED","err_msg":"The record is locked.","trace_id":"t-9"},"errors":[{"field":"name","message":"taken"},{"field":"email","message":"invalid"}]}`,
+			golden: "decode/general.out.txt",
+		},
 		{name: "bad header", args: append(cat, "decode", "--header", "nocolon"), wantExit: 2, wantStderr: "errcat: --header \"nocolon\": want NAME:VALUE\n"},
 		{name: "bad status", args: append(cat, "decode", "--status", "42"), wantExit: 2, wantStderr: "errcat: --status 42: want an HTTP status 100–599\n"},
 		{name: "unknown domain", args: append(cat, "decode", "--domain", "nope"), wantExit: 1, wantStderr: "errcat: no such domain \"nope\" (have: example.alpha)\n"},
