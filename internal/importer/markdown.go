@@ -290,11 +290,11 @@ func lineAt(source []byte, off int) string {
 	if off < 0 || off > len(source) {
 		return ""
 	}
-	s := string(source[off:])
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
+	rest := source[off:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
 	}
-	return s
+	return string(rest)
 }
 
 // rawCells splits a pipe-table line on unescaped pipes, as GFM does.
