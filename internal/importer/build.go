@@ -44,12 +44,12 @@ var headingWords = []struct {
 	role  role
 	words []string
 }{
-	{roleStatus, []string{"http status", "status code", "http code", "http 状态码", "http状态码", "状态码", "http 返回码", "status", "http"}},
+	{roleStatus, []string{"http status", "status code", "http code", "httpcode", "http status code", "状态代码", "http 状态码", "http状态码", "状态码", "http 返回码", "status", "http"}},
 	{roleRemediation, []string{"measure", "solution", "remediation", "resolution", "suggestion", "recommendation", "how to fix", "handling", "action", "fix", "处理措施", "解决方案", "解决方法", "解决办法", "处理方法", "处理建议", "建议", "操作建议"}},
-	{roleCode, []string{"error code", "errorcode", "err code", "error_code", "code", "retcode", "ret code", "return code", "错误码", "错误代码", "返回码", "错误编码", "错误编号", "返回值", "ret", "errno", "error id"}},
-	{roleTitle, []string{"error type", "type", "error name", "name", "title", "错误类型", "类型", "名称", "错误名称"}},
-	{roleMessage, []string{"error message", "message", "msg", "error info", "error_msg", "错误信息", "错误描述", "错误提示", "提示信息", "返回信息", "报错信息", "错误消息"}},
-	{roleDescription, []string{"description", "meaning", "explanation", "detail", "cause", "reason", "描述", "说明", "含义", "原因", "详细信息", "释义"}},
+	{roleCode, []string{"error code", "errorcode", "err code", "error_code", "code", "retcode", "ret code", "return code", "错误码", "错误代码", "返回码", "错误编码", "错误编号", "返回值", "ret", "errno", "error id", "代码"}},
+	{roleTitle, []string{"error type", "type", "error name", "name", "title", "标题", "错误类型", "类型", "名称", "错误名称"}},
+	{roleMessage, []string{"error message", "message", "msg", "error info", "error_msg", "错误信息", "错误描述", "错误提示", "提示信息", "返回信息", "报错信息", "错误消息", "strerror", "状态消息"}},
+	{roleDescription, []string{"description", "meaning", "explanation", "detail", "cause", "reason", "描述", "说明", "含义", "原因", "详细信息", "释义", "错误码描述", "错误码说明"}},
 }
 
 // classify returns the role a column heading names, or roleNone.
@@ -59,14 +59,21 @@ func classify(heading string) role {
 	if h == "" {
 		return roleNone
 	}
+	// A heading that is exactly a word has its role; otherwise the
+	// longest word it contains decides ("错误码描述" is a description,
+	// not a code), the earlier role on a tie.
+	best, bestLen := roleNone, 0
 	for _, hw := range headingWords {
 		for _, w := range hw.words {
-			if h == w || containsWord(h, w) {
+			if h == w {
 				return hw.role
+			}
+			if len(w) > bestLen && containsWord(h, w) {
+				best, bestLen = hw.role, len(w)
 			}
 		}
 	}
-	return roleNone
+	return best
 }
 
 // containsWord reports whether w occurs in h on word boundaries (any
