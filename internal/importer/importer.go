@@ -418,6 +418,7 @@ type table struct {
 	end    int // the table's last line; 0 when not known (lists)
 	header []string
 	roles  []role
+	locs   []string // per column, the locale of a message column, when known
 	rows   []row
 }
 
