@@ -146,6 +146,7 @@ type builder struct {
 	// locOrder are the message languages of the first table that names
 	// them, in column order.
 	locOrder []string
+	variants int // variants added
 }
 
 func newBuilder(file string, opts Options) *builder {
@@ -783,6 +784,7 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		}
 		maps.Copy(v.Message, others)
 		e.Variants = append(e.Variants, v)
+		b.variants++
 		mergeParams(e, pn.params)
 		if alias != "" && !slices.Contains(e.Aliases, alias) {
 			e.Aliases = append(e.Aliases, alias)
@@ -901,6 +903,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 			Title:   pg.title,
 			Updated: pg.updated,
 			Notes:   pg.notes,
+			URL:     o.SourceURL,
 		},
 	}
 	if d.ID == "" {

@@ -94,6 +94,13 @@ type Options struct {
 	Description string
 	// SubCodeDescription describes a detected module sub-code convention.
 	SubCodeDescription string
+	// SourceURL is where the page is published (domain.source.url).
+	SourceURL string
+	// Map overrides the roles of columns, named by heading or by number
+	// (1-based): "code=错误码,message.en=英文,message.zh-CN=中文,status=3".
+	// Roles: code, message, message.LOCALE, status, title, description,
+	// remediation, alias, ignore.
+	Map string
 }
 
 // Check reports options that cannot make a valid domain header: a bad
@@ -105,6 +112,9 @@ func (o Options) Check() error {
 	d := catalog.Domain{ID: o.Domain, Name: "x", Locales: []string{o.Locale}, WireFormat: o.WireFormat, CodeKind: o.CodeKind}
 	if d.ID == "" {
 		d.ID = "x"
+	}
+	if _, err := parseMap(o.Map); err != nil {
+		return err
 	}
 	if o.Locale == "" {
 		d.Locales = []string{"en"}
@@ -185,9 +195,16 @@ const maxPageSize = 16 << 20
 // error when the page cannot be imported at all: empty, binary, an unknown
 // format, or no error table. name is the file name recorded as provenance.
 func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnostic, error) {
+	return importPage(name, data, opts, nil)
+}
+
+// importPage is Import; with preview set it also describes each table
+// found there.
+func importPage(name string, data []byte, opts Options, preview *strings.Builder) (*catalog.Catalog, []Diagnostic, error) {
 	if err := opts.Check(); err != nil {
 		return nil, nil, &Error{name, "bad options: " + err.Error()}
 	}
+	maps, _ := parseMap(opts.Map) // checked by opts.Check
 	text, note, bad, err := pageText(name, data)
 	if err != nil {
 		return nil, nil, err
@@ -214,15 +231,28 @@ func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnos
 	if note != "" {
 		pg.notes = append(pg.notes, note)
 	}
+	if len(maps) > 0 {
+		if missing := applyMap(pg.tables, maps); len(missing) > 0 {
+			return nil, nil, &Error{name, fmt.Sprintf("--map names column(s) %s that no table has", quoteAll(missing))}
+		}
+	}
 	b := newBuilder(name, opts)
 	b.bad = bad
 	for _, d := range pg.diags {
 		b.diag(d.line, "%s", d.msg)
 	}
+	if preview != nil {
+		fmt.Fprintf(preview, "%s: read as %s; %d table(s) or list(s)\n", name, format, len(pg.tables))
+	}
 	errTables := 0
 	for _, t := range pg.tables {
+		ne, nv, nd := len(b.entries), b.variants, len(b.diags)
 		if b.addTable(t, pg.tables) {
 			errTables++
+		}
+		if preview != nil {
+			cols, ok, err := tableColumns(t)
+			describeTable(preview, t, cols, ok, err, len(b.entries)-ne, b.variants-nv, len(b.diags)-nd)
 		}
 	}
 	b.reportBad()
@@ -418,6 +448,7 @@ type table struct {
 	end    int // the table's last line; 0 when not known (lists)
 	header []string
 	roles  []role
+	mapped []bool   // per column, whether --map gave its role
 	locs   []string // per column, the locale of a message column, when known
 	rows   []row
 }
