@@ -118,6 +118,21 @@ func parseMarkdown(src string) *page {
 		pg.tables = append(pg.tables, list)
 	}
 	if !hasErrorTable(pg.tables) {
+		// Tables of tab-separated columns, as pages captured from a
+		// browser hold them.
+		lines := strings.Split(src, "\n")
+		for i := 0; i < len(lines); i++ {
+			if !strings.Contains(strings.TrimSpace(lines[i]), "\t") {
+				continue
+			}
+			if header, aligned, ok := textHeader(strings.TrimSpace(lines[i])); ok && aligned {
+				t, end := readTextRows(lines, i, header, aligned, pg)
+				pg.tables = append(pg.tables, t)
+				i = end - 1
+			}
+		}
+	}
+	if !hasErrorTable(pg.tables) {
 		if t := codeLines(strings.Split(src, "\n")); t != nil {
 			pg.tables = append(pg.tables, t)
 		}
