@@ -954,7 +954,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 		if o.Locale == "" {
 			// A page mixing languages: each entry in its own.
 			if hasLetters(e.Message["und"]) {
-				eloc = detectLocale(e)
+				eloc = detectLocale(&catalog.Entry{Message: e.Message})
 			}
 			if !slices.Contains(c.Domain.Locales, eloc) {
 				c.Domain.Locales = append(c.Domain.Locales, eloc)
@@ -973,6 +973,20 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 			}
 		}
 		relocale(e, eloc)
+		if o.Locale == "" {
+			// A title or remediation in another language than the
+			// message is kept in its own.
+			for _, t := range []*catalog.Text{&e.Title, &e.Remediation} {
+				if v, ok := (*t)[eloc]; ok && len(*t) == 1 && hasLetters(v) {
+					if l := detectLocale(&catalog.Entry{Message: catalog.Text{"und": v}}); l != eloc {
+						*t = catalog.Text{l: v}
+						if !slices.Contains(c.Domain.Locales, l) {
+							c.Domain.Locales = append(c.Domain.Locales, l)
+						}
+					}
+				}
+			}
+		}
 		if d.IsSuccess(e.Code) {
 			e.Category = catalog.OK
 		} else {
