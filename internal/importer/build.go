@@ -932,6 +932,18 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 	if success == "" {
 		if e := b.byCode["0"]; e != nil && successWording(e.Message["und"]) {
 			success = "0"
+		} else {
+			// Exactly one row documents success (200 OK, "成功").
+			var ok []string
+			for _, e := range b.entries {
+				if e.HTTPStatus != nil && *e.HTTPStatus >= 200 && *e.HTTPStatus < 300 && (successWording(firstText(e.Message)+" "+e.Code) || strings.Contains(strings.ToLower(firstText(e.Message)), "succeed")) ||
+					e.HTTPStatus == nil && strings.EqualFold(strings.TrimSpace(strings.TrimRight(firstText(e.Message), ".!。")), "success") {
+					ok = append(ok, e.Code)
+				}
+			}
+			if len(ok) == 1 {
+				success = ok[0]
+			}
 		}
 	}
 	if success != "" {
@@ -1133,3 +1145,6 @@ func snake(s string) string {
 	}
 	return out
 }
+
+// firstText is a text in its first locale.
+func firstText(t catalog.Text) string { return t[firstLocale(t)] }

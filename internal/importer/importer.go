@@ -227,6 +227,9 @@ func importPage(name string, data []byte, opts Options, preview *strings.Builder
 		return nil, nil, &Error{name, fmt.Sprintf("unknown format %q: want auto, %s", format, strings.Join(formats, ", "))}
 	}
 	pg.format = format
+	for _, t := range pg.tables {
+		reshape(t)
+	}
 	pg.plainOutsideCells()
 	if note != "" {
 		pg.notes = append(pg.notes, note)

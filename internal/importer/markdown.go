@@ -146,6 +146,9 @@ func parseMarkdown(src string) *page {
 		return ast.WalkContinue, nil
 	})
 	flush()
+	for _, t := range pg.tables {
+		reshape(t)
+	}
 	if keepList(list, pg.tables) {
 		pg.tables = append(pg.tables, list)
 	}

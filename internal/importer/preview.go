@@ -197,3 +197,54 @@ func hasRole(cols columns, r role) bool {
 }
 
 var _ = slices.Contains[[]string]
+
+// reshape reads a table whose header row is empty with its first row as
+// the header, and a vertical table (Field | Value, whose first column
+// names the roles: Code / Reason / Action) as one row.
+func reshape(t *table) {
+	if t.roles != nil || len(t.rows) == 0 {
+		return
+	}
+	if allEmpty(t.header) {
+		first := t.rows[0]
+		named := 0
+		for _, c := range first.cells {
+			if classify(c) != roleNone {
+				named++
+			}
+		}
+		if named >= 2 {
+			t.header = plainAll(first.cells)
+			t.line = first.line
+			t.rows = t.rows[1:]
+			return
+		}
+	}
+	if len(t.header) != 2 {
+		return
+	}
+	if r, _ := headingRoles(t.header); r[0] == roleCode || r[1] == roleCode {
+		return
+	}
+	var header, cells []string
+	hasCode, line := false, 0
+	for _, r := range t.rows {
+		if len(r.cells) != 2 {
+			return
+		}
+		ro := classify(r.cells[0])
+		if ro == roleNone {
+			return
+		}
+		if ro == roleCode {
+			hasCode, line = true, r.line
+		}
+		header = append(header, plainText(r.cells[0]))
+		cells = append(cells, r.cells[1])
+	}
+	if !hasCode || len(header) < 2 {
+		return
+	}
+	t.header = header
+	t.rows = []row{{line: line, cells: cells}}
+}
