@@ -20,7 +20,7 @@ func newImportCmd(env *Env) *cobra.Command {
 	var output, regen string
 	var check, preview bool
 	cmd := &cobra.Command{
-		Use:   "import [--format auto|markdown|rst|text|html] [--domain ID] [-o FILE] FILE...",
+		Use:   "import [--format auto|markdown|rst|text|html|asciidoc] [--domain ID] [-o FILE] FILE...",
 		Short: "Import published error-code pages into a catalog",
 		Long: `Import reads error-code pages (Markdown, reStructuredText grid tables,
 plain-text tables, HTML tables) and writes one catalog. Columns are matched by
@@ -116,7 +116,7 @@ reports catalogs that differ from a fresh import.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "auto", "source layout: auto, markdown, rst, text or html")
+	f.StringVar(&opts.Format, "format", "auto", "source layout: auto, markdown, rst, text, html or asciidoc")
 	f.StringVar(&opts.Domain, "domain", "", "domain `ID` (default: from the file name)")
 	f.StringVarP(&output, "output", "o", "", "write the catalog to `FILE` (default: stdout)")
 	f.StringVar(&opts.Name, "name", "", "domain display `NAME` (default: the page title)")

@@ -59,14 +59,14 @@ import (
 )
 
 // Formats are the source layouts Import reads ("auto" picks one).
-var formats = []string{"markdown", "rst", "text", "html"}
+var formats = []string{"markdown", "rst", "text", "html", "asciidoc"}
 
 // Formats returns the names of the source layouts Import reads.
 func Formats() []string { return slices.Clone(formats) }
 
 // Options tune an import. Zero values mean "detect" or a default.
 type Options struct {
-	// Format is auto (or ""), markdown, rst, text or html.
+	// Format is auto (or ""), markdown, rst, text, html or asciidoc.
 	Format string
 	// Domain is the domain id; by default derived from the file name.
 	Domain string
@@ -223,6 +223,8 @@ func importPage(name string, data []byte, opts Options, preview *strings.Builder
 		pg = parseText(text)
 	case "html":
 		pg = parseHTML(text, 0)
+	case "asciidoc":
+		pg = parseAsciiDoc(text)
 	default:
 		return nil, nil, &Error{name, fmt.Sprintf("unknown format %q: want auto, %s", format, strings.Join(formats, ", "))}
 	}
@@ -395,10 +397,14 @@ func DetectFormat(name string, text string) string {
 		return "rst"
 	case ".html", ".htm", ".xhtml":
 		return "html"
+	case ".adoc", ".asciidoc", ".asc":
+		return "asciidoc"
 	}
 	switch {
 	case htmlStartRe.MatchString(text) && htmlTableTags.MatchString(text):
 		return "html"
+	case adocMarkRe.MatchString(text):
+		return "asciidoc"
 	case rstGridRe.MatchString(text), rstMarkRe.MatchString(text):
 		return "rst"
 	case mdTableRe.MatchString(text), mdMarkRe.MatchString(text):
