@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"net/http"
 	"path"
 	"regexp"
 	"slices"
@@ -255,6 +256,10 @@ func tableColumns(t *table) (cols columns, ok bool, err error) {
 			return cols, true, fmt.Errorf("ambiguous columns: %q and %q both read as %s; say which with --map '%s=%s'", heading(t, is[0]), heading(t, is[1]), roleNames[r], roleKeys[r], heading(t, is[0]))
 		}
 		cols.idx[r] = is[0]
+	}
+	if _, hasStatus := cols.idx[roleStatus]; !hasStatus && t.roles == nil && allKnownStatuses(t, cols.idx[roleCode]) {
+		// Every code is an HTTP status: the codes are the statuses too.
+		cols.idx[roleStatus] = cols.idx[roleCode]
 	}
 	if !hasMsg && !hasDesc && !hasTitle {
 		return cols, true, fmt.Errorf("no message column: headings %s name an error code but no message or description; name it with --map 'message=HEADING'", quoteAll(t.header))
@@ -1148,3 +1153,24 @@ func snake(s string) string {
 
 // firstText is a text in its first locale.
 func firstText(t catalog.Text) string { return t[firstLocale(t)] }
+
+// allKnownStatuses reports whether column i holds two or more codes, each
+// a registered HTTP status written as three digits.
+func allKnownStatuses(t *table, i int) bool {
+	n := 0
+	for _, r := range t.rows {
+		if i >= len(r.cells) {
+			continue
+		}
+		c := cleanCode(r.cells[i])
+		if c == "" {
+			continue
+		}
+		v, err := strconv.Atoi(c)
+		if err != nil || len(c) != 3 || http.StatusText(v) == "" {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
