@@ -17,6 +17,7 @@ require (
 
 require (
 	github.com/goccy/go-yaml v1.19.0 // indirect
+	github.com/yuin/goldmark v1.8.7 // indirect
 	golang.org/x/net v0.62.0 // indirect
 )
 
