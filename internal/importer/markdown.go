@@ -482,7 +482,9 @@ func labelCell(label string) (int, bool) {
 	case l == "可能原因" || l == "原因":
 		return 5, true
 	}
-	switch classify(label) {
+	// Only a label that is exactly a heading word: a short message that
+	// mentions one ("状态异常") is text, not a label.
+	switch exactRole(strings.Trim(label, " *`_")) {
 	case roleMessage:
 		return 1, true
 	case roleStatus:
