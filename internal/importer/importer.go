@@ -12,6 +12,8 @@
 //     naming the columns.
 //   - html: <table> elements (golang.org/x/net/html), colspan and rowspan;
 //     codes written as headings, definition terms or bold paragraphs.
+//   - asciidoc: |=== tables (header options, cell specs, cells over
+//     several lines).
 //
 // Pages with no table but lines of "CODE: message" are read as a list.
 // UTF-16 pages with a byte-order mark are decoded; pages that are not UTF-8
