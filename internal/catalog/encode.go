@@ -1,9 +1,13 @@
 package catalog
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -25,21 +29,87 @@ func Marshal(c *Catalog, schemaRef string) ([]byte, error) {
 	if schemaRef == "" {
 		schemaRef = DefaultSchemaRef
 	}
-	node, err := yaml.ValueToNode(c,
+	out := []byte(fmt.Sprintf(SchemaComment, schemaRef))
+	if len(c.Entries) <= marshalChunk {
+		body, err := marshalBody(c, c.Domain.ID)
+		if err != nil {
+			return nil, err
+		}
+		return append(out, body...), nil
+	}
+	// A large catalog is written a chunk of entries at a time: the YAML
+	// library's node tree of a whole catalog costs far more memory (and
+	// time collecting it) than the text, and the entries of a sequence
+	// print the same alone as together.
+	head := *c
+	head.Entries = nil
+	body, err := marshalBody(&head, c.Domain.ID)
+	if err != nil {
+		return nil, err
+	}
+	const emptyEntries = "entries: []\n"
+	if !bytes.HasSuffix(body, []byte(emptyEntries)) {
+		body, err = marshalBody(c, c.Domain.ID)
+		return append(out, body...), err
+	}
+	out = append(out, body[:len(body)-len(emptyEntries)]...)
+	out = append(out, "entries:\n"...)
+	chunks := make([][]byte, (len(c.Entries)+marshalChunk-1)/marshalChunk)
+	errs := make([]error, len(chunks))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
+		wg.Go(func() {
+			for i := range next {
+				part := struct {
+					Entries []Entry `yaml:"entries"`
+				}{c.Entries[i*marshalChunk : min(len(c.Entries), (i+1)*marshalChunk)]}
+				b, err := marshalBody(&part, c.Domain.ID)
+				if err == nil && !bytes.HasPrefix(b, []byte("entries:\n")) {
+					err = fmt.Errorf("marshal catalog %s: unexpected entries layout", c.Domain.ID)
+				}
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				chunks[i] = b[len("entries:\n"):]
+			}
+		})
+	}
+	for i := range chunks {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for _, b := range chunks {
+		out = append(out, b...)
+	}
+	return out, nil
+}
+
+// marshalChunk is how many entries Marshal renders at a time.
+const marshalChunk = 256
+
+// marshalBody renders v in the catalog file's style, without the schema
+// comment.
+func marshalBody(v any, id string) ([]byte, error) {
+	node, err := yaml.ValueToNode(v,
 		yaml.Indent(2),
 		yaml.IndentSequence(true),
 		yaml.UseLiteralStyleIfMultiline(true),
 	)
 	if err != nil {
-		return nil, fmt.Errorf("marshal catalog %s: %w", c.Domain.ID, err)
+		return nil, fmt.Errorf("marshal catalog %s: %w", id, err)
 	}
 	// The library writes tabs, carriage returns and a literal block whose
 	// first line starts with a space in forms that do not read back as
 	// written; such strings go out double-quoted instead.
 	ast.Walk(quoteAwkward{}, node)
 	var p printer.Printer
-	body := p.PrintNode(node)
-	return append([]byte(fmt.Sprintf(SchemaComment, schemaRef)), body...), nil
+	return p.PrintNode(node), nil
 }
 
 // awkward reports whether the library's plain or literal style would not

@@ -18,9 +18,9 @@ import (
 func newImportCmd(env *Env) *cobra.Command {
 	var opts importer.Options
 	var output, regen string
-	var check bool
+	var check, preview bool
 	cmd := &cobra.Command{
-		Use:   "import [--format auto|markdown|rst|text|html] [--domain ID] [-o FILE] FILE...",
+		Use:   "import [--format auto|markdown|rst|text|html|asciidoc] [--domain ID] [-o FILE] FILE...",
 		Short: "Import published error-code pages into a catalog",
 		Long: `Import reads error-code pages (Markdown, reStructuredText grid tables,
 plain-text tables, HTML tables) and writes one catalog. Columns are matched by
@@ -29,6 +29,10 @@ an entry with the same code, or a diagnostic on stderr naming file:line and
 why. Several FILEs are merged into one domain. Exit 1 when any row could not
 be read or no error table was found; notes (file:line: note: ...), such as a
 repeated header row skipped, do not change the exit status.
+
+--preview prints, for each table or list found, the role given to each column
+and why (heading, content, layout or --map) and the rows read; --map overrides
+roles where the guess is wrong or unsure (role=heading or role=column number).
 
 --regenerate-builtin DIR re-imports every page listed in DIR/sources/import.yaml
 into DIR/<domain>.yaml (go generate ./catalogs runs it); with --check it only
@@ -45,6 +49,25 @@ reports catalogs that differ from a fresh import.`,
 			}
 			if err := opts.Check(); err != nil {
 				return usageError{fmt.Errorf("errcat import: %w", err)}
+			}
+			if preview {
+				failed := false
+				for _, name := range args {
+					data, err := os.ReadFile(name)
+					if err != nil {
+						return exitf(1, "%v", err)
+					}
+					out, err := importer.Preview(name, data, opts)
+					fmt.Fprint(env.Stdout, out)
+					if err != nil {
+						fmt.Fprintln(env.Stderr, err)
+						failed = true
+					}
+				}
+				if failed {
+					return &ExitError{Code: 1}
+				}
+				return nil
 			}
 			var merged *catalog.Catalog
 			failed := false
@@ -93,7 +116,7 @@ reports catalogs that differ from a fresh import.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "auto", "source layout: auto, markdown, rst, text or html")
+	f.StringVar(&opts.Format, "format", "auto", "source layout: auto, markdown, rst, text, html or asciidoc")
 	f.StringVar(&opts.Domain, "domain", "", "domain `ID` (default: from the file name)")
 	f.StringVarP(&output, "output", "o", "", "write the catalog to `FILE` (default: stdout)")
 	f.StringVar(&opts.Name, "name", "", "domain display `NAME` (default: the page title)")
@@ -104,6 +127,9 @@ reports catalogs that differ from a fresh import.`,
 	f.StringVar(&opts.SuccessCode, "success-code", "", "the `CODE` that means success (default: a code 0 whose message says success)")
 	f.StringVar(&opts.DocsURL, "docs-url", "", "docs `URL` template; {code} is replaced by the code")
 	f.StringVar(&opts.Description, "description", "", "what the domain's codes cover")
+	f.StringVar(&opts.SourceURL, "source-url", "", "`URL` where the page is published (domain.source.url)")
+	f.StringVar(&opts.Map, "map", "", "column roles by heading or number, e.g. 'code=错误码,message.en=英文,message.zh-CN=中文,status=3'")
+	f.BoolVar(&preview, "preview", false, "print each table's column roles (and why) and first rows; write no catalog")
 	f.StringVar(&regen, "regenerate-builtin", "", "re-import the pages of `DIR`/sources/import.yaml into DIR")
 	f.BoolVar(&check, "check", false, "with --regenerate-builtin: report catalogs that differ, write nothing")
 	return cmd

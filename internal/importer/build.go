@@ -2,7 +2,9 @@ package importer
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"net/http"
 	"path"
 	"regexp"
 	"slices"
@@ -26,7 +28,19 @@ const (
 	roleMessage
 	roleDescription
 	roleRemediation
+	roleAlias
 )
+
+// roleKeys are the roles' names in --map.
+var roleKeys = map[role]string{
+	roleStatus:      "status",
+	roleCode:        "code",
+	roleTitle:       "title",
+	roleMessage:     "message",
+	roleDescription: "description",
+	roleRemediation: "remediation",
+	roleAlias:       "alias",
+}
 
 var roleNames = map[role]string{
 	roleStatus:      "the HTTP status",
@@ -35,6 +49,7 @@ var roleNames = map[role]string{
 	roleMessage:     "the error message",
 	roleDescription: "the description",
 	roleRemediation: "the remediation",
+	roleAlias:       "an alias of the code",
 }
 
 // headingWords lists, per role and in the order they are tried, the words a
@@ -44,12 +59,12 @@ var headingWords = []struct {
 	role  role
 	words []string
 }{
-	{roleStatus, []string{"http status", "status code", "http code", "http 状态码", "http状态码", "状态码", "http 返回码", "status", "http"}},
+	{roleStatus, []string{"http status", "status code", "http code", "httpcode", "http status code", "状态代码", "http 状态码", "http状态码", "状态码", "http 返回码", "status", "http"}},
 	{roleRemediation, []string{"measure", "solution", "remediation", "resolution", "suggestion", "recommendation", "how to fix", "handling", "action", "fix", "处理措施", "解决方案", "解决方法", "解决办法", "处理方法", "处理建议", "建议", "操作建议"}},
-	{roleCode, []string{"error code", "errorcode", "err code", "error_code", "code", "retcode", "ret code", "return code", "错误码", "错误代码", "返回码", "错误编码", "错误编号", "返回值", "ret", "errno", "error id"}},
-	{roleTitle, []string{"error type", "type", "error name", "name", "title", "错误类型", "类型", "名称", "错误名称"}},
-	{roleMessage, []string{"error message", "message", "msg", "error info", "error_msg", "错误信息", "错误描述", "错误提示", "提示信息", "返回信息", "报错信息", "错误消息"}},
-	{roleDescription, []string{"description", "meaning", "explanation", "detail", "cause", "reason", "描述", "说明", "含义", "原因", "详细信息", "释义"}},
+	{roleCode, []string{"error code", "errorcode", "err code", "error_code", "code", "retcode", "ret code", "return code", "错误码", "错误代码", "返回码", "错误编码", "错误编号", "返回值", "ret", "errno", "error id", "代码"}},
+	{roleTitle, []string{"error type", "type", "error name", "name", "title", "标题", "错误类型", "类型", "名称", "错误名称"}},
+	{roleMessage, []string{"error message", "message", "msg", "error info", "error_msg", "错误信息", "错误描述", "错误提示", "提示信息", "返回信息", "报错信息", "错误消息", "strerror", "状态消息"}},
+	{roleDescription, []string{"description", "meaning", "explanation", "detail", "cause", "reason", "描述", "说明", "含义", "原因", "详细信息", "释义", "错误码描述", "错误码说明"}},
 }
 
 // classify returns the role a column heading names, or roleNone.
@@ -59,14 +74,21 @@ func classify(heading string) role {
 	if h == "" {
 		return roleNone
 	}
+	// A heading that is exactly a word has its role; otherwise the
+	// longest word it contains decides ("错误码描述" is a description,
+	// not a code), the earlier role on a tie.
+	best, bestLen := roleNone, 0
 	for _, hw := range headingWords {
 		for _, w := range hw.words {
-			if h == w || containsWord(h, w) {
+			if h == w {
 				return hw.role
+			}
+			if len(w) > bestLen && containsWord(h, w) {
+				best, bestLen = hw.role, len(w)
 			}
 		}
 	}
-	return roleNone
+	return best
 }
 
 // containsWord reports whether w occurs in h on word boundaries (any
@@ -122,6 +144,10 @@ type builder struct {
 	diags   []Diagnostic
 	bad     []badText // text of the page that could not be decoded
 	claimed []bool    // by bad: reported with the row that holds it
+	// locOrder are the message languages of the first table that names
+	// them, in column order.
+	locOrder []string
+	variants int // variants added
 }
 
 func newBuilder(file string, opts Options) *builder {
@@ -146,6 +172,11 @@ func (b *builder) sortedDiags() []Diagnostic {
 type columns struct {
 	idx   map[role]int
 	extra []int // columns of no known role, kept in source.original
+	// locMsg holds the message columns by locale when the page gives the
+	// message in several languages (or names the language of its one);
+	// locOrder lists those locales in column order.
+	locMsg   map[string]int
+	locOrder []string
 }
 
 // tableColumns matches a table's headings to roles. ok is false when the
@@ -155,13 +186,19 @@ type columns struct {
 // A table with a status column but no code column ("状态码 | 说明",
 // "Status Code | Description") documents its codes in the status column:
 // they are the codes, and also the HTTP statuses when every one is one.
+//
+// Columns headed by a language (中文 | 英文, English | Chinese, en |
+// zh-CN) hold the message in that language; a description column whose
+// text is in another script than the message column's, row for row, is
+// the message in that other language. Of two code columns, one of
+// numbers and one of names, the names are the code and the numbers its
+// alias; any other pair is unsure, and the error names the --map that
+// settles it.
 func tableColumns(t *table) (cols columns, ok bool, err error) {
 	cols.idx = map[role]int{}
-	roles := t.roles
+	roles, locs := t.roles, t.locs
 	if roles == nil {
-		for _, h := range t.header {
-			roles = append(roles, classify(h))
-		}
+		roles, locs = headingRoles(t.header)
 	}
 	byRole := map[role][]int{}
 	for i, r := range roles {
@@ -170,6 +207,36 @@ func tableColumns(t *table) (cols columns, ok bool, err error) {
 			continue
 		}
 		byRole[r] = append(byRole[r], i)
+	}
+	if ms := byRole[roleMessage]; len(ms) > 1 && locs != nil {
+		cols.locMsg = map[string]int{}
+		for _, i := range ms {
+			if locs[i] == "" {
+				return cols, true, fmt.Errorf("ambiguous columns: %q and %q both read as %s", heading(t, ms[0]), heading(t, ms[1]), roleNames[roleMessage])
+			}
+			if _, dup := cols.locMsg[locs[i]]; dup {
+				return cols, true, fmt.Errorf("two columns hold the message in %s", locs[i])
+			}
+			cols.locMsg[locs[i]] = i
+			cols.locOrder = append(cols.locOrder, locs[i])
+		}
+		byRole[roleMessage] = ms[:1]
+	} else if len(ms) == 1 && locs != nil && locs[ms[0]] != "" {
+		cols.locMsg = map[string]int{locs[ms[0]]: ms[0]}
+		cols.locOrder = []string{locs[ms[0]]}
+	}
+	if cs := byRole[roleCode]; len(cs) == 2 && t.roles == nil {
+		a, b := cs[0], cs[1]
+		numA, numB := allNumbers(t, a), allNumbers(t, b)
+		switch {
+		case numA && !numB:
+			byRole[roleCode], byRole[roleAlias] = []int{b}, []int{a}
+		case numB && !numA:
+			byRole[roleCode], byRole[roleAlias] = []int{a}, []int{b}
+		default:
+			return cols, true, fmt.Errorf("unsure which column is the error code: %q (column %d) or %q (column %d); say which with --map 'code=%s'",
+				heading(t, a), a+1, heading(t, b), b+1, heading(t, a))
+		}
 	}
 	_, hasMsg := byRole[roleMessage]
 	_, hasDesc := byRole[roleDescription]
@@ -186,14 +253,117 @@ func tableColumns(t *table) (cols columns, ok bool, err error) {
 	}
 	for r, is := range byRole {
 		if len(is) > 1 {
-			return cols, true, fmt.Errorf("ambiguous columns: %q and %q both read as %s", heading(t, is[0]), heading(t, is[1]), roleNames[r])
+			return cols, true, fmt.Errorf("ambiguous columns: %q and %q both read as %s; say which with --map '%s=%s'", heading(t, is[0]), heading(t, is[1]), roleNames[r], roleKeys[r], heading(t, is[0]))
 		}
 		cols.idx[r] = is[0]
 	}
+	if _, hasStatus := cols.idx[roleStatus]; !hasStatus && t.roles == nil && allKnownStatuses(t, cols.idx[roleCode]) {
+		// Every code is an HTTP status: the codes are the statuses too.
+		cols.idx[roleStatus] = cols.idx[roleCode]
+	}
 	if !hasMsg && !hasDesc && !hasTitle {
-		return cols, true, fmt.Errorf("no message column: headings %s name an error code but no message or description", quoteAll(t.header))
+		return cols, true, fmt.Errorf("no message column: headings %s name an error code but no message or description; name it with --map 'message=HEADING'", quoteAll(t.header))
+	}
+	if cols.locMsg == nil && hasMsg && hasDesc && t.roles == nil {
+		m, d := byRole[roleMessage][0], byRole[roleDescription][0]
+		if lm, ld := columnScript(t, m), columnScript(t, d); lm != "" && ld != "" && lm != ld {
+			cols.locMsg = map[string]int{lm: m, ld: d}
+			cols.locOrder = []string{lm, ld}
+			delete(cols.idx, roleDescription)
+		}
 	}
 	return cols, true, nil
+}
+
+// headingRoles classifies a table's headings, and names the language of
+// the columns headed by one.
+func headingRoles(header []string) (roles []role, locs []string) {
+	for i, h := range header {
+		r := classify(h)
+		if loc := headingLanguage(h); loc != "" {
+			if locs == nil {
+				locs = make([]string, len(header))
+			}
+			locs[i] = loc
+			if r == roleNone || r == roleDescription || r == roleMessage {
+				r = roleMessage
+			}
+		}
+		roles = append(roles, r)
+	}
+	return roles, locs
+}
+
+var languageHeadings = map[string]string{
+	"中文": "zh-CN", "简体中文": "zh-CN", "chinese": "zh-CN", "zh": "zh-CN", "zh-cn": "zh-CN", "zh_cn": "zh-CN",
+	"中文描述": "zh-CN", "中文说明": "zh-CN", "中文信息": "zh-CN", "中文错误信息": "zh-CN", "中文含义": "zh-CN",
+	"英文": "en", "english": "en", "en": "en", "en-us": "en", "en_us": "en",
+	"英文描述": "en", "英文说明": "en", "英文信息": "en", "英文错误信息": "en", "英文含义": "en",
+}
+
+// headingLanguage returns the locale a heading names (中文, English), or "".
+func headingLanguage(h string) string {
+	h = strings.Trim(strings.ToLower(collapseSpace(plainText(h))), " *`_:：")
+	return languageHeadings[h]
+}
+
+// columnScript is zh-CN when every non-empty cell of column i is mostly
+// Chinese, en when every one is Latin text without Chinese, else "".
+func columnScript(t *table, i int) string {
+	script := ""
+	n := 0
+	for _, r := range t.rows {
+		if i >= len(r.cells) || strings.TrimSpace(r.cells[i]) == "" {
+			continue
+		}
+		han, latin := 0, 0
+		for _, c := range r.cells[i] {
+			switch {
+			case isHan(c):
+				han++
+			case c < 0x80 && unicode.IsLetter(c):
+				latin++
+			}
+		}
+		s := ""
+		switch {
+		case han > 0 && han*2 >= latin:
+			s = "zh-CN"
+		case han == 0 && latin > 0:
+			s = "en"
+		default:
+			return ""
+		}
+		if script != "" && s != script {
+			return ""
+		}
+		script = s
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return script
+}
+
+// allNumbers reports whether every non-empty cell of column i is an
+// integer, and one is.
+func allNumbers(t *table, i int) bool {
+	n := 0
+	for _, r := range t.rows {
+		if i >= len(r.cells) {
+			continue
+		}
+		c := cleanCode(r.cells[i])
+		if c == "" {
+			continue
+		}
+		if !intRe.MatchString(c) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // allStatuses reports whether every non-empty cell of column i is an HTTP
@@ -244,6 +414,9 @@ func (b *builder) addTable(t *table, tables []*table) bool {
 		}
 		b.diag(t.line, "table not read: %v; its %d row(s) at line(s) %s were not imported", err, len(t.rows), strings.Join(lines, ", "))
 		return true
+	}
+	if b.locOrder == nil {
+		b.locOrder = cols.locOrder
 	}
 	skipDelims := false
 	hs := newHeadings(t)
@@ -475,6 +648,21 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	title, _ := cell(r, cols, roleTitle)
 	remediation, _ := cell(r, cols, roleRemediation)
 	message, description, title, remediation = cleanText(message), cleanText(description), cleanText(title), cleanText(remediation)
+	// The message in several languages: the first language with text
+	// leads, the others follow it into the entry.
+	msgLoc := ""
+	var otherLocs []string
+	for _, l := range cols.locOrder {
+		i := cols.locMsg[l]
+		if i >= len(r.cells) || cleanText(r.cells[i]) == "" {
+			continue
+		}
+		if msgLoc == "" {
+			msgLoc, message = l, cleanText(r.cells[i])
+			continue
+		}
+		otherLocs = append(otherLocs, l)
+	}
 	if message == "" {
 		message = description
 		description = ""
@@ -567,6 +755,23 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	// Characters the page escaped are text again.
 	codeP, titleP, msgP, remP = plainText(codeP), plainText(titleP), plainText(msgP), plainText(remP)
 	loc := "und" // replaced once the locale is known
+	if msgLoc != "" {
+		loc = msgLoc
+	}
+	others := map[string]string{}
+	for _, l := range otherLocs {
+		tp, changed := pn.rewrite(cleanText(r.cells[cols.locMsg[l]]))
+		if changed {
+			orig["message."+l] = plainText(cleanText(r.cells[cols.locMsg[l]]))
+		}
+		others[l] = plainText(tp)
+	}
+	alias := ""
+	if raw, ok := cell(r, cols, roleAlias); ok {
+		if a := cleanCode(raw); a != "" && a != plainText(codeP) {
+			alias = a
+		}
+	}
 	src := &catalog.Source{File: b.file, Line: r.line}
 	if len(orig) > 0 {
 		src.Original = orig
@@ -582,8 +787,13 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		if len(orig) > 0 {
 			src.Original = orig
 		}
+		maps.Copy(v.Message, others)
 		e.Variants = append(e.Variants, v)
+		b.variants++
 		mergeParams(e, pn.params)
+		if alias != "" && !slices.Contains(e.Aliases, alias) {
+			e.Aliases = append(e.Aliases, alias)
+		}
 		return
 	}
 	e := &catalog.Entry{Code: codeP, HTTPStatus: status, Message: catalog.Text{loc: msgP}, Source: src}
@@ -592,6 +802,10 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	}
 	if titleP != "" {
 		e.Title = catalog.Text{loc: titleP}
+	}
+	maps.Copy(e.Message, others)
+	if alias != "" {
+		e.Aliases = []string{alias}
 	}
 	e.Params = pn.params
 	b.entries = append(b.entries, e)
@@ -676,6 +890,9 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 	loc := o.Locale
 	if loc == "" {
 		loc = detectLocale(b.entries...)
+		if len(b.locOrder) > 0 && !slices.ContainsFunc(b.entries, func(e *catalog.Entry) bool { _, und := e.Message["und"]; return und }) {
+			loc = b.locOrder[0]
+		}
 	}
 	d := catalog.Domain{
 		ID:         o.Domain,
@@ -691,6 +908,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 			Title:   pg.title,
 			Updated: pg.updated,
 			Notes:   pg.notes,
+			URL:     o.SourceURL,
 		},
 	}
 	if d.ID == "" {
@@ -719,6 +937,18 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 	if success == "" {
 		if e := b.byCode["0"]; e != nil && successWording(e.Message["und"]) {
 			success = "0"
+		} else {
+			// Exactly one row documents success (200 OK, "成功").
+			var ok []string
+			for _, e := range b.entries {
+				if e.HTTPStatus != nil && *e.HTTPStatus >= 200 && *e.HTTPStatus < 300 && (successWording(firstText(e.Message)+" "+e.Code) || strings.Contains(strings.ToLower(firstText(e.Message)), "succeed")) ||
+					e.HTTPStatus == nil && strings.EqualFold(strings.TrimSpace(strings.TrimRight(firstText(e.Message), ".!。")), "success") {
+					ok = append(ok, e.Code)
+				}
+			}
+			if len(ok) == 1 {
+				success = ok[0]
+			}
 		}
 	}
 	if success != "" {
@@ -741,13 +971,39 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 		if o.Locale == "" {
 			// A page mixing languages: each entry in its own.
 			if hasLetters(e.Message["und"]) {
-				eloc = detectLocale(e)
+				eloc = detectLocale(&catalog.Entry{Message: e.Message})
 			}
 			if !slices.Contains(c.Domain.Locales, eloc) {
 				c.Domain.Locales = append(c.Domain.Locales, eloc)
 			}
 		}
+		if _, und := e.Message["und"]; !und {
+			// The page named the languages of its messages.
+			for _, l := range e.Message.Locales() {
+				if !slices.Contains(c.Domain.Locales, l) {
+					c.Domain.Locales = append(c.Domain.Locales, l)
+				}
+			}
+			eloc = loc
+			if hasLetters(e.Title["und"] + e.Remediation["und"]) {
+				eloc = detectLocale(e)
+			}
+		}
 		relocale(e, eloc)
+		if o.Locale == "" {
+			// A title or remediation in another language than the
+			// message is kept in its own.
+			for _, t := range []*catalog.Text{&e.Title, &e.Remediation} {
+				if v, ok := (*t)[eloc]; ok && len(*t) == 1 && hasLetters(v) {
+					if l := detectLocale(&catalog.Entry{Message: catalog.Text{"und": v}}); l != eloc {
+						*t = catalog.Text{l: v}
+						if !slices.Contains(c.Domain.Locales, l) {
+							c.Domain.Locales = append(c.Domain.Locales, l)
+						}
+					}
+				}
+			}
+		}
 		if d.IsSuccess(e.Code) {
 			e.Category = catalog.OK
 		} else {
@@ -893,4 +1149,28 @@ func snake(s string) string {
 		out = "p_" + out
 	}
 	return out
+}
+
+// firstText is a text in its first locale.
+func firstText(t catalog.Text) string { return t[firstLocale(t)] }
+
+// allKnownStatuses reports whether column i holds two or more codes, each
+// a registered HTTP status written as three digits.
+func allKnownStatuses(t *table, i int) bool {
+	n := 0
+	for _, r := range t.rows {
+		if i >= len(r.cells) {
+			continue
+		}
+		c := cleanCode(r.cells[i])
+		if c == "" {
+			continue
+		}
+		v, err := strconv.Atoi(c)
+		if err != nil || len(c) != 3 || http.StatusText(v) == "" {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }

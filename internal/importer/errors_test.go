@@ -142,7 +142,7 @@ func TestBadInput(t *testing.T) {
 			file: "twice.md",
 			data: "| Error code | Code | Message |\n|---|---|---|\n| A | A | a |\n",
 			wantDiags: []string{
-				`twice.md:1: table not read: ambiguous columns: "Error code" and "Code" both read as the error code; its 1 row(s) at line(s) 3 were not imported`,
+				`twice.md:1: table not read: unsure which column is the error code: "Error code" (column 1) or "Code" (column 2); say which with --map 'code=Error code'; its 1 row(s) at line(s) 3 were not imported`,
 			},
 			wantErr: "twice.md: no error code could be read; see the diagnostics",
 		},
@@ -152,7 +152,7 @@ func TestBadInput(t *testing.T) {
 			data:    "| Code | Status |\n|---|---|\n| A | 400 |\n",
 			wantErr: "no error code could be read",
 			wantDiags: []string{
-				`codes.md:1: table not read: no message column: headings "Code", "Status" name an error code but no message or description; its 1 row(s) at line(s) 3 were not imported`,
+				`codes.md:1: table not read: no message column: headings "Code", "Status" name an error code but no message or description; name it with --map 'message=HEADING'; its 1 row(s) at line(s) 3 were not imported`,
 			},
 		},
 		{

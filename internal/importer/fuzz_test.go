@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/errcat/errcat/internal/catalog"
@@ -50,6 +51,10 @@ var layoutSeeds = []string{
 	"<table><thead><tr><th>错误信息</th><th>错误码</th><th>HTTP 状态码</th></tr></thead>\n<tbody><tr><td>存储桶不存在</td><td>NoSuchBucket</td><td rowspan=\"2\">404</td></tr>\n<tr><td>参数 &lt;参数名&gt;<br>格式错误</td><td>InvalidArgument</td></tr>\n<tr><td colspan=\"3\">Internal error</td></tr></tbody></table>\n",
 	// HTML: codes as headings, bold paragraphs and definition terms.
 	"<h1>Vector DB errors</h1>\n<h3>65535</h3><p>Internal error. Please retry later.</p>\n<p><strong>1800</strong>: The user has not logged in.</p>\n<dl><dt>1801</dt><dd>Invalid parameter <code>%s</code>.</dd></dl>\n",
+	// AsciiDoc: a header option, cell specs, a cell over two lines.
+	"= Loader errors\n\n[cols=\"1,3\",options=\"header\"]\n|===\n|Code |Message\n\n|L1\na|The file is `empty`.\n\n|L2\n|The file is\ntoo large.\n|===\n",
+	// Markdown: bilingual columns, a numeric alias, a block with labels.
+	"| 错误码 | 错误码值 | 中文 | 英文 |\n|---|---|---|---|\n| ACL_X | 100 | 失败 | Failed |\n\n## 201 权限失败\n\n**错误信息**\n\nDenied.\n\nHTTP Status Code: 403\n",
 	// HTML in GBK, named by its <meta> charset.
 	"<meta charset=\"gbk\"><table><tr><th>\xb4\xed\xce\xf3\xc2\xeb</th><th>\xcb\xb5\xc3\xf7</th></tr><tr><td>E1</td><td>\xb2\xce\xca\xfd\xb4\xed\xce\xf3</td></tr></table>",
 }
@@ -85,12 +90,49 @@ func FuzzHTML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { parseHTML(s, 0) })
 }
 
+func FuzzAsciiDoc(f *testing.F) {
+	addSeeds(f, "|===\n|a|b\n|===\n", "[%header]\n|===\n2+|x\n|===", "|===\n|", "[cols=\"3*\"]\n|===\n|1|2\n")
+	f.Fuzz(func(t *testing.T, s string) { parseAsciiDoc(s) })
+}
+
+// FuzzRoles checks the builder's reading of columns by heading and content,
+// and --map: whatever the cells, tableColumns never panics and gives each
+// role one column at most.
+func FuzzRoles(f *testing.F) {
+	f.Add("Code|English|中文", "E1|Failed|失败", "200|OK|成功", "code=1")
+	f.Add("错误码|错误码值|说明", "A_B|100|说明", "A_C|101|x", "")
+	f.Add("Error code|Code|Message", "E1|E1|x", "E2|E2|y", "code=Code,message.zh-CN=3")
+	f.Fuzz(func(t *testing.T, header, row1, row2, m string) {
+		tb := &table{line: 1, header: strings.Split(header, "|")}
+		for i, r := range []string{row1, row2} {
+			tb.rows = append(tb.rows, row{line: i + 3, cells: strings.Split(r, "|")})
+		}
+		reshape(tb)
+		if ms, err := parseMap(m); err == nil {
+			applyMap([]*table{tb}, ms)
+		}
+		cols, ok, err := tableColumns(tb)
+		if !ok || err != nil {
+			return
+		}
+		seen := map[int]role{}
+		for r, i := range cols.idx {
+			if o, dup := seen[i]; dup && !(o == roleCode && r == roleStatus || o == roleStatus && r == roleCode) {
+				t.Fatalf("column %d holds %v and %v", i, o, r)
+			}
+			seen[i] = r
+		}
+		b := newBuilder("fuzz.md", Options{})
+		b.addTable(tb, []*table{tb})
+	})
+}
+
 // FuzzImport checks that whatever Import returns is a valid catalog that
 // survives a round trip through its file format.
 func FuzzImport(f *testing.F) {
 	addSeeds(f, "| Code | HTTP status | Message |\n|---|---|---|\n| 0 | 200 | Success |\n| 0 | 200 | OK again |\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, format := range []string{"auto", "markdown", "rst", "text", "html"} {
+		for _, format := range []string{"auto", "markdown", "rst", "text", "html", "asciidoc"} {
 			c, _, err := Import("fuzz.txt", []byte(s), Options{Format: format})
 			if err != nil {
 				continue

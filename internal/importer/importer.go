@@ -12,6 +12,8 @@
 //     naming the columns.
 //   - html: <table> elements (golang.org/x/net/html), colspan and rowspan;
 //     codes written as headings, definition terms or bold paragraphs.
+//   - asciidoc: |=== tables (header options, cell specs, cells over
+//     several lines).
 //
 // Pages with no table but lines of "CODE: message" are read as a list.
 // UTF-16 pages with a byte-order mark are decoded; pages that are not UTF-8
@@ -59,14 +61,14 @@ import (
 )
 
 // Formats are the source layouts Import reads ("auto" picks one).
-var formats = []string{"markdown", "rst", "text", "html"}
+var formats = []string{"markdown", "rst", "text", "html", "asciidoc"}
 
 // Formats returns the names of the source layouts Import reads.
 func Formats() []string { return slices.Clone(formats) }
 
 // Options tune an import. Zero values mean "detect" or a default.
 type Options struct {
-	// Format is auto (or ""), markdown, rst, text or html.
+	// Format is auto (or ""), markdown, rst, text, html or asciidoc.
 	Format string
 	// Domain is the domain id; by default derived from the file name.
 	Domain string
@@ -94,6 +96,13 @@ type Options struct {
 	Description string
 	// SubCodeDescription describes a detected module sub-code convention.
 	SubCodeDescription string
+	// SourceURL is where the page is published (domain.source.url).
+	SourceURL string
+	// Map overrides the roles of columns, named by heading or by number
+	// (1-based): "code=错误码,message.en=英文,message.zh-CN=中文,status=3".
+	// Roles: code, message, message.LOCALE, status, title, description,
+	// remediation, alias, ignore.
+	Map string
 }
 
 // Check reports options that cannot make a valid domain header: a bad
@@ -105,6 +114,9 @@ func (o Options) Check() error {
 	d := catalog.Domain{ID: o.Domain, Name: "x", Locales: []string{o.Locale}, WireFormat: o.WireFormat, CodeKind: o.CodeKind}
 	if d.ID == "" {
 		d.ID = "x"
+	}
+	if _, err := parseMap(o.Map); err != nil {
+		return err
 	}
 	if o.Locale == "" {
 		d.Locales = []string{"en"}
@@ -185,9 +197,16 @@ const maxPageSize = 16 << 20
 // error when the page cannot be imported at all: empty, binary, an unknown
 // format, or no error table. name is the file name recorded as provenance.
 func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnostic, error) {
+	return importPage(name, data, opts, nil)
+}
+
+// importPage is Import; with preview set it also describes each table
+// found there.
+func importPage(name string, data []byte, opts Options, preview *strings.Builder) (*catalog.Catalog, []Diagnostic, error) {
 	if err := opts.Check(); err != nil {
 		return nil, nil, &Error{name, "bad options: " + err.Error()}
 	}
+	maps, _ := parseMap(opts.Map) // checked by opts.Check
 	text, note, bad, err := pageText(name, data)
 	if err != nil {
 		return nil, nil, err
@@ -206,23 +225,41 @@ func Import(name string, data []byte, opts Options) (*catalog.Catalog, []Diagnos
 		pg = parseText(text)
 	case "html":
 		pg = parseHTML(text, 0)
+	case "asciidoc":
+		pg = parseAsciiDoc(text)
 	default:
 		return nil, nil, &Error{name, fmt.Sprintf("unknown format %q: want auto, %s", format, strings.Join(formats, ", "))}
 	}
 	pg.format = format
+	for _, t := range pg.tables {
+		reshape(t)
+	}
 	pg.plainOutsideCells()
 	if note != "" {
 		pg.notes = append(pg.notes, note)
+	}
+	if len(maps) > 0 {
+		if missing := applyMap(pg.tables, maps); len(missing) > 0 {
+			return nil, nil, &Error{name, fmt.Sprintf("--map names column(s) %s that no table has", quoteAll(missing))}
+		}
 	}
 	b := newBuilder(name, opts)
 	b.bad = bad
 	for _, d := range pg.diags {
 		b.diag(d.line, "%s", d.msg)
 	}
+	if preview != nil {
+		fmt.Fprintf(preview, "%s: read as %s; %d table(s) or list(s)\n", name, format, len(pg.tables))
+	}
 	errTables := 0
 	for _, t := range pg.tables {
+		ne, nv, nd := len(b.entries), b.variants, len(b.diags)
 		if b.addTable(t, pg.tables) {
 			errTables++
+		}
+		if preview != nil {
+			cols, ok, err := tableColumns(t)
+			describeTable(preview, t, cols, ok, err, len(b.entries)-ne, b.variants-nv, len(b.diags)-nd)
 		}
 	}
 	b.reportBad()
@@ -362,10 +399,14 @@ func DetectFormat(name string, text string) string {
 		return "rst"
 	case ".html", ".htm", ".xhtml":
 		return "html"
+	case ".adoc", ".asciidoc", ".asc":
+		return "asciidoc"
 	}
 	switch {
 	case htmlStartRe.MatchString(text) && htmlTableTags.MatchString(text):
 		return "html"
+	case adocMarkRe.MatchString(text):
+		return "asciidoc"
 	case rstGridRe.MatchString(text), rstMarkRe.MatchString(text):
 		return "rst"
 	case mdTableRe.MatchString(text), mdMarkRe.MatchString(text):
@@ -418,6 +459,8 @@ type table struct {
 	end    int // the table's last line; 0 when not known (lists)
 	header []string
 	roles  []role
+	mapped []bool   // per column, whether --map gave its role
+	locs   []string // per column, the locale of a message column, when known
 	rows   []row
 }
 

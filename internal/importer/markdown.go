@@ -24,7 +24,12 @@ var (
 	htmlTableRe      = regexp.MustCompile(`(?is)<table[\s>].*?</table\s*>`)
 	// listCodeRe is what a bold or heading code of a list layout looks
 	// like: a number, or an identifier with a dot, digit or underscore.
-	listCodeRe = regexp.MustCompile(`^(-?[0-9]+|[A-Za-z][A-Za-z0-9]*([._-][A-Za-z0-9]+)+|[A-Za-z]+[0-9][A-Za-z0-9]*)$`)
+	listCodeRe = regexp.MustCompile(`^(-?[0-9]+|[A-Za-z][A-Za-z0-9]*([._-][A-Za-z0-9]+)+|[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Z][a-z0-9]+([A-Z][a-z0-9]*)+)$`)
+	// headingCodeRe is a heading "code: X", or a code then its title
+	// ("201 权限校验失败").
+	headingCodePrefixRe = regexp.MustCompile(`(?i)^(?:error\s+)?code\s*[:：]\s*`)
+	// statusLineRe is a line "HTTP Status Code: 400" or "状态码：400".
+	labelLineRe = regexp.MustCompile(`^\s*(?:[-*]\s+)?\**([^:：*]{1,30}?)\**\s*[:：]\**\s*(\S.*)$`)
 )
 
 // parseMarkdown reads pipe tables, HTML tables and lists of bold codes
@@ -48,8 +53,12 @@ func parseMarkdown(src string) *page {
 	source := []byte(src)
 	doc := md.Parser().Parse(text.NewReader(source))
 
-	list := &table{header: []string{"code", "message"}, roles: []role{roleCode, roleMessage}}
+	// A block: a code (heading, bold line), then paragraphs of its message,
+	// "Label: value" lines and bold labels heading the paragraphs under them.
+	list := &table{header: []string{"code", "message", "status", "title", "remediation", "description"},
+		roles: []role{roleCode, roleMessage, roleStatus, roleTitle, roleRemediation, roleDescription}}
 	var pending *row
+	field := 1 // the cell the next paragraph goes to
 	flush := func() {
 		if pending != nil {
 			list.rows = append(list.rows, *pending)
@@ -61,7 +70,14 @@ func parseMarkdown(src string) *page {
 		if list.line == 0 {
 			list.line = line
 		}
-		pending = &row{line: line, cells: []string{code, rest}}
+		pending = &row{line: line, cells: []string{code, rest, "", "", "", ""}}
+		field = 1
+	}
+	addText := func(i int, t string) {
+		if pending.cells[i] != "" {
+			pending.cells[i] += "\n\n"
+		}
+		pending.cells[i] += t
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -73,8 +89,9 @@ func parseMarkdown(src string) *page {
 			if pg.title == "" && (x.Level == 1 || firstHeading(doc) == x) {
 				pg.title = t
 			}
-			if code := strings.Trim(t, "*`"); listCodeRe.MatchString(code) {
+			if code, title, ok := headingCode(t); ok {
 				startItem(code, nodeLine(x, li), "")
+				pending.cells[3] = title
 				return ast.WalkSkipChildren, nil
 			}
 			flush()
@@ -102,10 +119,25 @@ func parseMarkdown(src string) *page {
 				return ast.WalkSkipChildren, nil
 			}
 			if pending != nil {
-				if pending.cells[1] != "" {
-					pending.cells[1] += "\n\n"
+				if i, ok := blockLabel(t); ok {
+					// A bold label over the paragraphs that follow.
+					field = i
+					if i == 1 && pending.cells[1] != "" {
+						field = 5
+					}
+					return ast.WalkSkipChildren, nil
 				}
-				pending.cells[1] += t
+				var rest []string
+				for l := range strings.SplitSeq(t, "\n") {
+					if i, v, ok := labelLine(l); ok {
+						addText(i, v)
+						continue
+					}
+					rest = append(rest, l)
+				}
+				if r := strings.TrimSpace(strings.Join(rest, "\n")); r != "" {
+					addText(field, r)
+				}
 				return ast.WalkSkipChildren, nil
 			}
 			pg.prose = append(pg.prose, t)
@@ -114,8 +146,26 @@ func parseMarkdown(src string) *page {
 		return ast.WalkContinue, nil
 	})
 	flush()
+	for _, t := range pg.tables {
+		reshape(t)
+	}
 	if keepList(list, pg.tables) {
 		pg.tables = append(pg.tables, list)
+	}
+	if !hasErrorTable(pg.tables) {
+		// Tables of tab-separated columns, as pages captured from a
+		// browser hold them.
+		lines := strings.Split(src, "\n")
+		for i := 0; i < len(lines); i++ {
+			if !strings.Contains(strings.TrimSpace(lines[i]), "\t") {
+				continue
+			}
+			if header, aligned, ok := textHeader(strings.TrimSpace(lines[i])); ok && aligned {
+				t, end := readTextRows(lines, i, header, aligned, pg)
+				pg.tables = append(pg.tables, t)
+				i = end - 1
+			}
+		}
 	}
 	if !hasErrorTable(pg.tables) {
 		if t := codeLines(strings.Split(src, "\n")); t != nil {
@@ -290,11 +340,11 @@ func lineAt(source []byte, off int) string {
 	if off < 0 || off > len(source) {
 		return ""
 	}
-	s := string(source[off:])
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
+	rest := source[off:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
 	}
-	return s
+	return string(rest)
 }
 
 // rawCells splits a pipe-table line on unescaped pipes, as GFM does.
@@ -397,4 +447,73 @@ func writeMarkdownText(b *strings.Builder, v []byte) {
 			v = v[1:]
 		}
 	}
+}
+
+// headingCode reads a heading that names a code: "InvalidToken",
+// "code: StreamClosed", "201 权限校验失败" (code and title).
+func headingCode(h string) (code, title string, ok bool) {
+	h = headingCodePrefixRe.ReplaceAllString(strings.TrimSpace(h), "")
+	if c := strings.Trim(h, "*`"); listCodeRe.MatchString(c) {
+		return c, "", true
+	}
+	first, rest, found := strings.Cut(h, " ")
+	first = strings.Trim(strings.TrimRight(first, ":："), "*`")
+	rest = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(rest), ":：-–—"))
+	if found && rest != "" && (intRe.MatchString(first) || strings.ContainsAny(first, "._")) && listCodeRe.MatchString(first) && !strings.HasSuffix(first, ".") {
+		return first, rest, true
+	}
+	return "", "", false
+}
+
+// blockLabel reports whether paragraph t is a bold label of a block's
+// field ("**错误信息**", "**Solution**") and returns the list cell it fills.
+func blockLabel(t string) (int, bool) {
+	if strings.ContainsAny(strings.TrimRight(t, " *:："), "\n:：") || len([]rune(t)) > 30 {
+		return 0, false
+	}
+	return labelCell(strings.Trim(t, " *:："))
+}
+
+// labelCell is the list cell that a label names.
+func labelCell(label string) (int, bool) {
+	switch l := strings.ToLower(strings.TrimSpace(label)); {
+	case l == "处理步骤" || l == "处理方式" || l == "解决方法" || l == "操作步骤":
+		return 4, true
+	case l == "可能原因" || l == "原因":
+		return 5, true
+	}
+	// Only a label that is exactly a heading word: a short message that
+	// mentions one ("状态异常") is text, not a label.
+	switch exactRole(strings.Trim(label, " *`_")) {
+	case roleMessage:
+		return 1, true
+	case roleStatus:
+		return 2, true
+	case roleTitle:
+		return 3, true
+	case roleRemediation:
+		return 4, true
+	case roleDescription:
+		return 5, true
+	}
+	return 0, false
+}
+
+// labelLine reads a line "HTTP Status Code: 400", "状态码：400" or
+// "Solution: ..." of a block.
+func labelLine(l string) (int, string, bool) {
+	m := labelLineRe.FindStringSubmatch(l)
+	if m == nil {
+		return 0, "", false
+	}
+	i, ok := labelCell(m[1])
+	if !ok {
+		return 0, "", false
+	}
+	if i == 2 {
+		if _, _, err := parseStatus(m[2]); err != nil {
+			return 0, "", false
+		}
+	}
+	return i, strings.TrimSpace(m[2]), true
 }

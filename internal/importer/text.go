@@ -61,14 +61,16 @@ func parseText(src string) *page {
 	return pg
 }
 
-// codeLineRe is a line "CODE: message" or "CODE - message".
-var codeLineRe = regexp.MustCompile(`^\s*(?:[-*•]\s+)?([A-Za-z0-9][A-Za-z0-9_.\-]*)\s*(?:[:：=]|\s[-–—]\s)\s*(\S.*)$`)
+// codeLineRe is a line "CODE: message", "CODE - message" or
+// "CODE<tab>message", bulleted or numbered or not, the code perhaps in
+// backticks and perhaps after an HTTP status ("400 - `bad_input`: ...").
+var codeLineRe = regexp.MustCompile("^\\s*(?:[-*•]\\s+|[0-9]{1,3}[.)、]\\s+)?(?:([1-5][0-9]{2})\\s+[-–—]\\s+)?`?([A-Za-z0-9][A-Za-z0-9_.\\-]*)`?(?:\\s*(?:[:：=]|\\s[-–—]\\s)|\\t+)\\s*(\\S.*)$")
 
 // codeLines reads a page without a table as lines of "CODE: message" (or
 // "CODE - message"), when at least two consecutive lines look so. Codes
 // must have a digit, a capital, a dot or an underscore.
 func codeLines(lines []string) *table {
-	t := &table{header: []string{"code", "message"}, roles: []role{roleCode, roleMessage}}
+	t := &table{header: []string{"code", "message", "status"}, roles: []role{roleCode, roleMessage, roleStatus}}
 	var block []row
 	flush := func() {
 		if len(block) >= 2 {
@@ -82,11 +84,11 @@ func codeLines(lines []string) *table {
 	}
 	for i, l := range lines {
 		m := codeLineRe.FindStringSubmatch(l)
-		if m == nil || !strings.ContainsAny(m[1], "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ._") {
+		if m == nil || !strings.ContainsAny(m[2], "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ._") {
 			flush()
 			continue
 		}
-		block = append(block, row{line: i + 1, cells: []string{m[1], m[2]}})
+		block = append(block, row{line: i + 1, cells: []string{m[2], m[3], m[1]}})
 	}
 	flush()
 	if len(t.rows) == 0 {
@@ -176,6 +178,10 @@ func readTextRows(lines []string, at int, header []string, aligned bool, pg *pag
 			continue
 		}
 		cells, msg := splitTextRow(tl, len(header), aligned)
+		if parts := gapRe.Split(tl, -1); msg != "" && aligned && len(parts) < len(header) && strings.HasSuffix(strings.TrimRight(lines[end], " "), "\t") {
+			// Tab-separated, the last cells empty.
+			cells, msg = append(parts, make([]string, len(header)-len(parts))...), ""
+		}
 		if msg != "" {
 			pg.diags = append(pg.diags, lineDiag{end + 1, msg})
 			continue

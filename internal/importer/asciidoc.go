@@ -1,0 +1,176 @@
+package importer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	adocSpecRe  = regexp.MustCompile(`^(?:[0-9]+[*+])?(?:[0-9]+(?:\.[0-9]+)?\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?$`)
+	adocColsRe  = regexp.MustCompile(`cols\s*=\s*"([^"]*)"`)
+	adocHeadRe  = regexp.MustCompile(`options\s*=\s*"[^"]*header|%header`)
+	adocTitleRe = regexp.MustCompile(`^=\s+(\S.*)$`)
+	adocMarkRe  = regexp.MustCompile(`(?m)^\|===\s*$`)
+)
+
+// parseAsciiDoc reads AsciiDoc |=== tables: a header row when the block's
+// attributes say so ([options="header"], [%header]) or when the first line
+// of cells is followed by a blank line; cells that start with a spec
+// (a|, 2+|, .^|) and run over several lines.
+func parseAsciiDoc(src string) *page {
+	pg := &page{}
+	lines := strings.Split(src, "\n")
+	attrs := ""
+	for i := 0; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if m := adocTitleRe.FindStringSubmatch(l); m != nil && pg.title == "" {
+			pg.title = m[1]
+			continue
+		}
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
+			attrs = l
+			continue
+		}
+		if l != "|===" {
+			if l != "" && !strings.HasPrefix(l, ".") {
+				attrs = ""
+			}
+			continue
+		}
+		t, end := adocTable(lines, i, attrs, pg)
+		if t != nil {
+			pg.tables = append(pg.tables, t)
+		}
+		attrs = ""
+		i = end
+	}
+	if !hasErrorTable(pg.tables) {
+		if t := codeLines(lines); t != nil {
+			pg.tables = append(pg.tables, t)
+		}
+	}
+	return pg
+}
+
+type adocCell struct {
+	line int
+	text string
+}
+
+// adocTable reads the table opening at lines[at] and returns it with the
+// index of its closing |=== line.
+func adocTable(lines []string, at int, attrs string, pg *page) (*table, int) {
+	var cells []adocCell
+	firstLineCells, blankAfterFirst := -1, false
+	end := len(lines) - 1
+	for i := at + 1; i < len(lines); i++ {
+		raw := lines[i]
+		l := strings.TrimSpace(raw)
+		if l == "|===" {
+			end = i
+			break
+		}
+		if l == "" {
+			if firstLineCells < 0 && len(cells) > 0 {
+				firstLineCells = len(cells)
+				blankAfterFirst = true
+			}
+			if len(cells) > 0 {
+				cells[len(cells)-1].text += "\n\n"
+			}
+			continue
+		}
+		if firstLineCells < 0 && len(cells) > 0 && cellStarts(l) {
+			firstLineCells = len(cells)
+		}
+		parts := splitUnescaped(l)
+		if len(parts) == 1 {
+			if len(cells) > 0 {
+				cells[len(cells)-1].text += "\n" + parts[0]
+			}
+			continue
+		}
+		if lead := strings.TrimSpace(parts[0]); lead != "" && !adocSpecRe.MatchString(lead) && len(cells) > 0 {
+			cells[len(cells)-1].text += "\n" + lead
+		}
+		for k, p := range parts[1:] {
+			if k < len(parts)-2 {
+				// A spec at the end of a cell belongs to the next one.
+				if f := strings.Fields(p); len(f) > 1 && adocSpecRe.MatchString(f[len(f)-1]) && len(f[len(f)-1]) <= 3 && strings.HasSuffix(p, f[len(f)-1]) {
+					p = strings.TrimSuffix(p, f[len(f)-1])
+				}
+			}
+			cells = append(cells, adocCell{i + 1, strings.TrimSpace(p)})
+		}
+	}
+	if len(cells) == 0 {
+		return nil, end
+	}
+	ncols := 0
+	if m := adocColsRe.FindStringSubmatch(attrs); m != nil {
+		spec := strings.TrimSpace(m[1])
+		if n, err := strconv.Atoi(strings.TrimSuffix(spec, "*")); err == nil && strings.HasSuffix(spec, "*") {
+			ncols = n
+		} else {
+			ncols = len(strings.Split(spec, ","))
+		}
+	}
+	if ncols == 0 {
+		ncols = firstLineCells
+		if ncols <= 0 {
+			ncols = len(cells)
+		}
+	}
+	t := &table{line: at + 1, end: end + 1}
+	header := adocHeadRe.MatchString(attrs) || blankAfterFirst && firstLineCells == ncols
+	k := 0
+	if header && len(cells) >= ncols {
+		for _, c := range cells[:ncols] {
+			t.header = append(t.header, collapseSpace(c.text))
+		}
+		k = ncols
+	} else {
+		t.header = make([]string, ncols)
+	}
+	for ; k < len(cells); k += ncols {
+		r := row{line: cells[k].line}
+		for j := k; j < k+ncols; j++ {
+			if j < len(cells) {
+				r.cells = append(r.cells, strings.Trim(strings.TrimSpace(cells[j].text), "`"))
+			}
+		}
+		if len(r.cells) < ncols {
+			pg.diags = append(pg.diags, lineDiag{r.line, "last row of the table has " + strconv.Itoa(len(r.cells)) + " cell(s), the table " + strconv.Itoa(ncols) + "; not imported"})
+			break
+		}
+		t.rows = append(t.rows, r)
+	}
+	return t, end
+}
+
+// cellStarts reports whether an AsciiDoc table line starts a cell.
+func cellStarts(l string) bool {
+	parts := splitUnescaped(l)
+	return len(parts) > 1 && (parts[0] == "" || adocSpecRe.MatchString(strings.TrimSpace(parts[0])))
+}
+
+// splitUnescaped splits l on | not escaped as \|.
+func splitUnescaped(l string) []string {
+	var out []string
+	var b strings.Builder
+	for i := 0; i < len(l); i++ {
+		if l[i] == '\\' && i+1 < len(l) && l[i+1] == '|' {
+			b.WriteByte('|')
+			i++
+			continue
+		}
+		if l[i] == '|' {
+			out = append(out, b.String())
+			b.Reset()
+			continue
+		}
+		b.WriteByte(l[i])
+	}
+	return append(out, b.String())
+}
