@@ -296,6 +296,9 @@ func (s *Server) pageDomain(w http.ResponseWriter, r *http.Request) {
 	if lq.Page*lq.PerPage < len(all) {
 		data["Next"] = pageURL(lq.Page + 1)
 	}
+	for k, v := range domainOverview(snap, lang, c, !s.cfg.NoLint) {
+		data[k] = v
+	}
 	s.render(w, r, status, "domain", c.Domain.Name+" — errcat", data)
 }
 
@@ -389,6 +392,9 @@ func (s *Server) pageEntry(w http.ResponseWriter, r *http.Request) {
 		"Findings": snap.findingsFor(d.ID, e.Code), "Linted": !s.cfg.NoLint, "Wires": wires,
 		"Source": e.Source, "Original": orig, "DocsURL": d.DocsURLFor(e.Code), "StatusOriginal": e.Source.OriginalOf("http_status"),
 		"APIURL": "/v1" + entryURL(d.ID, e.Code),
+	}
+	for k, v := range entryExtras(snap, lang, d, e) {
+		data[k] = v
 	}
 	s.render(w, r, http.StatusOK, "entry", e.Code+" — "+d.Name+" — errcat", data)
 }
