@@ -100,7 +100,8 @@ func domainOverview(snap *snapshot, lang string, c *catalog.Catalog, linted bool
 }
 
 // chart draws bars as a horizontal bar chart in SVG, each bar a link to
-// the list it counts. It scales to the width of its container.
+// the list it counts (so the chart is not role="img": its links stay
+// reachable). It scales to the width of its container.
 func chart(title string, bars []bar) template.HTML {
 	const rowH, labelW, barW, countW = 26, 190, 260, 50
 	top := 1
@@ -113,13 +114,13 @@ func chart(title string, bars []bar) template.HTML {
 	for _, b := range bars {
 		desc = append(desc, fmt.Sprintf("%s: %d", b.Label, b.Count))
 	}
-	fmt.Fprintf(&sb, `<svg class="chart" viewBox="0 0 %d %d" width="100%%" preserveAspectRatio="xMinYMin meet" role="img" aria-label="%s"><title>%s</title>`,
+	fmt.Fprintf(&sb, `<svg class="chart" viewBox="0 0 %d %d" width="100%%" preserveAspectRatio="xMinYMin meet" aria-label="%s"><title>%s</title>`,
 		labelW+barW+countW, h, template.HTMLEscapeString(title+" — "+strings.Join(desc, ", ")), template.HTMLEscapeString(title))
 	for i, b := range bars {
 		y := i*rowH + 2
 		w := max(2, b.Count*barW/top)
-		fmt.Fprintf(&sb, `<a href="%s"><text x="%d" y="%d" text-anchor="end" class="label">%s</text><rect x="%d" y="%d" width="%d" height="%d" rx="3" class="bar"></rect><text x="%d" y="%d" class="n">%d</text></a>`,
-			template.HTMLEscapeString(b.URL), labelW-8, y+17, template.HTMLEscapeString(b.Label), labelW, y+3, w, rowH-8, labelW+w+6, y+17, b.Count)
+		fmt.Fprintf(&sb, `<a href="%s" aria-label="%s: %d"><text x="%d" y="%d" text-anchor="end" class="label">%s</text><rect x="%d" y="%d" width="%d" height="%d" rx="3" class="bar"></rect><text x="%d" y="%d" class="n">%d</text></a>`,
+			template.HTMLEscapeString(b.URL), template.HTMLEscapeString(b.Label), b.Count, labelW-8, y+17, template.HTMLEscapeString(b.Label), labelW, y+3, w, rowH-8, labelW+w+6, y+17, b.Count)
 	}
 	sb.WriteString(`</svg>`)
 	return template.HTML(sb.String())
