@@ -183,7 +183,8 @@ func TestBrowserPages(t *testing.T) {
 						t.Errorf("%s scrolls sideways: scrollWidth %d > innerWidth %d (%s)", name, m.Scroll, m.Inner, wide)
 					}
 					if scheme == "dark" || sz.mobile {
-						png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+						// Quality 100 gives a PNG.
+						png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 						if err != nil {
 							t.Fatalf("%s: screenshot: %v", name, err)
 						}
