@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/source"
@@ -128,7 +130,9 @@ func commands(env *Env) []*cobra.Command {
 func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
-			return usageError{fmt.Errorf("%s: %w", cmd.CommandPath(), err)}
+			// The message is printed after "errcat: ", so the path
+			// starts below the root: "errcat: explain: …".
+			return usageError{fmt.Errorf("%s: %w", strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" "), err)}
 		}
 		return nil
 	}
@@ -140,35 +144,85 @@ func (env *Env) LoadSet() (*catalog.Set, error) {
 	return source.Set(!env.NoBuiltin, env.CatalogDirs...)
 }
 
-// Version is errcat's version: the module version when built from a
-// tagged module, else "devel" with the VCS revision when known.
+// Version is errcat's version as the build info records it: the module
+// version and the commit it was built from.
 func Version() string {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "devel"
+		return versionFrom(nil)
 	}
-	if v := bi.Main.Version; v != "" && v != "(devel)" {
-		return v
+	return versionFrom(bi)
+}
+
+// versionFrom formats the module version and the VCS commit of bi:
+// "v1.4.0 (commit 0123456789ab, go1.26.0)". A build without module
+// version or VCS stamp says so rather than printing a bare "devel".
+func versionFrom(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return "unknown (no build info in the binary)"
 	}
-	rev, dirty := "", false
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "(devel)"
+	}
+	rev, dirty, when := "", false, ""
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "vcs.revision":
 			rev = s.Value
 		case "vcs.modified":
 			dirty = s.Value == "true"
+		case "vcs.time":
+			when = s.Value
 		}
 	}
-	if rev == "" {
-		return "devel"
+	var meta []string
+	switch {
+	case rev != "":
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		c := "commit " + rev
+		if dirty {
+			c += " with local changes"
+		}
+		if when != "" {
+			c += " of " + when
+		}
+		meta = append(meta, c)
+	case v == "(devel)":
+		meta = append(meta, "commit unknown: built with -buildvcs=false or outside a repository")
 	}
-	if len(rev) > 12 {
-		rev = rev[:12]
+	if bi.GoVersion != "" {
+		meta = append(meta, bi.GoVersion)
 	}
-	if dirty {
-		rev += "+dirty"
+	if len(meta) == 0 {
+		return v
 	}
-	return "devel " + rev
+	return v + " (" + strings.Join(meta, ", ") + ")"
+}
+
+// shortVersion is the module version alone, for machine-read outputs.
+func shortVersion() string {
+	v, _, _ := strings.Cut(Version(), " (")
+	return v
+}
+
+// checkLang rejects a --lang value that is not a BCP 47 tag (or, when
+// accept is set, an Accept-Language value) as a usage error.
+func checkLang(value string, accept bool) error {
+	if value == "" {
+		return nil
+	}
+	if _, err := language.Parse(value); err == nil {
+		return nil
+	}
+	if accept {
+		if tags, _, err := language.ParseAcceptLanguage(value); err == nil && len(tags) > 0 {
+			return nil
+		}
+	}
+	return usageError{fmt.Errorf("--lang %q: not a BCP 47 language tag (e.g. en, zh-CN)", value)}
 }
 
 func newVersionCmd(env *Env) *cobra.Command {

@@ -1,15 +1,10 @@
 package cli
 
 import (
-	"bufio"
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"net/textproto"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -65,7 +60,7 @@ proxy) is still printed, built from --status and --header, and exits 1.`,
 			}
 			// A response as `curl -i` prints it: the status and headers
 			// come from it, flags win.
-			if st, dh, rest, ok := splitResponse(body); ok {
+			if st, dh, rest, ok := decodecat.SplitResponse(body); ok {
 				if status == 0 {
 					status = st
 				}
@@ -78,6 +73,13 @@ proxy) is still printed, built from --status and --header, and exits 1.`,
 			}
 			d := decode.Decoder{Catalog: decodecat.New(set), Domain: domain}
 			n, derr := d.Decode(status, h, body)
+			if domain != "" && n.Entry == nil && n.Code != "" && !n.NotError {
+				if near := nearestCodes(set, domain, n.Code, 5); len(near) > 0 {
+					fmt.Fprintf(env.Stderr, "errcat: %s has no code %q; nearest: %s\n", domain, escapeControl(n.Code), escapeControl(strings.Join(near, ", ")))
+				} else {
+					fmt.Fprintf(env.Stderr, "errcat: %s has no code %q\n", domain, escapeControl(n.Code))
+				}
+			}
 			if human {
 				writeHuman(env.Stdout, n)
 			} else if err := writeJSON(env.Stdout, n); err != nil {
@@ -120,23 +122,23 @@ func readInput(env *Env, args []string) (string, []byte, error) {
 
 // writeHuman prints a few lines a person reads at a glance.
 func writeHuman(w io.Writer, n decode.Normalized) {
-	title := n.Code
+	title := escapeControl(n.Code)
 	if title == "" {
 		title = "(no code)"
 	}
 	if n.Domain != "" {
-		title = n.Domain + " " + title
+		title = escapeControl(n.Domain) + " " + title
 	}
 	if n.SubCode != "" {
-		title += " / " + n.SubCode
+		title += " / " + escapeControl(n.SubCode)
 	}
-	fmt.Fprintf(w, "%s — %s", title, n.Format)
+	fmt.Fprintf(w, "%s — %s", title, escapeControl(n.Format))
 	if n.Provider != "" && n.Provider != n.Format {
-		fmt.Fprintf(w, " (%s)", n.Provider)
+		fmt.Fprintf(w, " (%s)", escapeControl(n.Provider))
 	}
 	fmt.Fprintf(w, ", confidence %s\n", n.Confidence)
 	if n.NotError {
-		fmt.Fprintf(w, "  not an error: %s\n", n.Reason)
+		fmt.Fprintf(w, "  not an error: %s\n", escapeControl(n.Reason))
 		return
 	}
 	st := "HTTP status unknown"
@@ -147,18 +149,18 @@ func writeHuman(w io.Writer, n decode.Normalized) {
 	if n.Retryable {
 		verdict = "retry"
 	}
-	fmt.Fprintf(w, "  %s · %s · %s: %s\n", st, n.Category, verdict, n.RetryReason)
+	fmt.Fprintf(w, "  %s · %s · %s: %s\n", st, n.Category, verdict, escapeControl(n.RetryReason))
 	if n.RetryAfter != "" {
-		fmt.Fprintf(w, "  retry after: %s\n", n.RetryAfter)
+		fmt.Fprintf(w, "  retry after: %s\n", escapeControl(n.RetryAfter))
 	}
 	if n.Message != "" {
-		fmt.Fprintf(w, "  message: %s\n", oneLine(n.Message))
+		fmt.Fprintf(w, "  message: %s\n", escapeControl(oneLine(n.Message)))
 	}
 	if n.Target != "" {
-		fmt.Fprintf(w, "  target: %s\n", n.Target)
+		fmt.Fprintf(w, "  target: %s\n", escapeControl(n.Target))
 	}
 	if n.RequestID != "" {
-		fmt.Fprintf(w, "  request id: %s\n", n.RequestID)
+		fmt.Fprintf(w, "  request id: %s\n", escapeControl(n.RequestID))
 	}
 	if n.Type != "" && n.Type != n.Code {
 		fmt.Fprintf(w, "  problem type: %s\n", n.Type)
@@ -173,30 +175,30 @@ func writeHuman(w io.Writer, n decode.Normalized) {
 	if len(n.Params) > 0 {
 		parts := make([]string, len(n.Params))
 		for i, p := range n.Params {
-			parts[i] = p.Name + "=" + p.Value
+			parts[i] = escapeControl(p.Name) + "=" + escapeControl(p.Value)
 		}
 		fmt.Fprintf(w, "  params: %s\n", strings.Join(parts, ", "))
 	}
 	if n.Entry != nil {
 		if ej, ok := n.Entry.JSON.(catalog.EntryJSON); ok {
 			if n.Entry.Code != n.Code {
-				fmt.Fprintf(w, "  catalog entry: %s\n", n.Entry.Code)
+				fmt.Fprintf(w, "  catalog entry: %s\n", escapeControl(n.Entry.Code))
 			}
 			if t := firstText(ej.Message); t != "" {
-				fmt.Fprintf(w, "  documented: %s\n", oneLine(t))
+				fmt.Fprintf(w, "  documented: %s\n", escapeControl(oneLine(t)))
 			}
 			if t := firstText(ej.Remediation); t != "" {
-				fmt.Fprintf(w, "  remediation: %s\n", oneLine(t))
+				fmt.Fprintf(w, "  remediation: %s\n", escapeControl(oneLine(t)))
 			}
 			if ej.DocsURL != "" {
-				fmt.Fprintf(w, "  docs: %s\n", ej.DocsURL)
+				fmt.Fprintf(w, "  docs: %s\n", escapeControl(ej.DocsURL))
 			}
 		}
 	} else if len(n.Candidates) > 0 {
 		fmt.Fprintf(w, "  candidate domains: %s (name one with --domain)\n", strings.Join(n.Candidates, ", "))
 	}
 	if n.Reason != "" {
-		fmt.Fprintf(w, "  note: %s\n", n.Reason)
+		fmt.Fprintf(w, "  note: %s\n", escapeControl(n.Reason))
 	}
 }
 
@@ -209,33 +211,4 @@ func firstText(t catalog.Text) string {
 		return t[l]
 	}
 	return ""
-}
-
-// splitResponse splits a response as `curl -i` prints it ("HTTP/1.1 503
-// Service Unavailable", headers, a blank line, the body). It reports false
-// when b does not start with a status line or the headers do not parse.
-func splitResponse(b []byte) (int, http.Header, []byte, bool) {
-	if !bytes.HasPrefix(b, []byte("HTTP/")) {
-		return 0, nil, nil, false
-	}
-	r := textproto.NewReader(bufio.NewReader(bytes.NewReader(b)))
-	line, err := r.ReadLine()
-	if err != nil {
-		return 0, nil, nil, false
-	}
-	_, rest, _ := strings.Cut(line, " ")
-	code, _, _ := strings.Cut(rest, " ")
-	status, err := strconv.Atoi(code)
-	if err != nil || status < 100 || status > 599 {
-		return 0, nil, nil, false
-	}
-	mh, err := r.ReadMIMEHeader()
-	if err != nil && !errors.Is(err, io.EOF) {
-		return 0, nil, nil, false
-	}
-	body, err := io.ReadAll(r.R)
-	if err != nil {
-		return 0, nil, nil, false
-	}
-	return status, http.Header(mh), body, true
 }

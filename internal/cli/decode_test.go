@@ -56,7 +56,7 @@ func TestDecodeCmd(t *testing.T) {
 		{name: "bad status", args: append(cat, "decode", "--status", "42"), wantExit: 2, wantStderr: "errcat: --status 42: want an HTTP status 100–599\n"},
 		{name: "unknown domain", args: append(cat, "decode", "--domain", "nope"), wantExit: 1, wantStderr: "errcat: no such domain \"nope\" (have: example.alpha)\n"},
 		{name: "missing file", args: append(cat, "decode", "testdata/decode/absent.json"), wantExit: 1, wantStderr: "errcat: open testdata/decode/absent.json: no such file or directory\n"},
-		{name: "two files", args: append(cat, "decode", "a", "b"), wantExit: 2, wantStderr: "errcat: errcat decode: accepts at most 1 arg(s), received 2\n"},
+		{name: "two files", args: append(cat, "decode", "a", "b"), wantExit: 2, wantStderr: "errcat: decode: accepts at most 1 arg(s), received 2\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
 	"github.com/spf13/cobra"
@@ -66,6 +68,9 @@ documented in several domains shows every match unless --domain picks one.
 An unknown code exits 1 and suggests the nearest codes.`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLang(lang, true); err != nil {
+				return err
+			}
 			set, err := env.LoadSet()
 			if err != nil {
 				return err
@@ -116,7 +121,7 @@ An unknown code exits 1 and suggests the nearest codes.`,
 func explainHuman(w io.Writer, m catalog.Match, lang string) {
 	d, e := &m.Catalog.Domain, m.Entry
 	fmt.Fprintf(w, "%s  (%s — %s)\n", e.Code, d.ID, d.Name)
-	row := func(k, v string) { fmt.Fprintf(w, "  %-12s %s\n", k, v) }
+	row := func(k, v string) { fmt.Fprintf(w, "  %-12s %s\n", k, escapeControl(v)) }
 	status := statusString(e.HTTPStatus)
 	if e.HTTPStatus == nil {
 		status = "none documented"
@@ -281,39 +286,157 @@ func domainIDs(set *catalog.Set) []string {
 	return ids
 }
 
-// nearestCodes returns up to n codes closest to code by edit distance
-// (case-insensitive), each with its domain when there are several domains.
+// nearestCodes returns up to n codes closest to code, each with its
+// domain: first those within a small edit distance (case-insensitive),
+// then those containing code or contained in it, then those sharing most
+// words with it (code words, category and English message), so a guess
+// such as InternalError still finds the internal errors.
 func nearestCodes(set *catalog.Set, domain, code string, n int) []string {
 	type cand struct {
-		s    string
-		dist int
+		s           string
+		tier, score int
 	}
 	var cands []cand
 	lc := strings.ToLower(code)
+	qwords := codeWords(code)
 	for _, m := range set.Codes() {
 		if domain != "" && m.Catalog.Domain.ID != domain {
 			continue
 		}
-		d := levenshtein.ComputeDistance(lc, strings.ToLower(m.Entry.Code))
-		if strings.HasPrefix(strings.ToLower(m.Entry.Code), lc) {
-			d = min(d, 1)
+		e := m.Entry
+		le := strings.ToLower(e.Code)
+		c := cand{s: e.Code + " (" + m.Catalog.Domain.ID + ")", tier: -1}
+		d := levenshtein.ComputeDistance(lc, le)
+		switch {
+		case d <= max(2, len([]rune(code))/3):
+			c.tier, c.score = 0, d
+		case len(lc) >= 3 && (strings.Contains(le, lc) || len(le) >= 3 && strings.Contains(lc, le)):
+			c.tier, c.score = 1, d
+		default:
+			inCode := codeWords(e.Code)
+			have := codeWords(strings.ReplaceAll(string(e.Category), "_", " ") + " " + e.Message["en"])
+			shared := 0
+			for w := range qwords {
+				switch {
+				case inCode[w]:
+					shared += 2
+				case have[w]:
+					shared++
+				}
+			}
+			if shared > 0 {
+				c.tier, c.score = 2, -shared*100+d
+			}
 		}
-		if d > max(2, len([]rune(code))/2) {
-			continue
+		if c.tier >= 0 {
+			cands = append(cands, c)
 		}
-		cands = append(cands, cand{m.Entry.Code + " (" + m.Catalog.Domain.ID + ")", d})
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int {
-		if a.dist != b.dist {
-			return a.dist - b.dist
+		if a.tier != b.tier {
+			return a.tier - b.tier
+		}
+		if a.score != b.score {
+			return a.score - b.score
 		}
 		return strings.Compare(a.s, b.s)
 	})
+	// One per domain first, so a guess matching a whole
+	// category shows several domains' codes; then the rest in order.
 	var out []string
-	for i := 0; i < len(cands) && i < n; i++ {
-		out = append(out, cands[i].s)
+	perDomain := map[string]int{}
+	taken := make([]bool, len(cands))
+	for i, c := range cands {
+		if len(out) == n {
+			break
+		}
+		d := c.s[strings.LastIndex(c.s, "("):]
+		if c.tier == 2 && perDomain[d] >= 1 {
+			continue
+		}
+		perDomain[d]++
+		taken[i] = true
+		out = append(out, c.s)
+	}
+	for i, c := range cands {
+		if len(out) == n {
+			break
+		}
+		if !taken[i] {
+			out = append(out, c.s)
+		}
 	}
 	return out
+}
+
+// codeWords splits s into lower-case words at case changes, digits'
+// edges and punctuation, leaving out words too common to tell codes apart.
+func codeWords(s string) map[string]bool {
+	words := map[string]bool{}
+	var cur []rune
+	flush := func() {
+		if len(cur) >= 3 {
+			w := strings.ToLower(string(cur))
+			switch w {
+			case "error", "errors", "the", "and", "for", "not", "was", "failed", "fails":
+			default:
+				words[w] = true
+			}
+		}
+		cur = cur[:0]
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r):
+			if unicode.IsUpper(r) && i > 0 && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])) {
+				flush()
+			}
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+// escapeControl makes s safe to print on a terminal: control bytes and
+// bidirectional overrides from a decoded body or a catalog text are shown
+// as Go escapes (\x1b, \u202e) instead of acting on the terminal.
+func escapeControl(s string) string {
+	clean := true
+	for _, r := range s {
+		if isControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !isControl(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRuneToASCII(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	switch {
+	case r == utf8.RuneError:
+		return true
+	case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/rogpeppe/go-internal/diff"
@@ -51,6 +52,12 @@ Kinds:
 			}
 			if opts.Style != "" && g.Styles == nil {
 				return usageError{fmt.Errorf("gen %s: takes no --style", g.Name)}
+			}
+			if opts.Style != "" && !slices.Contains(g.Styles, opts.Style) {
+				return usageError{fmt.Errorf("gen %s: unknown style %q (want one of %s)", g.Name, opts.Style, strings.Join(g.Styles, ", "))}
+			}
+			if err := checkLang(opts.Lang, false); err != nil {
+				return err
 			}
 			set, err := env.LoadSet()
 			if err != nil {

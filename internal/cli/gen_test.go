@@ -89,7 +89,7 @@ func TestGenUsage(t *testing.T) {
 		{"many files to stdout", []string{"gen", "markdown"}, 2, " files; -o DIR names where"},
 		{"check without dir", []string{"gen", "json", "--check"}, 2, "gen --check: -o DIR names the directory to compare with"},
 		{"style where none", []string{"gen", "json", "--style", "x", "-o", "x"}, 2, "gen json: takes no --style"},
-		{"bad style", []string{"gen", "markdown", "--style", "x", "-o", "x"}, 1, `gen markdown: unknown style "x"`},
+		{"bad style", []string{"gen", "markdown", "--style", "x", "-o", "x"}, 2, `gen markdown: unknown style "x"`},
 		{"package for all domains", []string{"gen", "go", "--package", "p", "-o", "x"}, 2, "--package names one package; add --domain ID"},
 		{"unknown domain", []string{"gen", "go", "--domain", "nope", "-o", "x"}, 1, `no such domain "nope"`},
 	}

@@ -123,6 +123,9 @@ can carry a reasoned exemption (exempt: [{rule: ID, reason: ...}]).`,
 			if err := writeFindings(env.Stdout, format, findings, cats); err != nil {
 				return err
 			}
+			if format == "text" && len(args) == 0 && !env.NoBuiltin && builtinFindings(cats, findings) {
+				fmt.Fprintln(env.Stderr, "note: the built-in catalogs are imported as their vendors publish them; findings in them are defects of the published pages themselves, kept visible on purpose")
+			}
 			if lint.HasErrors(findings) {
 				return &ExitError{Code: 1}
 			}
@@ -136,6 +139,29 @@ can carry a reasoned exemption (exempt: [{rule: ID, reason: ...}]).`,
 	f.StringVar(&explain, "explain", "", "print the documentation of rule `ID` (all: every rule) and exit")
 	f.StringVar(&against, "against", "", "also report changes against the catalogs at `git:REV` or registry:URL/DOMAIN@N; breaking ones are errors")
 	return cmd
+}
+
+// builtinFindings reports whether any finding is in a built-in catalog
+// that was not overridden by a --catalog directory.
+func builtinFindings(cats []*catalog.Catalog, findings []lint.Finding) bool {
+	builtin, err := source.Builtin()
+	if err != nil {
+		return false
+	}
+	files := map[string]bool{}
+	for _, b := range builtin {
+		for _, c := range cats {
+			if c.Domain.ID == b.Domain.ID && c.File == b.File {
+				files[c.Domain.ID] = true
+			}
+		}
+	}
+	for _, f := range findings {
+		if files[f.Domain] {
+			return true
+		}
+	}
+	return false
 }
 
 // loadArgs loads the PATH arguments, or the default catalogs without any.
@@ -202,7 +228,7 @@ func writeFindings(w io.Writer, format string, fs []lint.Finding, cats []*catalo
 		enc.SetIndent("", "  ")
 		return enc.Encode(fs)
 	case "sarif":
-		return lint.WriteSARIF(w, fs, allRules(), Version())
+		return lint.WriteSARIF(w, fs, allRules(), shortVersion())
 	}
 	var count [4]int
 	for _, f := range fs {

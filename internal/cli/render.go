@@ -36,6 +36,9 @@ value and is matched against the domain's locales as the runtime does.`,
 				}
 				kv = append(kv, name, value)
 			}
+			if err := checkLang(lang, true); err != nil {
+				return err
+			}
 			var metaKV []string
 			for _, m := range meta {
 				k, v, ok := strings.Cut(m, "=")

@@ -119,13 +119,13 @@ and a keep-alive connection idle for --idle-timeout is closed.`,
 			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
-				return exitf(1, "listen: %v", err)
+				return exitf(1, "--addr %s: %v; pick another address with --addr HOST:PORT", addr, err)
 			}
 			var mln net.Listener
 			if metricsAddr != "" {
 				if mln, err = net.Listen("tcp", metricsAddr); err != nil {
 					ln.Close()
-					return exitf(1, "--metrics-addr: listen: %v", err)
+					return exitf(1, "--metrics-addr %s: %v; pick another address with --metrics-addr HOST:PORT", metricsAddr, err)
 				}
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)

@@ -87,6 +87,50 @@ const maxPrefixHits = 2000 // prefix matches scored per query
 // then prefix and typo matches on codes, then entries matching more of the
 // query's words, by a tf-free idf score (code tokens weigh more than text).
 func (ix *Index) Search(q Query) []Hit {
+	hits := ix.search(q)
+	alts := synonymAlternatives(q.Text)
+	if len(alts) == 0 {
+		return hits
+	}
+	// A synonym's hits join the query's own, each entry at its best
+	// score; the query's own wording wins ties.
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	best := make(map[*catalog.Entry]int, len(hits))
+	for i, h := range hits {
+		best[h.Entry] = i
+	}
+	for _, a := range alts {
+		aq := q
+		aq.Text = a
+		for _, h := range ix.searchText(aq, false) {
+			h.Score *= 0.9
+			if i, ok := best[h.Entry]; ok {
+				if h.Score > hits[i].Score {
+					hits[i].Score = h.Score
+				}
+				continue
+			}
+			h.Reason = ReasonSynonym
+			best[h.Entry] = len(hits)
+			hits = append(hits, h)
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits
+}
+
+func (ix *Index) search(q Query) []Hit { return ix.searchText(q, true) }
+
+// searchText runs q; with codes false it matches the query's words only,
+// not the codes (a synonym must not rank a code above the query's own
+// words).
+func (ix *Index) searchText(q Query, codes bool) []Hit {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
@@ -109,10 +153,13 @@ func (ix *Index) Search(q Query) []Hit {
 	defer ix.putScratch(s)
 
 	lq := strings.ToLower(text)
-	found, exact := ix.codes(s, lq, lo, hi)
+	found, exact := 0, false
+	if codes {
+		found, exact = ix.codes(s, lq, lo, hi)
+	}
 	// Typos: only for a query that looks like one code and found none.
 	typos := 0
-	if found == 0 && !strings.ContainsAny(lq, " \t") && utf8.RuneCountInString(lq) >= 3 {
+	if codes && found == 0 && !strings.ContainsAny(lq, " \t") && utf8.RuneCountInString(lq) >= 3 {
 		typos = ix.typos1(s, lq, in)
 		if typos == 0 && ix.Len() <= maxTrigramDocs {
 			typos = ix.typos(s, lq, in)

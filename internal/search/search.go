@@ -58,10 +58,11 @@ type Reason string
 
 // Reasons, strongest first.
 const (
-	ReasonCode   Reason = "code"   // the code equals the query, ignoring case
-	ReasonPrefix Reason = "prefix" // the code starts with the query
-	ReasonTypo   Reason = "typo"   // the code is within a small edit distance of the query
-	ReasonText   Reason = "text"   // words or characters of the query occur in the entry
+	ReasonCode    Reason = "code"    // the code equals the query, ignoring case
+	ReasonPrefix  Reason = "prefix"  // the code starts with the query
+	ReasonTypo    Reason = "typo"    // the code is within a small edit distance of the query
+	ReasonText    Reason = "text"    // words or characters of the query occur in the entry
+	ReasonSynonym Reason = "synonym" // a synonym of the query's words occurs in the entry
 )
 
 // hitReason is a Reason as a query's scratch space keeps it, one byte per

@@ -80,6 +80,9 @@ func TestChineseWordMatchesWholeWord(t *testing.T) {
 				t.Fatalf("no hits for %s", q)
 			}
 			for _, h := range hits {
+				if h.Reason == search.ReasonSynonym {
+					continue // found by a synonym, see TestSynonymsFindTheSameEntries
+				}
 				found := false
 				for _, t := range []catalog.Text{h.Entry.Title, h.Entry.Message, h.Entry.Remediation} {
 					for _, s := range t {

@@ -9,6 +9,7 @@ import (
 	"github.com/errcat/errcat/decode"
 	"github.com/errcat/errcat/defs"
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/decodecat"
 	"github.com/errcat/errcat/wire"
 )
 
@@ -82,6 +83,19 @@ func renderEntry(reg *defs.Registry, format string, d *catalog.Domain, e *catalo
 
 // decodeBody reads a raw error response with the snapshot's catalogs.
 func decodeBody(snap *snapshot, domain string, status int, header http.Header, body []byte) (decode.Normalized, error) {
+	// A whole response as curl -i prints it: its status and headers
+	// count unless the request gave them.
+	if st, h, rest, ok := decodecat.SplitResponse(body); ok {
+		if status == 0 {
+			status = st
+		}
+		for k, v := range h {
+			if _, set := header[k]; !set {
+				header[k] = v
+			}
+		}
+		body = rest
+	}
 	d := decode.Decoder{Catalog: snap.decodeCatalog(), Domain: domain}
 	return d.Decode(status, header, body)
 }

@@ -39,7 +39,8 @@ func newUI() (*ui, error) {
 			}
 			return strconv.Itoa(e)
 		},
-		"add": func(a, b int) int { return a + b },
+		"add":    func(a, b int) int { return a + b },
+		"marked": marked,
 		// code escapes an error code and lets it break after dots and
 		// underscores, not inside words.
 		"code": func(c string) template.HTML {
@@ -212,42 +213,7 @@ func entryURL(domain, code string) string {
 	return "/domains/" + url.PathEscape(domain) + "/errors/" + url.PathEscape(code)
 }
 
-func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
-	snap := s.snap()
-	lang := uiLang(w, r)
-	q := r.URL.Query().Get("q")
-	data := map[string]any{"Q": q, "Domain": r.URL.Query().Get("domain"), "Domains": domainIDs(snap)}
-	if strings.TrimSpace(q) == "" {
-		s.render(w, r, http.StatusOK, "search", "", data)
-		return
-	}
-	sq, err := s.searchQuery(r)
-	if err != nil {
-		data["Error"] = err.Error()
-		s.render(w, r, http.StatusBadRequest, "search", "", data)
-		return
-	}
-	if sq.Limit == 20 {
-		sq.Limit = 50
-	}
-	var rows []entryRow
-	for _, h := range snap.index.Search(sq) {
-		er := row(lang, &h.Catalog.Domain, h.Entry)
-		er.Reason = string(h.Reason)
-		if !strings.Contains(strings.ToLower(er.Message), strings.ToLower(q)) {
-			// Show the text the query was found in, when it is another locale's.
-			for _, l := range h.Entry.Message.Locales() {
-				if m := h.Entry.Message[l]; strings.Contains(strings.ToLower(m), strings.ToLower(q)) {
-					er.Message, er.MessageLang = m, l
-					break
-				}
-			}
-		}
-		rows = append(rows, er)
-	}
-	data["Hits"] = rows
-	s.render(w, r, http.StatusOK, "search", q+" — errcat", data)
-}
+func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) { s.searchPage(w, r) }
 
 func domainIDs(snap *snapshot) []string {
 	var ids []string
@@ -331,6 +297,9 @@ func (s *Server) pageDomain(w http.ResponseWriter, r *http.Request) {
 		data["Next"] = pageURL(lq.Page + 1)
 	}
 	data["History"] = s.reg != nil // a registry keeps the domain's versions
+	for k, v := range domainOverview(snap, lang, c, !s.cfg.NoLint) {
+		data[k] = v
+	}
 	s.render(w, r, status, "domain", c.Domain.Name+" — errcat", data)
 }
 
@@ -424,6 +393,9 @@ func (s *Server) pageEntry(w http.ResponseWriter, r *http.Request) {
 		"Findings": snap.findingsFor(d.ID, e.Code), "Linted": !s.cfg.NoLint, "Wires": wires,
 		"Source": e.Source, "Original": orig, "DocsURL": d.DocsURLFor(e.Code), "StatusOriginal": e.Source.OriginalOf("http_status"),
 		"APIURL": "/v1" + entryURL(d.ID, e.Code),
+	}
+	for k, v := range entryExtras(snap, lang, d, e) {
+		data[k] = v
 	}
 	s.render(w, r, http.StatusOK, "entry", e.Code+" — "+d.Name+" — errcat", data)
 }

@@ -20,6 +20,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 
 	"github.com/errcat/errcat/vocab"
 )
@@ -31,8 +32,8 @@ const Domain = "synthetic.api"
 type kind struct {
 	prefix   string
 	category vocab.Category
-	en, zh   string // message templates: %s is the resource noun
-	fix      string
+	en, zh   string // message templates: each %s is the resource noun
+	fix      string // remediation: each %s (if any) is the resource noun
 }
 
 // Write writes a synthetic catalog of n entries to w. The same n and seed
@@ -106,11 +107,11 @@ func Write(w io.Writer, n int, seed int64) error {
 		buf = append(buf, '\n')
 		lower := lowerWord(noun)
 		buf = append(buf, "    message:\n      en: \""...)
-		buf = fmt.Appendf(buf, k.en, lower+" "+strconv.Itoa(i))
+		buf = append(buf, strings.ReplaceAll(k.en, "%s", lower+" "+strconv.Itoa(i))...)
 		buf = append(buf, "\"\n      zh-CN: \""...)
-		buf = fmt.Appendf(buf, k.zh, noun+strconv.Itoa(i))
+		buf = append(buf, strings.ReplaceAll(k.zh, "%s", noun+strconv.Itoa(i))...)
 		buf = append(buf, "\"\n    remediation:\n      en: \""...)
-		buf = fmt.Appendf(buf, k.fix, lower)
+		buf = append(buf, strings.ReplaceAll(k.fix, "%s", lower)...)
 		buf = append(buf, "\"\n      zh-CN: \"请检查后重试。\"\n"...)
 		buf = append(buf, "    params:\n      - name: name\n        description: \"the "...)
 		buf = append(buf, lower...)

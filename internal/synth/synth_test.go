@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/lint"
 	"github.com/errcat/errcat/internal/synth"
 )
 
@@ -76,4 +77,31 @@ func ExampleWrite() {
 	e := c.Entries[0]
 	fmt.Println(c.Domain.ID, len(c.Entries), strings.Contains(e.Message["en"], "{name}"), e.Params[0].Name)
 	// Output: synthetic.api 1 true name
+}
+
+// TestWriteLintsClean lints a synthetic catalog: its texts carry no format
+// defect (such as %!(EXTRA …)) and no placeholder finding; only the
+// injected defects are found.
+func TestWriteLintsClean(t *testing.T) {
+	var b bytes.Buffer
+	if err := synth.Write(&b, 3000, 7); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b.Bytes(), []byte("%!")) {
+		i := bytes.Index(b.Bytes(), []byte("%!"))
+		t.Fatalf("format defect in the synthetic texts: %q", b.Bytes()[max(0, i-60):i+20])
+	}
+	c, err := catalog.Parse("synthetic.yaml", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	allowed := map[string]bool{"code-typo": true, "missing-status": true}
+	for _, f := range lint.Run([]*catalog.Catalog{c}, lint.Config{}) {
+		if !allowed[f.Rule] {
+			t.Errorf("unexpected finding: %s", f)
+		}
+		if strings.Contains(f.Rule, "placeholder") {
+			t.Errorf("placeholder finding: %s", f)
+		}
+	}
 }
