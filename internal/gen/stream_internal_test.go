@@ -31,7 +31,7 @@ func TestStreamSameBytes(t *testing.T) {
 		sets[c.Domain.ID] = []*catalog.Catalog{c}
 	}
 	gens := []struct {
-		name       string
+		name         string
 		tree, stream func([]*catalog.Catalog, Options) (Files, error)
 	}{
 		{"json", jsonTree, JSON},
