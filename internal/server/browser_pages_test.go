@@ -80,25 +80,8 @@ func TestBrowserPages(t *testing.T) {
 	exe := chromium(t)
 	axe := axeScript(t)
 	_, ts := newTestServer(t, nil)
-	shots := os.Getenv("ERRCAT_ARTIFACTS")
-	if shots == "" {
-		shots = t.TempDir()
-	} else if err := os.MkdirAll(shots, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	defer cancelA()
+	shots := artifactsDir(t)
+	actx := browserAllocator(t, exe)
 	bctx, cancelB := chromedp.NewContext(actx)
 	defer cancelB()
 	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {

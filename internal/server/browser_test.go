@@ -40,27 +40,8 @@ func TestBrowser(t *testing.T) {
 	}
 	exe := chromium(t)
 	_, ts := newTestServer(t, nil)
-	shots := os.Getenv("ERRCAT_ARTIFACTS")
-	if shots == "" {
-		shots = t.TempDir()
-	} else if err := os.MkdirAll(shots, 0o755); err != nil {
-		t.Fatal(err)
-	}
-
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	defer cancelA()
+	shots := artifactsDir(t)
+	actx := browserAllocator(t, exe, chromedp.WindowSize(1280, 900))
 	bctx, cancelB := chromedp.NewContext(actx)
 	defer cancelB()
 	// The first run starts the browser; it must not carry a timeout.
@@ -161,4 +142,39 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("result heading %q, want the Chinese interface's 解析结果", h)
 	}
 	t.Logf("screenshots in %s", shots)
+}
+
+// artifactsDir is where a browser test saves its screenshots:
+// $ERRCAT_ARTIFACTS when set, else a temporary directory.
+func artifactsDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("ERRCAT_ARTIFACTS")
+	if dir == "" {
+		return t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// browserAllocator starts headless Chromium at exe with a fresh profile;
+// it is stopped when the test ends.
+func browserAllocator(t *testing.T, exe string, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	opts := append([]chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.Headless,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}, extra...)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	return actx
 }
