@@ -9,24 +9,24 @@ import (
 // whatever c's strings pointed into before (the bytes of a file of
 // hundreds of megabytes, for the fast loader) can be collected. A short
 // string that repeats (locale keys, file names, categories, param names)
-// is stored once. It runs two walks over c in the same order: the first
-// lays the strings out, the second points each field at its copy.
-//
-// sizeHint is about how many bytes the strings take (half a file's size
-// is plenty for what errcat writes).
-func compact(c *Catalog, sizeHint int) {
+// is stored once. It runs three walks over c in the same order: the
+// first measures the strings and lays out the short ones, the second
+// lays out the long ones in a backing string of exactly that size (no
+// slack and no second copy: at a million entries the copy is made while
+// the file is still live, at the peak of the load), the third points
+// each field at its copy.
+func compact(c *Catalog) {
 	var w compactor
 	w.seen = map[string]int{}
-	w.b.Grow(sizeHint)
+	w.count = true
 	w.walk(c)
+	w.count = false
 	// Long strings first, in walk order; then the shared short ones.
+	w.b.Grow(w.n + w.short.Len())
+	w.walk(c)
 	w.shortAt = w.b.Len()
 	w.b.WriteString(w.short.String())
 	w.big = w.b.String()
-	if w.b.Cap() > w.b.Len()+w.b.Len()/8 {
-		// The hint was generous: keep only what is used.
-		w.big = strings.Clone(w.big)
-	}
 	w.b, w.short = strings.Builder{}, strings.Builder{}
 	w.assign = true
 	w.walk(c)
@@ -40,27 +40,37 @@ type compactor struct {
 	short   strings.Builder // each distinct short string once
 	shortAt int             // where short begins in big
 	big     string
-	off     int // next long string's offset in big (second walk)
+	n       int // bytes of the long strings (first walk)
+	off     int // next long string's offset in big (third walk)
+	count   bool
 	assign  bool
 	seen    map[string]int // short string → its offset in short
 }
 
-// str lays out (first walk) or re-points (second walk) one string.
+// str measures (first walk), lays out (second walk) or re-points
+// (third walk) one string.
 func (w *compactor) str(s *string) {
 	v := *s
 	if v == "" {
 		return
 	}
 	if len(v) <= shortString {
-		if !w.assign {
+		if w.count {
 			if _, ok := w.seen[v]; !ok {
 				w.seen[v] = w.short.Len()
 				w.short.WriteString(v)
 			}
 			return
 		}
+		if !w.assign {
+			return
+		}
 		off := w.shortAt + w.seen[v]
 		*s = w.big[off : off+len(v)]
+		return
+	}
+	if w.count {
+		w.n += len(v)
 		return
 	}
 	if !w.assign {
@@ -78,7 +88,7 @@ func (w *compactor) strs(ss []string) {
 }
 
 // text re-points the values of a Text, in sorted key order (the same in
-// both walks). Its keys are the fast reader's interned ones (internKey)
+// every walk). Its keys are the fast reader's interned ones (internKey)
 // and stay as they are.
 func (w *compactor) text(t Text) {
 	var buf [4]string
@@ -136,7 +146,7 @@ func (w *compactor) walk(c *Catalog) {
 	if d.Lint != nil {
 		// Rule settings are few and small; cloning them is simpler than
 		// walking their free-form options.
-		if !w.assign {
+		if w.count {
 			d.Lint = cloneLint(d.Lint)
 		}
 	}

@@ -139,7 +139,7 @@ func TestCompactBuiltinFilesUnchanged(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		compact(got, len(data)/2)
+		compact(got)
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s: compaction changed the catalog (-want +got):\n%s", f, diff)
 		}

@@ -64,7 +64,7 @@ func parseFast(name, s string, data []byte, owned bool) (*Catalog, error) {
 	if owned && len(data) >= compactMin {
 		// Most of a large file is keys, indentation and repeats: copy the
 		// strings out so the file's bytes can go.
-		compact(c, len(data)/2)
+		compact(c)
 	}
 	return c, nil
 }

@@ -59,10 +59,13 @@ Kinds:
 			if err := checkLang(opts.Lang, false); err != nil {
 				return err
 			}
+			relax, restore := capMemory(env.CatalogDirs)
+			defer restore()
 			set, err := env.LoadSet()
 			if err != nil {
 				return err
 			}
+			relax()
 			cats, err := selectDomains(set, domain)
 			if err != nil {
 				return err
