@@ -148,6 +148,8 @@ type builder struct {
 	// them, in column order.
 	locOrder []string
 	variants int // variants added
+	// skipped are notes on tables that are not about errors.
+	skipped []Diagnostic
 }
 
 func newBuilder(file string, opts Options) *builder {
@@ -405,6 +407,10 @@ func quoteAll(ss []string) string {
 func (b *builder) addTable(t *table, tables []*table) bool {
 	cols, ok, err := tableColumns(t)
 	if !ok {
+		// Kept aside: when no table is an error table, the error that
+		// says so names them all.
+		b.skipped = append(b.skipped, Diagnostic{File: b.file, Line: t.line, Severity: SeverityNote,
+			Msg: fmt.Sprintf("table skipped: %s; its %d row(s) are not error rows", notErrorTable(t), len(t.rows))})
 		return false
 	}
 	if err != nil {
@@ -1173,4 +1179,29 @@ func allKnownStatuses(t *table, i int) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// fieldWords are headings of tables that document parameters or fields,
+// not errors.
+var fieldWords = []string{"parameter", "param", "field", "type", "required", "default", "property", "attribute", "name",
+	"参数", "字段", "类型", "必填", "是否必", "默认值", "属性", "名称"}
+
+// notErrorTable says why t, which has no error-code column, is not read:
+// its headings, and what they suggest it documents.
+func notErrorTable(t *table) string {
+	if len(t.header) == 0 || allEmpty(t.header) {
+		return "no headings and no column of error codes"
+	}
+	n := 0
+	for _, h := range t.header {
+		k := strings.ToLower(h)
+		if slices.ContainsFunc(fieldWords, func(w string) bool { return containsWord(k, w) }) {
+			n++
+		}
+	}
+	what := ""
+	if n > 0 {
+		what = "; a table of parameters or fields"
+	}
+	return fmt.Sprintf("no error-code column (headings %s%s)", quoteAll(t.header), what)
 }

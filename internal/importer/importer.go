@@ -263,6 +263,9 @@ func importPage(name string, data []byte, opts Options, preview *strings.Builder
 		}
 	}
 	b.reportBad()
+	if errTables > 0 {
+		b.diags = append(b.diags, b.skipped...)
+	}
 	if errTables == 0 {
 		return nil, b.sortedDiags(), &Error{name, noTableMessage(pg)}
 	}
