@@ -647,6 +647,27 @@ func cell(r row, cols columns, ro role) (string, bool) {
 // addRow turns one row into an entry or a variant, or a diagnostic.
 func (b *builder) addRow(t *table, cols columns, r row) {
 	orig := map[string]string{}
+	// A ragged row is read as far as its cells are clear, and reported.
+	if len(r.extra) > 0 && !allEmpty(r.extra) {
+		orig["extra_cells"] = strings.Join(plainAll(r.extra), " | ")
+		n := len(r.cells) + len(r.extra)
+		var what []string
+		for i, c := range r.extra {
+			if strings.TrimSpace(c) != "" {
+				what = append(what, fmt.Sprintf("cell %d %q", len(r.cells)+i+1, plainText(cleanText(c))))
+			}
+		}
+		b.diag(r.line, "row has %d cells, the header %d: %s past the last column %q; kept in source.original.extra_cells, the row read from its first %d cells",
+			n, len(r.cells), strings.Join(what, ", "), heading(t, len(r.cells)-1), len(r.cells))
+	}
+	if r.missing > 0 {
+		have := len(r.cells) - r.missing
+		var what []string
+		for i := have; i < len(r.cells); i++ {
+			what = append(what, fmt.Sprintf("%d %q", i+1, heading(t, i)))
+		}
+		b.note(r.line, "row has %d cells, the header %d: no cell for column %s; read as empty", have, len(r.cells), strings.Join(what, ", "))
+	}
 	rawCode, _ := cell(r, cols, roleCode)
 	code := cleanCode(rawCode)
 	message, _ := cell(r, cols, roleMessage)
@@ -730,10 +751,6 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		if i < len(r.cells) && strings.TrimSpace(r.cells[i]) != "" {
 			orig[columnKey(heading(t, i))] = plainText(cleanText(r.cells[i]))
 		}
-	}
-	if len(r.extra) > 0 && !allEmpty(r.extra) {
-		orig["extra_cells"] = strings.Join(plainAll(r.extra), " | ")
-		b.diag(r.line, "row has %d cell(s) more than the header; kept in source.original.extra_cells", len(r.extra))
 	}
 
 	if codeChanged {

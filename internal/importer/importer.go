@@ -472,6 +472,9 @@ type row struct {
 	cells []string
 	// extra are cells beyond the header's columns (kept, and reported).
 	extra []string
+	// missing counts the columns, from the last, for which the row has no
+	// cell at all (read as empty, and reported).
+	missing int
 }
 
 // collapseSpace joins the fields of s with single spaces, keeping blank-line

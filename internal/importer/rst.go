@@ -525,6 +525,9 @@ func parseListTable(lines []string, start int, pg *page) (*table, int) {
 			r.extra = r.cells[len(t.header):]
 			r.cells = r.cells[:len(t.header)]
 		}
+		if !allEmpty(r.cells) {
+			r.missing = len(t.header) - len(r.cells)
+		}
 		for len(r.cells) < len(t.header) {
 			r.cells = append(r.cells, "")
 		}
