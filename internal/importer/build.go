@@ -738,6 +738,11 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	if raw, ok := cell(r, cols, roleStatus); ok {
 		raw = plainText(cleanText(raw))
 		st, keep, err := parseStatus(raw)
+		if err != nil && isCodeRange(code) && statusRangeRe.MatchString(raw) {
+			// A range of codes with a range of statuses (5xx): no one
+			// status; the published one stays in source.original.
+			err, keep = nil, true
+		}
 		if err != nil {
 			b.diag(r.line, "code %s: %v; imported without an HTTP status", plainText(code), err)
 			keep = true
@@ -1197,6 +1202,9 @@ func allKnownStatuses(t *table, i int) bool {
 	}
 	return n >= 2
 }
+
+// statusRangeRe is an HTTP status written as a range (4xx, 5XX).
+var statusRangeRe = regexp.MustCompile(`^[1-5][xX]{2}$`)
 
 // fieldWords are headings of tables that document parameters or fields,
 // not errors.
