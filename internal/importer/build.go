@@ -201,6 +201,9 @@ func tableColumns(t *table) (cols columns, ok bool, err error) {
 	roles, locs := t.roles, t.locs
 	if roles == nil {
 		roles, locs = headingRoles(t.header)
+		if stubCode(t, roles) {
+			roles[0] = roleCode
+		}
 	}
 	byRole := map[role][]int{}
 	for i, r := range roles {
@@ -1229,4 +1232,10 @@ func notErrorTable(t *table) string {
 		what = "; a table of parameters or fields"
 	}
 	return fmt.Sprintf("no error-code column (headings %s%s)", quoteAll(t.header), what)
+}
+
+// stubCode reports whether t's first column, a stub column (row headings)
+// with a heading of no role, holds the codes: no other column does.
+func stubCode(t *table, roles []role) bool {
+	return t.stub > 0 && len(roles) > 0 && roles[0] == roleNone && !slices.Contains(roles, roleCode)
 }

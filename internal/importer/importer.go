@@ -462,9 +462,12 @@ type table struct {
 	end    int // the table's last line; 0 when not known (lists)
 	header []string
 	roles  []role
-	mapped []bool   // per column, whether --map gave its role
-	locs   []string // per column, the locale of a message column, when known
-	rows   []row
+	mapped []bool // per column, whether --map gave its role
+	// stub is the number of stub columns (row headings) the layout
+	// declares; an unnamed first stub column holds the codes.
+	stub int
+	locs []string // per column, the locale of a message column, when known
+	rows []row
 }
 
 type row struct {
