@@ -1211,24 +1211,26 @@ var statusRangeRe = regexp.MustCompile(`^[1-5][xX]{2}$`)
 
 // fieldWords are headings of tables that document parameters or fields,
 // not errors.
-var fieldWords = []string{"parameter", "param", "field", "type", "required", "default", "property", "attribute", "name",
-	"参数", "字段", "类型", "必填", "是否必", "默认值", "属性", "名称"}
+var fieldWords = []string{"parameter", "parameters", "param", "params", "field", "fields", "property", "properties",
+	"attribute", "attributes", "type", "data type", "required", "default", "参数", "参数名", "字段", "类型", "必填", "是否必填", "是否必选", "默认值", "属性"}
 
 // notErrorTable says why t, which has no error-code column, is not read:
-// its headings, and what they suggest it documents.
+// its headings, and, when its first heading or two of them are words of
+// parameter tables, that it documents parameters or fields.
 func notErrorTable(t *table) string {
 	if len(t.header) == 0 || allEmpty(t.header) {
 		return "no headings and no column of error codes"
 	}
-	n := 0
-	for _, h := range t.header {
+	n, first := 0, false
+	for i, h := range t.header {
 		k := strings.ToLower(h)
 		if slices.ContainsFunc(fieldWords, func(w string) bool { return containsWord(k, w) }) {
 			n++
+			first = first || i == 0
 		}
 	}
 	what := ""
-	if n > 0 {
+	if n >= 2 || first {
 		what = "; a table of parameters or fields"
 	}
 	return fmt.Sprintf("no error-code column (headings %s%s)", quoteAll(t.header), what)
