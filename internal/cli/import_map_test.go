@@ -83,3 +83,43 @@ table at line 3: 2 row(s) → 2 entr(ies), 0 variant(s), 0 diagnostic(s)
 		t.Errorf("unknown --map role: exit %d, stderr %s", code, stderr)
 	}
 }
+
+const fieldsPage = `# Create order
+
+## Request parameters
+
+| Parameter | Type | Required | Description |
+|-----------|------|----------|-------------|
+| order_id | string | yes | The order's id. |
+
+## Errors
+
+| Error code | Message | HTTP status |
+|------------|---------|-------------|
+| ORDER_EXISTS | An order with this id exists. | 409 |
+`
+
+// TestImportSkipsFieldTables: a table of parameters is not read as error
+// rows, and a plain import (not only --preview) says so on stderr with
+// file:line and why, without failing.
+func TestImportSkipsFieldTables(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "orders.md")
+	if err := os.WriteFile(page, []byte(fieldsPage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(t, "import", page)
+	want := page + `:5: note: table skipped: no error-code column (headings "Parameter", "Type", "Required", "Description"; a table of parameters or fields); its 1 row(s) are not error rows` + "\n"
+	if code != 0 {
+		t.Errorf("exit %d, want 0", code)
+	}
+	if diff := cmp.Diff(want, stderr); diff != "" {
+		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(stdout, "ORDER_EXISTS") || strings.Contains(stdout, "order_id") {
+		t.Errorf("catalog:\n%s", stdout)
+	}
+	code, stdout, _ = run(t, "import", "--preview", page)
+	if code != 0 || !strings.Contains(stdout, "table at line 5: 1 row(s), not an error table (no code column): skipped") || !strings.Contains(stdout, want) {
+		t.Errorf("preview exit %d:\n%s", code, stdout)
+	}
+}

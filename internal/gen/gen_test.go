@@ -61,6 +61,7 @@ func TestGolden(t *testing.T) {
 		{"rst", "rst", "huaweicloud.css", gen.Options{}},
 		{"text", "text", "tencentcloud.common", gen.Options{}},
 		{"html", "html", "huaweicloud.css", gen.Options{}},
+		{"html-zh", "html", "huaweicloud.css", gen.Options{Lang: "zh-CN"}},
 		{"json", "json", "tencentcloud.common", gen.Options{}},
 		{"openapi", "openapi", "huaweicloud.css", gen.Options{}},
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/errcat/errcat/internal/catalog"
 )
@@ -37,6 +38,49 @@ type htmlDomainPage struct {
 	WithTitle                                                  bool
 	Others                                                     []htmlPage
 	Entries                                                    []htmlRow
+	L                                                          htmlLabels
+}
+
+// htmlLabels are the words of a domain page, in its locale.
+type htmlLabels struct {
+	AllCodes, Domain, WireFormat, SuccessCode                              string
+	Code, Status, Title, Message, Remediation, Category, Retryable, Params string
+	Notes, Yes, No, Deprecated, Use, AlsoDocumented                        string
+}
+
+// htmlIndexLabels are the words of the index page.
+type htmlIndexLabels struct {
+	Lang, Title, Search, Placeholder, Domains, Domain, Name, Codes, Pages string
+}
+
+// indexLabelsFor returns the index words for the --lang of the site:
+// Chinese for zh, else English.
+func indexLabelsFor(lang string) htmlIndexLabels {
+	if strings.HasPrefix(lang, "zh") {
+		return htmlIndexLabels{Lang: lang, Title: "错误码", Search: "搜索错误码和错误信息", Placeholder: "错误码、词语或 word",
+			Domains: "域", Domain: "域", Name: "名称", Codes: "错误码数", Pages: "页面"}
+	}
+	return htmlIndexLabels{Lang: "en", Title: "Error codes", Search: "Search codes and messages", Placeholder: "code, word or 词语",
+		Domains: "Domains", Domain: "Domain", Name: "Name", Codes: "Codes", Pages: "Pages"}
+}
+
+// labelsFor returns the page words for loc: Chinese for zh locales, else
+// English.
+func labelsFor(loc string) htmlLabels {
+	if strings.HasPrefix(loc, "zh") {
+		return htmlLabels{
+			AllCodes: "全部错误码", Domain: "域", WireFormat: "传输格式", SuccessCode: "成功码",
+			Code: "错误码", Status: "HTTP 状态码", Title: "名称", Message: "错误信息", Remediation: "处理建议",
+			Category: "类别", Retryable: "可重试", Params: "参数", Notes: "备注",
+			Yes: "是", No: "否", Deprecated: "已弃用", Use: "请改用", AlsoDocumented: "同一错误码的另一说明",
+		}
+	}
+	return htmlLabels{
+		AllCodes: "All error codes", Domain: "Domain", WireFormat: "Wire format", SuccessCode: "Success code",
+		Code: "Code", Status: "HTTP status", Title: "Title", Message: "Message", Remediation: "Remediation",
+		Category: "Category", Retryable: "Retryable", Params: "Params", Notes: "Notes",
+		Yes: "yes", No: "no", Deprecated: "deprecated", Use: "use", AlsoDocumented: "also documented",
+	}
 }
 
 // searchItem is one row of search-index.js.
@@ -110,7 +154,11 @@ func HTML(cats []*catalog.Catalog, opts Options) (Files, error) {
 		}
 	}
 	var b bytes.Buffer
-	if err := siteTemplates.ExecuteTemplate(&b, "index.html.tmpl", struct{ Domains []htmlDomain }{domains}); err != nil {
+	index := struct {
+		Domains []htmlDomain
+		L       htmlIndexLabels
+	}{domains, indexLabelsFor(opts.Lang)}
+	if err := siteTemplates.ExecuteTemplate(&b, "index.html.tmpl", index); err != nil {
 		return nil, fmt.Errorf("gen html index: %w", err)
 	}
 	files["index.html"] = trimLines(b.Bytes())
@@ -135,7 +183,7 @@ func domainPage(c *catalog.Catalog, loc string) htmlDomainPage {
 	def := c.Domain.DefaultLocale()
 	p := htmlDomainPage{
 		Locale: loc, Title: pageTitle(c, loc), Intro: intro(c, loc),
-		ID: c.Domain.ID, WireFormat: c.Domain.WireFormat,
+		ID: c.Domain.ID, WireFormat: c.Domain.WireFormat, L: labelsFor(loc),
 	}
 	if c.Domain.SuccessCode != nil {
 		p.SuccessCode = *c.Domain.SuccessCode

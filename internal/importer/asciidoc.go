@@ -140,9 +140,12 @@ func adocTable(lines []string, at int, attrs string, pg *page) (*table, int) {
 				r.cells = append(r.cells, strings.Trim(strings.TrimSpace(cells[j].text), "`"))
 			}
 		}
-		if len(r.cells) < ncols {
-			pg.diags = append(pg.diags, lineDiag{r.line, "last row of the table has " + strconv.Itoa(len(r.cells)) + " cell(s), the table " + strconv.Itoa(ncols) + "; not imported"})
-			break
+		if n := ncols - len(r.cells); n > 0 {
+			// The last row, short of cells: read as far as it goes.
+			r.missing = n
+			for range n {
+				r.cells = append(r.cells, "")
+			}
 		}
 		t.rows = append(t.rows, r)
 	}

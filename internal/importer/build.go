@@ -148,6 +148,8 @@ type builder struct {
 	// them, in column order.
 	locOrder []string
 	variants int // variants added
+	// skipped are notes on tables that are not about errors.
+	skipped []Diagnostic
 }
 
 func newBuilder(file string, opts Options) *builder {
@@ -199,6 +201,9 @@ func tableColumns(t *table) (cols columns, ok bool, err error) {
 	roles, locs := t.roles, t.locs
 	if roles == nil {
 		roles, locs = headingRoles(t.header)
+		if stubCode(t, roles) {
+			roles[0] = roleCode
+		}
 	}
 	byRole := map[role][]int{}
 	for i, r := range roles {
@@ -405,6 +410,10 @@ func quoteAll(ss []string) string {
 func (b *builder) addTable(t *table, tables []*table) bool {
 	cols, ok, err := tableColumns(t)
 	if !ok {
+		// Kept aside: when no table is an error table, the error that
+		// says so names them all.
+		b.skipped = append(b.skipped, Diagnostic{File: b.file, Line: t.line, Severity: SeverityNote,
+			Msg: fmt.Sprintf("table skipped: %s; its %d row(s) are not error rows", notErrorTable(t), len(t.rows))})
 		return false
 	}
 	if err != nil {
@@ -641,6 +650,27 @@ func cell(r row, cols columns, ro role) (string, bool) {
 // addRow turns one row into an entry or a variant, or a diagnostic.
 func (b *builder) addRow(t *table, cols columns, r row) {
 	orig := map[string]string{}
+	// A ragged row is read as far as its cells are clear, and reported.
+	if len(r.extra) > 0 && !allEmpty(r.extra) {
+		orig["extra_cells"] = strings.Join(plainAll(r.extra), " | ")
+		n := len(r.cells) + len(r.extra)
+		var what []string
+		for i, c := range r.extra {
+			if strings.TrimSpace(c) != "" {
+				what = append(what, fmt.Sprintf("cell %d %q", len(r.cells)+i+1, plainText(cleanText(c))))
+			}
+		}
+		b.diag(r.line, "row has %d cells, the header %d: %s past the last column %q; kept in source.original.extra_cells, the row read from its first %d cells",
+			n, len(r.cells), strings.Join(what, ", "), heading(t, len(r.cells)-1), len(r.cells))
+	}
+	if r.missing > 0 {
+		have := len(r.cells) - r.missing
+		var what []string
+		for i := have; i < len(r.cells); i++ {
+			what = append(what, fmt.Sprintf("%d %q", i+1, heading(t, i)))
+		}
+		b.note(r.line, "row has %d cells, the header %d: no cell for column %s; read as empty", have, len(r.cells), strings.Join(what, ", "))
+	}
 	rawCode, _ := cell(r, cols, roleCode)
 	code := cleanCode(rawCode)
 	message, _ := cell(r, cols, roleMessage)
@@ -711,6 +741,11 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	if raw, ok := cell(r, cols, roleStatus); ok {
 		raw = plainText(cleanText(raw))
 		st, keep, err := parseStatus(raw)
+		if err != nil && isCodeRange(code) && statusRangeRe.MatchString(raw) {
+			// A range of codes with a range of statuses (5xx): no one
+			// status; the published one stays in source.original.
+			err, keep = nil, true
+		}
 		if err != nil {
 			b.diag(r.line, "code %s: %v; imported without an HTTP status", plainText(code), err)
 			keep = true
@@ -724,10 +759,6 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		if i < len(r.cells) && strings.TrimSpace(r.cells[i]) != "" {
 			orig[columnKey(heading(t, i))] = plainText(cleanText(r.cells[i]))
 		}
-	}
-	if len(r.extra) > 0 && !allEmpty(r.extra) {
-		orig["extra_cells"] = strings.Join(plainAll(r.extra), " | ")
-		b.diag(r.line, "row has %d cell(s) more than the header; kept in source.original.extra_cells", len(r.extra))
 	}
 
 	if codeChanged {
@@ -1173,4 +1204,40 @@ func allKnownStatuses(t *table, i int) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// statusRangeRe is an HTTP status written as a range (4xx, 5XX).
+var statusRangeRe = regexp.MustCompile(`^[1-5][xX]{2}$`)
+
+// fieldWords are headings of tables that document parameters or fields,
+// not errors.
+var fieldWords = []string{"parameter", "parameters", "param", "params", "field", "fields", "property", "properties",
+	"attribute", "attributes", "type", "data type", "required", "default", "参数", "参数名", "字段", "类型", "必填", "是否必填", "是否必选", "默认值", "属性"}
+
+// notErrorTable says why t, which has no error-code column, is not read:
+// its headings, and, when its first heading or two of them are words of
+// parameter tables, that it documents parameters or fields.
+func notErrorTable(t *table) string {
+	if len(t.header) == 0 || allEmpty(t.header) {
+		return "no headings and no column of error codes"
+	}
+	n, first := 0, false
+	for i, h := range t.header {
+		k := strings.ToLower(h)
+		if slices.ContainsFunc(fieldWords, func(w string) bool { return containsWord(k, w) }) {
+			n++
+			first = first || i == 0
+		}
+	}
+	what := ""
+	if n >= 2 || first {
+		what = "; a table of parameters or fields"
+	}
+	return fmt.Sprintf("no error-code column (headings %s%s)", quoteAll(t.header), what)
+}
+
+// stubCode reports whether t's first column, a stub column (row headings)
+// with a heading of no role, holds the codes: no other column does.
+func stubCode(t *table, roles []role) bool {
+	return t.stub > 0 && len(roles) > 0 && roles[0] == roleNone && !slices.Contains(roles, roleCode)
 }

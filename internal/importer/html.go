@@ -445,6 +445,12 @@ func (h *htmlTable) finish() *table {
 			r.extra = r.cells[len(t.header):]
 			r.cells = r.cells[:len(t.header)]
 		}
+		if n := len(t.header) - len(r.cells); n > 0 && !allEmpty(r.cells) {
+			r.missing = n
+			for range n {
+				r.cells = append(r.cells, "")
+			}
+		}
 		t.rows = append(t.rows, r)
 	}
 	return t

@@ -263,6 +263,9 @@ func importPage(name string, data []byte, opts Options, preview *strings.Builder
 		}
 	}
 	b.reportBad()
+	if errTables > 0 {
+		b.diags = append(b.diags, b.skipped...)
+	}
 	if errTables == 0 {
 		return nil, b.sortedDiags(), &Error{name, noTableMessage(pg)}
 	}
@@ -459,9 +462,12 @@ type table struct {
 	end    int // the table's last line; 0 when not known (lists)
 	header []string
 	roles  []role
-	mapped []bool   // per column, whether --map gave its role
-	locs   []string // per column, the locale of a message column, when known
-	rows   []row
+	mapped []bool // per column, whether --map gave its role
+	// stub is the number of stub columns (row headings) the layout
+	// declares; an unnamed first stub column holds the codes.
+	stub int
+	locs []string // per column, the locale of a message column, when known
+	rows []row
 }
 
 type row struct {
@@ -469,6 +475,9 @@ type row struct {
 	cells []string
 	// extra are cells beyond the header's columns (kept, and reported).
 	extra []string
+	// missing counts the columns, from the last, for which the row has no
+	// cell at all (read as empty, and reported).
+	missing int
 }
 
 // collapseSpace joins the fields of s with single spaces, keeping blank-line

@@ -17,6 +17,8 @@ import (
 //
 //	rows 4             entries plus variants
 //	errors 1           diagnostics that report problems (default 0)
+//	notes 2            notes (optional; not checked when absent)
+//	diag TEXT          a diagnostic, as Diagnostic.String prints it (optional, repeated)
 //	locales en zh-CN   the domain's locales (optional)
 //	success 0          the domain's success code (optional)
 //	CODE | key=value | key=value ...
@@ -27,6 +29,8 @@ import (
 // pattern (yes when the code is a range). \| is a | in a value.
 type layoutWant struct {
 	rows, errors int
+	notes        int
+	diags        []string
 	locales      string
 	success      string
 	samples      [][]string
@@ -38,7 +42,7 @@ func readWant(t *testing.T, path string) layoutWant {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := layoutWant{rows: -1}
+	w := layoutWant{rows: -1, notes: -1}
 	for i, l := range strings.Split(string(data), "\n") {
 		l = strings.TrimSpace(l)
 		if l == "" || strings.HasPrefix(l, "#") {
@@ -46,15 +50,20 @@ func readWant(t *testing.T, path string) layoutWant {
 		}
 		k, v, _ := strings.Cut(l, " ")
 		switch k {
-		case "rows", "errors":
+		case "diag":
+			w.diags = append(w.diags, v)
+		case "rows", "errors", "notes":
 			n, err := strconv.Atoi(v)
 			if err != nil {
 				t.Fatalf("%s:%d: %v", path, i+1, err)
 			}
-			if k == "rows" {
+			switch k {
+			case "rows":
 				w.rows = n
-			} else {
+			case "errors":
 				w.errors = n
+			default:
+				w.notes = n
 			}
 		case "locales":
 			w.locales = v
@@ -191,6 +200,18 @@ func TestLayouts(t *testing.T) {
 				ds = append(ds, d.String())
 			}
 			problems = append(problems, fmt.Sprintf("%d error diagnostic(s), want %d: %s", got, w.errors, strings.Join(ds, "; ")))
+		}
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.String())
+		}
+		if n := len(diags) - Errors(diags); w.notes >= 0 && n != w.notes {
+			problems = append(problems, fmt.Sprintf("%d note(s), want %d: %s", n, w.notes, strings.Join(got, "; ")))
+		}
+		for _, d := range w.diags {
+			if !slices.Contains(got, name+":"+d) {
+				problems = append(problems, fmt.Sprintf("no diagnostic %q among: %s", name+":"+d, strings.Join(got, "; ")))
+			}
 		}
 		ok := fmt.Sprintf("%d/%d", len(w.samples)-countSampleProblems(problems), len(w.samples))
 		fmt.Fprintf(&report, "%-28s %8d %5d %s\n", name, w.rows, read, ok)

@@ -328,8 +328,11 @@ func mdTable(tb *east.Table, source []byte, li lineIndex) *table {
 			continue
 		}
 		rw := row{line: line, cells: cells}
-		if raw := rawCells(lineAt(source, r.Pos())); len(raw) > len(t.header) {
+		switch raw := rawCells(lineAt(source, r.Pos())); {
+		case len(raw) > len(t.header):
 			rw.extra = raw[len(t.header):]
+		case len(raw) < len(t.header) && len(raw) <= len(cells):
+			rw.missing = len(t.header) - len(raw)
 		}
 		t.rows = append(t.rows, rw)
 	}

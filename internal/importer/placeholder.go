@@ -187,9 +187,23 @@ func (pn *paramNamer) rewrite(s string) (string, bool) {
 	return out, out != s
 }
 
+// codeRangeRe is a code written as a range: digits (after an optional
+// prefix of letters and separators) then x for each digit of the range.
+var codeRangeRe = regexp.MustCompile(`^([A-Za-z_.-]*[0-9]+)([xX]+|\*+)$`)
+
+// isCodeRange reports whether code is written as a range (5xx, 561xxx).
+func isCodeRange(code string) bool { return codeRangeRe.MatchString(code) }
+
 // rewriteCode turns angled placeholders of a code into a code pattern:
 // Invalid<parameter name>.Malformed → Invalid{parameter_name}.Malformed.
+// A code written as a range (5xx, 561xxx) becomes 5{digits}, 561{digits}.
 func (pn *paramNamer) rewriteCode(code string) (string, bool) {
+	if m := codeRangeRe.FindStringSubmatch(code); m != nil {
+		// A range of codes (5xx, 561xxx): a pattern whose placeholder
+		// stands for the digits the page wrote as x.
+		pn.add("digits", m[2])
+		return m[1] + "{digits}", true
+	}
 	if !strings.Contains(code, "<") && !strings.Contains(code, "\uFDD0") {
 		return code, false
 	}

@@ -173,6 +173,8 @@ func describeTable(w *strings.Builder, t *table, cols columns, ok bool, err erro
 			why = "--map"
 		case t.roles != nil && t.mapped == nil:
 			why = "layout"
+		case i == 0 && what == "code" && stubCode(t, headRoles):
+			why = "stub column"
 		case i < len(headRoles) && roleKeys[headRoles[i]] == strings.Split(what, ".")[0] && (headingLanguage(h) != "" || !strings.Contains(what, ".") || headRoles[i] == roleMessage && classify(h) == roleMessage):
 			why = "heading"
 		case i < len(headRoles) && headRoles[i] != roleNone:

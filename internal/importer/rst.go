@@ -458,7 +458,7 @@ func parseSimple(lines []string, start int, pg *page) (*table, int) {
 //	     - Message
 func parseListTable(lines []string, start int, pg *page) (*table, int) {
 	t := &table{line: start + 1}
-	headerRows := 0
+	headerRows, stubColumns := 0, 0
 	var rows []row
 	var cur *row
 	base := -1
@@ -474,12 +474,15 @@ func parseListTable(lines []string, start int, pg *page) (*table, int) {
 			break
 		}
 		if m := rstFieldRe.FindStringSubmatch(tl); m != nil && cur == nil {
-			if m[1] == "header-rows" {
+			if m[1] == "header-rows" || m[1] == "stub-columns" {
 				n, err := strconv.Atoi(strings.TrimSpace(m[2]))
-				if err != nil || n < 0 {
-					pg.diags = append(pg.diags, lineDiag{end + 1, fmt.Sprintf("list-table :header-rows: %q is not a number", m[2])})
-				} else {
+				switch {
+				case err != nil || n < 0:
+					pg.diags = append(pg.diags, lineDiag{end + 1, fmt.Sprintf("list-table :%s: %q is not a number", m[1], m[2])})
+				case m[1] == "header-rows":
 					headerRows = n
+				default:
+					stubColumns = n
 				}
 			}
 			continue
@@ -518,12 +521,16 @@ func parseListTable(lines []string, start int, pg *page) (*table, int) {
 		return nil, end
 	}
 	t.end = end
-	t.header = rows[headerRows-1].cells
-	t.line = rows[headerRows-1].line
+	t.header = joinHeaderRows(rows[:headerRows])
+	t.line = rows[0].line
+	t.stub = stubColumns
 	for _, r := range rows[headerRows:] {
 		if len(r.cells) > len(t.header) {
 			r.extra = r.cells[len(t.header):]
 			r.cells = r.cells[:len(t.header)]
+		}
+		if !allEmpty(r.cells) {
+			r.missing = len(t.header) - len(r.cells)
 		}
 		for len(r.cells) < len(t.header) {
 			r.cells = append(r.cells, "")
@@ -531,4 +538,57 @@ func parseListTable(lines []string, start int, pg *page) (*table, int) {
 		t.rows = append(t.rows, r)
 	}
 	return t, end
+}
+
+// joinHeaderRows makes one heading per column of a table's header rows,
+// top to bottom: "Error" over "code" is "Error code". An empty cell under
+// a group heading takes it from the left ("HTTP" over "status | reason"
+// heads both). A language under a group heading ("Message" over "English
+// | 中文") heads its column alone, as the message in that language.
+func joinHeaderRows(rows []row) []string {
+	if len(rows) == 1 {
+		return rows[0].cells
+	}
+	n := 0
+	for _, r := range rows {
+		n = max(n, len(r.cells))
+	}
+	parts := make([][]string, n)
+	for k, r := range rows {
+		group := ""
+		for i := range n {
+			c := ""
+			if i < len(r.cells) {
+				c = strings.TrimSpace(r.cells[i])
+			}
+			lowerHasText := false
+			for _, lr := range rows[k+1:] {
+				if i < len(lr.cells) && strings.TrimSpace(lr.cells[i]) != "" {
+					lowerHasText = true
+				}
+			}
+			switch {
+			case c != "":
+				group = c
+			case lowerHasText && group != "":
+				c = group
+			default:
+				group = ""
+			}
+			if c != "" && (len(parts[i]) == 0 || parts[i][len(parts[i])-1] != c) {
+				parts[i] = append(parts[i], c)
+			}
+		}
+	}
+	header := make([]string, n)
+	for i, p := range parts {
+		switch {
+		case len(p) == 0:
+		case headingLanguage(p[len(p)-1]) != "":
+			header[i] = p[len(p)-1]
+		default:
+			header[i] = strings.Join(p, " ")
+		}
+	}
+	return header
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -299,6 +300,24 @@ func TestRepeatedHeader(t *testing.T) {
 					t.Errorf("isHeadingWord(%q) is not only %v", c, roleNames[hw.role])
 				}
 			}
+		}
+	}
+}
+
+// TestPreviewStubColumn: --preview says the codes were read from the
+// list-table's stub column.
+func TestPreviewStubColumn(t *testing.T) {
+	data, err := os.ReadFile("testdata/layouts/rst_list_table_stub.rst")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Preview("stub.rst", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`column 1 "": code (stub column)`, `column 2 "HTTP status": status (heading)`, `column 4 "中文": message.zh-CN (heading)`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("preview lacks %q:\n%s", want, out)
 		}
 	}
 }
