@@ -93,6 +93,16 @@ func TestHTMLSearchInBrowser(t *testing.T) {
 			}
 		})
 	}
+	// A Chinese page counts in Chinese.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.lang = "zh-CN"; document.getElementById("q").value = ""; true`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), "nothing-like-this")); err != nil {
+		t.Fatal(err)
+	}
+	if count, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("count").textContent`)); err != nil || count != "0 个结果" {
+		t.Errorf("zh-CN count = %q (%v), want %q", count, err, "0 个结果")
+	}
 	// The result link leads to the code's anchor on its page.
 	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(filepath.Join(dir, "huaweicloud.css.en.html"))+"#CSS.0011")); err != nil {
 		t.Fatal(err)

@@ -27,7 +27,8 @@
         hits.push(index[i]);
       }
     }
-    count.textContent = hits.length + (hits.length === 1 ? " match" : " matches");
+    var zh = /^zh\b/i.test(document.documentElement.lang);
+    count.textContent = zh ? hits.length + " 个结果" : hits.length + (hits.length === 1 ? " match" : " matches");
     hits.slice(0, limit).forEach(function (it) {
       var li = document.createElement("li");
       var a = document.createElement("a");
