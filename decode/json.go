@@ -30,8 +30,20 @@ const (
 type tok struct {
 	start, end int32 // the value's span; for strings, the contents between the quotes
 	next       int32
-	kind       kind
-	esc        bool // a string holding backslash escapes
+	// keys, for an object, is a filter of its keys: bit keyBit(k) is set
+	// for every plain key k, every bit when a key holds escapes. get
+	// skips the scan when the key's bit is clear.
+	keys uint32
+	kind kind
+	esc  bool // a string holding backslash escapes
+}
+
+// keyBit is the bit of an object's key filter that key sets.
+func keyBit(key string) uint32 {
+	if len(key) == 0 {
+		return 1
+	}
+	return 1 << ((uint(len(key))*7 + uint(key[0])*3 + uint(key[len(key)-1])) & 31)
 }
 
 // maxDepth bounds nesting so that hostile bodies cannot exhaust memory.
@@ -74,7 +86,7 @@ func parseJSON(d *doc) (string, int) {
 					done = true
 				} else if k == kObj {
 					var reason string
-					if i, reason = parseKey(d, i); reason != "" {
+					if i, reason = parseKey(d, int(stack[depth-1]), i); reason != "" {
 						return reason, i
 					}
 				}
@@ -135,7 +147,7 @@ func parseJSON(d *doc) (string, int) {
 			done = false
 			if closer == '}' {
 				var reason string
-				if i, reason = parseKey(d, skipWS(s, i)); reason != "" {
+				if i, reason = parseKey(d, int(top), skipWS(s, i)); reason != "" {
 					return reason, i
 				}
 			}
@@ -149,8 +161,8 @@ func parseJSON(d *doc) (string, int) {
 	}
 }
 
-// parseKey reads an object key and its colon at i.
-func parseKey(d *doc, i int) (int, string) {
+// parseKey reads a key of object obj and its colon at i.
+func parseKey(d *doc, obj, i int) (int, string) {
 	s := d.s
 	if i >= len(s) {
 		return i, errEOF
@@ -163,6 +175,11 @@ func parseKey(d *doc, i int) (int, string) {
 		return end, reason
 	}
 	d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc})
+	bit := ^uint32(0)
+	if !esc {
+		bit = keyBit(s[i+1 : end-1])
+	}
+	d.ref(obj).keys |= bit
 	i = skipWS(s, end)
 	if i >= len(s) {
 		return i, errEOF
@@ -325,14 +342,17 @@ func (d *doc) at(i int) tok {
 	return d.more[i-inlineToks]
 }
 
+// ref returns token i for update.
+func (d *doc) ref(i int) *tok {
+	if i < inlineToks {
+		return &d.arr[i]
+	}
+	return &d.more[i-inlineToks]
+}
+
 // close records the end of container i, whose subtree is complete.
 func (d *doc) close(i, end int) {
-	var t *tok
-	if i < inlineToks {
-		t = &d.arr[i]
-	} else {
-		t = &d.more[i-inlineToks]
-	}
+	t := d.ref(i)
 	t.end, t.next = int32(end), int32(d.n)
 }
 
@@ -350,7 +370,11 @@ func (d *doc) get(obj int, key string) int {
 	if !d.isObj(obj) {
 		return -1
 	}
-	end := int(d.at(obj).next)
+	o := d.at(obj)
+	if o.keys&keyBit(key) == 0 {
+		return -1
+	}
+	end := int(o.next)
 	for j := obj + 1; j+1 < end; j = int(d.at(j + 1).next) {
 		k := d.at(j)
 		if !k.esc && int(k.end-k.start) != len(key) {
@@ -451,8 +475,19 @@ func (d *doc) int(i int) (int64, bool) {
 		return 0, false
 	}
 	s := d.text(i)
-	if t := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+"); !isDigits(t) {
+	t := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	if !isDigits(t) {
 		return 0, false // not an integer: no error value to build
+	}
+	if len(t) <= 18 && len(s)-len(t) <= 1 { // cannot overflow: sum the digits
+		var v int64
+		for j := 0; j < len(t); j++ {
+			v = v*10 + int64(t[j]-'0')
+		}
+		if len(t) < len(s) && s[0] == '-' {
+			v = -v
+		}
+		return v, true
 	}
 	v, err := strconv.ParseInt(s, 10, 64)
 	return v, err == nil
