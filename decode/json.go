@@ -342,7 +342,7 @@ func (d *doc) at(i int) tok {
 	return d.more[i-inlineToks]
 }
 
-// ref returns token i for update.
+// ref returns token i, to read or update in place.
 func (d *doc) ref(i int) *tok {
 	if i < inlineToks {
 		return &d.arr[i]
@@ -367,14 +367,24 @@ func (d *doc) isObj(i int) bool { return i >= 0 && d.kind(i) == kObj }
 
 // get returns the value of key in object obj, or -1.
 func (d *doc) get(obj int, key string) int {
-	if !d.isObj(obj) {
+	if obj < 0 || obj >= d.n {
 		return -1
 	}
 	o := d.at(obj)
-	if o.keys&keyBit(key) == 0 {
+	if o.kind != kObj || o.keys&keyBit(key) == 0 {
 		return -1
 	}
 	end := int(o.next)
+	if end <= inlineToks && o.keys != ^uint32(0) {
+		// The object lies in the inline tape and no key holds escapes.
+		toks := d.arr[:end]
+		for j := obj + 1; j+1 < end; j = int(toks[j+1].next) {
+			if k := &toks[j]; int(k.end-k.start) == len(key) && d.s[k.start:k.end] == key {
+				return j + 1
+			}
+		}
+		return -1
+	}
 	for j := obj + 1; j+1 < end; j = int(d.at(j + 1).next) {
 		k := d.at(j)
 		if !k.esc && int(k.end-k.start) != len(key) {
@@ -424,11 +434,14 @@ func (d *doc) key(obj int) int {
 // next returns the element after i in array arr (or the key after key i
 // in object arr), or -1.
 func (d *doc) next(arr, i int) int {
-	j := int(d.at(i).next)
-	if d.at(arr).kind == kObj {
-		j = int(d.at(i + 1).next)
+	a := d.ref(arr)
+	var j int
+	if a.kind == kObj {
+		j = int(d.ref(i + 1).next) // past the key's value
+	} else {
+		j = int(d.ref(i).next)
 	}
-	if j < int(d.at(arr).next) {
+	if j < int(a.next) {
 		return j
 	}
 	return -1
@@ -440,15 +453,12 @@ func (d *doc) text(i int) string {
 	if i < 0 || i >= d.n {
 		return ""
 	}
-	t := d.at(i)
-	switch t.kind {
-	case kStr:
-		if t.esc {
-			return unescape(d.s[t.start:t.end])
-		}
+	t := d.ref(i)
+	switch {
+	case t.kind == kStr && !t.esc, t.kind == kNum:
 		return d.s[t.start:t.end]
-	case kNum:
-		return d.s[t.start:t.end]
+	case t.kind == kStr:
+		return unescape(d.s[t.start:t.end])
 	}
 	return ""
 }
