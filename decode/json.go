@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -217,14 +218,10 @@ func scanString(s string, i int) (int, bool, string) {
 				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 			q := x ^ (lo * '"')
 			b := x ^ (lo * '\\')
-			if ((q-lo)&^q|(b-lo)&^b|(x-lo*0x20)&^x)&hi != 0 {
-				// One of the eight is special: step to it.
-				for _, c := range []byte(w) {
-					if c == '"' || c == '\\' || c < 0x20 {
-						break
-					}
-					i++
-				}
+			if m := ((q-lo)&^q | (b-lo)&^b | (x-lo*0x20)&^x) & hi; m != 0 {
+				// One of the eight is special: the lowest flagged byte is
+				// the first special one (a borrow only flags bytes above).
+				i += bits.TrailingZeros64(m) / 8
 				break
 			}
 			i += 8
