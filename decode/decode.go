@@ -643,16 +643,19 @@ func requestIDHeader(h http.Header) (string, string) {
 	if len(h) == 0 {
 		return "", ""
 	}
-	// Each item is the rule that names the header; the header's name
+	// The rules naming the headers, in order of preference, one a line
+	// (a constant, so that no list is built per call); the header's name
 	// follows "header ".
-	for _, rule := range [...]string{
-		"header X-Request-Id", "header X-Acs-Request-Id", "header X-Tc-Requestid", "header X-Bce-Request-Id",
-		"header X-Amzn-Requestid", "header X-Amz-Request-Id", "header X-Ms-Request-Id", "header X-Ms-Requestid",
-		"header Request-Id", "header X-Correlation-Id", "header X-Trace-Id", "header X-Tt-Logid",
-		"header X-Github-Request-Id", "header Twilio-Request-Id", "header X-Slack-Req-Id", "header X-Reqid",
-		"header X-Oss-Request-Id", "header X-Obs-Request-Id", "header X-Cos-Request-Id", "header X-Log-Id",
-		"header Apigw-Requestid", "header X-Amz-Cf-Id", "header Cf-Ray",
-	} {
+	const rules = "header X-Request-Id\nheader X-Acs-Request-Id\nheader X-Tc-Requestid\nheader X-Bce-Request-Id\n" +
+		"header X-Amzn-Requestid\nheader X-Amz-Request-Id\nheader X-Ms-Request-Id\nheader X-Ms-Requestid\n" +
+		"header Request-Id\nheader X-Correlation-Id\nheader X-Trace-Id\nheader X-Tt-Logid\n" +
+		"header X-Github-Request-Id\nheader Twilio-Request-Id\nheader X-Slack-Req-Id\nheader X-Reqid\n" +
+		"header X-Oss-Request-Id\nheader X-Obs-Request-Id\nheader X-Cos-Request-Id\nheader X-Log-Id\n" +
+		"header Apigw-Requestid\nheader X-Amz-Cf-Id\nheader Cf-Ray\n"
+	for rest := rules; rest != ""; {
+		i := strings.IndexByte(rest, '\n')
+		rule := rest[:i]
+		rest = rest[i+1:]
 		if v := hget(h, rule[len("header "):]); v != "" {
 			return v, rule
 		}

@@ -596,8 +596,47 @@ func readParams(d *doc, obj int, ps Params) Params {
 
 func readProblem(n *Normalized, d *doc, root int) {
 	n.Format = FormatProblem
-	n.Code = d.scalar(d.get(root, "code"))
-	n.Type = d.text(d.get(root, "type"))
+	// One pass over the members finds each one's first occurrence (as get
+	// would) and counts the extensions.
+	code, typ, domain, title, instance, detail, status, params := -1, -1, -1, -1, -1, -1, -1, -1
+	reqID := [3]int{-1, -1, -1} // request_id, requestId, traceId
+	ext := 0
+	set := func(p *int, v int) {
+		if *p < 0 {
+			*p = v
+		}
+	}
+	for k := d.key(root); k >= 0; k = d.next(root, k) {
+		v := k + 1
+		switch d.text(k) {
+		case "code":
+			set(&code, v)
+		case "type":
+			set(&typ, v)
+		case "domain":
+			set(&domain, v)
+		case "title":
+			set(&title, v)
+		case "instance":
+			set(&instance, v)
+		case "detail":
+			set(&detail, v)
+		case "status":
+			set(&status, v)
+		case "params":
+			set(&params, v)
+		case "request_id":
+			set(&reqID[0], v)
+		case "requestId":
+			set(&reqID[1], v)
+		case "traceId":
+			set(&reqID[2], v)
+		default:
+			ext++
+		}
+	}
+	n.Code = d.scalar(code)
+	n.Type = d.text(typ)
 	if n.Type != "" && n.Type != "about:blank" {
 		// RFC 9457: the type is the problem's identity.
 		n.ShortCode = lastSegment(n.Type)
@@ -605,24 +644,23 @@ func readProblem(n *Normalized, d *doc, root int) {
 			n.Code = n.Type
 		}
 	}
-	n.Domain = d.text(d.get(root, "domain"))
-	n.Title = d.text(d.get(root, "title"))
-	n.Instance = d.text(d.get(root, "instance"))
-	n.Message = d.text(d.get(root, "detail"))
+	n.Domain = d.text(domain)
+	n.Title = d.text(title)
+	n.Instance = d.text(instance)
+	n.Message = d.text(detail)
 	if n.Message == "" {
 		n.Message = n.Title
 	}
-	n.RequestID = d.text(d.first(root, "request_id", "requestId", "traceId"))
-	if c, ok := d.int(d.get(root, "status")); ok && n.HTTPStatus == 0 {
-		n.HTTPStatus = int(c)
-	}
-	n.Params = readParams(d, d.get(root, "params"), n.Params)
-	ext := 0
-	for k := d.key(root); k >= 0; k = d.next(root, k) {
-		if !problemMember(d.text(k)) {
-			ext++
+	for _, r := range reqID {
+		if r >= 0 {
+			n.RequestID = d.text(r)
+			break
 		}
 	}
+	if c, ok := d.int(status); ok && n.HTTPStatus == 0 {
+		n.HTTPStatus = int(c)
+	}
+	n.Params = readParams(d, params, n.Params)
 	if ext == 0 {
 		return
 	}
@@ -637,7 +675,7 @@ func readProblem(n *Normalized, d *doc, root int) {
 // problemType reports whether t can be a problem type: a URI, absolute
 // (with a scheme) or relative (a path).
 func problemType(t string) bool {
-	return strings.ContainsAny(t, ":/")
+	return strings.IndexByte(t, ':') >= 0 || strings.IndexByte(t, '/') >= 0
 }
 
 // problemMember reports whether name is a member of RFC 9457 or one
@@ -652,15 +690,22 @@ func problemMember(name string) bool {
 
 // lastSegment is the last path segment of a URI, without query or fragment.
 func lastSegment(uri string) string {
-	if i := strings.IndexByte(uri, '#'); i >= 0 && i+1 < len(uri) {
-		return uri[i+1:] // "…/api-errors#unauthorized"
-	}
-	if i := strings.IndexAny(uri, "?#"); i >= 0 {
+	if i := strings.IndexByte(uri, '#'); i >= 0 {
+		if i+1 < len(uri) {
+			return uri[i+1:] // "…/api-errors#unauthorized"
+		}
 		uri = uri[:i]
 	}
-	uri = strings.TrimRight(uri, "/")
-	if i := strings.LastIndexAny(uri, "/:"); i >= 0 {
-		return uri[i+1:]
+	if i := strings.IndexByte(uri, '?'); i >= 0 {
+		uri = uri[:i]
+	}
+	for len(uri) > 0 && uri[len(uri)-1] == '/' {
+		uri = uri[:len(uri)-1]
+	}
+	for i := len(uri) - 1; i >= 0; i-- {
+		if uri[i] == '/' || uri[i] == ':' {
+			return uri[i+1:]
+		}
 	}
 	return uri
 }

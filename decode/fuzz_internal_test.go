@@ -15,7 +15,7 @@ func FuzzParseJSON(f *testing.F) {
 		`"abcdefghijklmnop\"qrstuvwxyz0123456789\u00e9 tail"`, `"1234567"`, `"12345678"`, `"123456789012345\\"`,
 		"\"abcdefghij\x01klm\"", "\"abcdefgh\xff\xfe\x80ijklmnopq\"", `"abcdefghijklmnopqrstuvw`, `"abcdefghijklmnop\`,
 		`-0.5e+10`, "[" + strings.Repeat(`{"a":[1,"x"]},`, 60) + `{"Code":"X"}]`, `{"a":"\"\\\/\b\f\n\r\t"}`, `01`, `{"a" 1}`, `[1,]`, `{"a":1,}`, `"\ud800"`, `"\ud800\u0041"`,
-		`{"Response":{"Error":{"Code":"X","Message":"y"},"RequestId":"z"}}`, "\"\x01\"", `tru`, `nul`, `1.`, `1e`, `-`,
+		`{"Response":{"Error":{"Code":"X","Message":"y"},"RequestId":"z"}}`, `{"a\u0062":1,"ab":2,"c":3}`, `{"code":1,"code":2,"message":"m"}`, "\"\x01\"", `tru`, `nul`, `1.`, `1e`, `-`,
 	} {
 		f.Add(s)
 	}
@@ -37,6 +37,21 @@ func FuzzParseJSON(f *testing.F) {
 		}
 		if d.n == 0 || int(d.at(0).next) != d.n {
 			t.Fatalf("tape does not cover the document: %d tokens", d.n)
+		}
+		// get, which skips objects by their key filter, finds the first
+		// member of each name a scan of the members finds.
+		for k := d.key(0); k >= 0; k = d.next(0, k) {
+			name := d.text(k)
+			want := -1
+			for j := d.key(0); j >= 0; j = d.next(0, j) {
+				if d.text(j) == name {
+					want = j + 1
+					break
+				}
+			}
+			if got := d.get(0, name); got != want {
+				t.Fatalf("get(%q) = %d, want %d", name, got, want)
+			}
 		}
 		if d.kind(0) == kStr && utf8.ValidString(s) {
 			var want string

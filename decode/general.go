@@ -525,7 +525,80 @@ func readDetails(d *doc, arr int, out []Detail) []Detail {
 	return out
 }
 
-// detailOf reads one nested error.
+// The members detailOf reads, as indices of detailKeys.
+const (
+	dAtType = iota
+	dType
+	dUType
+	dCode
+	dCodeUpper
+	dErrorCode
+	dErrorCodeCamel
+	dExtensions
+	dReason
+	dMessage
+	dMessageUpper
+	dMsg
+	dDescription
+	dDetail
+	dTarget
+	dField
+	dParam
+	dIndex
+	dResource
+	dPath
+	dKeys
+)
+
+// detailKey is the index of a member detailOf reads, or -1.
+func detailKey(name string) int {
+	switch name {
+	case "@type":
+		return dAtType
+	case "type":
+		return dType
+	case "__type":
+		return dUType
+	case "code":
+		return dCode
+	case "Code":
+		return dCodeUpper
+	case "error_code":
+		return dErrorCode
+	case "errorCode":
+		return dErrorCodeCamel
+	case "extensions":
+		return dExtensions
+	case "reason":
+		return dReason
+	case "message":
+		return dMessage
+	case "Message":
+		return dMessageUpper
+	case "msg":
+		return dMsg
+	case "description":
+		return dDescription
+	case "detail":
+		return dDetail
+	case "target":
+		return dTarget
+	case "field":
+		return dField
+	case "param":
+		return dParam
+	case "index":
+		return dIndex
+	case "resource":
+		return dResource
+	case "path":
+		return dPath
+	}
+	return -1
+}
+
+// detailOf reads one nested error. One pass over its members finds the
+// first occurrence of each member it reads (as get would).
 func detailOf(d *doc, e int) Detail {
 	det := Detail{Raw: d.raw(e)}
 	if d.kind(e) == kStr {
@@ -535,24 +608,41 @@ func detailOf(d *doc, e int) Detail {
 	if !d.isObj(e) {
 		return det
 	}
-	det.Type = d.text(d.first(e, "@type", "type", "__type"))
-	det.Code = d.scalar(d.first(e, "code", "Code", "error_code", "errorCode"))
-	if det.Code == "" {
-		det.Code = d.scalar(d.get(d.get(e, "extensions"), "code"))
+	var v [dKeys]int
+	for i := range v {
+		v[i] = -1
 	}
-	if det.Code == "" && d.kind(d.get(e, "type")) == kStr {
+	for k := d.key(e); k >= 0; k = d.next(e, k) {
+		if i := detailKey(d.text(k)); i >= 0 && v[i] < 0 {
+			v[i] = k + 1
+		}
+	}
+	first := func(keys ...int) int {
+		for _, k := range keys {
+			if v[k] >= 0 {
+				return v[k]
+			}
+		}
+		return -1
+	}
+	det.Type = d.text(first(dAtType, dType, dUType))
+	det.Code = d.scalar(first(dCode, dCodeUpper, dErrorCode, dErrorCodeCamel))
+	if det.Code == "" {
+		det.Code = d.scalar(d.get(v[dExtensions], "code"))
+	}
+	if det.Code == "" && d.kind(v[dType]) == kStr {
 		det.Code, det.Type = det.Type, "" // Elasticsearch: the type is the code
 	}
-	reason := d.text(d.get(e, "reason"))
+	reason := d.text(v[dReason])
 	if det.Code == "" && token(reason) {
 		det.Code, reason = reason, ""
 	}
-	det.Message = d.text(d.first(e, "message", "Message", "msg", "description", "detail"))
+	det.Message = d.text(first(dMessage, dMessageUpper, dMsg, dDescription, dDetail))
 	if det.Message == "" {
 		det.Message = reason
 	}
-	det.Target = d.text(d.first(e, "target", "field", "param", "index", "resource"))
-	if p := d.get(e, "path"); det.Target == "" && d.kind(p) == kArr {
+	det.Target = d.text(first(dTarget, dField, dParam, dIndex, dResource))
+	if p := v[dPath]; det.Target == "" && d.kind(p) == kArr {
 		det.Target = joinPath(d, p)
 	}
 	return det

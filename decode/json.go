@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -30,8 +31,20 @@ const (
 type tok struct {
 	start, end int32 // the value's span; for strings, the contents between the quotes
 	next       int32
-	kind       kind
-	esc        bool // a string holding backslash escapes
+	// keys, for an object, is a filter of its keys: bit keyBit(k) is set
+	// for every plain key k, every bit when a key holds escapes. get
+	// skips the scan when the key's bit is clear.
+	keys uint32
+	kind kind
+	esc  bool // a string holding backslash escapes
+}
+
+// keyBit is the bit of an object's key filter that key sets.
+func keyBit(key string) uint32 {
+	if len(key) == 0 {
+		return 1
+	}
+	return 1 << ((uint(len(key))*7 + uint(key[0])*3 + uint(key[len(key)-1])) & 31)
 }
 
 // maxDepth bounds nesting so that hostile bodies cannot exhaust memory.
@@ -74,7 +87,7 @@ func parseJSON(d *doc) (string, int) {
 					done = true
 				} else if k == kObj {
 					var reason string
-					if i, reason = parseKey(d, i); reason != "" {
+					if i, reason = parseKey(d, int(stack[depth-1]), i); reason != "" {
 						return reason, i
 					}
 				}
@@ -135,7 +148,7 @@ func parseJSON(d *doc) (string, int) {
 			done = false
 			if closer == '}' {
 				var reason string
-				if i, reason = parseKey(d, skipWS(s, i)); reason != "" {
+				if i, reason = parseKey(d, int(top), skipWS(s, i)); reason != "" {
 					return reason, i
 				}
 			}
@@ -149,8 +162,8 @@ func parseJSON(d *doc) (string, int) {
 	}
 }
 
-// parseKey reads an object key and its colon at i.
-func parseKey(d *doc, i int) (int, string) {
+// parseKey reads a key of object obj and its colon at i.
+func parseKey(d *doc, obj, i int) (int, string) {
 	s := d.s
 	if i >= len(s) {
 		return i, errEOF
@@ -163,6 +176,11 @@ func parseKey(d *doc, i int) (int, string) {
 		return end, reason
 	}
 	d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc})
+	bit := ^uint32(0)
+	if !esc {
+		bit = keyBit(s[i+1 : end-1])
+	}
+	d.ref(obj).keys |= bit
 	i = skipWS(s, end)
 	if i >= len(s) {
 		return i, errEOF
@@ -200,14 +218,10 @@ func scanString(s string, i int) (int, bool, string) {
 				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 			q := x ^ (lo * '"')
 			b := x ^ (lo * '\\')
-			if ((q-lo)&^q|(b-lo)&^b|(x-lo*0x20)&^x)&hi != 0 {
-				// One of the eight is special: step to it.
-				for _, c := range []byte(w) {
-					if c == '"' || c == '\\' || c < 0x20 {
-						break
-					}
-					i++
-				}
+			if m := ((q-lo)&^q | (b-lo)&^b | (x-lo*0x20)&^x) & hi; m != 0 {
+				// One of the eight is special: the lowest flagged byte is
+				// the first special one (a borrow only flags bytes above).
+				i += bits.TrailingZeros64(m) / 8
 				break
 			}
 			i += 8
@@ -325,14 +339,17 @@ func (d *doc) at(i int) tok {
 	return d.more[i-inlineToks]
 }
 
+// ref returns token i, to read or update in place.
+func (d *doc) ref(i int) *tok {
+	if i < inlineToks {
+		return &d.arr[i]
+	}
+	return &d.more[i-inlineToks]
+}
+
 // close records the end of container i, whose subtree is complete.
 func (d *doc) close(i, end int) {
-	var t *tok
-	if i < inlineToks {
-		t = &d.arr[i]
-	} else {
-		t = &d.more[i-inlineToks]
-	}
+	t := d.ref(i)
 	t.end, t.next = int32(end), int32(d.n)
 }
 
@@ -347,10 +364,24 @@ func (d *doc) isObj(i int) bool { return i >= 0 && d.kind(i) == kObj }
 
 // get returns the value of key in object obj, or -1.
 func (d *doc) get(obj int, key string) int {
-	if !d.isObj(obj) {
+	if obj < 0 || obj >= d.n {
 		return -1
 	}
-	end := int(d.at(obj).next)
+	o := d.at(obj)
+	if o.kind != kObj || o.keys&keyBit(key) == 0 {
+		return -1
+	}
+	end := int(o.next)
+	if end <= inlineToks && o.keys != ^uint32(0) {
+		// The object lies in the inline tape and no key holds escapes.
+		toks := d.arr[:end]
+		for j := obj + 1; j+1 < end; j = int(toks[j+1].next) {
+			if k := &toks[j]; int(k.end-k.start) == len(key) && d.s[k.start:k.end] == key {
+				return j + 1
+			}
+		}
+		return -1
+	}
 	for j := obj + 1; j+1 < end; j = int(d.at(j + 1).next) {
 		k := d.at(j)
 		if !k.esc && int(k.end-k.start) != len(key) {
@@ -400,11 +431,14 @@ func (d *doc) key(obj int) int {
 // next returns the element after i in array arr (or the key after key i
 // in object arr), or -1.
 func (d *doc) next(arr, i int) int {
-	j := int(d.at(i).next)
-	if d.at(arr).kind == kObj {
-		j = int(d.at(i + 1).next)
+	a := d.ref(arr)
+	var j int
+	if a.kind == kObj {
+		j = int(d.ref(i + 1).next) // past the key's value
+	} else {
+		j = int(d.ref(i).next)
 	}
-	if j < int(d.at(arr).next) {
+	if j < int(a.next) {
 		return j
 	}
 	return -1
@@ -416,15 +450,12 @@ func (d *doc) text(i int) string {
 	if i < 0 || i >= d.n {
 		return ""
 	}
-	t := d.at(i)
-	switch t.kind {
-	case kStr:
-		if t.esc {
-			return unescape(d.s[t.start:t.end])
-		}
+	t := d.ref(i)
+	switch {
+	case t.kind == kStr && !t.esc, t.kind == kNum:
 		return d.s[t.start:t.end]
-	case kNum:
-		return d.s[t.start:t.end]
+	case t.kind == kStr:
+		return unescape(d.s[t.start:t.end])
 	}
 	return ""
 }
@@ -451,8 +482,19 @@ func (d *doc) int(i int) (int64, bool) {
 		return 0, false
 	}
 	s := d.text(i)
-	if t := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+"); !isDigits(t) {
+	t := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	if !isDigits(t) {
 		return 0, false // not an integer: no error value to build
+	}
+	if len(t) <= 18 && len(s)-len(t) <= 1 { // cannot overflow: sum the digits
+		var v int64
+		for j := 0; j < len(t); j++ {
+			v = v*10 + int64(t[j]-'0')
+		}
+		if len(t) < len(s) && s[0] == '-' {
+			v = -v
+		}
+		return v, true
 	}
 	v, err := strconv.ParseInt(s, 10, 64)
 	return v, err == nil
