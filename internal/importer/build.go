@@ -709,6 +709,13 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 	}
 	var pn paramNamer
 	codeP, codeChanged := pn.rewriteCode(code)
+	codeStatus := statusWithPhrase(codeP)
+	if codeStatus != 0 {
+		// "500 Internal Server Error" in the code column: the code is the
+		// status; the published cell stays in source.original.
+		orig["code"] = plainText(rawCode)
+		codeP = strconv.Itoa(codeStatus)
+	}
 	if n := len(strings.Fields(codeP)); n > maxCodeWords {
 		// A sentence in the code column: not a code at all.
 		b.diag(r.line, "code %q is %d words; not read as an error code", plainText(rawCode), n)
@@ -754,6 +761,9 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		if keep {
 			orig["http_status"] = raw
 		}
+	}
+	if status == nil && codeStatus != 0 {
+		status = &codeStatus
 	}
 	for _, i := range cols.extra {
 		if i < len(r.cells) && strings.TrimSpace(r.cells[i]) != "" {

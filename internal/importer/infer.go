@@ -48,6 +48,24 @@ func parseStatus(s string) (status *int, keep bool, err error) {
 	return nil, true, fmt.Errorf("bad HTTP status %q: several statuses (%s)", t, strings.Join(found, ", "))
 }
 
+// statusWithPhrase returns the status of a cell that gives an HTTP status
+// followed by its own reason phrase ("500 Internal Server Error",
+// "404 (Not Found)"), or 0: such a cell in a code column is the status
+// written out, not a code of several words.
+func statusWithPhrase(s string) int {
+	m := statusPhraseRe.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	if t := http.StatusText(n); t != "" && phraseKey(t) == phraseKey(m[2]) {
+		return n
+	}
+	return 0
+}
+
+var statusPhraseRe = regexp.MustCompile(`^([1-5][0-9][0-9])\s+(\S.*)$`)
+
 // statusForPhrase returns the status whose reason phrase s is ("Not
 // Found", "too many requests"), or 0.
 func statusForPhrase(s string) int {
