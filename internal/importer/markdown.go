@@ -207,7 +207,37 @@ func brokenTable(p ast.Node, source []byte, li lineIndex) (lineDiag, bool) {
 // error list: only on a page with no error table, where it is the layout;
 // beside an error table, bold or heading codes are emphasis and metadata.
 func keepList(list *table, tables []*table) bool {
-	return len(list.rows) > 0 && !hasErrorTable(tables)
+	if len(list.rows) == 0 {
+		return false
+	}
+	if !hasErrorTable(tables) {
+		return true
+	}
+	// Beside an error table, the blocks are kept when they are sections of
+	// codes of their own (two or more, each with an HTTP status) that the
+	// tables do not already list: a parameter's bold name over its
+	// description is not one.
+	if len(list.rows) < 2 {
+		return false
+	}
+	listed := map[string]bool{}
+	for _, t := range tables {
+		cols, ok, _ := tableColumns(t)
+		if !ok {
+			continue
+		}
+		for _, r := range t.rows {
+			if c, ok := cell(r, cols, roleCode); ok {
+				listed[cleanCode(c)] = true
+			}
+		}
+	}
+	for _, r := range list.rows {
+		if listed[cleanCode(r.cells[0])] || strings.TrimSpace(r.cells[2]) == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // hasErrorTable reports whether any of tables has an error-code column.
@@ -460,9 +490,12 @@ func headingCode(h string) (code, title string, ok bool) {
 		return c, "", true
 	}
 	first, rest, found := strings.Cut(h, " ")
-	first = strings.Trim(strings.TrimRight(first, ":："), "*`")
+	// "NOT-00001: Missing contact information": a colon after a word
+	// with a digit marks it as the code.
+	colon := strings.HasSuffix(strings.TrimRight(first, "*`"), ":") || strings.HasSuffix(strings.TrimRight(first, "*`"), "：")
+	first = strings.Trim(strings.TrimRight(strings.Trim(first, "*`"), ":："), "*`")
 	rest = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(rest), ":：-–—"))
-	if found && rest != "" && (intRe.MatchString(first) || strings.ContainsAny(first, "._")) && listCodeRe.MatchString(first) && !strings.HasSuffix(first, ".") {
+	if found && rest != "" && (intRe.MatchString(first) || strings.ContainsAny(first, "._") || colon && strings.ContainsAny(first, "0123456789")) && listCodeRe.MatchString(first) && !strings.HasSuffix(first, ".") {
 		return first, rest, true
 	}
 	return "", "", false
