@@ -351,9 +351,9 @@ func columnScript(t *table, i int) string {
 	return script
 }
 
-// allNumbers reports whether every non-empty cell of column i is an
-// integer, and one is.
-func allNumbers(t *table, i int) bool {
+// columnAll reports whether column i has at least min non-empty cells
+// and ok holds for each of them (cleaned as codes are).
+func columnAll(t *table, i, min int, ok func(string) bool) bool {
 	n := 0
 	for _, r := range t.rows {
 		if i >= len(r.cells) {
@@ -363,31 +363,25 @@ func allNumbers(t *table, i int) bool {
 		if c == "" {
 			continue
 		}
-		if !intRe.MatchString(c) {
+		if !ok(c) {
 			return false
 		}
 		n++
 	}
-	return n > 0
+	return n >= min
 }
+
+// allNumbers reports whether every non-empty cell of column i is an
+// integer, and one is.
+func allNumbers(t *table, i int) bool { return columnAll(t, i, 1, intRe.MatchString) }
 
 // allStatuses reports whether every non-empty cell of column i is an HTTP
 // status number.
 func allStatuses(t *table, i int) bool {
-	for _, r := range t.rows {
-		if i >= len(r.cells) {
-			continue
-		}
-		c := cleanCode(r.cells[i])
-		if c == "" {
-			continue
-		}
+	return columnAll(t, i, 0, func(c string) bool {
 		n, err := strconv.Atoi(c)
-		if err != nil || n < 100 || n > 599 {
-			return false
-		}
-	}
-	return true
+		return err == nil && n >= 100 && n <= 599
+	})
 }
 
 func heading(t *table, i int) string {
@@ -1198,22 +1192,10 @@ func firstText(t catalog.Text) string { return t[firstLocale(t)] }
 // allKnownStatuses reports whether column i holds two or more codes, each
 // a registered HTTP status written as three digits.
 func allKnownStatuses(t *table, i int) bool {
-	n := 0
-	for _, r := range t.rows {
-		if i >= len(r.cells) {
-			continue
-		}
-		c := cleanCode(r.cells[i])
-		if c == "" {
-			continue
-		}
+	return columnAll(t, i, 2, func(c string) bool {
 		v, err := strconv.Atoi(c)
-		if err != nil || len(c) != 3 || http.StatusText(v) == "" {
-			return false
-		}
-		n++
-	}
-	return n >= 2
+		return err == nil && len(c) == 3 && http.StatusText(v) != ""
+	})
 }
 
 // statusRangeRe is an HTTP status written as a range (4xx, 5XX).
