@@ -209,7 +209,11 @@ func scanVersion(row scanner, withContent bool) (Version, error) {
 	if err := row.Scan(dest...); err != nil {
 		return Version{}, err
 	}
-	v.Created, _ = time.Parse(time.RFC3339Nano, created)
+	t, err := time.Parse(time.RFC3339Nano, created)
+	if err != nil {
+		return Version{}, fmt.Errorf("registry: %s version %d: created %q: %w", v.Domain, v.Number, created, err)
+	}
+	v.Created = t
 	return v, nil
 }
 
