@@ -265,10 +265,13 @@ func (w *yamlWriter) literal(s string, pad int, inMap bool) {
 
 // needQuote is the library's token.IsNeedQuoted, with the costly checks
 // (number and timestamp parsing, which allocate an error per failure) run
-// only on strings that could be a number, a timestamp or a keyword.
+// only on strings that could be a number or a timestamp.
 func needQuote(s string) bool {
-	if len(s) <= 5 || maybeNumber(s) {
+	if s == "" || maybeNumber(s) {
 		return token.IsNeedQuoted(s)
+	}
+	if len(s) <= 5 && yamlWord(s) || s == "-" {
+		return true
 	}
 	switch s[0] {
 	case '*', '&', '[', '{', '}', ']', ',', '!', '|', '>', '%', '\'', '"', '@', ' ', '`':
@@ -287,6 +290,19 @@ func needQuote(s string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// yamlWord reports whether s is one of the words YAML 1.1 or 1.2 reads as
+// null or a boolean, which the library quotes.
+func yamlWord(s string) bool {
+	switch s {
+	case "null", "Null", "NULL", "~",
+		"true", "True", "TRUE", "false", "False", "FALSE",
+		"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+		"on", "On", "ON", "off", "Off", "OFF":
+		return true
 	}
 	return false
 }

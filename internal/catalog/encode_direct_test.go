@@ -242,6 +242,10 @@ func FuzzNeedQuote(f *testing.F) {
 	for _, s := range awkwardTexts {
 		f.Add(s)
 	}
+	for _, s := range []string{"NULL", "TRUE", "True", "false", "FALSE", "Y", "N", "YES", "No", "On", "ON", "Off", "OFF",
+		"nulls", "-.5", "+.5", "_1", "-_1", "E000123", "Something went wrong number 7", "+20000000000000000000!"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := catalog.NeedQuote(s), token.IsNeedQuoted(s); got != want {
 			t.Errorf("NeedQuote(%q) = %v, token.IsNeedQuoted %v", s, got, want)
