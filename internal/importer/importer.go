@@ -484,6 +484,14 @@ type row struct {
 // paragraph breaks as "\n\n". A line break between two wide (CJK)
 // characters is dropped, as Chinese text wraps without spaces.
 func collapseSpace(s string) string {
+	if singleSpaced(s) {
+		return s
+	}
+	return collapseSpaceAll(s)
+}
+
+// collapseSpaceAll is collapseSpace for any s.
+func collapseSpaceAll(s string) string {
 	paras := strings.Split(strings.ReplaceAll(s, "\u00a0", " "), "\n\n")
 	out := paras[:0]
 	for _, p := range paras {
@@ -509,6 +517,21 @@ func collapseSpace(s string) string {
 		}
 	}
 	return strings.Join(out, "\n\n")
+}
+
+// singleSpaced reports whether collapseSpace leaves s as it is: printable
+// ASCII whose only white space is single spaces between words.
+func singleSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // lineIndex maps byte offsets to 1-based line numbers.

@@ -133,14 +133,38 @@ var retryWords = []string{"try again later", "retry later", "please try again", 
 // whether it is throttling.
 func wording(text string) (catalog.Category, bool) {
 	l := strings.ToLower(text)
+	// A word is looked for only where the text holds its first and last
+	// pair of bytes: most of the two hundred words are not in a given
+	// text, and a row is imported in time independent of their number.
+	var pairs bytePairs
+	for i := 0; i+1 < len(l); i++ {
+		pairs.add(l[i], l[i+1])
+	}
 	for _, r := range wordRules {
 		for _, w := range r.words {
+			if len(w) >= 2 && !(pairs.has(w[0], w[1]) && pairs.has(w[len(w)-2], w[len(w)-1])) {
+				continue
+			}
 			if strings.Contains(l, w) {
 				return r.cat, r.retry
 			}
 		}
 	}
 	return "", false
+}
+
+// bytePairs is a set of pairs of adjacent bytes, hashed into 4096 bits:
+// has may say yes for a pair never added, never no for one added.
+type bytePairs [64]uint64
+
+func (p *bytePairs) add(a, b byte) {
+	h := uint(a)*131 + uint(b)
+	p[h>>6&63] |= 1 << (h & 63)
+}
+
+func (p *bytePairs) has(a, b byte) bool {
+	h := uint(a)*131 + uint(b)
+	return p[h>>6&63]&(1<<(h&63)) != 0
 }
 
 // codeWords splits a code into lower-case words: "InvalidDBClusterId.NotFound"
