@@ -1000,7 +1000,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 		d.InternalCode = o.InternalCode
 	}
 
-	c := &catalog.Catalog{Domain: d}
+	c := &catalog.Catalog{Domain: d, Entries: make([]catalog.Entry, 0, len(b.entries))}
 	for _, e := range b.entries {
 		eloc := loc
 		if o.Locale == "" {
