@@ -484,7 +484,7 @@ func (w *yamlWriter) anyValue(ind int, v reflect.Value, inMap bool) {
 			}
 			switch e.Kind() {
 			case reflect.Map:
-				if e.Len() > 0 && !w.dash {
+				if e.Len() > 0 {
 					w.dash = true
 					w.anyMap(ind+2, e)
 					continue

@@ -272,3 +272,15 @@ func TestFullCatalogValid(t *testing.T) {
 		t.Errorf("Parse(Marshal(c)) differs (-want +got):\n%s", diff)
 	}
 }
+
+// TestMarshalOptionsUnwritten checks that rule options Marshal cannot
+// write in the library's layout are an error, not a wrong text.
+func TestMarshalOptionsUnwritten(t *testing.T) {
+	for _, v := range []any{[]any{[]any{"a"}}, struct{ A int }{1}, make(chan int)} {
+		c := fullCatalog("a", "b", "x")
+		c.Domain.Lint.Rules["code-syntax"].Options["bad"] = v
+		if _, err := catalog.Marshal(c, ""); err == nil {
+			t.Errorf("Marshal wrote an option of type %T", v)
+		}
+	}
+}
