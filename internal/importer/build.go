@@ -60,7 +60,7 @@ var headingWords = []struct {
 	words []string
 }{
 	{roleStatus, []string{"http status", "status code", "http code", "httpcode", "http status code", "状态代码", "http 状态码", "http状态码", "状态码", "http 返回码", "status", "http"}},
-	{roleRemediation, []string{"measure", "solution", "remediation", "resolution", "suggestion", "recommendation", "how to fix", "handling", "action", "fix", "处理措施", "解决方案", "解决方法", "解决办法", "处理方法", "处理建议", "建议", "操作建议"}},
+	{roleRemediation, []string{"measure", "solution", "remediation", "what to do", "workaround", "resolution", "suggestion", "recommendation", "how to fix", "handling", "action", "fix", "处理措施", "解决方案", "解决方法", "解决办法", "处理方法", "处理建议", "建议", "操作建议"}},
 	{roleCode, []string{"error code", "errorcode", "err code", "error_code", "code", "retcode", "ret code", "return code", "错误码", "错误代码", "返回码", "错误编码", "错误编号", "返回值", "ret", "errno", "error id", "代码"}},
 	{roleTitle, []string{"error type", "type", "error name", "name", "title", "标题", "错误类型", "类型", "名称", "错误名称"}},
 	{roleMessage, []string{"error message", "message", "msg", "error info", "error_msg", "错误信息", "错误描述", "错误提示", "提示信息", "返回信息", "报错信息", "错误消息", "strerror", "状态消息"}},

@@ -178,9 +178,11 @@ func TestBadInput(t *testing.T) {
 		{
 			name: "merged RST cells",
 			file: "grid.rst",
-			data: "+------+---------+\n| Code | Message |\n+======+=========+\n| A    | Fine.   |\n+------+---------+\n| B spans        |\n+------+---------+\n",
+			data: "+------+---------+\n| Code | Message |\n+======+=========+\n| A    | Fine.   |\n+------+---------+\n| Group heading  |\n+------+---------+\n| B1 no pipe     |\n+------+---------+\n| C    |         |\n+------+---------+\n",
 			wantDiags: []string{
-				`grid.rst:6: grid row spans columns (no | at column 8); merged cells are not supported, row not imported`,
+				`grid.rst:6: note: grid row "Group heading" spans all columns; read as a group heading, not an error row`,
+				`grid.rst:8: grid row "B1 no pipe" is one cell across all columns (a | missing?); row not imported`,
+				`grid.rst:10: code C has no message`,
 			},
 		},
 		{

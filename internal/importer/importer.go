@@ -248,6 +248,9 @@ func importPage(name string, data []byte, opts Options, preview *strings.Builder
 	for _, d := range pg.diags {
 		b.diag(d.line, "%s", d.msg)
 	}
+	for _, d := range pg.lineNotes {
+		b.note(d.line, "%s", plainText(d.msg))
+	}
 	if preview != nil {
 		fmt.Fprintf(preview, "%s: read as %s; %d table(s) or list(s)\n", name, format, len(pg.tables))
 	}
@@ -429,6 +432,8 @@ type page struct {
 	prose   []string // paragraphs outside tables, for conventions such as sub-codes
 	tables  []*table
 	diags   []lineDiag
+	// lineNotes are notes on lines left out on purpose (group headings).
+	lineNotes []lineDiag
 }
 
 // plainOutsideCells turns the stand-ins of escaped characters back into
