@@ -64,7 +64,7 @@ var headingWords = []struct {
 	{roleCode, []string{"error code", "errorcode", "err code", "error_code", "code", "retcode", "ret code", "return code", "错误码", "错误代码", "返回码", "错误编码", "错误编号", "返回值", "ret", "errno", "error id", "代码"}},
 	{roleTitle, []string{"error type", "type", "error name", "name", "title", "标题", "错误类型", "类型", "名称", "错误名称"}},
 	{roleMessage, []string{"error message", "message", "msg", "error info", "error_msg", "错误信息", "错误描述", "错误提示", "提示信息", "返回信息", "报错信息", "错误消息", "strerror", "状态消息"}},
-	{roleDescription, []string{"description", "meaning", "explanation", "detail", "cause", "reason", "描述", "说明", "含义", "原因", "详细信息", "释义", "错误码描述", "错误码说明"}},
+	{roleDescription, []string{"description", "meaning", "explanation", "detail", "cause", "causes", "reason", "描述", "说明", "含义", "原因", "详细信息", "释义", "错误码描述", "错误码说明"}},
 }
 
 // classify returns the role a column heading names, or roleNone.

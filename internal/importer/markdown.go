@@ -59,8 +59,16 @@ func parseMarkdown(src string) *page {
 		roles: []role{roleCode, roleMessage, roleStatus, roleTitle, roleRemediation, roleDescription}}
 	var pending *row
 	field := 1 // the cell the next paragraph goes to
+	// label is a label of no known role over the paragraphs that follow
+	// ("Affected endpoints"): they are description, under it.
+	label := ""
 	flush := func() {
 		if pending != nil {
+			if pending.cells[1] == "" && pending.cells[3] != "" {
+				// "### CODE: Title": the title is the short message;
+				// the paragraphs under it describe the error.
+				pending.cells[1], pending.cells[3] = pending.cells[3], ""
+			}
 			list.rows = append(list.rows, *pending)
 			pending = nil
 		}
@@ -71,9 +79,12 @@ func parseMarkdown(src string) *page {
 			list.line = line
 		}
 		pending = &row{line: line, cells: []string{code, rest, "", "", "", ""}}
-		field = 1
+		field, label = 1, ""
 	}
 	addText := func(i int, t string) {
+		if i == 5 && label != "" {
+			t, label = label+": "+t, ""
+		}
 		if pending.cells[i] != "" {
 			pending.cells[i] += "\n\n"
 		}
@@ -92,6 +103,9 @@ func parseMarkdown(src string) *page {
 			if code, title, ok := headingCode(t); ok {
 				startItem(code, nodeLine(x, li), "")
 				pending.cells[3] = title
+				if title != "" {
+					field = 5
+				}
 				return ast.WalkSkipChildren, nil
 			}
 			flush()
@@ -100,8 +114,15 @@ func parseMarkdown(src string) *page {
 			flush()
 			pg.tables = append(pg.tables, mdTable(x, source, li))
 			return ast.WalkSkipChildren, nil
-		case *ast.ThematicBreak, *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.ThematicBreak:
 			flush()
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			// An example inside a code's section does not end it.
+			label = ""
+			if pending == nil || pending.cells[3] == "" && pending.cells[2] == "" {
+				flush()
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
@@ -119,6 +140,27 @@ func parseMarkdown(src string) *page {
 				return ast.WalkSkipChildren, nil
 			}
 			if pending != nil {
+				if l, v, ok := boldLabel(x, source, t); ok {
+					// "**Solution:**", "**Common causes:** …": a bold
+					// label names the field of what follows it; one of no
+					// known role heads description, never the message.
+					i, known := labelCellLoose(l)
+					if i == 1 && pending.cells[1] != "" {
+						i = 5 // a second message label ("错误描述" after "错误信息")
+					}
+					switch {
+					case v == "" && known:
+						field, label = i, ""
+					case v == "":
+						field, label = 5, l
+					case known:
+						addText(i, v)
+					default:
+						label = l
+						addText(5, v)
+					}
+					return ast.WalkSkipChildren, nil
+				}
 				if i, ok := blockLabel(t); ok {
 					// A bold label over the paragraphs that follow.
 					field = i
@@ -527,6 +569,52 @@ func labelCell(label string) (int, bool) {
 		return 2, true
 	case roleTitle:
 		return 3, true
+	case roleRemediation:
+		return 4, true
+	case roleDescription:
+		return 5, true
+	}
+	return 0, false
+}
+
+// boldLabel reads a paragraph that opens with a bold label: "**Solution:**",
+// "**Common causes:** text", "**解决方法：**", or a short bold line of its
+// own. It returns the label and the text after it (t is the paragraph's
+// plain text).
+func boldLabel(p ast.Node, source []byte, t string) (label, value string, ok bool) {
+	em, isEm := p.FirstChild().(*ast.Emphasis)
+	if !isEm || em.Level != 2 {
+		return "", "", false
+	}
+	l := strings.TrimSpace(inlineText(em, source))
+	if l == "" || strings.Contains(l, "\n") || len([]rune(l)) > 40 || !strings.HasPrefix(t, l) {
+		return "", "", false
+	}
+	rest := strings.TrimSpace(t[len(l):])
+	colon := strings.HasSuffix(l, ":") || strings.HasSuffix(l, "：") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")
+	if !colon && rest != "" {
+		return "", "", false
+	}
+	label = strings.TrimSpace(strings.TrimRight(l, ":："))
+	value = strings.TrimSpace(strings.TrimLeft(rest, ":："))
+	if label == "" {
+		return "", "", false
+	}
+	return label, value, true
+}
+
+// labelCellLoose is the list cell a bold label names: by the words it
+// contains ("Common causes" is description, "How to fix" remediation),
+// not only exact heading words, as the bold and the colon mark it a label.
+func labelCellLoose(label string) (int, bool) {
+	if i, ok := labelCell(label); ok {
+		return i, true
+	}
+	switch classify(label) {
+	case roleMessage:
+		return 1, true
+	case roleStatus:
+		return 2, true
 	case roleRemediation:
 		return 4, true
 	case roleDescription:
