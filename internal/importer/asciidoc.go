@@ -137,7 +137,7 @@ func adocTable(lines []string, at int, attrs string, pg *page) (*table, int) {
 		r := row{line: cells[k].line}
 		for j := k; j < k+ncols; j++ {
 			if j < len(cells) {
-				r.cells = append(r.cells, strings.Trim(strings.TrimSpace(cells[j].text), "`"))
+				r.cells = append(r.cells, adocInline(strings.TrimSpace(cells[j].text)))
 			}
 		}
 		if n := ncols - len(r.cells); n > 0 {
@@ -150,6 +150,17 @@ func adocTable(lines []string, at int, attrs string, pg *page) (*table, int) {
 		t.rows = append(t.rows, r)
 	}
 	return t, end
+}
+
+// adocMonoRe is AsciiDoc monospace (`x`, “x“, ```x```, `+x+`) and
+// strong (*x*, **x**) text.
+var adocMonoRe = regexp.MustCompile("`{1,3}\\+?([^`\n]+?)\\+?`{1,3}|\\*{1,2}([^*\\s][^*\n]*?)\\*{1,2}")
+
+// adocInline drops a cell's inline markup: monospace and strong text are
+// their text.
+func adocInline(s string) string {
+	s = adocMonoRe.ReplaceAllString(s, "$1$2")
+	return strings.Trim(s, "`")
 }
 
 // cellStarts reports whether an AsciiDoc table line starts a cell.

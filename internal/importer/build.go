@@ -246,6 +246,14 @@ func tableColumns(t *table) (cols columns, ok bool, err error) {
 	_, hasMsg := byRole[roleMessage]
 	_, hasDesc := byRole[roleDescription]
 	_, hasTitle := byRole[roleTitle]
+	if _, ok := byRole[roleCode]; !ok && t.roles == nil && (hasMsg || hasDesc) {
+		if _, hasStatus := byRole[roleStatus]; !hasStatus {
+			if i := contentCodeColumn(t, roles); i >= 0 {
+				byRole[roleCode] = []int{i}
+				cols.extra = slices.DeleteFunc(cols.extra, func(j int) bool { return j == i })
+			}
+		}
+	}
 	if _, ok := byRole[roleCode]; !ok {
 		st, hasStatus := byRole[roleStatus]
 		if !hasStatus || len(st) != 1 || !(hasMsg || hasDesc) {
@@ -1227,6 +1235,48 @@ func notErrorTable(t *table) string {
 	}
 	return fmt.Sprintf("no error-code column (headings %s%s)", quoteAll(t.header), what)
 }
+
+// contentCodeColumn is the one column of no role by its heading whose
+// cells are all codes by their look ("Error | Description" over 400, 411;
+// "Key" over REQUEST_TOO_LARGE), or -1: numbers, one of three digits or
+// more, under any heading but a row number's or a field table's; names
+// in upper snake case or with a dot under an "error" or "key" heading.
+func contentCodeColumn(t *table, roles []role) int {
+	found := -1
+	for i, r := range roles {
+		if r != roleNone || i >= len(t.header) {
+			continue
+		}
+		h := strings.Trim(strings.ToLower(collapseSpace(t.header[i])), " *`_:：")
+		if slices.ContainsFunc(fieldWords, func(w string) bool { return containsWord(h, w) }) ||
+			slices.Contains([]string{"#", "no", "no.", "序号", "version", "step", "版本"}, h) {
+			continue
+		}
+		big := false
+		isCode := func(c string) bool {
+			if intRe.MatchString(c) {
+				big = big || len(strings.TrimPrefix(c, "-")) >= 3
+				return true
+			}
+			return slices.Contains([]string{"error", "errors", "error key", "key", "错误", "错误标识"}, h) &&
+				(upperSnakeRe.MatchString(c) || listCodeRe.MatchString(c) && strings.Contains(c, "."))
+		}
+		if !columnAll(t, i, 2, isCode) {
+			continue
+		}
+		if !big && !slices.Contains([]string{"error", "errors", "error key", "key", "错误", "错误标识"}, h) {
+			continue
+		}
+		if found >= 0 {
+			return -1 // two such columns: neither is sure
+		}
+		found = i
+	}
+	return found
+}
+
+// upperSnakeRe is a name in upper snake case (REQUEST_TOO_LARGE).
+var upperSnakeRe = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$`)
 
 // stubCode reports whether t's first column, a stub column (row headings)
 // with a heading of no role, holds the codes: no other column does.

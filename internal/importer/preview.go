@@ -200,6 +200,18 @@ func hasRole(cols columns, r role) bool {
 
 var _ = slices.Contains[[]string]
 
+// allHeadingLike reports whether every cell reads as a column heading:
+// a few words, no digits, not a sentence, not a code.
+func allHeadingLike(cells []string) bool {
+	for _, c := range cells {
+		c = plainText(strings.TrimSpace(c))
+		if c == "" || len(strings.Fields(c)) > 4 || len([]rune(c)) > 30 || strings.ContainsAny(c, "0123456789.。") || listCodeRe.MatchString(c) {
+			return false
+		}
+	}
+	return true
+}
+
 // reshape reads a table whose header row is empty with its first row as
 // the header, and a vertical table (Field | Value, whose first column
 // names the roles: Code / Reason / Action) as one row.
@@ -215,7 +227,7 @@ func reshape(t *table) {
 				named++
 			}
 		}
-		if named >= 2 {
+		if named >= 2 || named == 1 && len(first.cells) >= 2 && allHeadingLike(first.cells) {
 			t.header = plainAll(first.cells)
 			t.line = first.line
 			t.rows = t.rows[1:]
