@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -23,6 +24,7 @@ var (
 func parseRST(src string) *page {
 	pg := &page{}
 	lines := strings.Split(src, "\n")
+	defs := &defList{t: newBlockList()}
 	var para []string
 	flushPara := func() {
 		if p := collapseSpace(strings.Join(para, " ")); p != "" {
@@ -67,6 +69,9 @@ func parseRST(src string) *page {
 			// an overline or transition
 		case strings.HasPrefix(tl, ".. "):
 			flushPara()
+		case len(para) == 0 && isDefTerm(lines, i):
+			end := readDefItem(lines, i, defs)
+			i = end - 1
 		case rstFieldRe.MatchString(tl) && len(para) == 0:
 			m := rstFieldRe.FindStringSubmatch(tl)
 			pg.notes = append(pg.notes, m[1]+": "+m[2])
@@ -75,7 +80,181 @@ func parseRST(src string) *page {
 		}
 	}
 	flushPara()
+	defs.finish(pg)
 	return pg
+}
+
+// newBlockList is the table of a list layout (codes as headings, bold
+// lines or definition terms): its cells are code, message, status, title,
+// remediation and description.
+func newBlockList() *table {
+	return &table{header: []string{"code", "message", "status", "title", "remediation", "description"},
+		roles: []role{roleCode, roleMessage, roleStatus, roleTitle, roleRemediation, roleDescription}}
+}
+
+// defList gathers the items of a page's definition lists that document
+// codes; skipped counts the others (log messages, terms of prose), by the
+// line of their list.
+type defList struct {
+	t       *table
+	skipped []int
+}
+
+var (
+	rstLiteralLineRe = regexp.MustCompile("^``([^`]+)``[.,;]?$")
+	statusOnlyRe     = regexp.MustCompile(`^[1-5][0-9]{2}\b`)
+)
+
+// isDefTerm reports whether lines[i] is the term of a definition list
+// item: a line of text followed at once by a more indented one.
+func isDefTerm(lines []string, i int) bool {
+	l := strings.TrimRight(lines[i], " \t")
+	tl := strings.TrimSpace(l)
+	if tl == "" || i+1 >= len(lines) || strings.HasPrefix(tl, "..") || strings.HasPrefix(tl, ":") ||
+		strings.HasPrefix(tl, "- ") || strings.HasPrefix(tl, "* ") || strings.HasPrefix(tl, "+ ") ||
+		strings.HasPrefix(tl, "|") || strings.HasPrefix(tl, "+") || strings.HasPrefix(tl, "#.") {
+		return false
+	}
+	next := strings.TrimRight(lines[i+1], " \t")
+	if strings.TrimSpace(next) == "" || isUnderline(next) {
+		return false
+	}
+	return indentOf(next) > indentOf(l)
+}
+
+func indentOf(l string) int { return len(l) - len(strings.TrimLeft(l, " \t")) }
+
+// readDefItem reads the definition list item whose term is lines[i] into
+// d and returns the index of the first line after it. Its definition is
+// read as a block: a line that is a lone literal HTTP status (``403``)
+// is the status, a lone literal name (``access#denied``) the code when
+// the term is a title rather than a code, "Label: value" and field lines
+// (:Status: 400) fill their field, the rest is the message.
+func readDefItem(lines []string, i int, d *defList) int {
+	termIndent := indentOf(lines[i])
+	term := strings.TrimSpace(lines[i])
+	if k := strings.Index(term, " : "); k > 0 {
+		term = term[:k] // a classifier
+	}
+	end := i + 1
+	var body []string
+	for ; end < len(lines); end++ {
+		l := strings.TrimRight(lines[end], " \t")
+		if l == "" {
+			body = append(body, "")
+			continue
+		}
+		if indentOf(l) <= termIndent {
+			break
+		}
+		body = append(body, strings.TrimSpace(l))
+	}
+	for len(body) > 0 && body[len(body)-1] == "" {
+		body = body[:len(body)-1]
+		end--
+	}
+	for end > i+1 && strings.TrimSpace(lines[end-1]) == "" {
+		end--
+	}
+	cells := make([]string, 6)
+	add := func(k int, v string) {
+		if v == "" {
+			return
+		}
+		sep := " "
+		if cells[k] == "" {
+			sep = ""
+		}
+		cells[k] += sep + v
+	}
+	var idents []string
+	for _, l := range body {
+		if l == "" {
+			if cells[1] != "" && !strings.HasSuffix(cells[1], "\n\n") {
+				cells[1] += "\n\n"
+			}
+			continue
+		}
+		if m := rstLiteralLineRe.FindStringSubmatch(l); m != nil {
+			v := strings.TrimSpace(m[1])
+			if cells[2] == "" && statusOnlyRe.MatchString(v) {
+				if st, _, err := parseStatus(v); err == nil && st != nil {
+					cells[2] = v
+					continue
+				}
+			}
+			if !strings.ContainsAny(v, " \t") {
+				idents = append(idents, v)
+				continue
+			}
+		}
+		if m := rstFieldRe.FindStringSubmatch(l); m != nil {
+			if k, ok := labelCellLoose(m[1]); ok {
+				add(k, rstInline(m[2]))
+			} else {
+				add(5, m[1]+": "+rstInline(m[2]))
+			}
+			continue
+		}
+		if k, v, ok := labelLine(l); ok {
+			add(k, rstInline(v))
+			continue
+		}
+		add(1, rstInline(l))
+	}
+	cells[1] = strings.TrimSpace(cells[1])
+	title := strings.TrimSpace(rstInline(term))
+	code := ""
+	switch c := cleanCode(title); {
+	case intRe.MatchString(c) || listCodeRe.MatchString(c) || upperSnakeRe.MatchString(c):
+		code = c
+		title = ""
+		if len(idents) > 0 {
+			add(5, strings.Join(idents, ", "))
+		}
+	case len(idents) == 1:
+		code = idents[0]
+	case cells[2] != "" && len(strings.Fields(c)) <= maxCodeWords:
+		code, title = c, ""
+	}
+	if code == "" || cells[1] == "" && cells[3] == "" && title == "" {
+		d.skipped = append(d.skipped, i+1)
+		return end
+	}
+	cells[0], cells[3] = code, title
+	if d.t.line == 0 {
+		d.t.line = i + 1
+	}
+	d.t.rows = append(d.t.rows, row{line: i + 1, cells: cells})
+	return end
+}
+
+// finish adds the list of codes to the page, when it is the page's
+// layout (see keepList), and notes the items that are not about codes.
+func (d *defList) finish(pg *page) {
+	kept := keepList(d.t, pg.tables)
+	if kept {
+		pg.tables = append(pg.tables, d.t)
+		sort.SliceStable(pg.tables, func(i, j int) bool { return pg.tables[i].line < pg.tables[j].line })
+	} else {
+		for _, r := range d.t.rows {
+			d.skipped = append(d.skipped, r.line)
+		}
+		slices.Sort(d.skipped)
+	}
+	if len(d.skipped) == 0 || !kept && !hasErrorTable(pg.tables) {
+		return
+	}
+	pg.lineNotes = append(pg.lineNotes, lineDiag{d.skipped[0], fmt.Sprintf("%d definition list item(s) at line(s) %s name no error code (terms of prose, log messages or parameters); not read as errors",
+		len(d.skipped), joinInts(d.skipped))})
+}
+
+func joinInts(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // isUnderline reports whether s is a section underline: three or more of
