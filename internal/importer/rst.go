@@ -126,8 +126,8 @@ func indentOf(l string) int { return len(l) - len(strings.TrimLeft(l, " \t")) }
 
 // readDefItem reads the definition list item whose term is lines[i] into
 // d and returns the index of the first line after it. Its definition is
-// read as a block: a line that is a lone literal HTTP status (``403``)
-// is the status, a lone literal name (``access#denied``) the code when
+// read as a block: a line that is a lone literal HTTP status (403 set as a literal)
+// is the status, a lone literal name (access#denied) the code when
 // the term is a title rather than a code, "Label: value" and field lines
 // (:Status: 400) fill their field, the rest is the message.
 func readDefItem(lines []string, i int, d *defList) int {
