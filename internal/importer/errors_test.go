@@ -186,6 +186,11 @@ func TestBadInput(t *testing.T) {
 			},
 		},
 		{
+			name: "HTML headings of codes beside a table",
+			file: "both.html",
+			data: "<table><tr><th>Code</th><th>Message</th></tr><tr><td>E1</td><td>Bad.</td></tr></table>\n<h3>E2_X</h3><p>Two.</p>\n<h3>E3_X</h3><p>Three.</p>\n",
+		},
+		{
 			name:    "unknown format",
 			file:    "x.md",
 			data:    "# x\n",

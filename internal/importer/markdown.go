@@ -275,7 +275,7 @@ func keepList(list *table, tables []*table) bool {
 		}
 	}
 	for _, r := range list.rows {
-		if listed[cleanCode(r.cells[0])] || strings.TrimSpace(r.cells[2]) == "" {
+		if listed[cleanCode(r.cells[0])] || len(r.cells) < 3 || strings.TrimSpace(r.cells[2]) == "" {
 			return false
 		}
 	}
