@@ -66,6 +66,8 @@ var layoutSeeds = []string{
 	"|===\n|Error |description\n|413|Too large.\n|428|Length `missing`.\n|===\n",
 	// Markdown: bilingual columns, a numeric alias, a block with labels.
 	"| 错误码 | 错误码值 | 中文 | 英文 |\n|---|---|---|---|\n| ACL_X | 100 | 失败 | Failed |\n\n## 201 权限失败\n\n**错误信息**\n\nDenied.\n\nHTTP Status Code: 403\n",
+	// HTML: "CODE: Title" sections with bold labels and an example <pre>.
+	"<h3>VLT-1: Sealed</h3><p><strong>HTTP Status Code:</strong> 423</p><p><strong>Causes:</strong></p><ul><li>Restart</li></ul><pre>{}</pre><p><b>Fix:</b> Unseal.</p>\n",
 	// HTML in GBK, named by its <meta> charset.
 	"<meta charset=\"gbk\"><table><tr><th>\xb4\xed\xce\xf3\xc2\xeb</th><th>\xcb\xb5\xc3\xf7</th></tr><tr><td>E1</td><td>\xb2\xce\xca\xfd\xb4\xed\xce\xf3</td></tr></table>",
 }

@@ -586,7 +586,13 @@ func boldLabel(p ast.Node, source []byte, t string) (label, value string, ok boo
 	if !isEm || em.Level != 2 {
 		return "", "", false
 	}
-	l := strings.TrimSpace(inlineText(em, source))
+	return labelFrom(strings.TrimSpace(inlineText(em, source)), t)
+}
+
+// labelFrom reads a block's text t that opens with bold text l as a label
+// and what follows it: l must end with a colon, or be followed by one, or
+// be all of t; and it is short, on one line.
+func labelFrom(l, t string) (label, value string, ok bool) {
 	if l == "" || strings.Contains(l, "\n") || len([]rune(l)) > 40 || !strings.HasPrefix(t, l) {
 		return "", "", false
 	}
