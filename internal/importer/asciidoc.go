@@ -11,7 +11,9 @@ var (
 	adocColsRe  = regexp.MustCompile(`cols\s*=\s*"([^"]*)"`)
 	adocHeadRe  = regexp.MustCompile(`options\s*=\s*"[^"]*header|%header`)
 	adocTitleRe = regexp.MustCompile(`^=\s+(\S.*)$`)
-	adocMarkRe  = regexp.MustCompile(`(?m)^\|===\s*$`)
+	// adocSectionRe is a section title (== Title down to ====== Title).
+	adocSectionRe = regexp.MustCompile(`^={2,6}\s+(\S.*)$`)
+	adocMarkRe    = regexp.MustCompile(`(?m)^\|===\s*$`)
 )
 
 // parseAsciiDoc reads AsciiDoc |=== tables: a header row when the block's
@@ -21,11 +23,15 @@ var (
 func parseAsciiDoc(src string) *page {
 	pg := &page{}
 	lines := strings.Split(src, "\n")
-	attrs := ""
+	attrs, section := "", ""
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
 		if m := adocTitleRe.FindStringSubmatch(l); m != nil && pg.title == "" {
 			pg.title = m[1]
+			continue
+		}
+		if m := adocSectionRe.FindStringSubmatch(l); m != nil {
+			section = adocInline(m[1])
 			continue
 		}
 		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
@@ -40,6 +46,7 @@ func parseAsciiDoc(src string) *page {
 		}
 		t, end := adocTable(lines, i, attrs, pg)
 		if t != nil {
+			t.section = section
 			pg.tables = append(pg.tables, t)
 		}
 		attrs = ""

@@ -473,6 +473,10 @@ type table struct {
 	stub int
 	locs []string // per column, the locale of a message column, when known
 	rows []row
+	// section is the heading of the page's section that holds the table,
+	// when the reader knows it: a vertical table with no code field under
+	// a heading that is a code documents that code.
+	section string
 }
 
 type row struct {

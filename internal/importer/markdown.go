@@ -58,7 +58,8 @@ func parseMarkdown(src string) *page {
 	list := &table{header: []string{"code", "message", "status", "title", "remediation", "description"},
 		roles: []role{roleCode, roleMessage, roleStatus, roleTitle, roleRemediation, roleDescription}}
 	var pending *row
-	field := 1 // the cell the next paragraph goes to
+	section := "" // the last heading's text
+	field := 1    // the cell the next paragraph goes to
 	// label is a label of no known role over the paragraphs that follow
 	// ("Affected endpoints"): they are description, under it.
 	label := ""
@@ -97,6 +98,7 @@ func parseMarkdown(src string) *page {
 		switch x := n.(type) {
 		case *ast.Heading:
 			t := strings.TrimSpace(ditaTrailRe.ReplaceAllString(inlineText(x, source), ""))
+			section = t
 			if pg.title == "" && (x.Level == 1 || firstHeading(doc) == x) {
 				pg.title = t
 			}
@@ -112,7 +114,9 @@ func parseMarkdown(src string) *page {
 			return ast.WalkSkipChildren, nil
 		case *east.Table:
 			flush()
-			pg.tables = append(pg.tables, mdTable(x, source, li))
+			mt := mdTable(x, source, li)
+			mt.section = section
+			pg.tables = append(pg.tables, mt)
 			return ast.WalkSkipChildren, nil
 		case *ast.ThematicBreak:
 			flush()
