@@ -24,6 +24,7 @@ func parseAsciiDoc(src string) *page {
 	pg := &page{}
 	lines := strings.Split(src, "\n")
 	attrs, section := "", ""
+	defs := &defList{t: newBlockList()}
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
 		if m := adocTitleRe.FindStringSubmatch(l); m != nil && pg.title == "" {
@@ -36,6 +37,11 @@ func parseAsciiDoc(src string) *page {
 		}
 		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
 			attrs = l
+			continue
+		}
+		if m := adocDlistRe.FindStringSubmatch(l); m != nil && l == strings.TrimLeft(lines[i], " \t") {
+			i = adocDlistItem(lines, i, m[1], m[3], defs) - 1
+			attrs = ""
 			continue
 		}
 		if l != "|===" {
@@ -52,12 +58,61 @@ func parseAsciiDoc(src string) *page {
 		attrs = ""
 		i = end
 	}
+	defs.finish(pg)
 	if !hasErrorTable(pg.tables) {
 		if t := codeLines(lines); t != nil {
 			pg.tables = append(pg.tables, t)
 		}
 	}
 	return pg
+}
+
+// adocDlistRe is an item of a description list: "TERM:: text", or
+// "TERM::" with the text on the lines below (also :::, :::: and ;;).
+var adocDlistRe = regexp.MustCompile(`^(\S.*?)(::|:::|::::|;;)(?:[ \t]+(.*))?$`)
+
+// adocDlistItem reads the description list item at lines[i], whose term
+// and first text are given, into d when its term is a code, and returns
+// the index of the line after it. Its text runs to a blank line or the
+// next item; "Label: value" lines fill their field.
+func adocDlistItem(lines []string, i int, term, first string, d *defList) int {
+	cells := make([]string, 6)
+	add := func(k int, v string) {
+		if v = strings.TrimSpace(v); v == "" {
+			return
+		}
+		if cells[k] != "" {
+			cells[k] += " "
+		}
+		cells[k] += v
+	}
+	body := []string{first}
+	end := i + 1
+	for ; end < len(lines); end++ {
+		l := strings.TrimSpace(lines[end])
+		if l == "" && len(strings.Join(body, "")) > 0 || l == "+" || adocDlistRe.MatchString(l) || l == "|===" {
+			break
+		}
+		body = append(body, l)
+	}
+	for _, l := range body {
+		if k, v, ok := labelLine(l); ok {
+			add(k, adocInline(v))
+			continue
+		}
+		add(1, adocInline(l))
+	}
+	code := cleanCode(adocInline(term))
+	if !(intRe.MatchString(code) || listCodeRe.MatchString(code) || upperSnakeRe.MatchString(code)) || cells[1] == "" {
+		d.skipped = append(d.skipped, i+1)
+		return end
+	}
+	cells[0] = code
+	if d.t.line == 0 {
+		d.t.line = i + 1
+	}
+	d.t.rows = append(d.t.rows, row{line: i + 1, cells: cells})
+	return end
 }
 
 type adocCell struct {

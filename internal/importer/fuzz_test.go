@@ -62,6 +62,8 @@ var layoutSeeds = []string{
 	// Markdown: "CODE: Title" sections with bold labels, known and not, and
 	// an example code block inside a section.
 	"### LDG-1: Account Frozen\n\n**HTTP Status Code:** 423 Locked\n\n**Common causes:**\n- A hold\n\n**Example:**\n```json\n{}\n```\n\n**Solution:** Call us.\n\n---\n\n### LDG-2: 未生成\n\n**原因：** 尚未生成。\n",
+	// AsciiDoc: description lists of settings and of codes.
+	"timeout:: Seconds.\n\n`RND-1`:: Parse failed.\nHTTP status: 422\n\nRND-2::\nMissing partial.\nSolution: Upload it.\n",
 	// AsciiDoc: a headerless table whose first row names the columns.
 	"|===\n|Error |description\n|413|Too large.\n|428|Length `missing`.\n|===\n",
 	// Markdown: bilingual columns, a numeric alias, a block with labels.
