@@ -41,6 +41,9 @@ var layoutSeeds = []string{
 	// RST: definition lists, of log messages and of codes with a literal
 	// status, a template name and field lines.
 	"``Port is not valid``\n   The port is out of range.\n\n``Access Denied``\n   ``403``\n   Not allowed for ``URL``.\n   ``access#denied``\n\n``E_QUOTA``\n   Quota spent.\n\n   :Status: 429\n   :Solution: Wait.\n",
+	// RST: sections whose titles are codes, with field lines, bold labels
+	// and a literal block.
+	"Errors\n======\n\nQueueGone\n---------\n\nNo queue.\n\n:HTTP Status: 404\n\nQ-1: Too Large\n--------------\n\n**Description:** Over the limit.\n\n**Example**::\n\n    POST /q\n\n**How to fix:** Split it.\n",
 	// RST: a label and a simple table whose last row goes on over two lines.
 	".. _cache_errors:\n\n=====  ======  ==================\nCode   Status  Message\n=====  ======  ==================\nC100   400     The key is invalid.\nC101   404     The key does not\n               exist.\n=====  ======  ==================\n",
 	// RST: a list table.

@@ -26,7 +26,85 @@ func parseRST(src string) *page {
 	lines := strings.Split(src, "\n")
 	defs := &defList{t: newBlockList()}
 	var para []string
+	// A section whose title is a code ("InvalidToken", "E1001: Title"):
+	// its paragraphs, field lines and bold labels are the code's block.
+	var sec *row
+	secField, secLabel := 1, ""
+	skipIndent := -1 // inside a code's section: a directive's or literal block's lines
+	endSec := func() {
+		if sec == nil {
+			return
+		}
+		if sec.cells[1] == "" && sec.cells[3] != "" {
+			sec.cells[1], sec.cells[3] = sec.cells[3], ""
+		}
+		if defs.t.line == 0 {
+			defs.t.line = sec.line
+		}
+		defs.t.rows = append(defs.t.rows, *sec)
+		sec = nil
+	}
+	secAdd := func(k int, v string) {
+		if v = strings.TrimSpace(v); v == "" {
+			return
+		}
+		if k == 5 && secLabel != "" {
+			v, secLabel = secLabel+": "+v, ""
+		}
+		if sec.cells[k] != "" {
+			sec.cells[k] += "\n\n"
+		}
+		sec.cells[k] += v
+	}
+	secLabelled := func(label, value string) {
+		k, known := labelCellLoose(label)
+		switch {
+		case value == "" && known:
+			secField, secLabel = k, ""
+		case value == "":
+			secField, secLabel = 5, label
+		case known:
+			secAdd(k, rstInline(value))
+		default:
+			secLabel = label
+			secAdd(5, rstInline(value))
+		}
+	}
+	secText := func(para []string) {
+		if m := rstBoldLabelRe.FindStringSubmatch(strings.Join(para, " ")); m != nil {
+			if label, value, ok := labelFrom(m[1], m[1]+m[2]); ok {
+				secLabelled(label, value)
+				return
+			}
+		}
+		var rest []string
+		for _, l := range para {
+			if m := rstFieldRe.FindStringSubmatch(l); m != nil {
+				if k, ok := labelCellLoose(m[1]); ok {
+					secAdd(k, rstInline(m[2]))
+				} else {
+					secAdd(5, m[1]+": "+rstInline(m[2]))
+				}
+				continue
+			}
+			if k, v, ok := labelLine(rstInline(l)); ok {
+				secAdd(k, v)
+				continue
+			}
+			rest = append(rest, l)
+		}
+		secAdd(secField, rstInline(collapseSpace(strings.Join(rest, " "))))
+	}
 	flushPara := func() {
+		if sec != nil && len(para) > 0 {
+			if strings.HasSuffix(para[len(para)-1], "::") {
+				skipIndent = 0 // a literal block follows
+				para[len(para)-1] = strings.TrimSuffix(para[len(para)-1], ":")
+			}
+			secText(para)
+			para = nil
+			return
+		}
 		if p := collapseSpace(strings.Join(para, " ")); p != "" {
 			pg.prose = append(pg.prose, rstInline(p))
 		}
@@ -35,6 +113,12 @@ func parseRST(src string) *page {
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimRight(lines[i], " \t")
 		tl := strings.TrimSpace(l)
+		if skipIndent >= 0 {
+			if tl == "" || indentOf(l) > skipIndent {
+				continue
+			}
+			skipIndent = -1
+		}
 		switch {
 		case rstBorderRe.MatchString(tl):
 			flushPara()
@@ -61,14 +145,26 @@ func parseRST(src string) *page {
 			flushPara()
 		case i+1 < len(lines) && isUnderline(strings.TrimSpace(lines[i+1])) && displayWidth(strings.TrimSpace(lines[i+1])) >= displayWidth(tl) && !isUnderline(tl):
 			flushPara()
+			endSec()
 			if pg.title == "" {
 				pg.title = rstInline(tl)
+			} else if code, title, ok := headingCode(rstInline(tl)); ok {
+				sec = &row{line: i + 1, cells: []string{code, "", "", title, "", ""}}
+				secField, secLabel = 1, ""
+				if title != "" {
+					secField = 5
+				}
 			}
 			i++
 		case isUnderline(tl):
 			// an overline or transition
 		case strings.HasPrefix(tl, ".. "):
 			flushPara()
+			if sec != nil {
+				skipIndent = indentOf(l)
+			}
+		case sec != nil && rstFieldRe.MatchString(tl):
+			para = append(para, tl)
 		case len(para) == 0 && isDefTerm(lines, i):
 			end := readDefItem(lines, i, defs)
 			i = end - 1
@@ -80,6 +176,7 @@ func parseRST(src string) *page {
 		}
 	}
 	flushPara()
+	endSec()
 	defs.finish(pg)
 	return pg
 }
@@ -103,6 +200,9 @@ type defList struct {
 var (
 	rstLiteralLineRe = regexp.MustCompile("^``([^`]+)``[.,;]?$")
 	statusOnlyRe     = regexp.MustCompile(`^[1-5][0-9]{2}\b`)
+	// rstBoldLabelRe is a paragraph that opens with a bold label:
+	// "**Solution:**", "**Causes**: text".
+	rstBoldLabelRe = regexp.MustCompile(`^\*\*([^*\n]{1,40}?)\*\*(.*)$`)
 )
 
 // isDefTerm reports whether lines[i] is the term of a definition list
@@ -245,7 +345,7 @@ func (d *defList) finish(pg *page) {
 	if len(d.skipped) == 0 || !kept && !hasErrorTable(pg.tables) {
 		return
 	}
-	pg.lineNotes = append(pg.lineNotes, lineDiag{d.skipped[0], fmt.Sprintf("%d definition list item(s) at line(s) %s name no error code (terms of prose, log messages or parameters); not read as errors",
+	pg.lineNotes = append(pg.lineNotes, lineDiag{d.skipped[0], fmt.Sprintf("%d definition list item(s) or section(s) at line(s) %s not read as errors (no error code: terms of prose, log messages or parameters; or codes without an HTTP status beside an error table)",
 		len(d.skipped), joinInts(d.skipped))})
 }
 
