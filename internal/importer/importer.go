@@ -5,15 +5,17 @@
 //   - markdown: pipe tables (yuin/goldmark with extension.Table), HTML
 //     tables inside Markdown, and "bold code, then message paragraph" lists;
 //     Docusaurus front matter and DITA {#id .class} attribute blocks.
-//   - rst: reStructuredText grid tables (multi-line cells, CJK widths),
-//     simple tables and list-table directives.
+//   - rst: reStructuredText grid tables (multi-line cells, CJK widths,
+//     cells spanning rows and columns), simple tables and list-table
+//     directives; definition lists and sections whose term or title is a
+//     code.
 //   - text: plain-text tables whose columns are separated by gaps or by
 //     single spaces (code, multi-word type, description), headed by a line
 //     naming the columns.
 //   - html: <table> elements (golang.org/x/net/html), colspan and rowspan;
 //     codes written as headings, definition terms or bold paragraphs.
 //   - asciidoc: |=== tables (header options, cell specs, cells over
-//     several lines).
+//     several lines) and CODE:: message description lists.
 //
 // Pages with no table but lines of "CODE: message" are read as a list.
 // UTF-16 pages with a byte-order mark are decoded; pages that are not UTF-8
