@@ -414,8 +414,12 @@ func (b *builder) addTable(t *table, tables []*table) bool {
 	if !ok {
 		// Kept aside: when no table is an error table, the error that
 		// says so names them all.
+		why, what := notErrorTable(t), "are not error rows"
+		if strings.HasPrefix(why, "column ") {
+			what = "were not imported"
+		}
 		b.skipped = append(b.skipped, Diagnostic{File: b.file, Line: t.line, Severity: SeverityNote,
-			Msg: fmt.Sprintf("table skipped: %s; its %d row(s) are not error rows", notErrorTable(t), len(t.rows))})
+			Msg: fmt.Sprintf("table skipped: %s; its %d row(s) %s", why, len(t.rows), what)})
 		return false
 	}
 	if err != nil {
@@ -1220,6 +1224,11 @@ var fieldWords = []string{"parameter", "parameters", "param", "params", "field",
 func notErrorTable(t *table) string {
 	if len(t.header) == 0 || allEmpty(t.header) {
 		return "no headings and no column of error codes"
+	}
+	if roles, _ := headingRoles(t.header); !slices.Contains(roles, roleMessage) && !slices.Contains(roles, roleDescription) {
+		if i := contentCodeColumn(t, roles); i >= 0 {
+			return fmt.Sprintf("column %q holds error codes but no column gives their messages (headings %s; say which with --map 'message=HEADING')", t.header[i], quoteAll(t.header))
+		}
 	}
 	n, first := 0, false
 	for i, h := range t.header {
