@@ -1246,34 +1246,24 @@ func notErrorTable(t *table) string {
 }
 
 // contentCodeColumn is the one column of no role by its heading whose
-// cells are all codes by their look ("Error | Description" over 400, 411;
-// "Key" over REQUEST_TOO_LARGE), or -1: numbers, one of three digits or
-// more, under any heading but a row number's or a field table's; names
-// in upper snake case or with a dot under an "error" or "key" heading.
+// heading may name codes ("Error", "Key", "ID", none) and whose cells are
+// all codes by their look (400, 411; REQUEST_TOO_LARGE; Quota.Spent), or
+// -1. Under other headings ("Port", "Year") numbers are not codes.
 func contentCodeColumn(t *table, roles []role) int {
 	found := -1
 	for i, r := range roles {
 		if r != roleNone || i >= len(t.header) {
 			continue
 		}
-		h := strings.Trim(strings.ToLower(collapseSpace(t.header[i])), " *`_:：")
-		if slices.ContainsFunc(fieldWords, func(w string) bool { return containsWord(h, w) }) ||
-			slices.Contains([]string{"#", "no", "no.", "序号", "version", "step", "版本"}, h) {
+		h := strings.Trim(strings.ToLower(collapseSpace(plainText(t.header[i]))), " *`_:：")
+		if !(h == "" || containsWord(h, "error") || containsWord(h, "errors") || containsWord(h, "错误") ||
+			slices.Contains([]string{"key", "id", "编号", "标识"}, h)) {
 			continue
 		}
-		big := false
 		isCode := func(c string) bool {
-			if intRe.MatchString(c) {
-				big = big || len(strings.TrimPrefix(c, "-")) >= 3
-				return true
-			}
-			return slices.Contains([]string{"error", "errors", "error key", "key", "错误", "错误标识"}, h) &&
-				(upperSnakeRe.MatchString(c) || listCodeRe.MatchString(c) && strings.Contains(c, "."))
+			return intRe.MatchString(c) || upperSnakeRe.MatchString(c) || listCodeRe.MatchString(c) && strings.Contains(c, ".")
 		}
 		if !columnAll(t, i, 2, isCode) {
-			continue
-		}
-		if !big && !slices.Contains([]string{"error", "errors", "error key", "key", "错误", "错误标识"}, h) {
 			continue
 		}
 		if found >= 0 {
