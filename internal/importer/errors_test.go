@@ -186,6 +186,14 @@ func TestBadInput(t *testing.T) {
 			},
 		},
 		{
+			name: "grid row with a border out of place",
+			file: "ragged.rst",
+			data: "+------+---------+\n| Code | Message |\n+======+=========+\n| A    | Fine.   |\n+------+---------+\n| B    | Off.     |\n+------+---------+\n| C    | Kept.   |\n+------+---------+\n",
+			wantDiags: []string{
+				`ragged.rst:6: grid row is not closed by borders (a | or + out of place); row not imported`,
+			},
+		},
+		{
 			name: "HTML headings of codes beside a table",
 			file: "both.html",
 			data: "<table><tr><th>Code</th><th>Message</th></tr><tr><td>E1</td><td>Bad.</td></tr></table>\n<h3>E2_X</h3><p>Two.</p>\n<h3>E3_X</h3><p>Three.</p>\n",

@@ -533,7 +533,14 @@ func parseGrid(lines []string, start int, pg *page) (*table, int) {
 	g := newGridText(body)
 	var cells []gridCell
 	seen := map[[2]int]bool{}
-	corners := [][2]int{{0, 0}}
+	// Every full border restarts the scan, so that a row whose borders are
+	// out of place costs that row only.
+	var corners [][2]int
+	for y, l := range body {
+		if rstBorderRe.MatchString(l) {
+			corners = append(corners, [2]int{y, 0})
+		}
+	}
 	for len(corners) > 0 {
 		c := corners[0]
 		corners = corners[1:]
@@ -566,7 +573,11 @@ func parseGrid(lines []string, start int, pg *page) (*table, int) {
 		for y+1 < len(g) && !inCell[y+1] {
 			y++
 		}
-		pg.diags = append(pg.diags, lineDiag{start + from + 1, fmt.Sprintf("grid table lines %d-%d are not closed by borders (a | or + out of place); not imported", start+from+1, start+y+1)})
+		what := fmt.Sprintf("grid table lines %d-%d are", start+from+1, start+y+1)
+		if from == y {
+			what = fmt.Sprintf("grid table line %d is", start+from+1)
+		}
+		pg.diags = append(pg.diags, lineDiag{start + from + 1, what + " not closed by borders (a | or + out of place); not imported"})
 	}
 	ys, xs := map[int]bool{}, map[int]bool{}
 	for _, c := range cells {
@@ -611,6 +622,9 @@ func parseGrid(lines []string, start int, pg *page) (*table, int) {
 	for r := range nrow {
 		line := start + rowSeps[r] + 2
 		if slices.Contains(covered[r], false) {
+			if !inCell[rowSeps[r]+1] {
+				continue // reported with the lines in no cell
+			}
 			pg.diags = append(pg.diags, lineDiag{line, "grid row is not closed by borders (a | or + out of place); row not imported"})
 			continue
 		}
