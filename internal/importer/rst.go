@@ -496,6 +496,20 @@ func (g gridText) text(c gridCell) string {
 		}
 		lines = append(lines, strings.TrimSpace(b.String()))
 	}
+	// An auto-numbered list (#. item) is numbered as it renders.
+	n := 0
+	for i, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "#. "):
+			n++
+			lines[i] = strconv.Itoa(n) + ". " + l[3:]
+		case l == "":
+		default:
+			if i > 0 && lines[i-1] == "" {
+				n = 0
+			}
+		}
+	}
 	return strings.Join(lines, "\n")
 }
 
