@@ -67,6 +67,8 @@ var layoutSeeds = []string{
 	"### LDG-1: Account Frozen\n\n**HTTP Status Code:** 423 Locked\n\n**Common causes:**\n- A hold\n\n**Example:**\n```json\n{}\n```\n\n**Solution:** Call us.\n\n---\n\n### LDG-2: 未生成\n\n**原因：** 尚未生成。\n",
 	// AsciiDoc: description lists of settings and of codes.
 	"timeout:: Seconds.\n\n`RND-1`:: Parse failed.\nHTTP status: 422\n\nRND-2::\nMissing partial.\nSolution: Upload it.\n",
+	// Markdown: sections titled by their heading, the code a label line.
+	"## Parcel not found\n\n**Error code:** TRK_UNKNOWN\n**HTTP status:** 404\n\nNo parcel.\n\n## 缺失\n\n错误码：TRK_NO\n",
 	// AsciiDoc: a headerless table whose first row names the columns.
 	"|===\n|Error |description\n|413|Too large.\n|428|Length `missing`.\n|===\n",
 	// Markdown: bilingual columns, a numeric alias, a block with labels.

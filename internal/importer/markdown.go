@@ -59,7 +59,8 @@ func parseMarkdown(src string) *page {
 		roles: []role{roleCode, roleMessage, roleStatus, roleTitle, roleRemediation, roleDescription}}
 	var pending *row
 	section := "" // the last heading's text
-	field := 1    // the cell the next paragraph goes to
+	sectionLine := 0
+	field := 1 // the cell the next paragraph goes to
 	// label is a label of no known role over the paragraphs that follow
 	// ("Affected endpoints"): they are description, under it.
 	label := ""
@@ -98,7 +99,7 @@ func parseMarkdown(src string) *page {
 		switch x := n.(type) {
 		case *ast.Heading:
 			t := strings.TrimSpace(ditaTrailRe.ReplaceAllString(inlineText(x, source), ""))
-			section = t
+			section, sectionLine = t, nodeLine(x, li)
 			if pg.title == "" && (x.Level == 1 || firstHeading(doc) == x) {
 				pg.title = t
 			}
@@ -142,6 +143,17 @@ func parseMarkdown(src string) *page {
 			if code, rest, ok := boldCode(x, source); ok {
 				startItem(code, nodeLine(x, li), rest)
 				return ast.WalkSkipChildren, nil
+			}
+			if code, ok := codeLabel(t); ok && pending == nil && section != "" && section != pg.title {
+				// "## Missing contact" over "**Error code:** NOT-1": the
+				// section is the code's, its heading the title.
+				startItem(code, sectionLine, "")
+				pending.cells[3], field = section, 5
+				_, rest, _ := strings.Cut(t, "\n")
+				if strings.TrimSpace(rest) == "" {
+					return ast.WalkSkipChildren, nil
+				}
+				t = rest
 			}
 			if pending != nil {
 				if l, v, ok := boldLabel(x, source, t); ok {
@@ -631,6 +643,21 @@ func labelCellLoose(label string) (int, bool) {
 		return 5, true
 	}
 	return 0, false
+}
+
+// codeLabel reads a paragraph whose first line is "Error code: X" (or
+// "错误码：X", bold or not) and returns X when it looks like a code.
+func codeLabel(t string) (string, bool) {
+	first, _, _ := strings.Cut(t, "\n")
+	m := labelLineRe.FindStringSubmatch(first)
+	if m == nil || classify(m[1]) != roleCode {
+		return "", false
+	}
+	c := cleanCode(m[2])
+	if !(intRe.MatchString(c) || listCodeRe.MatchString(c) || upperSnakeRe.MatchString(c)) {
+		return "", false
+	}
+	return c, true
 }
 
 // labelLine reads a line "HTTP Status Code: 400", "状态码：400" or
