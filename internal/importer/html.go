@@ -130,6 +130,9 @@ type htmlReader struct {
 	field   int          // the pending item's cell that text goes to
 	label   string       // a label of no known role over the text that follows
 	pre     int          // depth inside <pre> within a code's section
+	// section is the last heading that named no code, and its line.
+	section     string
+	sectionLine int
 }
 
 // table returns the innermost open table, or nil outside tables.
@@ -295,6 +298,8 @@ func (r *htmlReader) flushItem() {
 	}
 }
 
+func codeLabelOK(t string) bool { _, ok := codeLabel(t); return ok }
+
 // startItem starts a list item of the given code and message.
 func (r *htmlReader) startItem(line int, code, msg string) {
 	r.flushItem()
@@ -347,6 +352,16 @@ func (r *htmlReader) endBlock() {
 		r.flushItem()
 		if r.pg.title == "" {
 			r.pg.title = text
+		} else {
+			r.section, r.sectionLine = text, b.line
+		}
+	case r.pending == nil && r.section != "" && !b.value && codeLabelOK(text):
+		// A heading over "Error code: X": the section is the code's.
+		code, _ := codeLabel(text)
+		r.startItem(r.sectionLine, code, "")
+		r.pending.cells[3], r.field = r.section, 5
+		if _, rest, _ := strings.Cut(text, "\n"); strings.TrimSpace(rest) != "" {
+			r.addText(r.field, strings.TrimSpace(rest))
 		}
 	case r.pending != nil:
 		if b.strong {
