@@ -160,6 +160,12 @@ func parseMarkdown(src string) *page {
 					// "**Solution:**", "**Common causes:** …": a bold
 					// label names the field of what follows it; one of no
 					// known role heads description, never the message.
+					// Lines after the label's own are read on their own
+					// ("**Status:** 400" then "**Description:** …").
+					var more string
+					if k := strings.IndexByte(v, '\n'); k >= 0 {
+						v, more = strings.TrimSpace(v[:k]), v[k+1:]
+					}
 					i, known := labelCellLoose(l)
 					if i == 1 && pending.cells[1] != "" {
 						i = 5 // a second message label ("错误描述" after "错误信息")
@@ -175,7 +181,10 @@ func parseMarkdown(src string) *page {
 						label = l
 						addText(5, v)
 					}
-					return ast.WalkSkipChildren, nil
+					if strings.TrimSpace(more) == "" {
+						return ast.WalkSkipChildren, nil
+					}
+					t = more
 				}
 				if i, ok := blockLabel(t); ok {
 					// A bold label over the paragraphs that follow.
