@@ -974,7 +974,10 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 	if d.CodeKind == "" {
 		d.CodeKind = "integer"
 		for _, e := range b.entries {
-			if !intRe.MatchString(e.Code) {
+			// 007 is a code of digits, not the number 7: such codes are
+			// strings.
+			digits := strings.TrimPrefix(e.Code, "-")
+			if !intRe.MatchString(e.Code) || len(digits) > 1 && digits[0] == '0' || e.Code == "-0" {
 				d.CodeKind = "string"
 				break
 			}
