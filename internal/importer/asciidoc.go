@@ -11,7 +11,9 @@ var (
 	adocColsRe  = regexp.MustCompile(`cols\s*=\s*"([^"]*)"`)
 	adocHeadRe  = regexp.MustCompile(`options\s*=\s*"[^"]*header|%header`)
 	adocTitleRe = regexp.MustCompile(`^=\s+(\S.*)$`)
-	adocMarkRe  = regexp.MustCompile(`(?m)^\|===\s*$`)
+	// adocSectionRe is a section title (== Title down to ====== Title).
+	adocSectionRe = regexp.MustCompile(`^={2,6}\s+(\S.*)$`)
+	adocMarkRe    = regexp.MustCompile(`(?m)^\|===\s*$`)
 )
 
 // parseAsciiDoc reads AsciiDoc |=== tables: a header row when the block's
@@ -21,15 +23,25 @@ var (
 func parseAsciiDoc(src string) *page {
 	pg := &page{}
 	lines := strings.Split(src, "\n")
-	attrs := ""
+	attrs, section := "", ""
+	defs := &defList{t: newBlockList()}
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
 		if m := adocTitleRe.FindStringSubmatch(l); m != nil && pg.title == "" {
 			pg.title = m[1]
 			continue
 		}
+		if m := adocSectionRe.FindStringSubmatch(l); m != nil {
+			section = adocInline(m[1])
+			continue
+		}
 		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
 			attrs = l
+			continue
+		}
+		if m := adocDlistRe.FindStringSubmatch(l); m != nil && l == strings.TrimLeft(lines[i], " \t") {
+			i = adocDlistItem(lines, i, m[1], m[3], defs) - 1
+			attrs = ""
 			continue
 		}
 		if l != "|===" {
@@ -40,17 +52,67 @@ func parseAsciiDoc(src string) *page {
 		}
 		t, end := adocTable(lines, i, attrs, pg)
 		if t != nil {
+			t.section = section
 			pg.tables = append(pg.tables, t)
 		}
 		attrs = ""
 		i = end
 	}
+	defs.finish(pg)
 	if !hasErrorTable(pg.tables) {
 		if t := codeLines(lines); t != nil {
 			pg.tables = append(pg.tables, t)
 		}
 	}
 	return pg
+}
+
+// adocDlistRe is an item of a description list: "TERM:: text", or
+// "TERM::" with the text on the lines below (also :::, :::: and ;;).
+var adocDlistRe = regexp.MustCompile(`^(\S.*?)(::|:::|::::|;;)(?:[ \t]+(.*))?$`)
+
+// adocDlistItem reads the description list item at lines[i], whose term
+// and first text are given, into d when its term is a code, and returns
+// the index of the line after it. Its text runs to a blank line or the
+// next item; "Label: value" lines fill their field.
+func adocDlistItem(lines []string, i int, term, first string, d *defList) int {
+	cells := make([]string, 6)
+	add := func(k int, v string) {
+		if v = strings.TrimSpace(v); v == "" {
+			return
+		}
+		if cells[k] != "" {
+			cells[k] += " "
+		}
+		cells[k] += v
+	}
+	body := []string{first}
+	end := i + 1
+	for ; end < len(lines); end++ {
+		l := strings.TrimSpace(lines[end])
+		if l == "" && len(strings.Join(body, "")) > 0 || l == "+" || adocDlistRe.MatchString(l) || l == "|===" {
+			break
+		}
+		body = append(body, l)
+	}
+	for _, l := range body {
+		if k, v, ok := labelLine(l); ok {
+			add(k, adocInline(v))
+			continue
+		}
+		add(1, adocInline(l))
+	}
+	code := cleanCode(adocInline(term))
+	if !(intRe.MatchString(code) || listCodeRe.MatchString(code) || upperSnakeRe.MatchString(code)) || cells[1] == "" {
+		d.skipped = append(d.skipped, i+1)
+		return end
+	}
+	cells[0] = code
+	if d.t.line == 0 {
+		d.t.line = i + 1
+	}
+	d.t.rows = append(d.t.rows, row{line: i + 1, cells: cells})
+	return end
 }
 
 type adocCell struct {
@@ -137,7 +199,7 @@ func adocTable(lines []string, at int, attrs string, pg *page) (*table, int) {
 		r := row{line: cells[k].line}
 		for j := k; j < k+ncols; j++ {
 			if j < len(cells) {
-				r.cells = append(r.cells, strings.Trim(strings.TrimSpace(cells[j].text), "`"))
+				r.cells = append(r.cells, adocInline(strings.TrimSpace(cells[j].text)))
 			}
 		}
 		if n := ncols - len(r.cells); n > 0 {
@@ -150,6 +212,17 @@ func adocTable(lines []string, at int, attrs string, pg *page) (*table, int) {
 		t.rows = append(t.rows, r)
 	}
 	return t, end
+}
+
+// adocMonoRe is AsciiDoc monospace (`x`, “x“, ```x```, `+x+`) and
+// strong (*x*, **x**) text.
+var adocMonoRe = regexp.MustCompile("`{1,3}\\+?([^`\n]+?)\\+?`{1,3}|\\*{1,2}([^*\\s][^*\n]*?)\\*{1,2}")
+
+// adocInline drops a cell's inline markup: monospace and strong text are
+// their text.
+func adocInline(s string) string {
+	s = adocMonoRe.ReplaceAllString(s, "$1$2")
+	return strings.Trim(s, "`")
 }
 
 // cellStarts reports whether an AsciiDoc table line starts a cell.

@@ -60,11 +60,11 @@ var headingWords = []struct {
 	words []string
 }{
 	{roleStatus, []string{"http status", "status code", "http code", "httpcode", "http status code", "状态代码", "http 状态码", "http状态码", "状态码", "http 返回码", "status", "http"}},
-	{roleRemediation, []string{"measure", "solution", "remediation", "resolution", "suggestion", "recommendation", "how to fix", "handling", "action", "fix", "处理措施", "解决方案", "解决方法", "解决办法", "处理方法", "处理建议", "建议", "操作建议"}},
+	{roleRemediation, []string{"measure", "solution", "remediation", "what to do", "workaround", "resolution", "suggestion", "recommendation", "how to fix", "handling", "action", "fix", "处理措施", "解决方案", "解决方法", "解决办法", "处理方法", "处理建议", "建议", "操作建议"}},
 	{roleCode, []string{"error code", "errorcode", "err code", "error_code", "code", "retcode", "ret code", "return code", "错误码", "错误代码", "返回码", "错误编码", "错误编号", "返回值", "ret", "errno", "error id", "代码"}},
 	{roleTitle, []string{"error type", "type", "error name", "name", "title", "标题", "错误类型", "类型", "名称", "错误名称"}},
 	{roleMessage, []string{"error message", "message", "msg", "error info", "error_msg", "错误信息", "错误描述", "错误提示", "提示信息", "返回信息", "报错信息", "错误消息", "strerror", "状态消息"}},
-	{roleDescription, []string{"description", "meaning", "explanation", "detail", "cause", "reason", "描述", "说明", "含义", "原因", "详细信息", "释义", "错误码描述", "错误码说明"}},
+	{roleDescription, []string{"description", "meaning", "explanation", "detail", "cause", "causes", "reason", "描述", "说明", "含义", "原因", "详细信息", "释义", "错误码描述", "错误码说明"}},
 }
 
 // classify returns the role a column heading names, or roleNone.
@@ -246,6 +246,14 @@ func tableColumns(t *table) (cols columns, ok bool, err error) {
 	_, hasMsg := byRole[roleMessage]
 	_, hasDesc := byRole[roleDescription]
 	_, hasTitle := byRole[roleTitle]
+	if _, ok := byRole[roleCode]; !ok && t.roles == nil && (hasMsg || hasDesc) {
+		if _, hasStatus := byRole[roleStatus]; !hasStatus {
+			if i := contentCodeColumn(t, roles); i >= 0 {
+				byRole[roleCode] = []int{i}
+				cols.extra = slices.DeleteFunc(cols.extra, func(j int) bool { return j == i })
+			}
+		}
+	}
 	if _, ok := byRole[roleCode]; !ok {
 		st, hasStatus := byRole[roleStatus]
 		if !hasStatus || len(st) != 1 || !(hasMsg || hasDesc) {
@@ -406,8 +414,12 @@ func (b *builder) addTable(t *table, tables []*table) bool {
 	if !ok {
 		// Kept aside: when no table is an error table, the error that
 		// says so names them all.
+		why, what := notErrorTable(t), "are not error rows"
+		if strings.HasPrefix(why, "column ") {
+			what = "were not imported"
+		}
 		b.skipped = append(b.skipped, Diagnostic{File: b.file, Line: t.line, Severity: SeverityNote,
-			Msg: fmt.Sprintf("table skipped: %s; its %d row(s) are not error rows", notErrorTable(t), len(t.rows))})
+			Msg: fmt.Sprintf("table skipped: %s; its %d row(s) %s", why, len(t.rows), what)})
 		return false
 	}
 	if err != nil {
@@ -962,7 +974,10 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 	if d.CodeKind == "" {
 		d.CodeKind = "integer"
 		for _, e := range b.entries {
-			if !intRe.MatchString(e.Code) {
+			// 007 is a code of digits, not the number 7: such codes are
+			// strings.
+			digits := strings.TrimPrefix(e.Code, "-")
+			if !intRe.MatchString(e.Code) || len(digits) > 1 && digits[0] == '0' || e.Code == "-0" {
 				d.CodeKind = "string"
 				break
 			}
@@ -1213,6 +1228,11 @@ func notErrorTable(t *table) string {
 	if len(t.header) == 0 || allEmpty(t.header) {
 		return "no headings and no column of error codes"
 	}
+	if roles, _ := headingRoles(t.header); !slices.Contains(roles, roleMessage) && !slices.Contains(roles, roleDescription) {
+		if i := contentCodeColumn(t, roles); i >= 0 {
+			return fmt.Sprintf("column %q holds error codes but no column gives their messages (headings %s; say which with --map 'message=HEADING')", t.header[i], quoteAll(t.header))
+		}
+	}
 	n, first := 0, false
 	for i, h := range t.header {
 		k := strings.ToLower(h)
@@ -1227,6 +1247,38 @@ func notErrorTable(t *table) string {
 	}
 	return fmt.Sprintf("no error-code column (headings %s%s)", quoteAll(t.header), what)
 }
+
+// contentCodeColumn is the one column of no role by its heading whose
+// heading may name codes ("Error", "Key", "ID", none) and whose cells are
+// all codes by their look (400, 411; REQUEST_TOO_LARGE; Quota.Spent), or
+// -1. Under other headings ("Port", "Year") numbers are not codes.
+func contentCodeColumn(t *table, roles []role) int {
+	found := -1
+	for i, r := range roles {
+		if r != roleNone || i >= len(t.header) {
+			continue
+		}
+		h := strings.Trim(strings.ToLower(collapseSpace(plainText(t.header[i]))), " *`_:：")
+		if !(h == "" || containsWord(h, "error") || containsWord(h, "errors") || containsWord(h, "错误") ||
+			slices.Contains([]string{"key", "id", "编号", "标识"}, h)) {
+			continue
+		}
+		isCode := func(c string) bool {
+			return intRe.MatchString(c) || upperSnakeRe.MatchString(c) || listCodeRe.MatchString(c) && strings.Contains(c, ".")
+		}
+		if !columnAll(t, i, 2, isCode) {
+			continue
+		}
+		if found >= 0 {
+			return -1 // two such columns: neither is sure
+		}
+		found = i
+	}
+	return found
+}
+
+// upperSnakeRe is a name in upper snake case (REQUEST_TOO_LARGE).
+var upperSnakeRe = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$`)
 
 // stubCode reports whether t's first column, a stub column (row headings)
 // with a heading of no role, holds the codes: no other column does.

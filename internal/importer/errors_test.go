@@ -178,10 +178,25 @@ func TestBadInput(t *testing.T) {
 		{
 			name: "merged RST cells",
 			file: "grid.rst",
-			data: "+------+---------+\n| Code | Message |\n+======+=========+\n| A    | Fine.   |\n+------+---------+\n| B spans        |\n+------+---------+\n",
+			data: "+------+---------+\n| Code | Message |\n+======+=========+\n| A    | Fine.   |\n+------+---------+\n| Group heading  |\n+------+---------+\n| B1 no pipe     |\n+------+---------+\n| C    |         |\n+------+---------+\n",
 			wantDiags: []string{
-				`grid.rst:6: grid row spans columns (no | at column 8); merged cells are not supported, row not imported`,
+				`grid.rst:6: note: grid row "Group heading" spans all columns; read as a group heading, not an error row`,
+				`grid.rst:8: grid row "B1 no pipe" is one cell across all columns (a | missing?); row not imported`,
+				`grid.rst:10: code C has no message`,
 			},
+		},
+		{
+			name: "grid row with a border out of place",
+			file: "ragged.rst",
+			data: "+------+---------+\n| Code | Message |\n+======+=========+\n| A    | Fine.   |\n+------+---------+\n| B    | Off.     |\n+------+---------+\n| C    | Kept.   |\n+------+---------+\n",
+			wantDiags: []string{
+				`ragged.rst:6: grid row is not closed by borders (a | or + out of place); row not imported`,
+			},
+		},
+		{
+			name: "HTML headings of codes beside a table",
+			file: "both.html",
+			data: "<table><tr><th>Code</th><th>Message</th></tr><tr><td>E1</td><td>Bad.</td></tr></table>\n<h3>E2_X</h3><p>Two.</p>\n<h3>E3_X</h3><p>Three.</p>\n",
 		},
 		{
 			name:    "unknown format",

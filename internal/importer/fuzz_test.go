@@ -35,6 +35,15 @@ var layoutSeeds = []string{
 	// RST: a grid table with a multi-line cell, CJK widths and a row whose
 	// cells are merged.
 	":original_name: errors.html\n\nError Code\n==========\n\n+--------+----------+----------------+\n| Status | 错误码   | Message        |\n+========+==========+================+\n| 400    | SVC.0001 | Invalid        |\n|        |          | ``name``.      |\n+--------+----------+----------------+\n| NA     | SVC.0002 | 内部错误。     |\n+--------+----------+----------------+\n| 409    | SVC.0003 merged cells      |\n+--------+----------+----------------+\n",
+	// RST: an indented grid table whose cells span rows and columns, and a
+	// row that is one cell across.
+	".. table:: Errors\n\n   +------+-----+----------+\n   | Code | St  | Message  |\n   +======+=====+==========+\n   | Grouped heading        |\n   +------+-----+----------+\n   | E1   | 400 | Bad.     |\n   +      +-----+          +\n   |      | 409 |          |\n   +------+-----+----------+\n   | E2   | Spans two.     |\n   +------+----------------+\n",
+	// RST: definition lists, of log messages and of codes with a literal
+	// status, a template name and field lines.
+	"``Port is not valid``\n   The port is out of range.\n\n``Access Denied``\n   ``403``\n   Not allowed for ``URL``.\n   ``access#denied``\n\n``E_QUOTA``\n   Quota spent.\n\n   :Status: 429\n   :Solution: Wait.\n",
+	// RST: sections whose titles are codes, with field lines, bold labels
+	// and a literal block.
+	"Errors\n======\n\nQueueGone\n---------\n\nNo queue.\n\n:HTTP Status: 404\n\nQ-1: Too Large\n--------------\n\n**Description:** Over the limit.\n\n**Example**::\n\n    POST /q\n\n**How to fix:** Split it.\n",
 	// RST: a label and a simple table whose last row goes on over two lines.
 	".. _cache_errors:\n\n=====  ======  ==================\nCode   Status  Message\n=====  ======  ==================\nC100   400     The key is invalid.\nC101   404     The key does not\n               exist.\n=====  ======  ==================\n",
 	// RST: a list table.
@@ -53,8 +62,19 @@ var layoutSeeds = []string{
 	"<h1>Vector DB errors</h1>\n<h3>65535</h3><p>Internal error. Please retry later.</p>\n<p><strong>1800</strong>: The user has not logged in.</p>\n<dl><dt>1801</dt><dd>Invalid parameter <code>%s</code>.</dd></dl>\n",
 	// AsciiDoc: a header option, cell specs, a cell over two lines.
 	"= Loader errors\n\n[cols=\"1,3\",options=\"header\"]\n|===\n|Code |Message\n\n|L1\na|The file is `empty`.\n\n|L2\n|The file is\ntoo large.\n|===\n",
+	// Markdown: "CODE: Title" sections with bold labels, known and not, and
+	// an example code block inside a section.
+	"### LDG-1: Account Frozen\n\n**HTTP Status Code:** 423 Locked\n\n**Common causes:**\n- A hold\n\n**Example:**\n```json\n{}\n```\n\n**Solution:** Call us.\n\n---\n\n### LDG-2: 未生成\n\n**原因：** 尚未生成。\n",
+	// AsciiDoc: description lists of settings and of codes.
+	"timeout:: Seconds.\n\n`RND-1`:: Parse failed.\nHTTP status: 422\n\nRND-2::\nMissing partial.\nSolution: Upload it.\n",
+	// Markdown: sections titled by their heading, the code a label line.
+	"## Parcel not found\n\n**Error code:** TRK_UNKNOWN\n**HTTP status:** 404\n\nNo parcel.\n\n## 缺失\n\n错误码：TRK_NO\n",
+	// AsciiDoc: a headerless table whose first row names the columns.
+	"|===\n|Error |description\n|413|Too large.\n|428|Length `missing`.\n|===\n",
 	// Markdown: bilingual columns, a numeric alias, a block with labels.
 	"| 错误码 | 错误码值 | 中文 | 英文 |\n|---|---|---|---|\n| ACL_X | 100 | 失败 | Failed |\n\n## 201 权限失败\n\n**错误信息**\n\nDenied.\n\nHTTP Status Code: 403\n",
+	// HTML: "CODE: Title" sections with bold labels and an example <pre>.
+	"<h3>VLT-1: Sealed</h3><p><strong>HTTP Status Code:</strong> 423</p><p><strong>Causes:</strong></p><ul><li>Restart</li></ul><pre>{}</pre><p><b>Fix:</b> Unseal.</p>\n",
 	// HTML in GBK, named by its <meta> charset.
 	"<meta charset=\"gbk\"><table><tr><th>\xb4\xed\xce\xf3\xc2\xeb</th><th>\xcb\xb5\xc3\xf7</th></tr><tr><td>E1</td><td>\xb2\xce\xca\xfd\xb4\xed\xce\xf3</td></tr></table>",
 }

@@ -43,6 +43,9 @@ type htmlBlock struct {
 	lead    strings.Builder // text of a leading <strong>, <b>, <code>, <em>
 	inLead  int
 	leadEnd bool // text came after the leading element (or none led)
+	// strong is set when the leading element is <strong> or <b>, which
+	// may be a label ("Solution:").
+	strong bool
 }
 
 // parseHTML reads the <table>s of an HTML page (or fragment), and lists of
@@ -51,8 +54,9 @@ type htmlBlock struct {
 // out of a larger page.
 func parseHTML(src string, baseLine int) *page {
 	r := &htmlReader{
-		pg:   &page{},
-		list: &table{header: []string{"code", "message"}, roles: []role{roleCode, roleMessage}},
+		pg:    &page{},
+		list:  newBlockList(),
+		field: 1,
 	}
 	li := newLineIndex(src)
 	z := html.NewTokenizer(strings.NewReader(src))
@@ -123,6 +127,12 @@ type htmlReader struct {
 	list    *table       // codes as headings, terms or bold paragraphs, with their messages
 	pending *row         // the list item whose message is being read
 	blk     *htmlBlock   // the block being read, outside tables
+	field   int          // the pending item's cell that text goes to
+	label   string       // a label of no known role over the text that follows
+	pre     int          // depth inside <pre> within a code's section
+	// section is the last heading that named no code, and its line.
+	section     string
+	sectionLine int
 }
 
 // table returns the innermost open table, or nil outside tables.
@@ -214,7 +224,17 @@ func (r *htmlReader) startTag(tok html.Token, selfClosing bool, line int) {
 			if r.blk == nil {
 				r.blk = &htmlBlock{line: line}
 			}
+			if r.blk.lead.Len() == 0 && !r.blk.leadEnd && r.blk.inLead == 0 {
+				r.blk.strong = tok.DataAtom == atom.Strong || tok.DataAtom == atom.B
+			}
 			r.blk.inLead++
+		}
+	case atom.Pre:
+		// An example inside a code's section: not its text.
+		if ht == nil && r.pending != nil && !selfClosing {
+			r.endBlock()
+			r.pre++
+			r.skip++
 		}
 	}
 }
@@ -225,6 +245,11 @@ func (r *htmlReader) endTag(a atom.Atom, line int) {
 	switch a {
 	case atom.Script, atom.Style:
 		if r.skip > 0 {
+			r.skip--
+		}
+	case atom.Pre:
+		if r.pre > 0 {
+			r.pre--
 			r.skip--
 		}
 	case atom.Td, atom.Th:
@@ -264,9 +289,33 @@ func (r *htmlReader) endTag(a atom.Atom, line int) {
 // flushItem adds the pending list item to the list.
 func (r *htmlReader) flushItem() {
 	if r.pending != nil {
+		if r.pending.cells[1] == "" && r.pending.cells[3] != "" {
+			// "CODE: Title": the title is the short message.
+			r.pending.cells[1], r.pending.cells[3] = r.pending.cells[3], ""
+		}
 		r.list.rows = append(r.list.rows, *r.pending)
 		r.pending = nil
 	}
+}
+
+func codeLabelOK(t string) bool { _, ok := codeLabel(t); return ok }
+
+// startItem starts a list item of the given code and message.
+func (r *htmlReader) startItem(line int, code, msg string) {
+	r.flushItem()
+	r.pending = &row{line: line, cells: []string{code, msg, "", "", "", ""}}
+	r.field, r.label = 1, ""
+}
+
+// addText adds text to cell i of the pending item.
+func (r *htmlReader) addText(i int, t string) {
+	if i == 5 && r.label != "" {
+		t, r.label = r.label+": "+t, ""
+	}
+	if r.pending.cells[i] != "" {
+		r.pending.cells[i] += "\n\n"
+	}
+	r.pending.cells[i] += t
 }
 
 // endBlock ends the current block: a code (as a heading, or leading the
@@ -284,25 +333,63 @@ func (r *htmlReader) endBlock() {
 		return
 	}
 	lead := strings.TrimRight(collapseSpace(b.lead.String()), ":：")
+	code, title, headed := "", "", false
+	if b.heading {
+		code, title, headed = headingCode(strings.Trim(text, ":："))
+	}
 	switch {
-	case b.heading && listCodeRe.MatchString(strings.Trim(text, ":：")):
-		r.flushItem()
-		r.pending = &row{line: b.line, cells: []string{strings.Trim(text, ":："), ""}}
+	case headed:
+		r.startItem(b.line, code, "")
+		if title != "" {
+			r.pending.cells[3] = title
+			r.field = 5
+		}
 	case lead != "" && !b.value && listCodeRe.MatchString(lead):
-		r.flushItem()
 		rest := strings.TrimSpace(strings.TrimPrefix(text, collapseSpace(b.lead.String())))
 		rest = strings.TrimSpace(strings.TrimLeft(rest, ":：-–—|"))
-		r.pending = &row{line: b.line, cells: []string{lead, rest}}
+		r.startItem(b.line, lead, rest)
 	case b.heading:
 		r.flushItem()
 		if r.pg.title == "" {
 			r.pg.title = text
+		} else {
+			r.section, r.sectionLine = text, b.line
+		}
+	case r.pending == nil && r.section != "" && !b.value && codeLabelOK(text):
+		// A heading over "Error code: X": the section is the code's.
+		code, _ := codeLabel(text)
+		r.startItem(r.sectionLine, code, "")
+		r.pending.cells[3], r.field = r.section, 5
+		if _, rest, _ := strings.Cut(text, "\n"); strings.TrimSpace(rest) != "" {
+			r.addText(r.field, strings.TrimSpace(rest))
 		}
 	case r.pending != nil:
-		if r.pending.cells[1] != "" {
-			r.pending.cells[1] += "\n\n"
+		if b.strong {
+			if l, v, ok := labelFrom(collapseSpace(b.lead.String()), text); ok {
+				// A bold label names the field of what follows it.
+				i, known := labelCellLoose(l)
+				if i == 1 && r.pending.cells[1] != "" {
+					i = 5
+				}
+				switch {
+				case v == "" && known:
+					r.field, r.label = i, ""
+				case v == "":
+					r.field, r.label = 5, l
+				case known:
+					r.addText(i, v)
+				default:
+					r.label = l
+					r.addText(5, v)
+				}
+				break
+			}
 		}
-		r.pending.cells[1] += text
+		if i, v, ok := labelLine(text); ok {
+			r.addText(i, v)
+			break
+		}
+		r.addText(r.field, text)
 	default:
 		r.pg.prose = append(r.pg.prose, text)
 	}

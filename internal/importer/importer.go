@@ -5,15 +5,17 @@
 //   - markdown: pipe tables (yuin/goldmark with extension.Table), HTML
 //     tables inside Markdown, and "bold code, then message paragraph" lists;
 //     Docusaurus front matter and DITA {#id .class} attribute blocks.
-//   - rst: reStructuredText grid tables (multi-line cells, CJK widths),
-//     simple tables and list-table directives.
+//   - rst: reStructuredText grid tables (multi-line cells, CJK widths,
+//     cells spanning rows and columns), simple tables and list-table
+//     directives; definition lists and sections whose term or title is a
+//     code.
 //   - text: plain-text tables whose columns are separated by gaps or by
 //     single spaces (code, multi-word type, description), headed by a line
 //     naming the columns.
 //   - html: <table> elements (golang.org/x/net/html), colspan and rowspan;
 //     codes written as headings, definition terms or bold paragraphs.
 //   - asciidoc: |=== tables (header options, cell specs, cells over
-//     several lines).
+//     several lines) and CODE:: message description lists.
 //
 // Pages with no table but lines of "CODE: message" are read as a list.
 // UTF-16 pages with a byte-order mark are decoded; pages that are not UTF-8
@@ -248,6 +250,9 @@ func importPage(name string, data []byte, opts Options, preview *strings.Builder
 	for _, d := range pg.diags {
 		b.diag(d.line, "%s", d.msg)
 	}
+	for _, d := range pg.lineNotes {
+		b.note(d.line, "%s", plainText(d.msg))
+	}
 	if preview != nil {
 		fmt.Fprintf(preview, "%s: read as %s; %d table(s) or list(s)\n", name, format, len(pg.tables))
 	}
@@ -429,6 +434,8 @@ type page struct {
 	prose   []string // paragraphs outside tables, for conventions such as sub-codes
 	tables  []*table
 	diags   []lineDiag
+	// lineNotes are notes on lines left out on purpose (group headings).
+	lineNotes []lineDiag
 }
 
 // plainOutsideCells turns the stand-ins of escaped characters back into
@@ -468,6 +475,10 @@ type table struct {
 	stub int
 	locs []string // per column, the locale of a message column, when known
 	rows []row
+	// section is the heading of the page's section that holds the table,
+	// when the reader knows it: a vertical table with no code field under
+	// a heading that is a code documents that code.
+	section string
 }
 
 type row struct {

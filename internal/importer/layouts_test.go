@@ -25,8 +25,9 @@ import (
 //
 // A sample line names a code (of an entry or a variant) and fields it
 // must have exactly: status (a number or -), message.LOC, title.LOC,
-// remediation.LOC, alias (an entry's aliases, joined with a comma), or
-// pattern (yes when the code is a range). \| is a | in a value.
+// remediation.LOC, description (an entry's source.original.description), alias (an entry's aliases, joined with a comma), or
+// pattern (yes when the code is a range). \| is a | in a value, \n a
+// line break.
 type layoutWant struct {
 	rows, errors int
 	notes        int
@@ -72,7 +73,7 @@ func readWant(t *testing.T, path string) layoutWant {
 		default:
 			var parts []string
 			for p := range strings.SplitSeq(strings.ReplaceAll(l, `\|`, "\x00"), " | ") {
-				parts = append(parts, strings.ReplaceAll(strings.TrimSpace(p), "\x00", "|"))
+				parts = append(parts, strings.ReplaceAll(strings.ReplaceAll(strings.TrimSpace(p), "\x00", "|"), `\n`, "\n"))
 			}
 			w.samples = append(w.samples, parts)
 		}
@@ -123,6 +124,10 @@ func sampleProblem(c *catalog.Catalog, s []string) string {
 				got = f.e.Title[strings.TrimPrefix(k, "title.")]
 			case strings.HasPrefix(k, "remediation."):
 				got = f.rem[strings.TrimPrefix(k, "remediation.")]
+			case k == "description":
+				if f.e.Source != nil {
+					got = f.e.Source.Original["description"]
+				}
 			case k == "alias":
 				got = strings.Join(f.e.Aliases, ",")
 			case k == "pattern":

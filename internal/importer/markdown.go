@@ -58,9 +58,19 @@ func parseMarkdown(src string) *page {
 	list := &table{header: []string{"code", "message", "status", "title", "remediation", "description"},
 		roles: []role{roleCode, roleMessage, roleStatus, roleTitle, roleRemediation, roleDescription}}
 	var pending *row
+	section := "" // the last heading's text
+	sectionLine := 0
 	field := 1 // the cell the next paragraph goes to
+	// label is a label of no known role over the paragraphs that follow
+	// ("Affected endpoints"): they are description, under it.
+	label := ""
 	flush := func() {
 		if pending != nil {
+			if pending.cells[1] == "" && pending.cells[3] != "" {
+				// "### CODE: Title": the title is the short message;
+				// the paragraphs under it describe the error.
+				pending.cells[1], pending.cells[3] = pending.cells[3], ""
+			}
 			list.rows = append(list.rows, *pending)
 			pending = nil
 		}
@@ -71,9 +81,12 @@ func parseMarkdown(src string) *page {
 			list.line = line
 		}
 		pending = &row{line: line, cells: []string{code, rest, "", "", "", ""}}
-		field = 1
+		field, label = 1, ""
 	}
 	addText := func(i int, t string) {
+		if i == 5 && label != "" {
+			t, label = label+": "+t, ""
+		}
 		if pending.cells[i] != "" {
 			pending.cells[i] += "\n\n"
 		}
@@ -86,22 +99,35 @@ func parseMarkdown(src string) *page {
 		switch x := n.(type) {
 		case *ast.Heading:
 			t := strings.TrimSpace(ditaTrailRe.ReplaceAllString(inlineText(x, source), ""))
+			section, sectionLine = t, nodeLine(x, li)
 			if pg.title == "" && (x.Level == 1 || firstHeading(doc) == x) {
 				pg.title = t
 			}
 			if code, title, ok := headingCode(t); ok {
 				startItem(code, nodeLine(x, li), "")
 				pending.cells[3] = title
+				if title != "" {
+					field = 5
+				}
 				return ast.WalkSkipChildren, nil
 			}
 			flush()
 			return ast.WalkSkipChildren, nil
 		case *east.Table:
 			flush()
-			pg.tables = append(pg.tables, mdTable(x, source, li))
+			mt := mdTable(x, source, li)
+			mt.section = section
+			pg.tables = append(pg.tables, mt)
 			return ast.WalkSkipChildren, nil
-		case *ast.ThematicBreak, *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.ThematicBreak:
 			flush()
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			// An example inside a code's section does not end it.
+			label = ""
+			if pending == nil || pending.cells[3] == "" && pending.cells[2] == "" {
+				flush()
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
@@ -118,7 +144,48 @@ func parseMarkdown(src string) *page {
 				startItem(code, nodeLine(x, li), rest)
 				return ast.WalkSkipChildren, nil
 			}
+			if code, ok := codeLabel(t); ok && pending == nil && section != "" && section != pg.title {
+				// "## Missing contact" over "**Error code:** NOT-1": the
+				// section is the code's, its heading the title.
+				startItem(code, sectionLine, "")
+				pending.cells[3], field = section, 5
+				_, rest, _ := strings.Cut(t, "\n")
+				if strings.TrimSpace(rest) == "" {
+					return ast.WalkSkipChildren, nil
+				}
+				t = rest
+			}
 			if pending != nil {
+				if l, v, ok := boldLabel(x, source, t); ok {
+					// "**Solution:**", "**Common causes:** …": a bold
+					// label names the field of what follows it; one of no
+					// known role heads description, never the message.
+					// Lines after the label's own are read on their own
+					// ("**Status:** 400" then "**Description:** …").
+					var more string
+					if k := strings.IndexByte(v, '\n'); k >= 0 {
+						v, more = strings.TrimSpace(v[:k]), v[k+1:]
+					}
+					i, known := labelCellLoose(l)
+					if i == 1 && pending.cells[1] != "" {
+						i = 5 // a second message label ("错误描述" after "错误信息")
+					}
+					switch {
+					case v == "" && known:
+						field, label = i, ""
+					case v == "":
+						field, label = 5, l
+					case known:
+						addText(i, v)
+					default:
+						label = l
+						addText(5, v)
+					}
+					if strings.TrimSpace(more) == "" {
+						return ast.WalkSkipChildren, nil
+					}
+					t = more
+				}
 				if i, ok := blockLabel(t); ok {
 					// A bold label over the paragraphs that follow.
 					field = i
@@ -233,7 +300,7 @@ func keepList(list *table, tables []*table) bool {
 		}
 	}
 	for _, r := range list.rows {
-		if listed[cleanCode(r.cells[0])] || strings.TrimSpace(r.cells[2]) == "" {
+		if listed[cleanCode(r.cells[0])] || len(r.cells) < 3 || strings.TrimSpace(r.cells[2]) == "" {
 			return false
 		}
 	}
@@ -533,6 +600,73 @@ func labelCell(label string) (int, bool) {
 		return 5, true
 	}
 	return 0, false
+}
+
+// boldLabel reads a paragraph that opens with a bold label: "**Solution:**",
+// "**Common causes:** text", "**解决方法：**", or a short bold line of its
+// own. It returns the label and the text after it (t is the paragraph's
+// plain text).
+func boldLabel(p ast.Node, source []byte, t string) (label, value string, ok bool) {
+	em, isEm := p.FirstChild().(*ast.Emphasis)
+	if !isEm || em.Level != 2 {
+		return "", "", false
+	}
+	return labelFrom(strings.TrimSpace(inlineText(em, source)), t)
+}
+
+// labelFrom reads a block's text t that opens with bold text l as a label
+// and what follows it: l must end with a colon, or be followed by one, or
+// be all of t; and it is short, on one line.
+func labelFrom(l, t string) (label, value string, ok bool) {
+	if l == "" || strings.Contains(l, "\n") || len([]rune(l)) > 40 || !strings.HasPrefix(t, l) {
+		return "", "", false
+	}
+	rest := strings.TrimSpace(t[len(l):])
+	colon := strings.HasSuffix(l, ":") || strings.HasSuffix(l, "：") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")
+	if !colon && rest != "" {
+		return "", "", false
+	}
+	label = strings.TrimSpace(strings.TrimRight(l, ":："))
+	value = strings.TrimSpace(strings.TrimLeft(rest, ":："))
+	if label == "" {
+		return "", "", false
+	}
+	return label, value, true
+}
+
+// labelCellLoose is the list cell a bold label names: by the words it
+// contains ("Common causes" is description, "How to fix" remediation),
+// not only exact heading words, as the bold and the colon mark it a label.
+func labelCellLoose(label string) (int, bool) {
+	if i, ok := labelCell(label); ok {
+		return i, true
+	}
+	switch classify(label) {
+	case roleMessage:
+		return 1, true
+	case roleStatus:
+		return 2, true
+	case roleRemediation:
+		return 4, true
+	case roleDescription:
+		return 5, true
+	}
+	return 0, false
+}
+
+// codeLabel reads a paragraph whose first line is "Error code: X" (or
+// "错误码：X", bold or not) and returns X when it looks like a code.
+func codeLabel(t string) (string, bool) {
+	first, _, _ := strings.Cut(t, "\n")
+	m := labelLineRe.FindStringSubmatch(first)
+	if m == nil || classify(m[1]) != roleCode {
+		return "", false
+	}
+	c := cleanCode(m[2])
+	if !(intRe.MatchString(c) || listCodeRe.MatchString(c) || upperSnakeRe.MatchString(c)) {
+		return "", false
+	}
+	return c, true
 }
 
 // labelLine reads a line "HTTP Status Code: 400", "状态码：400" or

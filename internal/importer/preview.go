@@ -200,6 +200,18 @@ func hasRole(cols columns, r role) bool {
 
 var _ = slices.Contains[[]string]
 
+// allHeadingLike reports whether every cell reads as a column heading:
+// a few words, no digits, not a sentence, not a code.
+func allHeadingLike(cells []string) bool {
+	for _, c := range cells {
+		c = plainText(strings.TrimSpace(c))
+		if c == "" || len(strings.Fields(c)) > 4 || len([]rune(c)) > 30 || strings.ContainsAny(c, "0123456789.。") || listCodeRe.MatchString(c) {
+			return false
+		}
+	}
+	return true
+}
+
 // reshape reads a table whose header row is empty with its first row as
 // the header, and a vertical table (Field | Value, whose first column
 // names the roles: Code / Reason / Action) as one row.
@@ -215,7 +227,7 @@ func reshape(t *table) {
 				named++
 			}
 		}
-		if named >= 2 {
+		if named >= 2 || named == 1 && len(first.cells) >= 2 && allHeadingLike(first.cells) && !vertical(t) {
 			t.header = plainAll(first.cells)
 			t.line = first.line
 			t.rows = t.rows[1:]
@@ -244,9 +256,31 @@ func reshape(t *table) {
 		header = append(header, plainText(r.cells[0]))
 		cells = append(cells, r.cells[1])
 	}
+	if !hasCode && len(header) >= 1 {
+		// A vertical table under a heading that names its code.
+		if code, _, ok := headingCode(t.section); ok {
+			header = append([]string{"Code"}, header...)
+			cells = append([]string{code}, cells...)
+			hasCode, line = true, t.rows[0].line
+		}
+	}
 	if !hasCode || len(header) < 2 {
 		return
 	}
 	t.header = header
 	t.rows = []row{{line: line, cells: cells}}
+}
+
+// vertical reports whether t, of two columns, reads as a field/value
+// table: the first cell of each of its two or more rows names a role.
+func vertical(t *table) bool {
+	if len(t.rows) < 2 {
+		return false
+	}
+	for _, r := range t.rows {
+		if len(r.cells) != 2 || classify(r.cells[0]) == roleNone {
+			return false
+		}
+	}
+	return true
 }
