@@ -1,6 +1,7 @@
 package errcat
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/errcat/errcat/vocab"
@@ -61,6 +62,9 @@ type segment struct {
 	// raw is the placeholder as written, "{name}", for when the param is
 	// missing.
 	raw string
+	// pos is the index of name in Def.Params, or -1: an Error stores the
+	// values of the params named in that order by position.
+	pos int
 }
 
 func (d *Def) compiled() *compiled {
@@ -75,7 +79,7 @@ func (d *Def) compiled() *compiled {
 		}
 		m := make(map[string]*template, len(texts))
 		for loc, t := range texts {
-			tp := compileTemplate(t)
+			tp := compileTemplate(t, d.Params)
 			tp.locale = loc
 			tp.localeValue = []string{loc}[:1:1]
 			m[loc] = tp
@@ -103,14 +107,16 @@ func (d *Def) compiled() *compiled {
 	return d.comp.Load()
 }
 
-func compileTemplate(t string) *template {
+func compileTemplate(t string, params []string) *template {
 	tp := &template{}
 	last := 0
 	for start, end := vocab.NextPlaceholder(t, 0); start >= 0; start, end = vocab.NextPlaceholder(t, end) {
+		name := t[start+1 : end-1]
 		tp.segs = append(tp.segs, segment{
 			lit:  string(AppendJSONEscaped(nil, t[last:start])),
-			name: t[start+1 : end-1],
+			name: name,
 			raw:  string(AppendJSONEscaped(nil, t[start:end])),
+			pos:  slices.Index(params, name),
 		})
 		last = end
 	}
@@ -269,7 +275,9 @@ func (e *Error) AppendJSONText(dst []byte, field Field, locale string) []byte {
 		if s.name == "" {
 			continue
 		}
-		if v, ok := e.Param(s.name); ok {
+		if p := s.pos; uint(p) < uint(e.npos) {
+			dst = AppendJSONEscaped(dst, e.slots[p])
+		} else if v, ok := e.Param(s.name); ok {
 			dst = AppendJSONEscaped(dst, v)
 		} else {
 			dst = append(dst, s.raw...)
