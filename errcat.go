@@ -201,17 +201,20 @@ func (e *Error) setParams(kv []string) {
 	npos := 0
 	if d := e.def; d != nil {
 		names := d.Params
-		for npos < len(names) && npos < inlineSlots && 2*npos+1 < len(kv) && kv[2*npos] == names[npos] {
+		n := min(len(kv)/2, len(names), inlineSlots)
+		for npos < n && kv[2*npos] == names[npos] {
 			e.slots[npos] = kv[2*npos+1]
 			npos++
 		}
 	}
-	rest := kv[2*npos:]
-	n := copy(e.slots[npos:], rest)
 	e.npos = uint8(npos)
-	e.nparams = uint8(npos + n)
-	if len(rest) > n {
-		e.more = &overflow{params: append([]string(nil), rest[n:]...)}
+	e.nparams = uint8(npos)
+	if rest := kv[2*npos:]; len(rest) > 0 {
+		n := copy(e.slots[npos:], rest)
+		e.nparams += uint8(n)
+		if len(rest) > n {
+			e.more = &overflow{params: append([]string(nil), rest[n:]...)}
+		}
 	}
 }
 
@@ -485,6 +488,14 @@ func asDef(err error) *Def {
 // as its cause, so the text of an unknown error never reaches the client.
 // It returns nil for a nil err.
 func From(err error, dom *Domain) *Error {
+	// The common case, an *Error itself, in a call that inlines.
+	if e, _ := err.(*Error); e != nil && e.def != nil {
+		return e
+	}
+	return from(err, dom)
+}
+
+func from(err error, dom *Domain) *Error {
 	if err == nil {
 		return nil
 	}
