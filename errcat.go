@@ -209,12 +209,20 @@ func (e *Error) setParams(kv []string) {
 	}
 	e.npos = uint8(npos)
 	e.nparams = uint8(npos)
-	if rest := kv[2*npos:]; len(rest) > 0 {
-		n := copy(e.slots[npos:], rest)
-		e.nparams += uint8(n)
-		if len(rest) > n {
-			e.more = &overflow{params: append([]string(nil), rest[n:]...)}
-		}
+	if 2*npos < len(kv) {
+		e.setNamed(kv[2*npos:])
+	}
+}
+
+// setNamed stores params after the positional ones as name, value
+// strings; apart from setParams, which stays small for the common case.
+//
+//go:noinline
+func (e *Error) setNamed(rest []string) {
+	n := copy(e.slots[e.npos:], rest)
+	e.nparams += uint8(n)
+	if len(rest) > n {
+		e.more = &overflow{params: append([]string(nil), rest[n:]...)}
 	}
 }
 
