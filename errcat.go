@@ -59,24 +59,34 @@ type Def struct {
 	comp atomic.Pointer[compiled]
 }
 
-// How many name/value strings an Error holds without a further
-// allocation: 3 params and 1 metadata pair. More go to an overflow block
-// (one more allocation).
-const (
-	inlineParams = 6
-	inlineMeta   = 2
-)
+// inlineSlots is how many strings an Error holds without a further
+// allocation: its params and then its metadata pairs. Params named in
+// the order of Def.Params take one string each (the value), others two
+// (name and value), a metadata pair two; so 2 params and 1 metadata pair
+// fit, named either way. More go to an overflow block (one more
+// allocation).
+const inlineSlots = 5
 
 // Error is one occurrence of a catalog error. Build it with Def.New and the
 // With methods, which modify and return the same Error; an Error must not
 // be modified once it is shared between goroutines.
+//
+// It is kept small (144 bytes), since a returned error is allocated once
+// per occurrence: the immutable parts live in the Def, and the params are
+// stored as values by their position in Def.Params when the caller names
+// them in that order, as generated constructors do.
 type Error struct {
 	def       *Def
 	cause     error
 	requestID string
 
-	params  [inlineParams]string
-	meta    [inlineMeta]string
+	// slots holds nparams strings of params, then nmeta strings of
+	// metadata pairs. The params are first npos values, slots[i] the
+	// value of def.Params[i] (the caller named them in that order), then
+	// name, value strings, continued in more.params when the slots are
+	// full.
+	slots   [inlineSlots]string
+	npos    uint8
 	nparams uint8
 	nmeta   uint8
 	more    *overflow
@@ -185,11 +195,49 @@ func (d *Def) Text(field map[string]string, locale string) (text, textLocale str
 	return field[best], best
 }
 
+// setParams stores kv: the leading params that follow def.Params as
+// values by position, the rest as name, value strings.
 func (e *Error) setParams(kv []string) {
-	e.nparams = uint8(copy(e.params[:], kv))
-	if len(kv) > inlineParams {
-		e.more = &overflow{params: append([]string(nil), kv[inlineParams:]...)}
+	npos := 0
+	if d := e.def; d != nil {
+		names := d.Params
+		n := min(len(kv)/2, len(names), inlineSlots)
+		for npos < n && kv[2*npos] == names[npos] {
+			e.slots[npos] = kv[2*npos+1]
+			npos++
+		}
 	}
+	e.npos = uint8(npos)
+	e.nparams = uint8(npos)
+	if 2*npos < len(kv) {
+		e.setNamed(kv[2*npos:])
+	}
+}
+
+// setNamed stores params after the positional ones as name, value
+// strings; apart from setParams, which stays small for the common case.
+//
+//go:noinline
+func (e *Error) setNamed(rest []string) {
+	n := copy(e.slots[e.npos:], rest)
+	e.nparams += uint8(n)
+	if len(rest) > n {
+		e.more = &overflow{params: append([]string(nil), rest[n:]...)}
+	}
+}
+
+// named returns the k-th of the params' name, value strings after the
+// positional ones.
+func (e *Error) named(k int) (string, bool) {
+	inline := int(e.nparams) - int(e.npos)
+	if k < inline {
+		return e.slots[int(e.npos)+k], true
+	}
+	k -= inline
+	if more := e.moreParams(); k < len(more) {
+		return more[k], true
+	}
+	return "", false
 }
 
 func (e *Error) moreParams() []string {
@@ -233,9 +281,9 @@ func (e *Error) WithRequestID(id string) *Error {
 // WithMeta adds a metadata pair (e.g. a region or a quota limit). The wire
 // formats that carry metadata (google's ErrorInfo, problem) send it.
 func (e *Error) WithMeta(key, value string) *Error {
-	if int(e.nmeta)+2 <= inlineMeta {
-		e.meta[e.nmeta] = key
-		e.meta[e.nmeta+1] = value
+	if at := int(e.nparams) + int(e.nmeta); at+2 <= inlineSlots {
+		e.slots[at] = key
+		e.slots[at+1] = value
 		e.nmeta += 2
 		return e
 	}
@@ -257,41 +305,40 @@ func (e *Error) Unwrap() error { return e.cause }
 
 // NumParams returns the number of params, counting a trailing name
 // without a value as one.
-func (e *Error) NumParams() int { return (int(e.nparams) + len(e.moreParams()) + 1) / 2 }
+func (e *Error) NumParams() int {
+	return int(e.npos) + (int(e.nparams)-int(e.npos)+len(e.moreParams())+1)/2
+}
 
 // ParamAt returns the i-th param; ok is false for a name given without a
 // value.
 func (e *Error) ParamAt(i int) (name, value string, ok bool) {
-	j := 2 * i
-	get := func(k int) (string, bool) {
-		if k < int(e.nparams) {
-			return e.params[k], true
-		}
-		k -= inlineParams
-		if more := e.moreParams(); k >= 0 && k < len(more) {
-			return more[k], true
-		}
-		return "", false
+	if i < int(e.npos) {
+		return e.def.Params[i], e.slots[i], true
 	}
-	name, _ = get(j)
-	value, ok = get(j + 1)
+	j := 2 * (i - int(e.npos))
+	name, _ = e.named(j)
+	value, ok = e.named(j + 1)
 	return name, value, ok
 }
 
 // Param returns the value of the param name.
 func (e *Error) Param(name string) (string, bool) {
-	for i := 0; i+1 < int(e.nparams); i += 2 {
-		if e.params[i] == name {
-			return e.params[i+1], true
+	if e.npos > 0 {
+		for i, p := range e.def.Params[:e.npos] {
+			if p == name {
+				return e.slots[i], true
+			}
 		}
 	}
-	more := e.moreParams()
-	for i := 0; i+1 < len(more); i += 2 {
-		if more[i] == name {
-			return more[i+1], true
+	for k := 0; ; k += 2 {
+		n, ok := e.named(k)
+		if !ok {
+			return "", false
+		}
+		if n == name {
+			return e.named(k + 1)
 		}
 	}
-	return "", false
 }
 
 // NumMeta returns the number of metadata pairs.
@@ -301,7 +348,8 @@ func (e *Error) NumMeta() int { return (int(e.nmeta) + len(e.moreMeta())) / 2 }
 func (e *Error) MetaAt(i int) (key, value string) {
 	j := 2 * i
 	if j < int(e.nmeta) {
-		return e.meta[j], e.meta[j+1]
+		at := int(e.nparams) + j
+		return e.slots[at], e.slots[at+1]
 	}
 	j -= int(e.nmeta)
 	more := e.moreMeta()
@@ -448,6 +496,14 @@ func asDef(err error) *Def {
 // as its cause, so the text of an unknown error never reaches the client.
 // It returns nil for a nil err.
 func From(err error, dom *Domain) *Error {
+	// The common case, an *Error itself, in a call that inlines.
+	if e, _ := err.(*Error); e != nil && e.def != nil {
+		return e
+	}
+	return from(err, dom)
+}
+
+func from(err error, dom *Domain) *Error {
 	if err == nil {
 		return nil
 	}

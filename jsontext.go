@@ -1,6 +1,7 @@
 package errcat
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/errcat/errcat/vocab"
@@ -61,12 +62,19 @@ type segment struct {
 	// raw is the placeholder as written, "{name}", for when the param is
 	// missing.
 	raw string
+	// pos is the index of name in Def.Params, or -1: an Error stores the
+	// values of the params named in that order by position.
+	pos int
 }
 
 func (d *Def) compiled() *compiled {
 	if c := d.comp.Load(); c != nil {
 		return c
 	}
+	return d.compile()
+}
+
+func (d *Def) compile() *compiled {
 	c := &compiled{}
 	for f := range numFields {
 		texts := d.field(f)
@@ -75,7 +83,7 @@ func (d *Def) compiled() *compiled {
 		}
 		m := make(map[string]*template, len(texts))
 		for loc, t := range texts {
-			tp := compileTemplate(t)
+			tp := compileTemplate(t, d.Params)
 			tp.locale = loc
 			tp.localeValue = []string{loc}[:1:1]
 			m[loc] = tp
@@ -103,14 +111,16 @@ func (d *Def) compiled() *compiled {
 	return d.comp.Load()
 }
 
-func compileTemplate(t string) *template {
+func compileTemplate(t string, params []string) *template {
 	tp := &template{}
 	last := 0
 	for start, end := vocab.NextPlaceholder(t, 0); start >= 0; start, end = vocab.NextPlaceholder(t, end) {
+		name := t[start+1 : end-1]
 		tp.segs = append(tp.segs, segment{
 			lit:  string(AppendJSONEscaped(nil, t[last:start])),
-			name: t[start+1 : end-1],
+			name: name,
 			raw:  string(AppendJSONEscaped(nil, t[start:end])),
+			pos:  slices.Index(params, name),
 		})
 		last = end
 	}
@@ -269,7 +279,9 @@ func (e *Error) AppendJSONText(dst []byte, field Field, locale string) []byte {
 		if s.name == "" {
 			continue
 		}
-		if v, ok := e.Param(s.name); ok {
+		if p := s.pos; uint(p) < uint(e.npos) {
+			dst = AppendJSONEscaped(dst, e.slots[p])
+		} else if v, ok := e.Param(s.name); ok {
 			dst = AppendJSONEscaped(dst, v)
 		} else {
 			dst = append(dst, s.raw...)
@@ -285,26 +297,59 @@ const hexDigits = "0123456789abcdef"
 // characters escaped, <, > and & as \u003c, \u003e and \u0026, invalid
 // UTF-8 as \ufffd, and U+2028 and U+2029 escaped.
 func AppendJSONEscaped(dst []byte, s string) []byte {
-	start := 0
-	for i := 0; i < len(s); {
-		// The common case: a run of bytes written as they are, 8 at a
-		// time and then one by one.
-		for len(s)-i >= 8 {
-			// Is any byte a control character, 0x80 or above, or one
-			// of " \\ < > &? (x-ones*c)&^x has a high bit set for a
-			// byte below c; (y-ones)&^y for a zero byte of y. Borrows
-			// cross bytes only past a byte that already makes the word
-			// unsafe.
-			x := load8(s[i : i+8])
-			bad := (x-ones*0x20)&^x | x |
-				(x^(ones*'"')-ones)&^(x^(ones*'"')) |
-				(x^(ones*'\\')-ones)&^(x^(ones*'\\')) |
-				(x^(ones*'<')-ones)&^(x^(ones*'<')) |
-				(x^(ones*'>')-ones)&^(x^(ones*'>')) |
-				(x^(ones*'&')-ones)&^(x^(ones*'&'))
-			if bad&highs != 0 {
-				break
+	if i := jsonSafePrefix(s); i < len(s) {
+		return appendJSONEscapedFrom(dst, s, i)
+	}
+	return append(dst, s...)
+}
+
+// jsonSafePrefix returns the length of the longest prefix of s written as
+// it is in a JSON string.
+func jsonSafePrefix(s string) int {
+	i := 0
+	if len(s) >= 8 {
+		// 8 bytes at a time, the last word overlapping the one before.
+		for ; len(s)-i > 8; i += 8 {
+			if !jsonSafeWord(load8(s[i:])) {
+				goto bytes
 			}
+		}
+		if jsonSafeWord(load8(s[len(s)-8:])) {
+			return len(s)
+		}
+	}
+bytes:
+	for i < len(s) && jsonSafe[s[i]] == 1 {
+		i++
+	}
+	return i
+}
+
+// jsonSafeWord reports whether each byte of the 8 in x is written as it
+// is in a JSON string: none a control character, 0x80 or above, or one
+// of " & < > \\. (x-ones*0x20)&^x has a high bit set for a byte below
+// 0x20, and (y-ones)&^y for a zero byte of y; " and & differ only in bit
+// 2 and < and > in bit 1, so each pair is one zero test. Borrows cross
+// bytes only past a byte that already makes the word unsafe.
+func jsonSafeWord(x uint64) bool {
+	quoteAmp := x | ones*0x04 ^ ones*'&'
+	angles := x | ones*0x02 ^ ones*'>'
+	backslash := x ^ ones*'\\'
+	bad := x | (x-ones*0x20)&^x |
+		(quoteAmp-ones)&^quoteAmp |
+		(angles-ones)&^angles |
+		(backslash-ones)&^backslash
+	return bad&highs == 0
+}
+
+// appendJSONEscapedFrom is AppendJSONEscaped of s, whose first i bytes
+// need no escaping.
+func appendJSONEscapedFrom(dst []byte, s string, i int) []byte {
+	start := 0
+	for i < len(s) {
+		// A run of bytes written as they are, 8 at a time and then one
+		// by one.
+		for len(s)-i >= 8 && jsonSafeWord(load8(s[i:])) {
 			i += 8
 		}
 		for i < len(s) && jsonSafe[s[i]] == 1 {

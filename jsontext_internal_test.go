@@ -1,6 +1,9 @@
 package errcat
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 // TestJSONSafeTable checks the table against encoding/json's rule for
 // every byte value.
@@ -40,5 +43,13 @@ func TestEscapeWords(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestErrorSize keeps the Error, allocated once per returned error, in
+// the 144-byte size class.
+func TestErrorSize(t *testing.T) {
+	if n := unsafe.Sizeof(Error{}); n > 144 {
+		t.Errorf("Error is %d bytes, want ≤ 144", n)
 	}
 }

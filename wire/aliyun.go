@@ -12,7 +12,7 @@ type aliyun struct{}
 
 func (*aliyun) name() string { return vocab.FormatAliyun }
 
-func (*aliyun) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (*aliyun) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	d := e.Def()
 	dst = append(dst, `{"RequestId":`...)
 	dst = AppendJSONString(dst, e.RequestID())

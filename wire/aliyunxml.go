@@ -11,7 +11,7 @@ type aliyunXML struct{}
 
 func (*aliyunXML) name() string { return vocab.FormatAliyunXML }
 
-func (*aliyunXML) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (*aliyunXML) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	d := e.Def()
 	dst = append(dst, `<?xml version="1.0" encoding="UTF-8"?>`+"\n<Error><RequestId>"...)
 	dst = appendXMLEscaped(dst, e.RequestID())

@@ -11,7 +11,7 @@ type baidu struct{}
 
 func (*baidu) name() string { return vocab.FormatBaidu }
 
-func (*baidu) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (*baidu) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	dst = append(dst, `{"code":`...)
 	dst = e.Def().AppendJSONCode(dst, false)
 	dst = append(dst, `,"message":`...)

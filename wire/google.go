@@ -27,7 +27,7 @@ type google struct{}
 
 func (*google) name() string { return vocab.FormatGoogle }
 
-func (*google) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (*google) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	d := e.Def()
 	status := d.Status()
 	dst = append(dst, `{"error":{"code":`...)

@@ -11,7 +11,7 @@ type huawei struct{}
 
 func (*huawei) name() string { return vocab.FormatHuawei }
 
-func (*huawei) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (*huawei) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	dst = append(dst, `{"error_code":`...)
 	dst = e.Def().AppendJSONCode(dst, false)
 	dst = append(dst, `,"error_msg":`...)

@@ -27,7 +27,7 @@ type problem struct{}
 
 func (*problem) name() string { return vocab.FormatProblem }
 
-func (*problem) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (*problem) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	d := e.Def()
 	status := d.Status()
 	dst = append(dst, `{"type":"`...)

@@ -11,7 +11,7 @@ type tencent struct{}
 
 func (*tencent) name() string { return vocab.FormatTencent }
 
-func (*tencent) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (*tencent) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	d := e.Def()
 	dst = append(dst, `{"Response":{"Error":{"Code":`...)
 	dst = d.AppendJSONCode(dst, false)

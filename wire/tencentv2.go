@@ -15,7 +15,7 @@ type tencentV2 struct{}
 
 func (*tencentV2) name() string { return vocab.FormatTencentV2 }
 
-func (*tencentV2) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (*tencentV2) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	d := e.Def()
 	dst = append(dst, `{"code":`...)
 	dst = d.AppendJSONCode(dst, true)

@@ -12,7 +12,7 @@ type ucloud struct{}
 
 func (*ucloud) name() string { return vocab.FormatUCloud }
 
-func (*ucloud) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (*ucloud) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	dst = append(dst, '{')
 	if o.Action != "" {
 		dst = append(dst, `"Action":"`...)

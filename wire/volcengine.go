@@ -18,7 +18,7 @@ type volcengine struct{}
 
 func (*volcengine) name() string { return vocab.FormatVolcengine }
 
-func (*volcengine) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (*volcengine) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	dst = append(dst, `{"ResponseMetadata":{"RequestId":`...)
 	dst = AppendJSONString(dst, e.RequestID())
 	if o.Action != "" {

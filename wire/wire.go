@@ -298,14 +298,14 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 	}
 	if e.RequestID() == "" && o.RequestID != "" {
 		ev := *e
-		return f.get().appendBody(dst, ev.WithRequestID(o.RequestID), o)
+		return f.get().appendBody(dst, ev.WithRequestID(o.RequestID), &o)
 	}
-	return f.get().appendBody(dst, e, o)
+	return f.get().appendBody(dst, e, &o)
 }
 
 // appendBody calls the format's writer with a static call, so that e does
 // not escape.
-func (f *format) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (f *format) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	switch w := f.w.(type) {
 	case *problem:
 		return w.appendBody(dst, e, o)

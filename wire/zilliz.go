@@ -11,7 +11,7 @@ type zilliz struct{}
 
 func (*zilliz) name() string { return vocab.FormatZilliz }
 
-func (*zilliz) appendBody(dst []byte, e *errcat.Error, o Options) []byte {
+func (*zilliz) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
 	dst = append(dst, `{"code":`...)
 	dst = e.Def().AppendJSONCode(dst, true)
 	dst = append(dst, `,"message":`...)
