@@ -20,10 +20,12 @@ func (ix *Index) postings(t string, code bool) []uint32 {
 		}
 		return ix.numDocs[ix.numOffs[i]:ix.numOffs[i+1]]
 	}
+	var buf [64]byte
+	key := buf[:0]
 	if code {
-		t = codePrefix + t
+		key = append(key, codePrefix...)
 	}
-	id, ok := ix.vocab[t]
+	id, ok := ix.terms.lookup(append(key, t...))
 	if !ok {
 		return nil
 	}
@@ -181,10 +183,10 @@ func (ix *Index) searchText(q Query, codes bool) []Hit {
 // the lower-cased query lq (the first maxPrefixHits of them). It returns
 // how many it found and whether one was equal.
 func (ix *Index) codes(s *scratch, lq string, lo, hi uint32) (found int, exact bool) {
-	start := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower[ix.byCode[i]] >= lq })
+	start := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower(ix.byCode[i]) >= lq })
 	for i := start; i < len(ix.byCode) && found < maxPrefixHits; i++ {
 		d := ix.byCode[i]
-		c := ix.lower[d]
+		c := ix.lower(d)
 		if !strings.HasPrefix(c, lq) {
 			break
 		}
