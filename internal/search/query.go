@@ -45,7 +45,7 @@ func (ix *Index) getScratch() *scratch {
 		return s
 	default:
 		n := ix.Len()
-		return &scratch{grams: make([]uint8, n), score: make([]float32, n), hits: make([]uint8, n), reason: make([]hitReason, n)}
+		return &scratch{doc: make([]docState, n)}
 	}
 }
 
@@ -57,13 +57,20 @@ func (ix *Index) putScratch(s *scratch) {
 	}
 }
 
+// scratch is a query's state of every document, kept together so that
+// scoring a document touches one cache line.
 type scratch struct {
-	grams   []uint8 // trigrams shared with a typo query
-	gramted []uint32
-	score   []float32
-	hits    []uint8     // distinct query terms matched
-	reason  []hitReason // the strongest reason from the code
-	touched []uint32
+	doc     []docState
+	gramted []uint32 // documents with grams set
+	touched []uint32 // documents with score, hits or reason set
+}
+
+// docState is what a query found about one document.
+type docState struct {
+	score  float32
+	hits   uint8     // distinct query terms matched
+	reason hitReason // the strongest reason from the code
+	grams  uint8     // trigrams shared with a typo query
 }
 
 func (s *scratch) touch(d uint32) {
@@ -73,12 +80,13 @@ func (s *scratch) touch(d uint32) {
 }
 
 func (s *scratch) isTouched(d uint32) bool {
-	return s.score[d] != 0 || s.hits[d] != 0 || s.reason[d] != byText
+	st := &s.doc[d]
+	return st.score != 0 || st.hits != 0 || st.reason != byText
 }
 
 func (s *scratch) reset() {
 	for _, d := range s.touched {
-		s.score[d], s.hits[d], s.reason[d] = 0, 0, byText
+		s.doc[d].score, s.doc[d].hits, s.doc[d].reason = 0, 0, byText // grams stay: typos resets them
 	}
 	s.touched = s.touched[:0]
 }
@@ -196,12 +204,12 @@ func (ix *Index) codes(s *scratch, lq string, lo, hi uint32) (found int, exact b
 		s.touch(d)
 		if c == lq {
 			exact = true
-			s.reason[d] = byCode
-			s.score[d] += 1000
+			s.doc[d].reason = byCode
+			s.doc[d].score += 1000
 		} else {
-			s.reason[d] = max(s.reason[d], byPrefix)
+			s.doc[d].reason = max(s.doc[d].reason, byPrefix)
 			// Shorter completions rank first.
-			s.score[d] += 500 - float32(min(len(c)-len(lq), 400))
+			s.doc[d].score += 500 - float32(min(len(c)-len(lq), 400))
 		}
 		found++
 	}
@@ -242,8 +250,8 @@ func (ix *Index) words(s *scratch, qterms []string, lo, hi uint32) {
 		cum += df
 		for _, d := range q.tp {
 			s.touch(d)
-			s.score[d] += q.w
-			s.hits[d]++
+			s.doc[d].score += q.w
+			s.doc[d].hits++
 		}
 		j := 0
 		for _, d := range q.cp {
@@ -251,9 +259,9 @@ func (ix *Index) words(s *scratch, qterms []string, lo, hi uint32) {
 				j++
 			}
 			s.touch(d)
-			s.score[d] += 2 * q.w
+			s.doc[d].score += 2 * q.w
 			if j == len(q.tp) || q.tp[j] != d {
-				s.hits[d]++
+				s.doc[d].hits++
 			}
 		}
 	}
@@ -268,21 +276,21 @@ func (s *scratch) weigh(q qterm, df int) {
 			_, inText := slices.BinarySearch(q.tp, d)
 			_, inCode := slices.BinarySearch(q.cp, d)
 			if inText {
-				s.score[d] += q.w
+				s.doc[d].score += q.w
 			}
 			if inCode {
-				s.score[d] += 2 * q.w
+				s.doc[d].score += 2 * q.w
 			}
 			if inText || inCode {
-				s.hits[d]++
+				s.doc[d].hits++
 			}
 		}
 		return
 	}
 	for _, d := range q.tp {
 		if s.isTouched(d) {
-			s.score[d] += q.w
-			s.hits[d]++
+			s.doc[d].score += q.w
+			s.doc[d].hits++
 		}
 	}
 	j := 0 // merge with the sorted text postings
@@ -291,9 +299,9 @@ func (s *scratch) weigh(q qterm, df int) {
 			j++
 		}
 		if s.isTouched(d) {
-			s.score[d] += 2 * q.w
+			s.doc[d].score += 2 * q.w
 			if j == len(q.tp) || q.tp[j] != d {
-				s.hits[d]++
+				s.doc[d].hits++
 			}
 		}
 	}
@@ -321,8 +329,8 @@ func (ix *Index) rank(s *scratch, nterms uint8, limit int) []Hit {
 	}
 	wi := -1
 	for _, d := range s.touched {
-		sc := s.score[d]
-		if nterms > 0 && s.hits[d] >= nterms {
+		sc := s.doc[d].score
+		if nterms > 0 && s.doc[d].hits >= nterms {
 			sc += 100
 		}
 		if len(cands) < limit {
@@ -341,7 +349,7 @@ func (ix *Index) rank(s *scratch, nterms uint8, limit int) []Hit {
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.d, b.d)) })
 	hits := make([]Hit, len(cands))
 	for i, c := range cands {
-		hits[i] = Hit{Match: ix.match(c.d), Score: float64(c.score), Reason: s.reason[c.d].Reason()}
+		hits[i] = Hit{Match: ix.match(c.d), Score: float64(c.score), Reason: s.doc[c.d].reason.Reason()}
 	}
 	return hits
 }
