@@ -3,9 +3,12 @@ package search
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/errcat/errcat/internal/catalog"
@@ -44,9 +47,26 @@ func (ix *Index) getScratch() *scratch {
 	case s := <-ix.free:
 		return s
 	default:
-		n := ix.Len()
-		return &scratch{doc: make([]docState, n)}
+		ix.made.Add(1)
+		return &scratch{doc: make([]docState, ix.Len())}
 	}
+}
+
+// spareScratch returns a scratch space for a query's helper: a free one,
+// or a new one while fewer than the free list holds were ever made, so
+// that helpers do not make the server allocate per query when every
+// scratch space is in use; nil when there is none.
+func (ix *Index) spareScratch() *scratch {
+	select {
+	case s := <-ix.free:
+		return s
+	default:
+	}
+	if n := ix.made.Add(1); n > int64(cap(ix.free)) {
+		ix.made.Add(-1)
+		return nil
+	}
+	return &scratch{doc: make([]docState, ix.Len())}
 }
 
 func (ix *Index) putScratch(s *scratch) {
@@ -54,6 +74,7 @@ func (ix *Index) putScratch(s *scratch) {
 	select {
 	case ix.free <- s:
 	default:
+		ix.made.Add(-1)
 	}
 }
 
@@ -97,11 +118,12 @@ const maxPrefixHits = 2000 // prefix matches scored per query
 // then prefix and typo matches on codes, then entries matching more of the
 // query's words, by a tf-free idf score (code tokens weigh more than text).
 func (ix *Index) Search(q Query) []Hit {
-	hits := ix.search(q)
 	alts := synonymAlternatives(q.Text)
 	if len(alts) == 0 {
-		return hits
+		return ix.search(q)
 	}
+	runs := ix.runAll(q, alts)
+	hits := runs[0]
 	// A synonym's hits join the query's own, each entry at its best
 	// score; the query's own wording wins ties.
 	limit := q.Limit
@@ -112,10 +134,8 @@ func (ix *Index) Search(q Query) []Hit {
 	for i, h := range hits {
 		best[h.Entry] = i
 	}
-	for _, a := range alts {
-		aq := q
-		aq.Text = a
-		for _, h := range ix.searchText(aq, false) {
+	for _, run := range runs[1:] {
+		for _, h := range run {
 			h.Score *= 0.9
 			if i, ok := best[h.Entry]; ok {
 				if h.Score > hits[i].Score {
@@ -135,12 +155,63 @@ func (ix *Index) Search(q Query) []Hit {
 	return hits
 }
 
-func (ix *Index) search(q Query) []Hit { return ix.searchText(q, true) }
+// parallelMin is the index size from which a query's synonym
+// alternatives run on a second goroutine when a scratch space is spare.
+const parallelMin = 100000
 
-// searchText runs q; with codes false it matches the query's words only,
-// not the codes (a synonym must not rank a code above the query's own
-// words).
-func (ix *Index) searchText(q Query, codes bool) []Hit {
+// runAll returns the hits of q (first) and of each of its synonym
+// alternatives, in order. In a large index a helper goroutine takes some
+// of the runs when a scratch space is spare (see spareScratch), so that
+// a query with many alternatives does not wait for them one by one while
+// a core is idle.
+func (ix *Index) runAll(q Query, alts []string) [][]Hit {
+	runs := make([][]Hit, 1+len(alts))
+	run := func(s *scratch, i int) {
+		if i == 0 {
+			runs[0] = ix.searchWith(s, q, true)
+			return
+		}
+		aq := q
+		aq.Text = alts[i-1]
+		runs[i] = ix.searchWith(s, aq, false)
+	}
+	var helper *scratch
+	if ix.parallel && runtime.GOMAXPROCS(0) > 1 {
+		helper = ix.spareScratch()
+	}
+	var next atomic.Int32
+	work := func(s *scratch) {
+		for i := int(next.Add(1)) - 1; i < len(runs); i = int(next.Add(1)) - 1 {
+			run(s, i)
+			s.reset()
+		}
+	}
+	var wg sync.WaitGroup
+	if helper != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer ix.putScratch(helper)
+			work(helper)
+		}()
+	}
+	s := ix.getScratch()
+	work(s)
+	ix.putScratch(s)
+	wg.Wait()
+	return runs
+}
+
+func (ix *Index) search(q Query) []Hit {
+	s := ix.getScratch()
+	defer ix.putScratch(s)
+	return ix.searchWith(s, q, true)
+}
+
+// searchWith runs q with the scratch space s; with codes false it matches
+// the query's words only, not the codes (a synonym must not rank a code
+// above the query's own words).
+func (ix *Index) searchWith(s *scratch, q Query, codes bool) []Hit {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
@@ -158,9 +229,6 @@ func (ix *Index) searchText(q Query, codes bool) []Hit {
 		lo, hi = ix.starts[i], ix.starts[i+1]
 	}
 	in := func(d uint32) bool { return d >= lo && d < hi }
-
-	s := ix.getScratch()
-	defer ix.putScratch(s)
 
 	lq := strings.ToLower(text)
 	found, exact := 0, false

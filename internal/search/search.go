@@ -22,6 +22,8 @@
 package search
 
 import (
+	"sync/atomic"
+
 	"github.com/errcat/errcat/internal/catalog"
 )
 
@@ -55,6 +57,10 @@ type Index struct {
 	// reallocate its per-query arrays (and trigger collections of a
 	// heap of gigabytes) after every collection.
 	free chan *scratch
+	made atomic.Int64 // scratch spaces in use or free
+	// parallel says whether a query's synonym alternatives may run on a
+	// second goroutine (see runAll).
+	parallel bool
 }
 
 // Reason says why an entry matched.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -200,4 +201,49 @@ func TestParallelBuild(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestIsCJKBlock(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !search.IsCJK(r) || !unicode.Is(unicode.Han, r) {
+			t.Fatalf("%U: isCJK %v, Han %v", r, search.IsCJK(r), unicode.Is(unicode.Han, r))
+		}
+	}
+}
+
+// TestParallelSynonyms runs queries with synonyms from several goroutines
+// at once, their alternatives on helper goroutines, and requires the hits
+// of one query at a time with none.
+func TestParallelSynonyms(t *testing.T) {
+	seq, par := builtin(t), builtin(t)
+	seq.Parallel(false)
+	par.Parallel(true)
+	queries := []string{"rate limit", "频繁", "集群不存在", "no permission", "签名错误", "参数错误", "insufficient balance", "timed out", "quota exceeded"}
+	done := make(chan string, 4*len(queries))
+	for g := range 4 {
+		go func() {
+			for i := range queries {
+				q := search.Query{Text: queries[(i+g)%len(queries)]}
+				if diff := cmp.Diff(hitLines(seq.Search(q)), hitLines(par.Search(q))); diff != "" {
+					done <- fmt.Sprintf("%q (-one at a time +parallel):\n%s", q.Text, diff)
+					continue
+				}
+				done <- ""
+			}
+		}()
+	}
+	for range 4 * len(queries) {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
+
+// hitLines returns "domain code score reason" of each hit.
+func hitLines(hits []search.Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, fmt.Sprintf("%s %s %g %s", h.Catalog.Domain.ID, h.Entry.Code, h.Score, h.Reason))
+	}
+	return out
 }
