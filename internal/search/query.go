@@ -48,7 +48,7 @@ func (ix *Index) getScratch() *scratch {
 		return s
 	default:
 		ix.made.Add(1)
-		return &scratch{doc: make([]docState, ix.Len())}
+		return newScratch(ix.Len())
 	}
 }
 
@@ -66,7 +66,7 @@ func (ix *Index) spareScratch() *scratch {
 		ix.made.Add(-1)
 		return nil
 	}
-	return &scratch{doc: make([]docState, ix.Len())}
+	return newScratch(ix.Len())
 }
 
 func (ix *Index) putScratch(s *scratch) {
@@ -78,20 +78,20 @@ func (ix *Index) putScratch(s *scratch) {
 	}
 }
 
-// scratch is a query's state of every document, kept together so that
-// scoring a document touches one cache line.
+// scratch is a query's state of every document. Each field is an array
+// of its own: a common term's postings visit many documents in order, and
+// compact arrays keep more of them per cache line.
 type scratch struct {
-	doc     []docState
-	gramted []uint32 // documents with grams set
-	touched []uint32 // documents with score, hits or reason set
+	grams   []uint8 // trigrams shared with a typo query
+	gramted []uint32
+	score   []float32
+	hits    []uint8     // distinct query terms matched
+	reason  []hitReason // the strongest reason from the code
+	touched []uint32
 }
 
-// docState is what a query found about one document.
-type docState struct {
-	score  float32
-	hits   uint8     // distinct query terms matched
-	reason hitReason // the strongest reason from the code
-	grams  uint8     // trigrams shared with a typo query
+func newScratch(n int) *scratch {
+	return &scratch{grams: make([]uint8, n), score: make([]float32, n), hits: make([]uint8, n), reason: make([]hitReason, n)}
 }
 
 func (s *scratch) touch(d uint32) {
@@ -101,13 +101,12 @@ func (s *scratch) touch(d uint32) {
 }
 
 func (s *scratch) isTouched(d uint32) bool {
-	st := &s.doc[d]
-	return st.score != 0 || st.hits != 0 || st.reason != byText
+	return s.score[d] != 0 || s.hits[d] != 0 || s.reason[d] != byText
 }
 
 func (s *scratch) reset() {
 	for _, d := range s.touched {
-		s.doc[d].score, s.doc[d].hits, s.doc[d].reason = 0, 0, byText // grams stay: typos resets them
+		s.score[d], s.hits[d], s.reason[d] = 0, 0, byText
 	}
 	s.touched = s.touched[:0]
 }
@@ -272,12 +271,12 @@ func (ix *Index) codes(s *scratch, lq string, lo, hi uint32) (found int, exact b
 		s.touch(d)
 		if c == lq {
 			exact = true
-			s.doc[d].reason = byCode
-			s.doc[d].score += 1000
+			s.reason[d] = byCode
+			s.score[d] += 1000
 		} else {
-			s.doc[d].reason = max(s.doc[d].reason, byPrefix)
+			s.reason[d] = max(s.reason[d], byPrefix)
 			// Shorter completions rank first.
-			s.doc[d].score += 500 - float32(min(len(c)-len(lq), 400))
+			s.score[d] += 500 - float32(min(len(c)-len(lq), 400))
 		}
 		found++
 	}
@@ -318,8 +317,8 @@ func (ix *Index) words(s *scratch, qterms []string, lo, hi uint32) {
 		cum += df
 		for _, d := range q.tp {
 			s.touch(d)
-			s.doc[d].score += q.w
-			s.doc[d].hits++
+			s.score[d] += q.w
+			s.hits[d]++
 		}
 		j := 0
 		for _, d := range q.cp {
@@ -327,9 +326,9 @@ func (ix *Index) words(s *scratch, qterms []string, lo, hi uint32) {
 				j++
 			}
 			s.touch(d)
-			s.doc[d].score += 2 * q.w
+			s.score[d] += 2 * q.w
 			if j == len(q.tp) || q.tp[j] != d {
-				s.doc[d].hits++
+				s.hits[d]++
 			}
 		}
 	}
@@ -344,21 +343,21 @@ func (s *scratch) weigh(q qterm, df int) {
 			_, inText := slices.BinarySearch(q.tp, d)
 			_, inCode := slices.BinarySearch(q.cp, d)
 			if inText {
-				s.doc[d].score += q.w
+				s.score[d] += q.w
 			}
 			if inCode {
-				s.doc[d].score += 2 * q.w
+				s.score[d] += 2 * q.w
 			}
 			if inText || inCode {
-				s.doc[d].hits++
+				s.hits[d]++
 			}
 		}
 		return
 	}
 	for _, d := range q.tp {
 		if s.isTouched(d) {
-			s.doc[d].score += q.w
-			s.doc[d].hits++
+			s.score[d] += q.w
+			s.hits[d]++
 		}
 	}
 	j := 0 // merge with the sorted text postings
@@ -367,9 +366,9 @@ func (s *scratch) weigh(q qterm, df int) {
 			j++
 		}
 		if s.isTouched(d) {
-			s.doc[d].score += 2 * q.w
+			s.score[d] += 2 * q.w
 			if j == len(q.tp) || q.tp[j] != d {
-				s.doc[d].hits++
+				s.hits[d]++
 			}
 		}
 	}
@@ -397,8 +396,8 @@ func (ix *Index) rank(s *scratch, nterms uint8, limit int) []Hit {
 	}
 	wi := -1
 	for _, d := range s.touched {
-		sc := s.doc[d].score
-		if nterms > 0 && s.doc[d].hits >= nterms {
+		sc := s.score[d]
+		if nterms > 0 && s.hits[d] >= nterms {
 			sc += 100
 		}
 		if len(cands) < limit {
@@ -417,7 +416,7 @@ func (ix *Index) rank(s *scratch, nterms uint8, limit int) []Hit {
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.d, b.d)) })
 	hits := make([]Hit, len(cands))
 	for i, c := range cands {
-		hits[i] = Hit{Match: ix.match(c.d), Score: float64(c.score), Reason: s.doc[c.d].reason.Reason()}
+		hits[i] = Hit{Match: ix.match(c.d), Score: float64(c.score), Reason: s.reason[c.d].Reason()}
 	}
 	return hits
 }

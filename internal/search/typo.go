@@ -43,22 +43,22 @@ func (ix *Index) typos(s *scratch, lq string, in func(uint32) bool) int {
 	// Count shared trigrams in a dense array; remember whom to reset.
 	for _, p := range lists {
 		for _, d := range p {
-			if s.doc[d].grams == 0 {
+			if s.grams[d] == 0 {
 				s.gramted = append(s.gramted, d)
 			}
-			if s.doc[d].grams < 255 {
-				s.doc[d].grams++
+			if s.grams[d] < 255 {
+				s.grams[d]++
 			}
 		}
 	}
 	defer func() {
 		for _, d := range s.gramted {
-			s.doc[d].grams = 0
+			s.grams[d] = 0
 		}
 		s.gramted = s.gramted[:0]
 	}()
 	for _, d := range s.gramted {
-		if int(s.doc[d].grams) < need || !in(d) {
+		if int(s.grams[d]) < need || !in(d) {
 			continue
 		}
 		code := ix.lower(d)
@@ -70,8 +70,8 @@ func (ix *Index) typos(s *scratch, lq string, in func(uint32) bool) int {
 			continue
 		}
 		s.touch(d)
-		s.doc[d].reason = max(s.doc[d].reason, byTypo)
-		s.doc[d].score += 300 - 100*float32(dist)
+		s.reason[d] = max(s.reason[d], byTypo)
+		s.score[d] += 300 - 100*float32(dist)
 		hits++
 	}
 	return hits
@@ -99,12 +99,12 @@ func (ix *Index) typos1(s *scratch, lq string, in func(uint32) bool) int {
 		i := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower(ix.byCode[i]) >= key })
 		for ; i < len(ix.byCode) && ix.lower(ix.byCode[i]) == key; i++ {
 			d := ix.byCode[i]
-			if !in(d) || s.doc[d].reason >= byTypo {
+			if !in(d) || s.reason[d] >= byTypo {
 				continue
 			}
 			s.touch(d)
-			s.doc[d].reason = byTypo
-			s.doc[d].score += 200
+			s.reason[d] = byTypo
+			s.score[d] += 200
 			hits++
 		}
 	}
