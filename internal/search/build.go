@@ -71,6 +71,7 @@ func (ix *Index) buildNums(chunks []*chunk) {
 		}
 	}
 	ix.numOffs = append(ix.numOffs, uint32(len(pairs)))
+	ix.numKeys, ix.numOffs = slices.Clone(ix.numKeys), slices.Clone(ix.numOffs)
 }
 
 // Build indexes every entry of set. It tokenizes the entries in parallel
@@ -136,6 +137,7 @@ func build(set *catalog.Set, workers int) *Index {
 			counts[ch.global[l]]++
 		}
 	}
+	ix.terms.trim()
 	// Phase 3: offsets, then the documents in order.
 	ix.offs = make([]uint32, len(counts)+1)
 	total := uint32(0)

@@ -1,6 +1,9 @@
 package search
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"slices"
+)
 
 // termTable numbers distinct byte strings 0, 1, 2, … in the order they
 // are added. It holds no pointers but its four arrays: the bytes of every
@@ -97,4 +100,10 @@ func (t *termTable) grow() {
 		}
 		t.slots[i] = uint32(id) + 1
 	}
+}
+
+// trim drops the spare capacity the arrays grew by while terms were
+// added.
+func (t *termTable) trim() {
+	t.bytes, t.ends, t.hashes = slices.Clone(t.bytes), slices.Clone(t.ends), slices.Clone(t.hashes)
 }
