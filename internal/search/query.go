@@ -117,6 +117,8 @@ const maxPrefixHits = 2000 // prefix matches scored per query
 // then prefix and typo matches on codes, then entries matching more of the
 // query's words, by a tf-free idf score (code tokens weigh more than text).
 func (ix *Index) Search(q Query) []Hit {
+	ix.active.Add(1)
+	defer ix.active.Add(-1)
 	alts := synonymAlternatives(q.Text)
 	if len(alts) == 0 {
 		return ix.search(q)
@@ -160,9 +162,10 @@ const parallelMin = 100000
 
 // runAll returns the hits of q (first) and of each of its synonym
 // alternatives, in order. In a large index a helper goroutine takes some
-// of the runs when a scratch space is spare (see spareScratch), so that
-// a query with many alternatives does not wait for them one by one while
-// a core is idle.
+// of the runs when at most one query per two cores is running and a
+// scratch space is spare (see spareScratch), so that a query with many
+// alternatives does not wait for them one by one while a core is idle;
+// busy cores run each query on one goroutine.
 func (ix *Index) runAll(q Query, alts []string) [][]Hit {
 	runs := make([][]Hit, 1+len(alts))
 	run := func(s *scratch, i int) {
@@ -175,7 +178,7 @@ func (ix *Index) runAll(q Query, alts []string) [][]Hit {
 		runs[i] = ix.searchWith(s, aq, false)
 	}
 	var helper *scratch
-	if ix.parallel && runtime.GOMAXPROCS(0) > 1 {
+	if procs := runtime.GOMAXPROCS(0); ix.parallel && procs > 1 && 2*int(ix.active.Load()) <= procs {
 		helper = ix.spareScratch()
 	}
 	var next atomic.Int32

@@ -56,8 +56,9 @@ type Index struct {
 	// emptied by the garbage collector, so a large index does not
 	// reallocate its per-query arrays (and trigger collections of a
 	// heap of gigabytes) after every collection.
-	free chan *scratch
-	made atomic.Int64 // scratch spaces in use or free
+	free   chan *scratch
+	made   atomic.Int64 // scratch spaces in use or free
+	active atomic.Int32 // queries running
 	// parallel says whether a query's synonym alternatives may run on a
 	// second goroutine (see runAll).
 	parallel bool

@@ -211,14 +211,21 @@ func TestIsCJKBlock(t *testing.T) {
 	}
 }
 
-// TestParallelSynonyms runs queries with synonyms from several goroutines
-// at once, their alternatives on helper goroutines, and requires the hits
-// of one query at a time with none.
+// TestParallelSynonyms runs queries with synonyms one at a time, their
+// alternatives shared with a helper goroutine, then from several
+// goroutines at once, and requires the hits of an index that runs every
+// query on one goroutine.
 func TestParallelSynonyms(t *testing.T) {
 	seq, par := builtin(t), builtin(t)
 	seq.Parallel(false)
 	par.Parallel(true)
 	queries := []string{"rate limit", "频繁", "集群不存在", "no permission", "签名错误", "参数错误", "insufficient balance", "timed out", "quota exceeded"}
+	for _, text := range queries { // one at a time: a helper takes runs
+		q := search.Query{Text: text}
+		if diff := cmp.Diff(hitLines(seq.Search(q)), hitLines(par.Search(q))); diff != "" {
+			t.Errorf("%q (-one goroutine +two):\n%s", text, diff)
+		}
+	}
 	done := make(chan string, 4*len(queries))
 	for g := range 4 {
 		go func() {
