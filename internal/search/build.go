@@ -164,7 +164,6 @@ func build(set *catalog.Set, workers int) *Index {
 	}
 	ix.sortCodes(workers)
 	ix.free = make(chan *scratch, 2*runtime.GOMAXPROCS(0))
-	ix.parallel = n >= parallelMin
 	return ix
 }
 

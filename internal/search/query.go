@@ -3,12 +3,9 @@ package search
 import (
 	"cmp"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/errcat/errcat/internal/catalog"
@@ -47,26 +44,8 @@ func (ix *Index) getScratch() *scratch {
 	case s := <-ix.free:
 		return s
 	default:
-		ix.made.Add(1)
 		return newScratch(ix.Len())
 	}
-}
-
-// spareScratch returns a scratch space for a query's helper: a free one,
-// or a new one while fewer than the free list holds were ever made, so
-// that helpers do not make the server allocate per query when every
-// scratch space is in use; nil when there is none.
-func (ix *Index) spareScratch() *scratch {
-	select {
-	case s := <-ix.free:
-		return s
-	default:
-	}
-	if n := ix.made.Add(1); n > int64(cap(ix.free)) {
-		ix.made.Add(-1)
-		return nil
-	}
-	return newScratch(ix.Len())
 }
 
 func (ix *Index) putScratch(s *scratch) {
@@ -74,7 +53,6 @@ func (ix *Index) putScratch(s *scratch) {
 	select {
 	case ix.free <- s:
 	default:
-		ix.made.Add(-1)
 	}
 }
 
@@ -117,14 +95,13 @@ const maxPrefixHits = 2000 // prefix matches scored per query
 // then prefix and typo matches on codes, then entries matching more of the
 // query's words, by a tf-free idf score (code tokens weigh more than text).
 func (ix *Index) Search(q Query) []Hit {
-	ix.active.Add(1)
-	defer ix.active.Add(-1)
 	alts := synonymAlternatives(q.Text)
+	s := ix.getScratch()
+	defer ix.putScratch(s)
+	hits := ix.searchWith(s, q, true)
 	if len(alts) == 0 {
-		return ix.search(q)
+		return hits
 	}
-	runs := ix.runAll(q, alts)
-	hits := runs[0]
 	// A synonym's hits join the query's own, each entry at its best
 	// score; the query's own wording wins ties.
 	limit := q.Limit
@@ -135,8 +112,11 @@ func (ix *Index) Search(q Query) []Hit {
 	for i, h := range hits {
 		best[h.Entry] = i
 	}
-	for _, run := range runs[1:] {
-		for _, h := range run {
+	for _, a := range alts {
+		s.reset()
+		aq := q
+		aq.Text = a
+		for _, h := range ix.searchWith(s, aq, false) {
 			h.Score *= 0.9
 			if i, ok := best[h.Entry]; ok {
 				if h.Score > hits[i].Score {
@@ -154,60 +134,6 @@ func (ix *Index) Search(q Query) []Hit {
 		hits = hits[:limit]
 	}
 	return hits
-}
-
-// parallelMin is the index size from which a query's synonym
-// alternatives run on a second goroutine when a scratch space is spare.
-const parallelMin = 100000
-
-// runAll returns the hits of q (first) and of each of its synonym
-// alternatives, in order. In a large index a helper goroutine takes some
-// of the runs when at most one query per two cores is running and a
-// scratch space is spare (see spareScratch), so that a query with many
-// alternatives does not wait for them one by one while a core is idle;
-// busy cores run each query on one goroutine.
-func (ix *Index) runAll(q Query, alts []string) [][]Hit {
-	runs := make([][]Hit, 1+len(alts))
-	run := func(s *scratch, i int) {
-		if i == 0 {
-			runs[0] = ix.searchWith(s, q, true)
-			return
-		}
-		aq := q
-		aq.Text = alts[i-1]
-		runs[i] = ix.searchWith(s, aq, false)
-	}
-	var helper *scratch
-	if procs := runtime.GOMAXPROCS(0); ix.parallel && procs > 1 && 2*int(ix.active.Load()) <= procs {
-		helper = ix.spareScratch()
-	}
-	var next atomic.Int32
-	work := func(s *scratch) {
-		for i := int(next.Add(1)) - 1; i < len(runs); i = int(next.Add(1)) - 1 {
-			run(s, i)
-			s.reset()
-		}
-	}
-	var wg sync.WaitGroup
-	if helper != nil {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer ix.putScratch(helper)
-			work(helper)
-		}()
-	}
-	s := ix.getScratch()
-	work(s)
-	ix.putScratch(s)
-	wg.Wait()
-	return runs
-}
-
-func (ix *Index) search(q Query) []Hit {
-	s := ix.getScratch()
-	defer ix.putScratch(s)
-	return ix.searchWith(s, q, true)
 }
 
 // searchWith runs q with the scratch space s; with codes false it matches

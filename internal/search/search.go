@@ -22,8 +22,6 @@
 package search
 
 import (
-	"sync/atomic"
-
 	"github.com/errcat/errcat/internal/catalog"
 )
 
@@ -56,12 +54,7 @@ type Index struct {
 	// emptied by the garbage collector, so a large index does not
 	// reallocate its per-query arrays (and trigger collections of a
 	// heap of gigabytes) after every collection.
-	free   chan *scratch
-	made   atomic.Int64 // scratch spaces in use or free
-	active atomic.Int32 // queries running
-	// parallel says whether a query's synonym alternatives may run on a
-	// second goroutine (see runAll).
-	parallel bool
+	free chan *scratch
 }
 
 // Reason says why an entry matched.
