@@ -14,6 +14,7 @@
 #   ROUNDS=5 DUR=10s N=1000000 benchmarks/serve/run.sh
 #   PARTS=2 N=1000000 benchmarks/serve/run.sh   # only the large catalog
 #   STORE=catalog PARTS=1 benchmarks/serve/run.sh  # part 1 on --catalog
+#   START_WAIT=600 PARTS=2 benchmarks/serve/run.sh # a busy machine
 #
 # STORE picks what part 1 serves the built-in catalogs from: sqlite (the
 # default: a registry store in a scratch directory, seeded on start),
@@ -31,6 +32,7 @@ N=${N:-1000000}
 SEARCH_CONNS=${SEARCH_CONNS:-1 4}
 PARTS=${PARTS:-12} # which parts to run: 1, 2 or 12
 STORE=${STORE:-sqlite}
+START_WAIT=${START_WAIT:-60} # seconds a server may take to start (more on a busy machine)
 
 work=$(mktemp -d)
 pids=()
@@ -52,7 +54,7 @@ start() {
   "$@" >"$work/$name.out" 2>"$work/$name.log" &
   pids+=($!)
   pid=$!
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 $((START_WAIT * 10))); do
     url=$(head -n1 "$work/$name.out" 2>/dev/null | grep -o 'http://[^ ]*' || true)
     [ -n "$url" ] && return 0
     kill -0 "$pid" 2>/dev/null || { cat "$work/$name.log" >&2; exit 1; }

@@ -229,6 +229,9 @@ func isCJK(r rune) bool {
 	if r < 0x1100 {
 		return false
 	}
+	if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs, all Han
+		return true
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
 

@@ -11,9 +11,13 @@ import (
 	"github.com/errcat/errcat/internal/catalog"
 )
 
-const codePrefix = "\x01"
-
-func gramKey(a, b, c byte) uint32 { return uint32(a)<<16 | uint32(b)<<8 | uint32(c) }
+// The term table holds text terms as they are (letters, digits and CJK
+// characters), code tokens behind codePrefix and code trigrams behind
+// gramPrefix.
+const (
+	codePrefix = "\x01"
+	gramPrefix = '\x02'
+)
 
 // numPair is a numeric term of a document.
 type numPair struct {
@@ -67,6 +71,7 @@ func (ix *Index) buildNums(chunks []*chunk) {
 		}
 	}
 	ix.numOffs = append(ix.numOffs, uint32(len(pairs)))
+	ix.numKeys, ix.numOffs = slices.Clone(ix.numKeys), slices.Clone(ix.numOffs)
 }
 
 // Build indexes every entry of set. It tokenizes the entries in parallel
@@ -86,9 +91,8 @@ func build(set *catalog.Set, workers int) *Index {
 		n += len(c.Entries)
 	}
 	ix.starts = append(ix.starts, uint32(n))
-	ix.lower = make([]string, n)
 
-	// Phase 1: each chunk of documents gets a vocabulary of its own and
+	// Phase 1: each chunk of documents gets a term table of its own and
 	// the sorted, distinct local term ids of each document.
 	workers = max(1, min(workers, n))
 	chunks := make([]*chunk, workers)
@@ -96,8 +100,9 @@ func build(set *catalog.Set, workers int) *Index {
 	for w := range workers {
 		lo, hi := n*w/workers, n*(w+1)/workers
 		size := hi - lo
-		chunks[w] = &chunk{lo: uint32(lo), hi: uint32(hi), vocab: make(map[string]uint32, min(size, 1<<16)), grams: map[uint32]uint32{},
-			ids: make([]uint32, 0, size*32), ends: make([]uint32, 0, size), trigrams: n <= maxTrigramDocs}
+		chunks[w] = &chunk{lo: uint32(lo), hi: uint32(hi), terms: newTermTable(size),
+			ids: make([]uint32, 0, size*32), ends: make([]uint32, 0, size), lowerEnds: make([]uint32, 0, size),
+			trigrams: n <= maxTrigramDocs}
 		wg.Add(1)
 		go func(ch *chunk) {
 			defer wg.Done()
@@ -106,43 +111,33 @@ func build(set *catalog.Set, workers int) *Index {
 	}
 	wg.Wait()
 	ix.buildNums(chunks)
+	ix.joinLower(chunks)
 
-	// Phase 2: one vocabulary (the first chunk's, extended); document
+	// Phase 2: one term table (the first chunk's, extended); document
 	// frequencies.
-	first := chunks[0]
-	ix.vocab, ix.grams = first.vocab, first.grams
-	counts := make([]uint32, first.next)
+	ix.terms = chunks[0].terms
+	counts := make([]uint32, ix.terms.len())
 	for i, ch := range chunks {
-		ch.global = make([]uint32, ch.next)
+		ch.global = make([]uint32, ch.terms.len())
 		if i == 0 {
 			for l := range ch.global {
 				ch.global[l] = uint32(l)
 			}
 		} else {
-			for t, l := range ch.vocab {
-				g, ok := ix.vocab[t]
-				if !ok {
-					g = uint32(len(counts))
-					ix.vocab[t] = g
-					counts = append(counts, 0)
-				}
-				ch.global[l] = g
-			}
-			for k, l := range ch.grams {
-				g, ok := ix.grams[k]
-				if !ok {
-					g = uint32(len(counts))
-					ix.grams[k] = g
+			for l := range ch.global {
+				g, added := ix.terms.add(ch.terms.term(uint32(l)))
+				if added {
 					counts = append(counts, 0)
 				}
 				ch.global[l] = g
 			}
 		}
-		ch.vocab, ch.grams = nil, nil
+		ch.terms = nil
 		for _, l := range ch.ids {
 			counts[ch.global[l]]++
 		}
 	}
+	ix.terms.trim()
 	// Phase 3: offsets, then the documents in order.
 	ix.offs = make([]uint32, len(counts)+1)
 	total := uint32(0)
@@ -167,28 +162,75 @@ func build(set *catalog.Set, workers int) *Index {
 		}
 		ch.ids, ch.ends, ch.global = nil, nil, nil
 	}
-
-	ix.byCode = make([]uint32, n)
-	for i := range ix.byCode {
-		ix.byCode[i] = uint32(i)
-	}
-	slices.SortFunc(ix.byCode, func(a, b uint32) int {
-		return cmp.Or(strings.Compare(ix.lower[a], ix.lower[b]), cmp.Compare(a, b))
-	})
+	ix.sortCodes(workers)
 	ix.free = make(chan *scratch, 2*runtime.GOMAXPROCS(0))
 	return ix
 }
 
+// joinLower lays the chunks' lower-cased codes out in one string.
+func (ix *Index) joinLower(chunks []*chunk) {
+	total := 0
+	for _, ch := range chunks {
+		total += len(ch.lower)
+	}
+	var b strings.Builder
+	b.Grow(total)
+	ix.lowerOff = make([]uint32, 1, ix.starts[len(ix.starts)-1]+1)
+	for _, ch := range chunks {
+		base := uint32(b.Len())
+		b.Write(ch.lower)
+		for _, e := range ch.lowerEnds {
+			ix.lowerOff = append(ix.lowerOff, base+e)
+		}
+		ch.lower, ch.lowerEnds = nil, nil
+	}
+	ix.lowers = b.String()
+}
+
+// sortCodes sorts the documents by lower-cased code, ties by number: in
+// two halves at once and merged when there are two workers.
+func (ix *Index) sortCodes(workers int) {
+	n := len(ix.lowerOff) - 1
+	byCode := make([]uint32, n)
+	for i := range byCode {
+		byCode[i] = uint32(i)
+	}
+	less := func(a, b uint32) int { return cmp.Or(strings.Compare(ix.lower(a), ix.lower(b)), cmp.Compare(a, b)) }
+	if workers < 2 || n < 50000 {
+		slices.SortFunc(byCode, less)
+		ix.byCode = byCode
+		return
+	}
+	a, b := byCode[:n/2], byCode[n/2:]
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		slices.SortFunc(a, less)
+	}()
+	slices.SortFunc(b, less)
+	wg.Wait()
+	ix.byCode = make([]uint32, 0, n)
+	for len(a) > 0 && len(b) > 0 {
+		if less(a[0], b[0]) <= 0 {
+			ix.byCode, a = append(ix.byCode, a[0]), a[1:]
+		} else {
+			ix.byCode, b = append(ix.byCode, b[0]), b[1:]
+		}
+	}
+	ix.byCode = append(append(ix.byCode, a...), b...)
+}
+
 // chunk is a range of documents tokenized by one goroutine.
 type chunk struct {
-	lo, hi uint32
-	vocab  map[string]uint32 // term → local id
-	grams  map[uint32]uint32 // code trigram → local id
-	next   uint32            // the next local id
-	ids    []uint32          // local term ids, document after document
-	ends   []uint32          // ends[i] is where document lo+i's ids end
-	global []uint32          // local id → global id
-	nums   []numPair         // numeric terms, by document
+	lo, hi    uint32
+	terms     *termTable // term → local id
+	ids       []uint32   // local term ids, document after document
+	ends      []uint32   // ends[i] is where document lo+i's ids end
+	global    []uint32   // local id → global id
+	nums      []numPair  // numeric terms, by document
+	lower     []byte     // the lower-cased codes, one after another
+	lowerEnds []uint32   // lowerEnds[i] is where document lo+i's code ends
 	// trigrams says whether to index code trigrams (for typos at edit
 	// distance 2, looked for only in indexes of up to maxTrigramDocs).
 	trigrams bool
@@ -198,26 +240,26 @@ type chunk struct {
 func (ix *Index) tokenize(ch *chunk) {
 	var terms []string
 	var local []uint32
-	var gb []byte
-	var grams [][3]byte
+	var key []byte
 	ci := sort.Search(len(ix.cats), func(i int) bool { return ix.starts[i+1] > ch.lo })
 	for d := ch.lo; d < ch.hi; d++ {
 		for ix.starts[ci+1] <= d {
 			ci++
 		}
 		e := &ix.cats[ci].Entries[d-ix.starts[ci]]
-		lc := strings.ToLower(e.Code)
-		ix.lower[d] = lc
+		start := len(ch.lower)
+		ch.lower = appendLower(ch.lower, e.Code)
+		ch.lowerEnds = append(ch.lowerEnds, uint32(len(ch.lower)))
 
 		terms = terms[:0]
 		for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
-			for _, s := range t {
-				terms = TextTerms(terms, s)
+			for _, loc := range t.Locales() {
+				terms = TextTerms(terms, t.Get(loc))
 			}
 		}
 		for _, v := range e.Variants {
-			for _, s := range v.Message {
-				terms = TextTerms(terms, s)
+			for _, loc := range v.Message.Locales() {
+				terms = TextTerms(terms, v.Message.Get(loc))
 			}
 		}
 		terms = append(terms, string(e.Category))
@@ -232,16 +274,25 @@ func (ix *Index) tokenize(ch *chunk) {
 				ch.nums = append(ch.nums, numPair{k, d})
 				continue
 			}
+			key = key[:0]
 			if i >= nText {
-				gb = append(append(gb[:0], codePrefix...), t...)
-				local = append(local, ch.idBytes(gb))
-				continue
+				key = append(key, codePrefix...)
 			}
-			local = append(local, ch.id(t))
+			key = append(key, t...)
+			id, _ := ch.terms.add(key)
+			local = append(local, id)
 		}
-		if ch.trigrams {
-			for _, g := range trigramsOf(grams[:0], lc) {
-				local = append(local, ch.gram(gramKey(g[0], g[1], g[2])))
+		if lc := ch.lower[start:]; ch.trigrams && len(lc) > 0 {
+			// The trigrams of the code padded with a NUL each side.
+			at := func(i int) byte {
+				if i < 0 || i >= len(lc) {
+					return 0
+				}
+				return lc[i]
+			}
+			for j := -1; j+2 <= len(lc); j++ {
+				id, _ := ch.terms.add(append(key[:0], gramPrefix, at(j), at(j+1), at(j+2)))
+				local = append(local, id)
 			}
 		}
 		slices.Sort(local)
@@ -251,35 +302,20 @@ func (ix *Index) tokenize(ch *chunk) {
 	}
 }
 
-// id returns the local id of term t, adding it when new.
-func (ch *chunk) id(t string) uint32 {
-	if id, ok := ch.vocab[t]; ok {
-		return id
+// appendLower appends code lower-cased, as strings.ToLower would.
+func appendLower(dst []byte, code string) []byte {
+	if !isASCII(code) {
+		return append(dst, strings.ToLower(code)...)
 	}
-	id := ch.next
-	ch.next++
-	ch.vocab[t] = id
-	return id
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		if isUpperASCII(c) {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
-// gram returns the local id of a code trigram, adding it when new.
-func (ch *chunk) gram(k uint32) uint32 {
-	if id, ok := ch.grams[k]; ok {
-		return id
-	}
-	id := ch.next
-	ch.next++
-	ch.grams[k] = id
-	return id
-}
-
-// idBytes is id for a term being built in a buffer.
-func (ch *chunk) idBytes(t []byte) uint32 {
-	if id, ok := ch.vocab[string(t)]; ok {
-		return id
-	}
-	id := ch.next
-	ch.next++
-	ch.vocab[string(t)] = id
-	return id
-}
+// lower returns the lower-cased code of document d.
+func (ix *Index) lower(d uint32) string { return ix.lowers[ix.lowerOff[d]:ix.lowerOff[d+1]] }

@@ -20,10 +20,12 @@ func (ix *Index) postings(t string, code bool) []uint32 {
 		}
 		return ix.numDocs[ix.numOffs[i]:ix.numOffs[i+1]]
 	}
+	var buf [64]byte
+	key := buf[:0]
 	if code {
-		t = codePrefix + t
+		key = append(key, codePrefix...)
 	}
-	id, ok := ix.vocab[t]
+	id, ok := ix.terms.lookup(append(key, t...))
 	if !ok {
 		return nil
 	}
@@ -42,8 +44,7 @@ func (ix *Index) getScratch() *scratch {
 	case s := <-ix.free:
 		return s
 	default:
-		n := ix.Len()
-		return &scratch{grams: make([]uint8, n), score: make([]float32, n), hits: make([]uint8, n), reason: make([]hitReason, n)}
+		return newScratch(ix.Len())
 	}
 }
 
@@ -55,6 +56,9 @@ func (ix *Index) putScratch(s *scratch) {
 	}
 }
 
+// scratch is a query's state of every document. Each field is an array
+// of its own: a common term's postings visit many documents in order, and
+// compact arrays keep more of them per cache line.
 type scratch struct {
 	grams   []uint8 // trigrams shared with a typo query
 	gramted []uint32
@@ -62,6 +66,10 @@ type scratch struct {
 	hits    []uint8     // distinct query terms matched
 	reason  []hitReason // the strongest reason from the code
 	touched []uint32
+}
+
+func newScratch(n int) *scratch {
+	return &scratch{grams: make([]uint8, n), score: make([]float32, n), hits: make([]uint8, n), reason: make([]hitReason, n)}
 }
 
 func (s *scratch) touch(d uint32) {
@@ -87,8 +95,10 @@ const maxPrefixHits = 2000 // prefix matches scored per query
 // then prefix and typo matches on codes, then entries matching more of the
 // query's words, by a tf-free idf score (code tokens weigh more than text).
 func (ix *Index) Search(q Query) []Hit {
-	hits := ix.search(q)
 	alts := synonymAlternatives(q.Text)
+	s := ix.getScratch()
+	defer ix.putScratch(s)
+	hits := ix.searchWith(s, q, true)
 	if len(alts) == 0 {
 		return hits
 	}
@@ -103,9 +113,10 @@ func (ix *Index) Search(q Query) []Hit {
 		best[h.Entry] = i
 	}
 	for _, a := range alts {
+		s.reset()
 		aq := q
 		aq.Text = a
-		for _, h := range ix.searchText(aq, false) {
+		for _, h := range ix.searchWith(s, aq, false) {
 			h.Score *= 0.9
 			if i, ok := best[h.Entry]; ok {
 				if h.Score > hits[i].Score {
@@ -125,12 +136,10 @@ func (ix *Index) Search(q Query) []Hit {
 	return hits
 }
 
-func (ix *Index) search(q Query) []Hit { return ix.searchText(q, true) }
-
-// searchText runs q; with codes false it matches the query's words only,
-// not the codes (a synonym must not rank a code above the query's own
-// words).
-func (ix *Index) searchText(q Query, codes bool) []Hit {
+// searchWith runs q with the scratch space s; with codes false it matches
+// the query's words only, not the codes (a synonym must not rank a code
+// above the query's own words).
+func (ix *Index) searchWith(s *scratch, q Query, codes bool) []Hit {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
@@ -148,9 +157,6 @@ func (ix *Index) searchText(q Query, codes bool) []Hit {
 		lo, hi = ix.starts[i], ix.starts[i+1]
 	}
 	in := func(d uint32) bool { return d >= lo && d < hi }
-
-	s := ix.getScratch()
-	defer ix.putScratch(s)
 
 	lq := strings.ToLower(text)
 	found, exact := 0, false
@@ -181,10 +187,10 @@ func (ix *Index) searchText(q Query, codes bool) []Hit {
 // the lower-cased query lq (the first maxPrefixHits of them). It returns
 // how many it found and whether one was equal.
 func (ix *Index) codes(s *scratch, lq string, lo, hi uint32) (found int, exact bool) {
-	start := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower[ix.byCode[i]] >= lq })
+	start := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower(ix.byCode[i]) >= lq })
 	for i := start; i < len(ix.byCode) && found < maxPrefixHits; i++ {
 		d := ix.byCode[i]
-		c := ix.lower[d]
+		c := ix.lower(d)
 		if !strings.HasPrefix(c, lq) {
 			break
 		}

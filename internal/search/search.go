@@ -30,15 +30,19 @@ type Index struct {
 	set    *catalog.Set
 	cats   []*catalog.Catalog
 	starts []uint32 // starts[i] is the first document of cats[i]; len(cats)+1 values
-	lower  []string // lower-cased code per document
-	byCode []uint32 // documents sorted by lower-cased code
+
+	// The lower-cased codes, one after another: document d's is
+	// lowers[lowerOff[d]:lowerOff[d+1]]. byCode is the documents sorted
+	// by it.
+	lowers   string
+	lowerOff []uint32
+	byCode   []uint32
 
 	// The inverted index, in compressed sparse rows: term t's documents
-	// are docs[offs[id]:offs[id+1]] for id = vocab[t], sorted. Text terms
-	// are kept as they are, code tokens behind codePrefix; code trigrams
-	// have ids of their own in grams.
-	vocab map[string]uint32
-	grams map[uint32]uint32 // code trigram (3 bytes) → id in the same rows
+	// are docs[offs[id]:offs[id+1]] for its id in terms, sorted. Nothing
+	// in it is a pointer but the arrays themselves, so the collector
+	// marks it at once, whatever its size.
+	terms *termTable
 	offs  []uint32
 	docs  []uint32
 	// Numeric terms (see numKey) have rows of their own, by sorted key.
@@ -109,7 +113,7 @@ type Query struct {
 }
 
 // Len returns the number of indexed entries.
-func (ix *Index) Len() int { return len(ix.lower) }
+func (ix *Index) Len() int { return len(ix.byCode) }
 
 // Set returns the catalog set the index was built from.
 func (ix *Index) Set() *catalog.Set { return ix.set }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -198,6 +199,14 @@ func TestParallelBuild(t *testing.T) {
 			if diff := cmp.Diff(key(want), key(got)); diff != "" {
 				t.Errorf("%d workers, %q (-one +parallel):\n%s", workers, q, diff)
 			}
+		}
+	}
+}
+
+func TestIsCJKBlock(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !search.IsCJK(r) || !unicode.Is(unicode.Han, r) {
+			t.Fatalf("%U: isCJK %v, Han %v", r, search.IsCJK(r), unicode.Is(unicode.Han, r))
 		}
 	}
 }

@@ -41,8 +41,8 @@ func (ix *Index) Suggest(q string, n int) (codes, words []string) {
 	}
 	var cs []cand
 	limit := max(2, len([]rune(lq))/3)
-	for d := 0; d < len(ix.lower) && d < maxSuggestScan; d++ {
-		c := ix.lower[d]
+	for d := 0; d < ix.Len() && d < maxSuggestScan; d++ {
+		c := ix.lower(uint32(d))
 		if abs(len(c)-len(lq)) > limit {
 			continue
 		}
@@ -54,12 +54,13 @@ func (ix *Index) Suggest(q string, n int) (codes, words []string) {
 
 	cs = cs[:0]
 	qwords := strings.FieldsFunc(lq, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	scanned := 0
-	for t := range ix.vocab {
-		if scanned++; scanned > maxSuggestScan {
-			break
+	for id := 0; id < ix.terms.len() && id < maxSuggestScan; id++ {
+		tb := ix.terms.term(uint32(id))
+		if len(tb) < 3 || !slices.ContainsFunc(qwords, func(w string) bool { return abs(len(w)-len(tb)) <= 2 }) {
+			continue
 		}
-		if strings.HasPrefix(t, codePrefix) || len(t) < 3 || !isASCIILetters(t) {
+		t := string(tb)
+		if !isASCIILetters(t) { // code tokens and trigrams start with a control byte
 			continue
 		}
 		for _, w := range qwords {

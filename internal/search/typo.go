@@ -28,7 +28,7 @@ func (ix *Index) typos(s *scratch, lq string, in func(uint32) bool) int {
 	var lists [][]uint32
 	for _, g := range grams {
 		var p []uint32
-		if id, ok := ix.grams[gramKey(g[0], g[1], g[2])]; ok {
+		if id, ok := ix.terms.lookup([]byte{gramPrefix, g[0], g[1], g[2]}); ok {
 			p = ix.docs[ix.offs[id]:ix.offs[id+1]]
 		}
 		if len(p) > common && common > 64 {
@@ -61,7 +61,7 @@ func (ix *Index) typos(s *scratch, lq string, in func(uint32) bool) int {
 		if int(s.grams[d]) < need || !in(d) {
 			continue
 		}
-		code := ix.lower[d]
+		code := ix.lower(d)
 		if abs(len(code)-len(lq)) > k {
 			continue
 		}
@@ -96,8 +96,8 @@ func (ix *Index) typos1(s *scratch, lq string, in func(uint32) bool) int {
 	buf := make([]byte, 0, len(lq)+1)
 	look := func(v []byte) {
 		key := string(v) // does not escape: sort.Search compares only
-		i := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower[ix.byCode[i]] >= key })
-		for ; i < len(ix.byCode) && ix.lower[ix.byCode[i]] == key; i++ {
+		i := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower(ix.byCode[i]) >= key })
+		for ; i < len(ix.byCode) && ix.lower(ix.byCode[i]) == key; i++ {
 			d := ix.byCode[i]
 			if !in(d) || s.reason[d] >= byTypo {
 				continue
