@@ -34,7 +34,7 @@ type tok struct {
 	// keys, for an object, is a filter of its keys: bit keyBit(k) is set
 	// for every plain key k, every bit when a key holds escapes. get
 	// skips the scan when the key's bit is clear.
-	keys uint32
+	keys  uint32
 	kind  kind
 	esc   bool // a string holding backslash escapes
 	plain bool // a string without escapes or a number: text is its span
