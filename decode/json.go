@@ -77,6 +77,9 @@ func parseJSON(d *doc) (string, int) {
 				if c == '[' {
 					k, closer = kArr, ']'
 				}
+				if k == kObj && d.n <= 1 && depth == d.n {
+					d.rt.obj = int32(d.n + 1) // the root object: see rootTable
+				}
 				stack[depth] = int32(d.n)
 				depth++
 				d.push(tok{start: int32(i), kind: k})
@@ -182,6 +185,9 @@ func parseKey(d *doc, obj, i int) (int, string) {
 		bit = keyBit(s[i+1 : end-1])
 	}
 	d.ref(obj).keys |= bit
+	if obj+1 == int(d.rt.obj) {
+		d.noteRootKey(obj, d.n-1, s[i+1:end-1], esc)
+	}
 	i = skipWS(s, end)
 	if i >= len(s) {
 		return i, errEOF
@@ -331,6 +337,7 @@ type doc struct {
 	n    int
 	arr  [inlineToks]tok
 	more []tok
+	rt   rootTable
 }
 
 func (d *doc) push(t tok) {
