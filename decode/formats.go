@@ -55,7 +55,7 @@ func readNamed(n *Normalized, d *doc, root int, header http.Header) bool {
 	if m.retCodeLower >= 0 {
 		n.Format = FormatQingCloud
 		n.Code = d.scalar(m.retCodeLower)
-		n.Message = d.text(d.first(root, "message", "msg"))
+		n.Message = d.text(d.rfirst(root, rkMessage, rkMsg))
 		if v, ok := d.int(m.retCodeLower); ok && v == 0 {
 			n.NotError, n.Reason = true, "ret_code 0 means success"
 		}
@@ -96,15 +96,15 @@ func readNamed(n *Normalized, d *doc, root int, header http.Header) bool {
 		if token(d.text(v)) {
 			n.Format = FormatOAuth
 			n.Code = d.text(v)
-			n.Message = d.text(d.get(root, "error_description"))
+			n.Message = d.text(d.rget(root, rkErrorDescription))
 			return true
 		}
 	}
-	if v := m.errorCode; d.kind(v) == kStr && (looksHuawei(d.text(v)) || d.has(root, "error_msg")) {
+	if v := m.errorCode; d.kind(v) == kStr && (looksHuawei(d.text(v)) || d.rhas(root, rkErrorMsg)) {
 		n.Format = FormatHuawei
 		n.Code = d.scalar(v)
-		n.Message = d.text(d.first(root, "error_msg", "error_message", "message"))
-		n.RequestID = d.text(d.first(root, "request_id", "requestId"))
+		n.Message = d.text(d.rfirst(root, rkErrorMsg, rkErrorMessage, rkMessage))
+		n.RequestID = d.text(d.rfirst(root, rkRequestIDSnake, rkRequestIDCamel))
 		return true
 	}
 	if strings.HasPrefix(hget(header, "Content-Type"), "application/problem+") ||
@@ -143,6 +143,24 @@ type markers struct {
 }
 
 func (m *markers) find(d *doc, obj int) {
+	if d.table(obj) {
+		at := &d.rt.at
+		*m = markers{
+			int(at[rkResponse]) - 1, int(at[rkResponseMetadata]) - 1, int(at[rkAWSType]) - 1, int(at[rkRetCode]) - 1,
+			int(at[rkKind]) - 1, int(at[rkErrors]) - 1, int(at[rkError]) - 1, int(at[rkErrorCode]) - 1,
+			int(at[rkType]) - 1, int(at[rkTitle]) - 1, int(at[rkStatus]) - 1, int(at[rkDetail]) - 1,
+			int(at[rkCodeUpper]) - 1, int(at[rkCode]) - 1,
+			int(at[rkRetCodeLower]) - 1, int(at[rkOK]) - 1, int(at[rkMoreInfo]) - 1, int(at[rkDocURL]) - 1,
+			int(at[rkMessage]) - 1, int(at[rkDetails]) - 1, int(at[rkTarget]) - 1, int(at[rkInnererror]) - 1,
+			at[rkRequestIDUpper]|at[rkHostID]|at[rkRecommend]|at[rkMessageUpper] != 0,
+		}
+		return
+	}
+	m.scan(d, obj)
+}
+
+// scan is find by a pass over the members: the last of a repeated key wins.
+func (m *markers) scan(d *doc, obj int) {
 	*m = markers{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, false}
 	for k := d.key(obj); k >= 0; k = d.next(obj, k) {
 		v := k + 1
@@ -213,11 +231,11 @@ func readSlack(n *Normalized, d *doc, root, e int, ok bool) bool {
 		return true
 	}
 	n.Code = d.text(e)
-	md := d.get(root, "response_metadata")
+	md := d.rget(root, rkResponseMetadataSnake)
 	msgs := d.get(md, "messages")
 	n.Message = d.text(d.elem(msgs))
 	if n.Message == "" {
-		n.Message = d.text(d.first(root, "detail", "warning"))
+		n.Message = d.text(d.rfirst(root, rkDetail, rkWarning))
 	}
 	if d.kind(msgs) == kArr && d.count(msgs) > 1 {
 		n.Details = readDetails(d, msgs, n.Details)
@@ -250,7 +268,7 @@ func readGraphQL(n *Normalized, d *doc, root, errs int) bool {
 		return false
 	}
 	if !d.has(first, "extensions") && !d.has(first, "locations") && !d.has(first, "path") &&
-		(!d.has(root, "data") || d.has(first, "code")) {
+		(!d.rhas(root, rkData) || d.has(first, "code")) {
 		return false // a docker registry error, or another errors[]
 	}
 	n.Format = FormatGraphQL
@@ -302,8 +320,8 @@ func qiniu(d *doc, root, e int, status int, header http.Header) bool {
 	if hget(header, "X-Reqid") != "" {
 		return true
 	}
-	st, _ := d.int(d.get(root, "status"))
-	return !d.has(root, "error_description") && !token(d.text(e)) && (st >= 600 || d.kind(d.get(root, "error_code")) == kStr)
+	st, _ := d.int(d.rget(root, rkStatus))
+	return !d.rhas(root, rkErrorDescription) && !token(d.text(e)) && (st >= 600 || d.kind(d.rget(root, rkErrorCode)) == kStr)
 }
 
 // qiniuCategory maps Qiniu's own HTTP statuses (6xx) to a category.
@@ -325,7 +343,7 @@ func qiniuCategory(status int) string {
 // {"code":5,"message","details":[{"@type",…}]}.
 func readGRPCStatus(n *Normalized, d *doc, root, c int, details int) {
 	n.Format = FormatGRPCStatus
-	n.Message = d.text(d.get(root, "message"))
+	n.Message = d.text(d.rget(root, rkMessage))
 	name := grpcName(c)
 	n.Code = name
 	if cat, ok := vocab.CategoryForGRPC(name); ok {
@@ -403,15 +421,15 @@ func readAWSJSON(n *Normalized, d *doc, root, typ int, header http.Header) bool 
 		code = code[:i]
 	}
 	n.Code = code
-	n.Message = d.text(d.first(root, "message", "Message", "errorMessage"))
+	n.Message = d.text(d.rfirst(root, rkMessage, rkMessageUpper, rkErrorMessageCamel))
 	return true
 }
 
 func readUCloud(n *Normalized, d *doc, root, rc int) bool {
 	n.Format = FormatUCloud
 	n.Code = d.scalar(rc)
-	n.Message = d.text(d.first(root, "Message", "message"))
-	n.RequestID = d.text(d.first(root, "RequestId", "RequestUUID"))
+	n.Message = d.text(d.rfirst(root, rkMessageUpper, rkMessage))
+	n.RequestID = d.text(d.rfirst(root, rkRequestIDUpper, rkRequestUUID))
 	if v, ok := d.int(rc); ok && v == 0 {
 		n.NotError, n.Reason = true, "RetCode 0 means success"
 	}
@@ -420,17 +438,17 @@ func readUCloud(n *Normalized, d *doc, root, rc int) bool {
 
 func readKubernetes(n *Normalized, d *doc, root int) bool {
 	n.Format = FormatKubernetes
-	if d.text(d.get(root, "status")) == "Success" {
+	if d.text(d.rget(root, rkStatus)) == "Success" {
 		n.NotError, n.Reason = true, "Kubernetes Status with status Success"
 		return true
 	}
-	n.Code = d.text(d.get(root, "reason"))
-	n.Message = d.text(d.get(root, "message"))
-	if c, ok := d.int(d.get(root, "code")); ok && n.HTTPStatus == 0 {
+	n.Code = d.text(d.rget(root, rkReason))
+	n.Message = d.text(d.rget(root, rkMessage))
+	if c, ok := d.int(d.rget(root, rkCode)); ok && n.HTTPStatus == 0 {
 		n.HTTPStatus = int(c)
 	}
 	n.Category = categoryForK8sReason(n.Code)
-	if det := d.get(root, "details"); d.isObj(det) {
+	if det := d.rget(root, rkDetails); d.isObj(det) {
 		n.Target = d.text(d.get(det, "name"))
 	}
 	return true
@@ -481,7 +499,7 @@ func readErrorObject(n *Normalized, d *doc, root, e int, header http.Header) boo
 		n.Format = FormatElasticsearch
 		n.Code = d.text(typ)
 		n.Message = d.text(d.get(e, "reason"))
-		bodyStatus(n, d, d.get(root, "status"))
+		bodyStatus(n, d, d.rget(root, rkStatus))
 		if rc := d.get(e, "root_cause"); d.kind(rc) == kArr {
 			n.Details = readDetails(d, rc, n.Details)
 		}
@@ -713,9 +731,9 @@ func lastSegment(uri string) string {
 func readAliyun(n *Normalized, d *doc, root, code int) bool {
 	n.Format = FormatAliyun
 	n.Code = d.scalar(code)
-	n.Message = d.text(d.get(root, "Message"))
-	n.RequestID = d.text(d.get(root, "RequestId"))
-	if d.kind(d.get(root, "Success")) == kTrue {
+	n.Message = d.text(d.rget(root, rkMessageUpper))
+	n.RequestID = d.text(d.rget(root, rkRequestIDUpper))
+	if d.kind(d.rget(root, rkSuccess)) == kTrue {
 		n.NotError, n.Reason = true, "Success is true"
 	}
 	return true
@@ -725,12 +743,12 @@ func readAliyun(n *Normalized, d *doc, root, code int) bool {
 // Baidu AI Cloud, Huawei's flat form, or a generic one.
 func readFlat(n *Normalized, d *doc, root, code int, header http.Header) bool {
 	n.Code = d.scalar(code)
-	n.Message = d.text(d.first(root, "message", "msg", "Message"))
-	n.RequestID = d.text(d.first(root, "request_id", "requestId", "RequestId"))
+	n.Message = d.text(d.rfirst(root, rkMessage, rkMsg, rkMessageUpper))
+	n.RequestID = d.text(d.rfirst(root, rkRequestIDSnake, rkRequestIDCamel, rkRequestIDUpper))
 	num, isInt := d.int(code)
 	numeric := isInt && d.isNum(code)
 	switch {
-	case d.has(root, "codeDesc"):
+	case d.rhas(root, rkCodeDesc):
 		n.Format = FormatTencentV2
 		if isInt && num == 0 {
 			n.NotError, n.Reason = true, "code 0 means success"
@@ -739,13 +757,13 @@ func readFlat(n *Normalized, d *doc, root, code int, header http.Header) bool {
 		if sub, _, ok := subCode(n.Message); ok {
 			n.SubCode = sub
 		}
-	case d.has(root, "reason") && numeric:
+	case d.rhas(root, rkReason) && numeric:
 		n.Format = FormatKratos
 		if n.HTTPStatus == 0 && num >= 100 && num < 600 {
 			n.HTTPStatus = int(num)
 		}
-		n.Code = d.text(d.get(root, "reason"))
-		n.Params = readParams(d, d.get(root, "metadata"), n.Params)
+		n.Code = d.text(d.rget(root, rkReason))
+		n.Params = readParams(d, d.rget(root, rkMetadata), n.Params)
 	case numeric:
 		n.Format = FormatZilliz
 		if num == 0 {
@@ -756,7 +774,7 @@ func readFlat(n *Normalized, d *doc, root, code int, header http.Header) bool {
 		if sub, _, ok := subCode(n.Message); ok && isDigits(sub) {
 			n.SubCode = sub
 		}
-	case d.kind(code) == kStr && d.has(root, "requestId"):
+	case d.kind(code) == kStr && d.rhas(root, rkRequestIDCamel):
 		// Baidu AI Cloud writes a string code and "requestId"; without its
 		// x-bce-request-id header the shape is a guess.
 		n.Format = FormatBaidu

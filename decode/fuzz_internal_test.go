@@ -64,3 +64,52 @@ func FuzzParseJSON(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRootTable checks the root table against the scans it replaces:
+// markers from the table against markers from a pass over the members,
+// and each table look-up against get.
+func FuzzRootTable(f *testing.F) {
+	for _, s := range []string{
+		`{"code":1,"message":"m"}`, `{"code":1,"code":2,"message":"m"}`, `{"c\u006fde":1,"message":"m"}`,
+		`[{"Response":{"Error":{"Code":"X"}},"RequestId":"r"}]`, `[1,{"code":2}]`, `[]`, `{}`,
+		`{"kind":"Status","status":"Failure","message":"m","reason":"NotFound","details":{"name":"x"},"code":404}`,
+		`{"RequestId":"r","HostId":"h","Code":"C","Message":"m","Recommend":"u","Success":false}`,
+		`{"type":"about:blank","title":"t","status":400,"detail":"d","error":{"code":1},"errors":[{"message":"x"}]}`,
+		`{"a":{"code":1},"code":2}`, `{"ok":false,"error":"e","response_metadata":{"messages":["x"]},"warning":"w"}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := &doc{s: s}
+		if reason, _ := parseJSON(d); reason != "" {
+			return
+		}
+		root := 0
+		if d.kind(0) == kArr {
+			root = d.elem(0)
+		}
+		if !d.isObj(root) {
+			return
+		}
+		if !d.table(root) {
+			if !d.rt.off {
+				t.Fatalf("root %d is not the table's %d", root, d.rt.obj-1)
+			}
+			return
+		}
+		var got, want markers
+		got.find(d, root)
+		want.scan(d, root)
+		if got != want {
+			t.Fatalf("markers from the table %+v, from a scan %+v", got, want)
+		}
+		for id := rk(0); id < nRK; id++ {
+			if got, want := d.rget(root, id), d.get(root, rootKeyName(id)); got != want {
+				t.Fatalf("rget(%s) = %d, get = %d", rootKeyName(id), got, want)
+			}
+			if rootKey(rootKeyName(id)) != int(id) {
+				t.Fatalf("rootKey(%q) = %d, want %d", rootKeyName(id), rootKey(rootKeyName(id)), id)
+			}
+		}
+	})
+}

@@ -34,9 +34,10 @@ type tok struct {
 	// keys, for an object, is a filter of its keys: bit keyBit(k) is set
 	// for every plain key k, every bit when a key holds escapes. get
 	// skips the scan when the key's bit is clear.
-	keys uint32
-	kind kind
-	esc  bool // a string holding backslash escapes
+	keys  uint32
+	kind  kind
+	esc   bool // a string holding backslash escapes
+	plain bool // a string without escapes or a number: text is its span
 }
 
 // keyBit is the bit of an object's key filter that key sets.
@@ -76,6 +77,9 @@ func parseJSON(d *doc) (string, int) {
 				if c == '[' {
 					k, closer = kArr, ']'
 				}
+				if k == kObj && d.n <= 1 && depth == d.n {
+					d.rt.obj = int32(d.n + 1) // the root object: see rootTable
+				}
 				stack[depth] = int32(d.n)
 				depth++
 				d.push(tok{start: int32(i), kind: k})
@@ -97,14 +101,14 @@ func parseJSON(d *doc) (string, int) {
 				if reason != "" {
 					return reason, end
 				}
-				d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc})
+				d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc, plain: !esc})
 				i = end
 			case c == '-' || (c >= '0' && c <= '9'):
 				end, reason := scanNumber(s, i)
 				if reason != "" {
 					return reason, end
 				}
-				d.push(tok{start: int32(i), end: int32(end), next: int32(d.n + 1), kind: kNum})
+				d.push(tok{start: int32(i), end: int32(end), next: int32(d.n + 1), kind: kNum, plain: true})
 				i = end
 			case c == 't' || c == 'f' || c == 'n':
 				word, k := "null", kNull
@@ -139,7 +143,7 @@ func parseJSON(d *doc) (string, int) {
 		}
 		top := stack[depth-1]
 		closer := byte(']')
-		if d.at(int(top)).kind == kObj {
+		if d.ref(int(top)).kind == kObj {
 			closer = '}'
 		}
 		switch s[i] {
@@ -175,12 +179,15 @@ func parseKey(d *doc, obj, i int) (int, string) {
 	if reason != "" {
 		return end, reason
 	}
-	d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc})
+	d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc, plain: !esc})
 	bit := ^uint32(0)
 	if !esc {
 		bit = keyBit(s[i+1 : end-1])
 	}
 	d.ref(obj).keys |= bit
+	if obj+1 == int(d.rt.obj) {
+		d.noteRootKey(obj, d.n-1, s[i+1:end-1], esc)
+	}
 	i = skipWS(s, end)
 	if i >= len(s) {
 		return i, errEOF
@@ -191,7 +198,16 @@ func parseKey(d *doc, obj, i int) (int, string) {
 	return i + 1, ""
 }
 
+// skipWS returns the index of the first byte at or after i that is not
+// white space. Compact bodies have none: the first test answers.
 func skipWS(s string, i int) int {
+	if i < len(s) && s[i] > ' ' {
+		return i
+	}
+	return skipWSLoop(s, i)
+}
+
+func skipWSLoop(s string, i int) int {
 	for i < len(s) {
 		switch s[i] {
 		case ' ', '\t', '\n', '\r':
@@ -321,6 +337,7 @@ type doc struct {
 	n    int
 	arr  [inlineToks]tok
 	more []tok
+	rt   rootTable
 }
 
 func (d *doc) push(t tok) {
@@ -447,6 +464,15 @@ func (d *doc) next(arr, i int) int {
 // text returns a string value (unescaped) or the literal of a number; ""
 // for anything else.
 func (d *doc) text(i int) string {
+	// The common case, small enough to be inlined: a plain string or a
+	// number on the inline tape (past d.n the tape is zero, plain false).
+	if uint(i) < inlineToks && d.arr[i].plain {
+		return d.s[d.arr[i].start:d.arr[i].end]
+	}
+	return d.textSlow(i)
+}
+
+func (d *doc) textSlow(i int) string {
 	if i < 0 || i >= d.n {
 		return ""
 	}
