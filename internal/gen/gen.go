@@ -98,7 +98,7 @@ func collect(cats []*catalog.Catalog, opts Options, stream func([]*catalog.Catal
 // Generators returns every generator, in the order the CLI lists them.
 func Generators() []Generator {
 	return []Generator{
-		{Name: "go", Summary: "a Go package per domain: one *errcat.Def per code, typed constructors, IsX predicates", Run: Go},
+		{Name: "go", Summary: "a Go package per domain: one *errcat.Def per code, typed constructors, IsX predicates", Run: Go, Stream: StreamGo},
 		{Name: "markdown", Summary: "a Markdown page per domain and locale", Styles: []string{StyleTable, StyleList}, Run: Markdown},
 		{Name: "rst", Summary: "a reStructuredText page per domain and locale (grid table: status, code, message, measure)", Styles: []string{StyleGrid}, Run: RST},
 		{Name: "text", Summary: "a plain text page per domain and locale (aligned table)", Styles: []string{StylePlain}, Run: Text},
