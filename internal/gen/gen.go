@@ -109,7 +109,7 @@ func Generators() []Generator {
 		{Name: "ts", Summary: "an npm package per domain: an error class per category and code, a union on code, fromResponse", Run: TypeScript},
 		{Name: "python", Summary: "a typed Python package per domain: an exception class per category and code, from_response", Run: Python},
 		{Name: "java", Summary: "a Java 17 package per domain: an exception class per category and code, fromResponse", Run: Java},
-		{Name: "vectors", Summary: "shared test vectors: per code, wire format and locale, the runtime's response and the error to read back", Run: Vectors},
+		{Name: "vectors", Summary: "shared test vectors: per code, wire format and locale, the runtime's response and the error to read back", Run: Vectors, Stream: StreamVectors},
 	}
 }
 

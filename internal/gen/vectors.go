@@ -65,15 +65,20 @@ type VectorWant struct {
 // message, through the code's message pattern; so Want.Params holds the
 // params the format carries or the message shows.
 func Vectors(cats []*catalog.Catalog, opts Options) (Files, error) {
+	return collect(cats, opts, StreamVectors)
+}
+
+// StreamVectors is Vectors writing each vector as it is built: a line of
+// the file per vector, never a domain's vectors at once.
+func StreamVectors(cats []*catalog.Catalog, _ Options, create CreateFunc) error {
 	models, err := clientDomains("vectors", cats)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	byID := map[string]*catalog.Catalog{}
 	for _, c := range cats {
 		byID[c.Domain.ID] = c
 	}
-	files := Files{}
 	for _, m := range models {
 		c := byID[m.ID]
 		dom, rdefs := defs.FromCatalog(c)
@@ -89,7 +94,16 @@ func Vectors(cats []*catalog.Catalog, opts Options) (Files, error) {
 			unknown.Message[l] = "An error the catalog does not list."
 		}
 		rdefs = append(slices.Clone(rdefs), unknown)
-		var vs []Vector
+		w, err := create(m.ID + ".json")
+		if err != nil {
+			return err
+		}
+		out := &errWriter{w: w}
+		out.str("[\n")
+		var line bytes.Buffer
+		enc := json.NewEncoder(&line)
+		enc.SetEscapeHTML(false)
+		n := 0
 		for _, format := range wireFormatNames() {
 			succ := successCodes(&c.Domain, format)
 			for _, rd := range rdefs {
@@ -97,7 +111,7 @@ func Vectors(cats []*catalog.Catalog, opts Options) (Files, error) {
 				for _, l := range m.Locales {
 					status, h, body, err := wireResponse(format, e, l)
 					if err != nil {
-						return nil, fmt.Errorf("gen vectors: %w", err)
+						return fmt.Errorf("gen vectors: %w", err)
 					}
 					v := Vector{Domain: m.ID, Format: format, Locale: l, Response: VectorResponse{Status: status, Headers: map[string]string{}, Body: string(body)}}
 					for k := range h {
@@ -106,29 +120,30 @@ func Vectors(cats []*catalog.Catalog, opts Options) (Files, error) {
 					if !slices.Contains(succ, rd.Code) {
 						v.Want = vectorWant(models[rd.Code], rd, e, format, l, status, h.Get("Content-Language"))
 					}
-					vs = append(vs, v)
+					line.Reset()
+					if err := enc.Encode(v); err != nil {
+						return fmt.Errorf("gen vectors: %w", err)
+					}
+					if n > 0 {
+						out.str(",\n")
+					}
+					out.bytes(bytes.TrimRight(line.Bytes(), "\n"))
+					if out.err != nil {
+						return out.err
+					}
+					n++
 				}
 			}
 		}
-		var b bytes.Buffer
-		b.WriteString("[\n")
-		for i, v := range vs {
-			var line bytes.Buffer
-			enc := json.NewEncoder(&line)
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(v); err != nil {
-				return nil, fmt.Errorf("gen vectors: %w", err)
-			}
-			b.Write(bytes.TrimRight(line.Bytes(), "\n"))
-			if i < len(vs)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
+		if n > 0 {
+			out.str("\n")
 		}
-		b.WriteString("]\n")
-		files[m.ID+".json"] = b.Bytes()
+		out.str("]\n")
+		if out.err != nil {
+			return out.err
+		}
 	}
-	return files, nil
+	return nil
 }
 
 func vectorWant(m *clientCode, rd *errcat.Def, e *errcat.Error, format, locale string, status int, lang string) *VectorWant {
