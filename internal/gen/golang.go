@@ -111,15 +111,41 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 	if err != nil {
 		return fmt.Errorf("gen go: %w", err)
 	}
-	dom, rdefs := defs.FromCatalog(c)
-	entries := make(map[string]*catalog.Entry, len(c.Entries))
-	for i := range c.Entries {
-		if e := &c.Entries[i]; entries[e.Code] == nil {
-			entries[e.Code] = e
+	// One entry per code (its first), sorted by code; their Defs are
+	// built chunk entries at a time (chunkDefs), never all at once.
+	order := make([]int, len(c.Entries))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return compareCodes(c.Entries[a].Code, c.Entries[b].Code) })
+	order = slices.CompactFunc(order, func(a, b int) bool { return c.Entries[a].Code == c.Entries[b].Code })
+	dom, _ := defs.FromCatalog(&catalog.Catalog{Domain: c.Domain})
+	if e := c.InternalEntry(); e != nil {
+		// defs.FromCatalog makes it the domain's Internal when it is the
+		// first entry of its code; only its code is written.
+		k, _ := slices.BinarySearchFunc(order, e.Code, func(i int, code string) int { return compareCodes(c.Entries[i].Code, code) })
+		if k < len(order) && &c.Entries[order[k]] == e {
+			dom.Internal = &errcat.Def{Domain: dom, Code: e.Code}
 		}
 	}
-	rdefs = slices.Clone(rdefs)
-	slices.SortStableFunc(rdefs, func(a, b *errcat.Def) int { return compareCodes(a.Code, b.Code) })
+	chunkDefs := func(part []int) []*errcat.Def {
+		sub := &catalog.Catalog{Domain: c.Domain, Entries: make([]catalog.Entry, len(part))}
+		for k, i := range part {
+			sub.Entries[k] = c.Entries[i]
+		}
+		_, ds := defs.FromCatalog(sub)
+		for _, d := range ds {
+			d.Domain = dom
+		}
+		return ds
+	}
+	chunks := func(yield func(part []int) bool) {
+		for start := 0; start < len(order); start += chunk {
+			if !yield(order[start:min(start+chunk, len(order))]) {
+				return
+			}
+		}
+	}
 	ref := func(v reflect.Value) (string, bool) {
 		switch p := v.Interface().(type) {
 		case *errcat.Domain:
@@ -176,50 +202,50 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 	if err := flush(goFile); err != nil {
 		return err
 	}
-	for i, d := range rdefs {
-		n, e := names[d.Code], entries[d.Code]
-		code := commentText(oneLine(d.Code))
-		status := "no documented HTTP status"
-		if d.HTTPStatus != 0 {
-			status = fmt.Sprintf("HTTP %d", d.HTTPStatus)
-		}
-		p("// %s returns the definition of code %s (%s, %s", n, code, status, commentText(d.Category))
-		if d.Retryable {
-			p(", retryable")
-		}
-		p(").\n")
-		docTexts(&b, &c.Domain, e)
-		deprecated := func() {
-			if e.Deprecated {
-				p("//\n// Deprecated: the code is retired")
-				if e.ReplacedBy != "" {
-					p("; use %s instead", commentText(oneLine(e.ReplacedBy)))
+	for part := range chunks {
+		for k, d := range chunkDefs(part) {
+			n, e := names[d.Code], &c.Entries[part[k]]
+			code := commentText(oneLine(d.Code))
+			status := "no documented HTTP status"
+			if d.HTTPStatus != 0 {
+				status = fmt.Sprintf("HTTP %d", d.HTTPStatus)
+			}
+			p("// %s returns the definition of code %s (%s, %s", n, code, status, commentText(d.Category))
+			if d.Retryable {
+				p(", retryable")
+			}
+			p(").\n")
+			docTexts(&b, &c.Domain, e)
+			deprecated := func() {
+				if e.Deprecated {
+					p("//\n// Deprecated: the code is retired")
+					if e.ReplacedBy != "" {
+						p("; use %s instead", commentText(oneLine(e.ReplacedBy)))
+					}
+					p(".\n")
 				}
-				p(".\n")
 			}
-		}
-		deprecated()
-		p("func %s() *errcat.Def { return &%s.%s }\n\n", n, goAll, n)
+			deprecated()
+			p("func %s() *errcat.Def { return &%s.%s }\n\n", n, goAll, n)
 
-		args := goParamNames(e.Params)
-		var decl, kv []string
-		for i, name := range d.Params {
-			decl = append(decl, args[i]+" string")
-			kv = append(kv, strconv.Quote(name), args[i])
-		}
-		if len(d.Params) > 0 {
-			p("// New%s returns an error with code %s and its parameters filled in.\n", n, code)
-		} else {
-			p("// New%s returns an error with code %s.\n", n, code)
-		}
-		deprecated()
-		p("func New%s(%s) *errcat.Error {\nreturn %s().New(%s)\n}\n\n", n, strings.Join(decl, ", "), n, strings.Join(kv, ", "))
-		p("// Is%s reports whether err is, or wraps, an error with code %s.\n", n, code)
-		p("func Is%s(err error) bool {\nreturn errors.Is(err, %s())\n}\n\n", n, n)
-		if (i+1)%chunk == 0 || i == len(rdefs)-1 {
-			if err := flush(goDecls); err != nil {
-				return err
+			args := goParamNames(e.Params)
+			var decl, kv []string
+			for i, name := range d.Params {
+				decl = append(decl, args[i]+" string")
+				kv = append(kv, strconv.Quote(name), args[i])
 			}
+			if len(d.Params) > 0 {
+				p("// New%s returns an error with code %s and its parameters filled in.\n", n, code)
+			} else {
+				p("// New%s returns an error with code %s.\n", n, code)
+			}
+			deprecated()
+			p("func New%s(%s) *errcat.Error {\nreturn %s().New(%s)\n}\n\n", n, strings.Join(decl, ", "), n, strings.Join(kv, ", "))
+			p("// Is%s reports whether err is, or wraps, an error with code %s.\n", n, code)
+			p("func Is%s(err error) bool {\nreturn errors.Is(err, %s())\n}\n\n", n, n)
+		}
+		if err := flush(goDecls); err != nil {
+			return err
 		}
 	}
 
@@ -228,10 +254,10 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 	// space after the longest name.
 	out.str("// Defs returns every definition of the domain, sorted by code.\n")
 	out.str("func Defs() []*errcat.Def {\n\treturn []*errcat.Def{")
-	if len(rdefs) > 0 {
+	if len(order) > 0 {
 		out.str("\n")
-		for _, d := range rdefs {
-			out.str("\t\t&" + goAll + "." + names[d.Code] + ",\n")
+		for _, i := range order {
+			out.str("\t\t&" + goAll + "." + names[c.Entries[i].Code] + ",\n")
 		}
 		out.str("\t")
 	}
@@ -243,15 +269,15 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 	out.str("// one another.\n")
 	out.str("type " + goDefsType + " struct {\n")
 	width := utf8.RuneCountInString(goDomain)
-	for _, d := range rdefs {
-		width = max(width, utf8.RuneCountInString(names[d.Code]))
+	for _, i := range order {
+		width = max(width, utf8.RuneCountInString(names[c.Entries[i].Code]))
 	}
 	field := func(name, typ string) {
 		out.str("\t" + name + strings.Repeat(" ", width+1-utf8.RuneCountInString(name)) + typ + "\n")
 	}
 	field(goDomain, "errcat.Domain")
-	for _, d := range rdefs {
-		field(names[d.Code], "errcat.Def")
+	for _, i := range order {
+		field(names[c.Entries[i].Code], "errcat.Def")
 	}
 	out.str("}\n\n")
 	out.str("// " + goNewDefs + " builds the domain and its definitions.\n")
@@ -261,16 +287,16 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 		return fmt.Errorf("gen go %s: %w", dom.ID, err)
 	}
 	p("d.%s = %s\n", goDomain, lit)
-	for i, d := range rdefs {
-		lit, err := goLiteral(reflect.ValueOf(d).Elem(), ref)
-		if err != nil {
-			return fmt.Errorf("gen go %s %s: %w", dom.ID, d.Code, err)
-		}
-		p("d.%s = %s\n", names[d.Code], lit)
-		if (i+1)%chunk == 0 {
-			if err := flush(goStmts); err != nil {
-				return err
+	for part := range chunks {
+		for _, d := range chunkDefs(part) {
+			lit, err := goLiteral(reflect.ValueOf(d).Elem(), ref)
+			if err != nil {
+				return fmt.Errorf("gen go %s %s: %w", dom.ID, d.Code, err)
 			}
+			p("d.%s = %s\n", names[d.Code], lit)
+		}
+		if err := flush(goStmts); err != nil {
+			return err
 		}
 	}
 	if b.Len() > 0 {

@@ -169,7 +169,13 @@ func TestGoSameBytes(t *testing.T) {
 			Params:  []catalog.Param{{Name: "parameter_name"}}},
 		{Code: "1. numbered", Category: catalog.Internal, Deprecated: true, ReplacedBy: "A", Message: catalog.Text{"en": "1. one\n2. two"}},
 	}}
-	cats := append(slices.Clone(builtin), syn, empty, odd)
+	// The internal entry named by the domain, not the first internal one.
+	named := &catalog.Catalog{Domain: dom, Entries: []catalog.Entry{
+		{Code: "Z", Category: catalog.Unavailable, Message: catalog.Text{"en": "named internal"}},
+		{Code: "A", Category: catalog.Internal, Message: catalog.Text{"en": "not it"}},
+	}}
+	named.Domain.InternalCode = "Z"
+	cats := append(slices.Clone(builtin), syn, empty, odd, named)
 	for _, c := range cats {
 		want, err := goPackageWhole(c, "pkg")
 		if err != nil {
