@@ -159,22 +159,50 @@ func TestGoSameBytes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dom := catalog.Domain{ID: "odd.api", Name: "Odd", Locales: []string{"en"}, WireFormat: "problem", CodeKind: "string"}
-	empty := &catalog.Catalog{Domain: dom}
-	odd := &catalog.Catalog{Domain: dom, Entries: []catalog.Entry{
-		{Code: "A", Category: catalog.Internal, Message: catalog.Text{"en": "- a list\n- of items\n\n  indented code\n# Heading"}},
-		{Code: "参数异常", Category: catalog.Internal, Message: catalog.Text{"en": "参数异常\n第二行 */ // `raw`"}},
-		{Code: "Invalid{parameter_name}.Malformed.With.A.Very.Long.Name.Indeed", Category: catalog.InvalidArgument,
-			Message: catalog.Text{"en": "The parameter \"{parameter_name}\" is not valid.\r\nline\u2028sep \x00\xff"},
-			Params:  []catalog.Param{{Name: "parameter_name"}}},
-		{Code: "1. numbered", Category: catalog.Internal, Deprecated: true, ReplacedBy: "A", Message: catalog.Text{"en": "1. one\n2. two"}},
-	}}
+	parse := func(name, yaml string) *catalog.Catalog {
+		c, err := catalog.Parse(name, []byte(yaml))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return c
+	}
+	const domain = "domain:\n  id: odd.api\n  name: Odd\n  locales: [en]\n  wire_format: problem\n  code_kind: string\n"
+	empty := parse("empty.yaml", domain+"entries: []\n")
+	// Texts with what gofmt reformats in doc comments (lists, code
+	// blocks, headings), comment ends, control characters and Chinese.
+	odd := parse("odd.yaml", domain+`entries:
+  - code: A
+    category: internal
+    message:
+      en: "- a list\n- of items\n\n  indented code\n# Heading"
+  - code: 参数异常
+    category: internal
+    message:
+      en: "参数异常\n第二行 */ // `+"`raw`"+`"
+  - code: "Invalid{parameter_name}.Malformed.With.A.Very.Long.Name.Indeed"
+    category: invalid_argument
+    message:
+      en: "The parameter \"{parameter_name}\" is not valid.\r\nline\u2028sep \x01"
+    params:
+      - name: parameter_name
+  - code: "1. numbered"
+    category: internal
+    deprecated: true
+    replaced_by: A
+    message:
+      en: "1. one\n2. two"
+`)
 	// The internal entry named by the domain, not the first internal one.
-	named := &catalog.Catalog{Domain: dom, Entries: []catalog.Entry{
-		{Code: "Z", Category: catalog.Unavailable, Message: catalog.Text{"en": "named internal"}},
-		{Code: "A", Category: catalog.Internal, Message: catalog.Text{"en": "not it"}},
-	}}
-	named.Domain.InternalCode = "Z"
+	named := parse("named.yaml", strings.Replace(domain, "  code_kind: string\n", "  code_kind: string\n  internal_code: Z\n", 1)+`entries:
+  - code: Z
+    category: unavailable
+    message:
+      en: named internal
+  - code: A
+    category: internal
+    message:
+      en: not it
+`)
 	cats := append(slices.Clone(builtin), syn, empty, odd, named)
 	for _, c := range cats {
 		want, err := goPackageWhole(c, "pkg")
