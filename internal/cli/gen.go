@@ -108,15 +108,18 @@ Kinds:
 }
 
 // writeFiles writes files under dir, creating directories as needed.
+// Each is written under a temporary name and renamed once all are
+// written, so that a failure leaves the files under dir as they were.
 func writeFiles(env *Env, dir string, files gen.Files) error {
+	var pf pendingFiles
 	for _, p := range files.Paths() {
-		path := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		if err := pf.write(filepath.Join(dir, filepath.FromSlash(p)), files[p]); err != nil {
+			pf.abort()
 			return exitf(1, "%v", err)
 		}
-		if err := os.WriteFile(path, files[p], 0o644); err != nil {
-			return exitf(1, "%v", err)
-		}
+	}
+	if err := pf.commit(); err != nil {
+		return exitf(1, "%v", err)
 	}
 	fmt.Fprintf(env.Stderr, "wrote %d files under %s\n", len(files), dir)
 	return nil
@@ -124,8 +127,11 @@ func writeFiles(env *Env, dir string, files gen.Files) error {
 
 // streamFiles runs a streaming generator: each file goes to disk under
 // dir (or to stdout when dir is "") as it is written, never whole in
-// memory.
+// memory. On disk each is written under a temporary name and renamed
+// once the generator has written them all, so that a generator failing
+// midway leaves the files under dir as they were.
 func streamFiles(env *Env, dir string, g gen.Generator, cats []*catalog.Catalog, opts gen.Options) error {
+	var pf pendingFiles
 	var f *os.File
 	var bw *bufio.Writer
 	n := 0
@@ -151,12 +157,8 @@ func streamFiles(env *Env, dir string, g gen.Generator, cats []*catalog.Catalog,
 			bw = bufio.NewWriterSize(env.Stdout, 64<<10)
 			return bw, nil
 		}
-		path := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, err
-		}
 		var err error
-		if f, err = os.Create(path); err != nil {
+		if f, err = pf.create(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
 			return nil, err
 		}
 		bw = bufio.NewWriterSize(f, 64<<10)
@@ -165,7 +167,11 @@ func streamFiles(env *Env, dir string, g gen.Generator, cats []*catalog.Catalog,
 	if cerr := closeFile(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		err = pf.commit()
+	}
 	if err != nil {
+		pf.abort()
 		return exitf(1, "%v", err)
 	}
 	if dir != "" {

@@ -104,7 +104,7 @@ reports catalogs that differ from a fresh import.`,
 			if output == "" || output == "-" {
 				_, err = env.Stdout.Write(out)
 			} else {
-				err = os.WriteFile(output, out, 0o644)
+				err = writeFileAtomic(output, out)
 			}
 			if err != nil {
 				return exitf(1, "%v", err)
@@ -164,7 +164,7 @@ func regenerate(env *Env, dir string, check bool) error {
 			stale++
 			continue
 		}
-		if err := os.WriteFile(p, files[n], 0o644); err != nil {
+		if err := writeFileAtomic(p, files[n]); err != nil {
 			return exitf(1, "%v", err)
 		}
 		fmt.Fprintf(env.Stdout, "wrote %s\n", p)

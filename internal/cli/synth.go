@@ -2,8 +2,8 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -28,19 +28,21 @@ lint has findings to report.`,
 			}
 			w := env.Stdout
 			if out != "" && out != "-" {
-				f, err := os.Create(out)
+				var pf pendingFiles
+				f, err := pf.create(out)
 				if err != nil {
 					return err
 				}
-				defer f.Close()
 				bw := bufio.NewWriter(f)
-				if err := synth.Write(bw, entries, seed); err != nil {
+				err = synth.Write(bw, entries, seed)
+				if err == nil {
+					err = bw.Flush()
+				}
+				if err = errors.Join(err, f.Close()); err != nil {
+					pf.abort()
 					return err
 				}
-				if err := bw.Flush(); err != nil {
-					return err
-				}
-				return f.Close()
+				return pf.commit()
 			}
 			return synth.Write(w, entries, seed)
 		},

@@ -85,8 +85,10 @@ func (c *clientCode) metadataKeys() [][2]string {
 // as reason and code pairs, the first code of a reason winning.
 func (d *clientDomain) reasons() [][2]string {
 	var out [][2]string
+	seen := map[string]bool{}
 	for _, c := range d.Codes {
-		if c.Reason != c.Code && !slices.ContainsFunc(out, func(x [2]string) bool { return x[0] == c.Reason }) {
+		if c.Reason != c.Code && !seen[c.Reason] {
+			seen[c.Reason] = true
 			out = append(out, [2]string{c.Reason, c.Code})
 		}
 	}

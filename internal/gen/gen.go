@@ -98,7 +98,7 @@ func collect(cats []*catalog.Catalog, opts Options, stream func([]*catalog.Catal
 // Generators returns every generator, in the order the CLI lists them.
 func Generators() []Generator {
 	return []Generator{
-		{Name: "go", Summary: "a Go package per domain: one *errcat.Def per code, typed constructors, IsX predicates", Run: Go},
+		{Name: "go", Summary: "a Go package per domain: one *errcat.Def per code, typed constructors, IsX predicates", Run: Go, Stream: StreamGo},
 		{Name: "markdown", Summary: "a Markdown page per domain and locale", Styles: []string{StyleTable, StyleList}, Run: Markdown},
 		{Name: "rst", Summary: "a reStructuredText page per domain and locale (grid table: status, code, message, measure)", Styles: []string{StyleGrid}, Run: RST},
 		{Name: "text", Summary: "a plain text page per domain and locale (aligned table)", Styles: []string{StylePlain}, Run: Text},
@@ -109,7 +109,7 @@ func Generators() []Generator {
 		{Name: "ts", Summary: "an npm package per domain: an error class per category and code, a union on code, fromResponse", Run: TypeScript},
 		{Name: "python", Summary: "a typed Python package per domain: an exception class per category and code, from_response", Run: Python},
 		{Name: "java", Summary: "a Java 17 package per domain: an exception class per category and code, fromResponse", Run: Java},
-		{Name: "vectors", Summary: "shared test vectors: per code, wire format and locale, the runtime's response and the error to read back", Run: Vectors},
+		{Name: "vectors", Summary: "shared test vectors: per code, wire format and locale, the runtime's response and the error to read back", Run: Vectors, Stream: StreamVectors},
 	}
 }
 

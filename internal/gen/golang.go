@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"io"
 	"maps"
 	"reflect"
 	"slices"
@@ -39,11 +40,23 @@ const GoFile = "errcodes.go"
 // message and remediation in every locale. The output is gofmt'ed and
 // starts with the generated-code marker.
 func Go(cats []*catalog.Catalog, opts Options) (Files, error) {
+	return collect(cats, opts, StreamGo)
+}
+
+// StreamGo is Go writing each package as it goes: go/format formats the
+// declarations of goChunk codes at a time, and the declarations that
+// span every code (Defs, the struct, its fields' assignments) are
+// written line by line already formatted, so that neither the source
+// nor its syntax tree is ever whole in memory. The bytes are those
+// go/format gives for the whole file.
+func StreamGo(cats []*catalog.Catalog, opts Options, create CreateFunc) error {
 	if opts.Package != "" && len(cats) != 1 {
-		return nil, fmt.Errorf("gen go: --package names one package; pick one domain (have %d)", len(cats))
+		return fmt.Errorf("gen go: --package names one package; pick one domain (have %d)", len(cats))
 	}
-	files := Files{}
-	for _, c := range sortedCatalogs(cats) {
+	sorted := sortedCatalogs(cats)
+	pkgs, paths := make([]string, len(sorted)), make([]string, len(sorted))
+	seen := map[string]bool{}
+	for i, c := range sorted {
 		pkg := opts.Package
 		path := GoFile
 		if pkg == "" {
@@ -51,18 +64,36 @@ func Go(cats []*catalog.Catalog, opts Options) (Files, error) {
 		}
 		if len(cats) > 1 {
 			path = pkg + "/" + GoFile
-			if _, dup := files[path]; dup {
-				return nil, fmt.Errorf("gen go: two domains give the package name %s; generate them one at a time with --package", pkg)
+			if seen[path] {
+				return fmt.Errorf("gen go: two domains give the package name %s; generate them one at a time with --package", pkg)
 			}
+			seen[path] = true
 		}
-		src, err := goPackage(c, pkg)
-		if err != nil {
-			return nil, err
-		}
-		files[path] = src
+		pkgs[i], paths[i] = pkg, path
 	}
-	return files, nil
+	for i, c := range sorted {
+		w, err := create(paths[i])
+		if err != nil {
+			return err
+		}
+		if err := writeGoPackage(w, c, pkgs[i], goChunk); err != nil {
+			return err
+		}
+	}
+	return nil
 }
+
+// goChunk is the number of codes whose declarations go/format formats
+// in one call.
+const goChunk = 256
+
+// What writeGoPackage formats at once: a whole file, declarations, or
+// statements of a function body.
+const (
+	goFile = iota
+	goDecls
+	goStmts
+)
 
 // Identifiers of the generated package besides those GoNames gives out
 // (which are exported, so never clash with these).
@@ -73,20 +104,48 @@ const (
 	goDomain   = "domain"         // the struct's field holding the domain
 )
 
-func goPackage(c *catalog.Catalog, pkg string) ([]byte, error) {
+// writeGoPackage writes the package of c to w, formatting the
+// declarations of chunk codes at a time.
+func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) error {
 	names, err := GoNames(c)
 	if err != nil {
-		return nil, fmt.Errorf("gen go: %w", err)
+		return fmt.Errorf("gen go: %w", err)
 	}
-	dom, rdefs := defs.FromCatalog(c)
-	entries := make(map[string]*catalog.Entry, len(c.Entries))
-	for i := range c.Entries {
-		if e := &c.Entries[i]; entries[e.Code] == nil {
-			entries[e.Code] = e
+	// One entry per code (its first), sorted by code; their Defs are
+	// built chunk entries at a time (chunkDefs), never all at once.
+	order := make([]int, len(c.Entries))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return compareCodes(c.Entries[a].Code, c.Entries[b].Code) })
+	order = slices.CompactFunc(order, func(a, b int) bool { return c.Entries[a].Code == c.Entries[b].Code })
+	dom, _ := defs.FromCatalog(&catalog.Catalog{Domain: c.Domain})
+	if e := c.InternalEntry(); e != nil {
+		// defs.FromCatalog makes it the domain's Internal when it is the
+		// first entry of its code; only its code is written.
+		k, _ := slices.BinarySearchFunc(order, e.Code, func(i int, code string) int { return compareCodes(c.Entries[i].Code, code) })
+		if k < len(order) && &c.Entries[order[k]] == e {
+			dom.Internal = &errcat.Def{Domain: dom, Code: e.Code}
 		}
 	}
-	rdefs = slices.Clone(rdefs)
-	slices.SortStableFunc(rdefs, func(a, b *errcat.Def) int { return compareCodes(a.Code, b.Code) })
+	chunkDefs := func(part []int) []*errcat.Def {
+		sub := &catalog.Catalog{Domain: c.Domain, Entries: make([]catalog.Entry, len(part))}
+		for k, i := range part {
+			sub.Entries[k] = c.Entries[i]
+		}
+		_, ds := defs.FromCatalog(sub)
+		for _, d := range ds {
+			d.Domain = dom
+		}
+		return ds
+	}
+	chunks := func(yield func(part []int) bool) {
+		for start := 0; start < len(order); start += chunk {
+			if !yield(order[start:min(start+chunk, len(order))]) {
+				return
+			}
+		}
+	}
 	ref := func(v reflect.Value) (string, bool) {
 		switch p := v.Interface().(type) {
 		case *errcat.Domain:
@@ -101,8 +160,37 @@ func goPackage(c *catalog.Catalog, pkg string) ([]byte, error) {
 		return "", false
 	}
 
+	out := &errWriter{w: w}
 	var b bytes.Buffer
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	// flush formats the source in b and writes it: a whole file (the
+	// package clause on), declarations, or statements of a function
+	// body. Declarations and statements are formatted inside a file (a
+	// package clause before them, a function around the statements)
+	// and cut out of it: go/format's own partial mode formats doc
+	// comments differently from a whole file.
+	flush := func(kind int) error {
+		var head, tail string
+		switch kind {
+		case goDecls:
+			head = "package p\n\n"
+		case goStmts:
+			head, tail = "package p\n\nfunc _() {\n", "}\n"
+		}
+		src, err := format.Source(append([]byte(head), append(b.Bytes(), tail...)...))
+		if err != nil {
+			return fmt.Errorf("gen go %s: formatting the generated code: %w", dom.ID, err)
+		}
+		if !bytes.HasPrefix(src, []byte(head)) || !bytes.HasSuffix(src, []byte(tail)) {
+			return fmt.Errorf("gen go %s: formatting the generated code: unexpected layout", dom.ID)
+		}
+		b.Reset()
+		out.bytes(src[len(head) : len(src)-len(tail)])
+		if kind != goStmts {
+			out.str("\n")
+		}
+		return out.err
+	}
 	p("// Code generated by errcat. DO NOT EDIT.\n\n")
 	p("// Package %s holds the error codes of %s (domain %s) as errcat\n", pkg, commentText(oneLine(dom.Name)), dom.ID)
 	p("// definitions: per code, a function returning its *errcat.Def, a\n")
@@ -110,85 +198,114 @@ func goPackage(c *catalog.Catalog, pkg string) ([]byte, error) {
 	p("package %s\n\n", pkg)
 	p("import (\n\"errors\"\n\n%q\n)\n\n", RuntimeImport)
 	p("// Domain returns the %s error domain.\n", dom.ID)
-	p("func Domain() *errcat.Domain { return &%s.%s }\n\n", goAll, goDomain)
-	for _, d := range rdefs {
-		n, e := names[d.Code], entries[d.Code]
-		code := commentText(oneLine(d.Code))
-		status := "no documented HTTP status"
-		if d.HTTPStatus != 0 {
-			status = fmt.Sprintf("HTTP %d", d.HTTPStatus)
-		}
-		p("// %s returns the definition of code %s (%s, %s", n, code, status, commentText(d.Category))
-		if d.Retryable {
-			p(", retryable")
-		}
-		p(").\n")
-		docTexts(&b, &c.Domain, e)
-		deprecated := func() {
-			if e.Deprecated {
-				p("//\n// Deprecated: the code is retired")
-				if e.ReplacedBy != "" {
-					p("; use %s instead", commentText(oneLine(e.ReplacedBy)))
-				}
-				p(".\n")
+	p("func Domain() *errcat.Domain { return &%s.%s }\n", goAll, goDomain)
+	if err := flush(goFile); err != nil {
+		return err
+	}
+	for part := range chunks {
+		for k, d := range chunkDefs(part) {
+			n, e := names[d.Code], &c.Entries[part[k]]
+			code := commentText(oneLine(d.Code))
+			status := "no documented HTTP status"
+			if d.HTTPStatus != 0 {
+				status = fmt.Sprintf("HTTP %d", d.HTTPStatus)
 			}
-		}
-		deprecated()
-		p("func %s() *errcat.Def { return &%s.%s }\n\n", n, goAll, n)
+			p("// %s returns the definition of code %s (%s, %s", n, code, status, commentText(d.Category))
+			if d.Retryable {
+				p(", retryable")
+			}
+			p(").\n")
+			docTexts(&b, &c.Domain, e)
+			deprecated := func() {
+				if e.Deprecated {
+					p("//\n// Deprecated: the code is retired")
+					if e.ReplacedBy != "" {
+						p("; use %s instead", commentText(oneLine(e.ReplacedBy)))
+					}
+					p(".\n")
+				}
+			}
+			deprecated()
+			p("func %s() *errcat.Def { return &%s.%s }\n\n", n, goAll, n)
 
-		args := goParamNames(e.Params)
-		var decl, kv []string
-		for i, name := range d.Params {
-			decl = append(decl, args[i]+" string")
-			kv = append(kv, strconv.Quote(name), args[i])
+			args := goParamNames(e.Params)
+			var decl, kv []string
+			for i, name := range d.Params {
+				decl = append(decl, args[i]+" string")
+				kv = append(kv, strconv.Quote(name), args[i])
+			}
+			if len(d.Params) > 0 {
+				p("// New%s returns an error with code %s and its parameters filled in.\n", n, code)
+			} else {
+				p("// New%s returns an error with code %s.\n", n, code)
+			}
+			deprecated()
+			p("func New%s(%s) *errcat.Error {\nreturn %s().New(%s)\n}\n\n", n, strings.Join(decl, ", "), n, strings.Join(kv, ", "))
+			p("// Is%s reports whether err is, or wraps, an error with code %s.\n", n, code)
+			p("func Is%s(err error) bool {\nreturn errors.Is(err, %s())\n}\n\n", n, n)
 		}
-		if len(d.Params) > 0 {
-			p("// New%s returns an error with code %s and its parameters filled in.\n", n, code)
-		} else {
-			p("// New%s returns an error with code %s.\n", n, code)
+		if err := flush(goDecls); err != nil {
+			return err
 		}
-		deprecated()
-		p("func New%s(%s) *errcat.Error {\nreturn %s().New(%s)\n}\n\n", n, strings.Join(decl, ", "), n, strings.Join(kv, ", "))
-		p("// Is%s reports whether err is, or wraps, an error with code %s.\n", n, code)
-		p("func Is%s(err error) bool {\nreturn errors.Is(err, %s())\n}\n\n", n, n)
 	}
-	p("// Defs returns every definition of the domain, sorted by code.\n")
-	p("func Defs() []*errcat.Def {\nreturn []*errcat.Def{\n")
-	for _, d := range rdefs {
-		p("&%s.%s,\n", goAll, names[d.Code])
-	}
-	p("}\n}\n\n")
 
-	p("// %s holds the domain and its definitions.\n", goAll)
-	p("var %s = %s()\n\n", goAll, goNewDefs)
-	p("// %s is the domain and one errcat.Def per code, held together so\n", goDefsType)
-	p("// that the domain's internal error and each Def's domain refer to\n")
-	p("// one another.\n")
-	p("type %s struct {\n%s errcat.Domain\n", goDefsType, goDomain)
-	for _, d := range rdefs {
-		p("%s errcat.Def\n", names[d.Code])
+	// The declarations over every code, as go/format writes them: a
+	// tab per level of indentation, struct field types aligned one
+	// space after the longest name.
+	out.str("// Defs returns every definition of the domain, sorted by code.\n")
+	out.str("func Defs() []*errcat.Def {\n\treturn []*errcat.Def{")
+	if len(order) > 0 {
+		out.str("\n")
+		for _, i := range order {
+			out.str("\t\t&" + goAll + "." + names[c.Entries[i].Code] + ",\n")
+		}
+		out.str("\t")
 	}
-	p("}\n\n")
-	p("// %s builds the domain and its definitions.\n", goNewDefs)
-	p("func %s() *%s {\nd := new(%s)\n", goNewDefs, goDefsType, goDefsType)
+	out.str("}\n}\n\n")
+	out.str("// " + goAll + " holds the domain and its definitions.\n")
+	out.str("var " + goAll + " = " + goNewDefs + "()\n\n")
+	out.str("// " + goDefsType + " is the domain and one errcat.Def per code, held together so\n")
+	out.str("// that the domain's internal error and each Def's domain refer to\n")
+	out.str("// one another.\n")
+	out.str("type " + goDefsType + " struct {\n")
+	width := utf8.RuneCountInString(goDomain)
+	for _, i := range order {
+		width = max(width, utf8.RuneCountInString(names[c.Entries[i].Code]))
+	}
+	field := func(name, typ string) {
+		out.str("\t" + name + strings.Repeat(" ", width+1-utf8.RuneCountInString(name)) + typ + "\n")
+	}
+	field(goDomain, "errcat.Domain")
+	for _, i := range order {
+		field(names[c.Entries[i].Code], "errcat.Def")
+	}
+	out.str("}\n\n")
+	out.str("// " + goNewDefs + " builds the domain and its definitions.\n")
+	out.str("func " + goNewDefs + "() *" + goDefsType + " {\n\td := new(" + goDefsType + ")\n")
 	lit, err := goLiteral(reflect.ValueOf(dom).Elem(), ref)
 	if err != nil {
-		return nil, fmt.Errorf("gen go %s: %w", dom.ID, err)
+		return fmt.Errorf("gen go %s: %w", dom.ID, err)
 	}
 	p("d.%s = %s\n", goDomain, lit)
-	for _, d := range rdefs {
-		lit, err := goLiteral(reflect.ValueOf(d).Elem(), ref)
-		if err != nil {
-			return nil, fmt.Errorf("gen go %s %s: %w", dom.ID, d.Code, err)
+	for part := range chunks {
+		for _, d := range chunkDefs(part) {
+			lit, err := goLiteral(reflect.ValueOf(d).Elem(), ref)
+			if err != nil {
+				return fmt.Errorf("gen go %s %s: %w", dom.ID, d.Code, err)
+			}
+			p("d.%s = %s\n", names[d.Code], lit)
 		}
-		p("d.%s = %s\n", names[d.Code], lit)
+		if err := flush(goStmts); err != nil {
+			return err
+		}
 	}
-	p("return d\n}\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("gen go %s: formatting the generated code: %w", dom.ID, err)
+	if b.Len() > 0 {
+		if err := flush(goStmts); err != nil {
+			return err
+		}
 	}
-	return src, nil
+	out.str("\treturn d\n}\n")
+	return out.err
 }
 
 // goLiteral writes the struct v (an errcat.Domain or errcat.Def) as a

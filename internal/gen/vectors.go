@@ -65,18 +65,58 @@ type VectorWant struct {
 // message, through the code's message pattern; so Want.Params holds the
 // params the format carries or the message shows.
 func Vectors(cats []*catalog.Catalog, opts Options) (Files, error) {
+	return collect(cats, opts, StreamVectors)
+}
+
+// vectorChunk is the number of codes whose Defs StreamVectors builds at
+// once.
+const vectorChunk = 256
+
+// StreamVectors is Vectors writing each vector as it is built: a line of
+// the file per vector, never a domain's vectors at once.
+func StreamVectors(cats []*catalog.Catalog, _ Options, create CreateFunc) error {
 	models, err := clientDomains("vectors", cats)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	byID := map[string]*catalog.Catalog{}
 	for _, c := range cats {
 		byID[c.Domain.ID] = c
 	}
-	files := Files{}
 	for _, m := range models {
 		c := byID[m.ID]
-		dom, rdefs := defs.FromCatalog(c)
+		// The Defs are built a chunk of codes at a time (chunkDefs), so
+		// that each is garbage, compiled templates and all, once its
+		// vectors are written.
+		internal := c.InternalEntry()
+		var firsts []int
+		internalAt := -1 // the internal entry's index when it is the first of its code
+		seen := map[string]bool{}
+		for i := range c.Entries {
+			if code := c.Entries[i].Code; !seen[code] {
+				seen[code] = true
+				firsts = append(firsts, i)
+				if &c.Entries[i] == internal {
+					internalAt = i
+				}
+			}
+		}
+		seen = nil
+		dom, _ := defs.FromCatalog(&catalog.Catalog{Domain: c.Domain})
+		chunkDefs := func(part []int) []*errcat.Def {
+			sub := &catalog.Catalog{Domain: c.Domain, Entries: make([]catalog.Entry, len(part))}
+			for k, i := range part {
+				sub.Entries[k] = c.Entries[i]
+			}
+			_, ds := defs.FromCatalog(sub)
+			for _, d := range ds {
+				d.Domain = dom
+			}
+			return ds
+		}
+		if internalAt >= 0 {
+			dom.Internal = chunkDefs([]int{internalAt})[0]
+		}
 		models := map[string]*clientCode{}
 		for i := range m.Codes {
 			models[m.Codes[i].Code] = &m.Codes[i]
@@ -88,47 +128,65 @@ func Vectors(cats []*catalog.Catalog, opts Options) (Files, error) {
 		for _, l := range m.Locales {
 			unknown.Message[l] = "An error the catalog does not list."
 		}
-		rdefs = append(slices.Clone(rdefs), unknown)
-		var vs []Vector
+		w, err := create(m.ID + ".json")
+		if err != nil {
+			return err
+		}
+		out := &errWriter{w: w}
+		out.str("[\n")
+		var line bytes.Buffer
+		enc := json.NewEncoder(&line)
+		enc.SetEscapeHTML(false)
+		n := 0
 		for _, format := range wireFormatNames() {
 			succ := successCodes(&c.Domain, format)
-			for _, rd := range rdefs {
-				e := rd.New(sampleParams(rd.Params)...).WithRequestID(sampleRequestID(m.ID, rd.Code))
-				for _, l := range m.Locales {
-					status, h, body, err := wireResponse(format, e, l)
-					if err != nil {
-						return nil, fmt.Errorf("gen vectors: %w", err)
+			for start := 0; start <= len(firsts); start += vectorChunk {
+				var rdefs []*errcat.Def
+				if start < len(firsts) {
+					rdefs = chunkDefs(firsts[start:min(start+vectorChunk, len(firsts))])
+				}
+				if start+vectorChunk > len(firsts) {
+					rdefs = append(rdefs, unknown)
+				}
+				for _, rd := range rdefs {
+					e := rd.New(sampleParams(rd.Params)...).WithRequestID(sampleRequestID(m.ID, rd.Code))
+					for _, l := range m.Locales {
+						status, h, body, err := wireResponse(format, e, l)
+						if err != nil {
+							return fmt.Errorf("gen vectors: %w", err)
+						}
+						v := Vector{Domain: m.ID, Format: format, Locale: l, Response: VectorResponse{Status: status, Headers: map[string]string{}, Body: string(body)}}
+						for k := range h {
+							v.Response.Headers[k] = h.Get(k)
+						}
+						if !slices.Contains(succ, rd.Code) {
+							v.Want = vectorWant(models[rd.Code], rd, e, format, l, status, h.Get("Content-Language"))
+						}
+						line.Reset()
+						if err := enc.Encode(v); err != nil {
+							return fmt.Errorf("gen vectors: %w", err)
+						}
+						if n > 0 {
+							out.str(",\n")
+						}
+						out.bytes(bytes.TrimRight(line.Bytes(), "\n"))
+						if out.err != nil {
+							return out.err
+						}
+						n++
 					}
-					v := Vector{Domain: m.ID, Format: format, Locale: l, Response: VectorResponse{Status: status, Headers: map[string]string{}, Body: string(body)}}
-					for k := range h {
-						v.Response.Headers[k] = h.Get(k)
-					}
-					if !slices.Contains(succ, rd.Code) {
-						v.Want = vectorWant(models[rd.Code], rd, e, format, l, status, h.Get("Content-Language"))
-					}
-					vs = append(vs, v)
 				}
 			}
 		}
-		var b bytes.Buffer
-		b.WriteString("[\n")
-		for i, v := range vs {
-			var line bytes.Buffer
-			enc := json.NewEncoder(&line)
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(v); err != nil {
-				return nil, fmt.Errorf("gen vectors: %w", err)
-			}
-			b.Write(bytes.TrimRight(line.Bytes(), "\n"))
-			if i < len(vs)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
+		if n > 0 {
+			out.str("\n")
 		}
-		b.WriteString("]\n")
-		files[m.ID+".json"] = b.Bytes()
+		out.str("]\n")
+		if out.err != nil {
+			return out.err
+		}
 	}
-	return files, nil
+	return nil
 }
 
 func vectorWant(m *clientCode, rd *errcat.Def, e *errcat.Error, format, locale string, status int, lang string) *VectorWant {
