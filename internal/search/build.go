@@ -211,12 +211,12 @@ func (ix *Index) tokenize(ch *chunk) {
 
 		terms = terms[:0]
 		for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
-			for _, s := range t {
+			for _, s := range t.All() {
 				terms = TextTerms(terms, s)
 			}
 		}
 		for _, v := range e.Variants {
-			for _, s := range v.Message {
+			for _, s := range v.Message.All() {
 				terms = TextTerms(terms, s)
 			}
 		}
