@@ -41,15 +41,15 @@ func sourceLocale(domain string) string {
 // texts returns every text field of e by name, variants included.
 func texts(e *catalog.Entry) map[string]catalog.Text {
 	out := map[string]catalog.Text{"message": e.Message}
-	if len(e.Title) > 0 {
+	if e.Title.Len() > 0 {
 		out["title"] = e.Title
 	}
-	if len(e.Remediation) > 0 {
+	if e.Remediation.Len() > 0 {
 		out["remediation"] = e.Remediation
 	}
 	for i, v := range e.Variants {
 		out[fmt.Sprintf("variants[%d].message", i)] = v.Message
-		if len(v.Remediation) > 0 {
+		if v.Remediation.Len() > 0 {
 			out[fmt.Sprintf("variants[%d].remediation", i)] = v.Remediation
 		}
 	}
@@ -81,7 +81,7 @@ func TestEveryEntryInBothLocales(t *testing.T) {
 				domainTexts["sub_code.description"] = c.Domain.SubCode.Description
 			}
 			for field, txt := range domainTexts {
-				if len(txt) > 0 && len(txt) != 2 {
+				if txt.Len() > 0 && txt.Len() != 2 {
 					t.Errorf("domain %s has locales %v, want en and zh-CN", field, txt.Locales())
 				}
 			}
@@ -93,7 +93,7 @@ func TestEveryEntryInBothLocales(t *testing.T) {
 						continue
 					}
 					// Placeholders are consistent across locales.
-					want, got := placeholders(txt[src]), placeholders(txt[other])
+					want, got := placeholders(txt.Get(src)), placeholders(txt.Get(other))
 					if diff := cmp.Diff(want, got); diff != "" {
 						t.Errorf("%s %s placeholders of %s vs %s (-want +got):\n%s", e.Code, field, src, other, diff)
 					}

@@ -129,8 +129,8 @@ func TestSeedSamples(t *testing.T) {
 		private = "003_25b1e5bfbe863135.txt"
 		aliyun  = "004_476db1273b1cdb66.txt"
 	)
-	en := func(s string) catalog.Text { return catalog.Text{"en": s} }
-	zh := func(s string) catalog.Text { return catalog.Text{"zh-CN": s} }
+	en := func(s string) catalog.Text { return catalog.T("en", s) }
+	zh := func(s string) catalog.Text { return catalog.T("zh-CN", s) }
 	tests := []struct {
 		domain string
 		want   catalog.Entry
@@ -271,7 +271,7 @@ func TestSeedProvenance(t *testing.T) {
 			if want := firstNonEmpty(s.OriginalOf("code"), code); !strings.Contains(w, want) {
 				t.Errorf("%s:%d does not hold code %q:\n%s", s.File, s.Line, want, w)
 			}
-			m := firstNonEmpty(s.OriginalOf("message"), msg[c.Domain.DefaultLocale()])
+			m := firstNonEmpty(s.OriginalOf("message"), msg.Get(c.Domain.DefaultLocale()))
 			if s.OriginalOf("code") != "" && s.OriginalOf("message") != "" {
 				m = s.OriginalOf("message")
 			}

@@ -75,10 +75,10 @@ func FromCatalog(c *catalog.Catalog) (*errcat.Domain, []*errcat.Def) {
 }
 
 func cloneText(t catalog.Text) map[string]string {
-	if len(t) == 0 {
+	if t.Len() == 0 {
 		return nil
 	}
-	return maps.Clone(map[string]string(t))
+	return t.Map()
 }
 
 // Registry holds the Defs of several domains. It is immutable once built

@@ -20,11 +20,11 @@ func TestFromCatalog(t *testing.T) {
 		Domain: catalog.Domain{ID: "x.y", Name: "X", Locales: []string{"en", "zh-CN"}, WireFormat: "google", DocsURL: "https://d/{code}", APIDomain: "y.example.com"},
 		Entries: []catalog.Entry{
 			{Code: "A", HTTPStatus: catalog.IntPtr(404), Category: catalog.NotFound,
-				Message: catalog.Text{"en": "No {name}.", "zh-CN": "没有 {name}。"}, Params: []catalog.Param{{Name: "name"}}},
-			{Code: "B", Category: catalog.Unavailable, Reason: "BUSY_NOW", RetryAfter: "2m", Message: catalog.Text{"en": "Busy."}},
-			{Code: "C", Category: catalog.ResourceExhausted, Retryable: catalog.BoolPtr(true), Message: catalog.Text{"en": "Slow down."}},
-			{Code: "I", HTTPStatus: catalog.IntPtr(500), Category: catalog.Internal, Message: catalog.Text{"en": "Oops."}},
-			{Code: "A", HTTPStatus: catalog.IntPtr(410), Category: catalog.NotFound, Message: catalog.Text{"en": "Gone."}},
+				Message: catalog.T("en", "No {name}.", "zh-CN", "没有 {name}。"), Params: []catalog.Param{{Name: "name"}}},
+			{Code: "B", Category: catalog.Unavailable, Reason: "BUSY_NOW", RetryAfter: "2m", Message: catalog.T("en", "Busy.")},
+			{Code: "C", Category: catalog.ResourceExhausted, Retryable: catalog.BoolPtr(true), Message: catalog.T("en", "Slow down.")},
+			{Code: "I", HTTPStatus: catalog.IntPtr(500), Category: catalog.Internal, Message: catalog.T("en", "Oops.")},
+			{Code: "A", HTTPStatus: catalog.IntPtr(410), Category: catalog.NotFound, Message: catalog.T("en", "Gone.")},
 		},
 	}
 	dom, got := defs.FromCatalog(c)
@@ -51,14 +51,14 @@ func TestFromCatalog(t *testing.T) {
 		t.Errorf("Internal = %v, want the catalog's internal entry I", dom.Internal)
 	}
 	// Texts are copies: changing the catalog does not change the Defs.
-	c.Entries[0].Message["en"] = "changed"
+	c.Entries[0].Message.Set("en", "changed")
 	if got[0].Message["en"] != "No {name}." {
 		t.Errorf("Def shares the catalog's text map")
 	}
 }
 
 func TestFromCatalogNoInternal(t *testing.T) {
-	c := &catalog.Catalog{Domain: catalog.Domain{ID: "z", Locales: []string{"en"}}, Entries: []catalog.Entry{{Code: "A", Category: catalog.NotFound, Message: catalog.Text{"en": "a"}}}}
+	c := &catalog.Catalog{Domain: catalog.Domain{ID: "z", Locales: []string{"en"}}, Entries: []catalog.Entry{{Code: "A", Category: catalog.NotFound, Message: catalog.T("en", "a")}}}
 	dom, _ := defs.FromCatalog(c)
 	if dom.Internal != nil {
 		t.Fatalf("Internal = %v, want nil", dom.Internal)

@@ -30,7 +30,7 @@ func ExampleFromCatalog() {
 		Domain: catalog.Domain{ID: "shop.orders", Name: "Orders", Locales: []string{"en"}, WireFormat: "problem"},
 		Entries: []catalog.Entry{{
 			Code: "OrderNotFound", HTTPStatus: catalog.IntPtr(404), Category: catalog.NotFound,
-			Message: catalog.Text{"en": "Order {order} does not exist."},
+			Message: catalog.T("en", "Order {order} does not exist."),
 			Params:  []catalog.Param{{Name: "order"}},
 		}},
 	}

@@ -39,7 +39,7 @@ func TestShopOverHTTP(t *testing.T) {
 		if e == nil {
 			t.Fatalf("catalog has no %s", code)
 		}
-		return catalog.Fill(e.Message[locale], func(n string) (string, bool) { v, ok := params[n]; return v, ok })
+		return catalog.Fill(e.Message.Get(locale), func(n string) (string, bool) { v, ok := params[n]; return v, ok })
 	}
 	tests := []struct {
 		name        string

@@ -70,7 +70,7 @@ type Domain struct {
 	// when empty, the domain id is sent.
 	APIDomain string `yaml:"api_domain,omitempty" json:"api_domain,omitempty"`
 	// Description says what the domain's codes cover.
-	Description Text `yaml:"description,omitempty" json:"description,omitempty"`
+	Description Text `yaml:"description,omitempty" json:"description,omitzero"`
 	// SubCode records a convention of carrying a module sub-code inside
 	// the message, as Tencent's legacy API does: "(100004) incorrect projectId".
 	SubCode *SubCode `yaml:"sub_code,omitempty" json:"sub_code,omitempty"`
@@ -90,7 +90,7 @@ type SubCode struct {
 	Pattern string `yaml:"pattern" json:"pattern"`
 	// Example is a documented example, e.g. "(100004) incorrect projectId".
 	Example     string `yaml:"example,omitempty" json:"example,omitempty"`
-	Description Text   `yaml:"description,omitempty" json:"description,omitempty"`
+	Description Text   `yaml:"description,omitempty" json:"description,omitzero"`
 }
 
 // Range is an inclusive numeric code range.
@@ -144,9 +144,9 @@ type Entry struct {
 	// Inferred lists fields the importer inferred rather than read
 	// ("category", "retryable", "http_status").
 	Inferred    []string `yaml:"inferred,omitempty" json:"inferred,omitempty"`
-	Title       Text     `yaml:"title,omitempty" json:"title,omitempty"`
+	Title       Text     `yaml:"title,omitempty" json:"title,omitzero"`
 	Message     Text     `yaml:"message" json:"message"`
-	Remediation Text     `yaml:"remediation,omitempty" json:"remediation,omitempty"`
+	Remediation Text     `yaml:"remediation,omitempty" json:"remediation,omitzero"`
 	// Origin says, per locale, where the texts come from: OriginSource
 	// (the provider's own words; the default) or OriginTranslated /
 	// OriginReviewed (a translation, reviewed or not).
@@ -168,7 +168,7 @@ type Entry struct {
 type Variant struct {
 	HTTPStatus  *int    `yaml:"http_status,omitempty" json:"http_status"`
 	Message     Text    `yaml:"message" json:"message"`
-	Remediation Text    `yaml:"remediation,omitempty" json:"remediation,omitempty"`
+	Remediation Text    `yaml:"remediation,omitempty" json:"remediation,omitzero"`
 	Source      *Source `yaml:"source,omitempty" json:"source,omitempty"`
 	Pos         Pos     `yaml:"-" json:"-"`
 }
@@ -198,22 +198,6 @@ type Source struct {
 type Pos struct {
 	Line int
 	Col  int
-}
-
-// Text maps a locale tag to a text with {name} placeholders.
-type Text map[string]string
-
-// Get returns the text for locale, or "" when there is none.
-func (t Text) Get(locale string) string { return t[locale] }
-
-// Locales returns the text's locales, sorted.
-func (t Text) Locales() []string {
-	ls := make([]string, 0, len(t))
-	for l := range t {
-		ls = append(ls, l)
-	}
-	slices.Sort(ls)
-	return ls
 }
 
 // Origin says where a text comes from.

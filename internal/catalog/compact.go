@@ -87,16 +87,19 @@ func (w *compactor) strs(ss []string) {
 	}
 }
 
-// text re-points the values of a Text, in sorted key order (the same in
+// text re-points a Text's one string.
+func (w *compactor) text(t *Text) { w.str(&t.s) }
+
+// strMap re-points the values of a map, in sorted key order (the same in
 // every walk). Its keys are the fast reader's interned ones (internKey)
 // and stay as they are.
-func (w *compactor) text(t Text) {
+func (w *compactor) strMap(m map[string]string) {
 	var buf [4]string
-	for _, k := range sortedKeys(t, buf[:0]) {
-		v := t[k]
+	for _, k := range sortedKeys(m, buf[:0]) {
+		v := m[k]
 		w.str(&v)
 		if w.assign {
-			t[k] = v
+			m[k] = v
 		}
 	}
 }
@@ -115,7 +118,7 @@ func (w *compactor) source(s *Source) {
 		return
 	}
 	w.str(&s.File)
-	w.text(s.Original)
+	w.strMap(s.Original)
 }
 
 func (w *compactor) walk(c *Catalog) {
@@ -133,12 +136,12 @@ func (w *compactor) walk(c *Catalog) {
 	w.str(&d.InternalCode)
 	w.str(&d.DocsURL)
 	w.str(&d.APIDomain)
-	w.text(d.Description)
+	w.text(&d.Description)
 	if d.SubCode != nil {
 		w.str(&d.SubCode.Field)
 		w.str(&d.SubCode.Pattern)
 		w.str(&d.SubCode.Example)
-		w.text(d.SubCode.Description)
+		w.text(&d.SubCode.Description)
 	}
 	for i := range d.Ranges {
 		w.str(&d.Ranges[i].Note)
@@ -167,9 +170,9 @@ func (w *compactor) walk(c *Catalog) {
 		w.str(&e.Reason)
 		w.str(&e.RetryAfter)
 		w.strs(e.Inferred)
-		w.text(e.Title)
-		w.text(e.Message)
-		w.text(e.Remediation)
+		w.text(&e.Title)
+		w.text(&e.Message)
+		w.text(&e.Remediation)
 		w.origins(e.Origin)
 		for j := range e.Params {
 			w.str(&e.Params[j].Name)
@@ -177,8 +180,8 @@ func (w *compactor) walk(c *Catalog) {
 		}
 		for j := range e.Variants {
 			v := &e.Variants[j]
-			w.text(v.Message)
-			w.text(v.Remediation)
+			w.text(&v.Message)
+			w.text(&v.Remediation)
 			w.source(v.Source)
 		}
 		w.str(&e.ReplacedBy)

@@ -60,23 +60,23 @@ func TestCompactReleasesTheFile(t *testing.T) {
 	c := &Catalog{Domain: Domain{
 		ID: "compact.test", Name: "Compact", Provider: "P", Locales: []string{"en", "zh-CN"},
 		WireFormat: "tencent-v2", CodeKind: "string", SuccessCode: &success, InternalCode: "E0",
-		DocsURL: "https://example.com/{code}", Description: Text{"en": "d", "zh-CN": "描述"},
-		SubCode: &SubCode{Field: "message", Pattern: `^\((?P<code>\d+)\) (?P<message>.*)$`, Example: "(1) x", Description: Text{"en": "sub"}},
+		DocsURL: "https://example.com/{code}", Description: T("en", "d", "zh-CN", "描述"),
+		SubCode: &SubCode{Field: "message", Pattern: `^\((?P<code>\d+)\) (?P<message>.*)$`, Example: "(1) x", Description: T("en", "sub")},
 		Ranges:  []Range{{From: 1, To: 2, Note: "n"}},
 		Lint:    &LintConfig{Disable: []string{"missing-remediation"}, Rules: map[string]RuleConfig{"code-syntax": {Severity: "warning", Options: map[string]any{"pattern": "^E[0-9]+$"}}}},
 		Source:  &DomainSource{File: "page.md", Format: "markdown", Title: "T", Updated: "2020", Notes: []string{"a note"}},
 	}}
-	c.Entries = append(c.Entries, Entry{Code: "S", Category: OK, Message: Text{"en": "ok"}})
+	c.Entries = append(c.Entries, Entry{Code: "S", Category: OK, Message: T("en", "ok")})
 	for i := 0; i < 3000; i++ {
 		n := fmtInt(i)
 		c.Entries = append(c.Entries, Entry{
 			Code: "E" + n, HTTPStatus: IntPtr(500), Category: Internal, Inferred: []string{"category"},
-			Title:       Text{"en": "Title of a fairly long error entry number " + n},
-			Message:     Text{"en": "The thing {name} failed in a way long enough to be copied " + n, "zh-CN": "失败 {name}"},
-			Remediation: Text{"en": "Retry later."},
+			Title:       T("en", "Title of a fairly long error entry number "+n),
+			Message:     T("en", "The thing {name} failed in a way long enough to be copied "+n, "zh-CN", "失败 {name}"),
+			Remediation: T("en", "Retry later."),
 			Origin:      map[string]Origin{"zh-CN": OriginTranslated},
 			Params:      []Param{{Name: "name", Description: "the thing"}},
-			Variants: []Variant{{HTTPStatus: IntPtr(503), Message: Text{"en": "another wording of the same failure " + n},
+			Variants: []Variant{{HTTPStatus: IntPtr(503), Message: T("en", "another wording of the same failure "+n),
 				Source: &Source{File: "page.md", Line: 3, Original: map[string]string{"message": "x %s"}}}},
 			ReplacedBy: "E999999" + n, Aliases: []string{"OldE" + n},
 			Exempt: []Exemption{{Rule: "same-message", Reason: "documented twice on purpose by the provider"}},

@@ -150,7 +150,7 @@ func (w *yamlWriter) strs(ind int, k string, vs []string) {
 
 // text writes a Text as a mapping of locale to string under key.
 func (w *yamlWriter) text(ind int, k string, t Text) {
-	if len(t) == 0 {
+	if t.Len() == 0 {
 		w.plain(ind, k, "{}")
 		return
 	}
@@ -347,7 +347,7 @@ func (w *yamlWriter) domain(d *Domain, ind int) {
 	if d.APIDomain != "" {
 		w.str(ind, "api_domain", d.APIDomain)
 	}
-	if len(d.Description) > 0 {
+	if d.Description.Len() > 0 {
 		w.text(ind, "description", d.Description)
 	}
 	if s := d.SubCode; s != nil {
@@ -357,7 +357,7 @@ func (w *yamlWriter) domain(d *Domain, ind int) {
 		if s.Example != "" {
 			w.str(ind+2, "example", s.Example)
 		}
-		if len(s.Description) > 0 {
+		if s.Description.Len() > 0 {
 			w.text(ind+2, "description", s.Description)
 		}
 	}
@@ -563,11 +563,11 @@ func (w *yamlWriter) entry(e *Entry, ind int) {
 	if len(e.Inferred) > 0 {
 		w.strs(ind, "inferred", e.Inferred)
 	}
-	if len(e.Title) > 0 {
+	if e.Title.Len() > 0 {
 		w.text(ind, "title", e.Title)
 	}
 	w.text(ind, "message", e.Message)
-	if len(e.Remediation) > 0 {
+	if e.Remediation.Len() > 0 {
 		w.text(ind, "remediation", e.Remediation)
 	}
 	if len(e.Origin) > 0 {
@@ -592,7 +592,7 @@ func (w *yamlWriter) entry(e *Entry, ind int) {
 				w.int(ind+4, "http_status", int64(*v.HTTPStatus))
 			}
 			w.text(ind+4, "message", v.Message)
-			if len(v.Remediation) > 0 {
+			if v.Remediation.Len() > 0 {
 				w.text(ind+4, "remediation", v.Remediation)
 			}
 			if v.Source != nil {

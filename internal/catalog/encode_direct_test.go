@@ -135,8 +135,8 @@ func fullCatalog(a, b, x string) *catalog.Catalog {
 		Domain: catalog.Domain{
 			ID: "a.b", Name: a, Provider: b, Locales: []string{"en", "zh-CN"}, WireFormat: "problem", CodeKind: "string",
 			SuccessCode: &succ, InternalCode: "E1", DocsURL: "https://x.test/{code}", APIDomain: x,
-			Description: catalog.Text{"en": a, "zh-CN": b},
-			SubCode:     &catalog.SubCode{Field: "message", Pattern: `^\((?P<code>\d+)\) (?P<message>.*)$`, Example: x, Description: catalog.Text{"en": b}},
+			Description: catalog.T("en", a, "zh-CN", b),
+			SubCode:     &catalog.SubCode{Field: "message", Pattern: `^\((?P<code>\d+)\) (?P<message>.*)$`, Example: x, Description: catalog.T("en", b)},
 			Ranges:      []catalog.Range{{From: -5, To: 10, Note: a}, {From: 0, To: 1 << 40}},
 			Lint: &catalog.LintConfig{Disable: []string{"x", a}, Rules: map[string]catalog.RuleConfig{
 				"code-syntax": {Severity: "error", Options: map[string]any{"pattern": `^[A-Z]+\.[0-9]{4}$`, "text": a,
@@ -148,22 +148,22 @@ func fullCatalog(a, b, x string) *catalog.Catalog {
 			Source: &catalog.DomainSource{File: "f.md", Format: "markdown", Title: a, Updated: b, URL: "https://x.test/p", Notes: []string{a, b, x}},
 		},
 		Entries: []catalog.Entry{
-			{Code: "0", Category: catalog.OK, Message: catalog.Text{"en": "ok"}},
+			{Code: "0", Category: catalog.OK, Message: catalog.T("en", "ok")},
 			{
 				Code: "E1", HTTPStatus: &st, Category: catalog.Internal, Reason: "E_ONE", Retryable: catalog.BoolPtr(false), RetryAfter: "30s",
-				Inferred: []string{"category", a}, Title: catalog.Text{"en": b}, Message: catalog.Text{"zh-CN": a, "en": b},
-				Remediation: catalog.Text{"en": x}, Origin: map[string]catalog.Origin{"zh-CN": catalog.OriginTranslated},
+				Inferred: []string{"category", a}, Title: catalog.T("en", b), Message: catalog.T("zh-CN", a, "en", b),
+				Remediation: catalog.T("en", x), Origin: map[string]catalog.Origin{"zh-CN": catalog.OriginTranslated},
 				Params: []catalog.Param{{Name: "p", Description: a}, {Name: "q"}},
 				Variants: []catalog.Variant{
-					{HTTPStatus: catalog.IntPtr(400), Message: catalog.Text{"en": x}, Remediation: catalog.Text{"en": a},
+					{HTTPStatus: catalog.IntPtr(400), Message: catalog.T("en", x), Remediation: catalog.T("en", a),
 						Source: &catalog.Source{File: "f.md", Line: 3, Original: map[string]string{"message": b, a: x}}},
-					{Message: catalog.Text{"en": a}},
+					{Message: catalog.T("en", a)},
 				},
 				Deprecated: true, ReplacedBy: "E2", Aliases: []string{a, "100"},
 				Exempt: []catalog.Exemption{{Rule: "r", Reason: x}},
 				Source: &catalog.Source{File: b, Line: 0, Original: map[string]string{"code": a}},
 			},
-			{Code: "E2", Category: catalog.Internal, Message: catalog.Text{"en": "m"}},
+			{Code: "E2", Category: catalog.Internal, Message: catalog.T("en", "m")},
 		},
 	}
 }

@@ -12,7 +12,7 @@ func roundTripText(t *testing.T, msg string) (slow, fast string) {
 	t.Helper()
 	c := &Catalog{
 		Domain:  Domain{ID: "a.b", Name: "A", Locales: []string{"en"}, WireFormat: "ucloud", CodeKind: "string"},
-		Entries: []Entry{{Code: "A", Category: Internal, Message: Text{"en": msg}, Source: &Source{File: "f", Line: 1, Original: map[string]string{"message": msg}}}},
+		Entries: []Entry{{Code: "A", Category: Internal, Message: T("en", msg), Source: &Source{File: "f", Line: 1, Original: map[string]string{"message": msg}}}},
 	}
 	data, err := Marshal(c, "")
 	if err != nil {
@@ -29,7 +29,7 @@ func roundTripText(t *testing.T, msg string) (slow, fast string) {
 	if got := c1.Entries[0].Source.Original["message"]; got != msg {
 		t.Errorf("source.original of %q read back as %q\n%s", msg, got, data)
 	}
-	return c1.Entries[0].Message["en"], c2.Entries[0].Message["en"]
+	return c1.Entries[0].Message.Get("en"), c2.Entries[0].Message.Get("en")
 }
 
 func TestMarshalAwkwardStrings(t *testing.T) {

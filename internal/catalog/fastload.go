@@ -849,11 +849,11 @@ func (p *fparser) entry(n *fnode) (Entry, error) {
 		case "remediation":
 			e.Remediation, err = textMapOf(v)
 		case "origin":
-			var t Text
-			t, err = textMapOf(v)
+			var m map[string]string
+			m, err = stringMapOf(v)
 			if err == nil {
-				e.Origin = make(map[string]Origin, len(t))
-				for l, o := range t {
+				e.Origin = make(map[string]Origin, len(m))
+				for l, o := range m {
 					e.Origin[l] = internOrigin(o)
 				}
 			}
@@ -955,17 +955,35 @@ func stringsOf(n *fnode) ([]string, error) {
 
 func textMapOf(n *fnode) (Text, error) {
 	if n.kind != 'm' {
+		return Text{}, errSubset
+	}
+	var buf [4]textPair
+	ps := buf[:0]
+	for i, k := range n.keys {
+		s, err := textOf(n.vals[i])
+		if err != nil {
+			return Text{}, err
+		}
+		ps = append(ps, textPair{k, s})
+	}
+	return makeText(ps), nil
+}
+
+// stringMapOf reads a mapping of strings into a map whose keys do not
+// point into the file.
+func stringMapOf(n *fnode) (map[string]string, error) {
+	if n.kind != 'm' {
 		return nil, errSubset
 	}
-	t := make(Text, len(n.keys))
+	m := make(map[string]string, len(n.keys))
 	for i, k := range n.keys {
 		s, err := textOf(n.vals[i])
 		if err != nil {
 			return nil, err
 		}
-		t[internKey(k)] = s
+		m[internKey(k)] = s
 	}
-	return t, nil
+	return m, nil
 }
 
 // internOrigin returns an Origin that does not point into the file.
@@ -1074,9 +1092,7 @@ func sourceOf(n *fnode) (*Source, error) {
 		case "line":
 			s.Line, err = intOf(v)
 		case "original":
-			var t Text
-			t, err = textMapOf(v)
-			s.Original = map[string]string(t)
+			s.Original, err = stringMapOf(v)
 		default:
 			err = errSubset
 		}

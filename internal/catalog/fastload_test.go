@@ -65,7 +65,7 @@ func TestParseFastMarshalled(t *testing.T) {
 	c := &catalog.Catalog{Domain: catalog.Domain{ID: "a.b", Name: "A", Locales: []string{"en"}, WireFormat: "problem", CodeKind: "string"}}
 	for i, s := range texts {
 		c.Entries = append(c.Entries, catalog.Entry{Code: fmt.Sprintf("C%d", i), Category: catalog.Internal,
-			Message: catalog.Text{"en": "m" + s}, Remediation: catalog.Text{"en": s}})
+			Message: catalog.T("en", "m"+s), Remediation: catalog.T("en", s)})
 	}
 	data, err := catalog.Marshal(c, "")
 	if err != nil {
@@ -80,7 +80,7 @@ func TestParseFastMarshalled(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, s := range texts {
-		if r := got.Entries[i].Remediation["en"]; r != s {
+		if r := got.Entries[i].Remediation.Get("en"); r != s {
 			t.Errorf("text %d: got %q, want %q", i, r, s)
 		}
 	}

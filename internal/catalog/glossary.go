@@ -128,7 +128,7 @@ func (g *Glossary) Check(c *Catalog) []GlossaryFinding {
 	for i := range c.Entries {
 		e := &c.Entries[i]
 		check := func(field string, t Text) {
-			en, zh := t["en"], t["zh-CN"]
+			en, zh := t.Get("en"), t.Get("zh-CN")
 			if en == "" || zh == "" {
 				return
 			}
@@ -144,7 +144,7 @@ func (g *Glossary) Check(c *Catalog) []GlossaryFinding {
 				if g.excepted(c.Domain.ID, e.Code, term) {
 					continue
 				}
-				out = append(out, GlossaryFinding{Domain: c.Domain.ID, Code: e.Code, Field: field, Term: term, Want: want, Text: t[want]})
+				out = append(out, GlossaryFinding{Domain: c.Domain.ID, Code: e.Code, Field: field, Term: term, Want: want, Text: t.Get(want)})
 			}
 		}
 		check("title", e.Title)
@@ -227,7 +227,7 @@ func (g *Glossary) Uses(c *Catalog) map[string]int {
 	m := newTermMatcher(g.Terms)
 	uses := map[string]int{}
 	count := func(t Text) {
-		s, ok := t[src]
+		s, ok := t.Lookup(src)
 		if !ok {
 			return
 		}

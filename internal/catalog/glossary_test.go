@@ -31,31 +31,31 @@ func TestGlossaryCheck(t *testing.T) {
 		want    []finding
 	}{
 		{"english source follows", "en", []Entry{
-			{Code: "E1", Message: Text{"en": "The security groups do not exist.", "zh-CN": "安全组不存在。"}},
-			{Code: "E2", Message: Text{"en": "Bind the elastic IP address.", "zh-CN": "请绑定弹性公网IP。"}},
-			{Code: "E3", Message: Text{"en": "Instances is plural.", "zh-CN": "实例。"}},
+			{Code: "E1", Message: T("en", "The security groups do not exist.", "zh-CN", "安全组不存在。")},
+			{Code: "E2", Message: T("en", "Bind the elastic IP address.", "zh-CN", "请绑定弹性公网IP。")},
+			{Code: "E3", Message: T("en", "Instances is plural.", "zh-CN", "实例。")},
 		}, nil},
 		{"english source departs", "en", []Entry{
-			{Code: "E1", Message: Text{"en": "The security group does not exist.", "zh-CN": "组不存在。"}},
-			{Code: "E2", Remediation: Text{"en": "Check the region.", "zh-CN": "请检查区域。"}},
-			{Code: "E3", Variants: []Variant{{Message: Text{"en": "No instance.", "zh-CN": "没有主机。"}}}},
-			{Code: "E4", Message: Text{"en": "Bad region.", "zh-CN": "区域错误。"}},
+			{Code: "E1", Message: T("en", "The security group does not exist.", "zh-CN", "组不存在。")},
+			{Code: "E2", Remediation: T("en", "Check the region.", "zh-CN", "请检查区域。")},
+			{Code: "E3", Variants: []Variant{{Message: T("en", "No instance.", "zh-CN", "没有主机。")}}},
+			{Code: "E4", Message: T("en", "Bad region.", "zh-CN", "区域错误。")},
 		}, []finding{
 			{"E1", "message", "security group", "zh-CN"},
 			{"E2", "remediation", "region", "zh-CN"},
 			{"E3", "variants[0].message", "instance", "zh-CN"},
 		}},
 		{"word boundaries", "en", []Entry{
-			{Code: "E1", Message: Text{"en": "Invalid RegionId.", "zh-CN": "RegionId 无效。"}},
+			{Code: "E1", Message: T("en", "Invalid RegionId.", "zh-CN", "RegionId 无效。")},
 		}, nil},
 		{"chinese source", "zh-CN", []Entry{
-			{Code: "C1", Message: Text{"zh-CN": "安全组不存在", "en": "The security group does not exist."}},
-			{Code: "C2", Message: Text{"zh-CN": "实例不存在", "en": "The host does not exist."}},
+			{Code: "C1", Message: T("zh-CN", "安全组不存在", "en", "The security group does not exist.")},
+			{Code: "C2", Message: T("zh-CN", "实例不存在", "en", "The host does not exist.")},
 			// Only the Chinese source's terms bind the English translation.
-			{Code: "C3", Message: Text{"zh-CN": "主机不存在", "en": "The instance does not exist."}},
+			{Code: "C3", Message: T("zh-CN", "主机不存在", "en", "The instance does not exist.")},
 		}, []finding{{"C2", "message", "instance", "en"}}},
 		{"one locale only", "en", []Entry{
-			{Code: "E1", Message: Text{"en": "The security group does not exist."}},
+			{Code: "E1", Message: T("en", "The security group does not exist.")},
 		}, nil},
 	}
 	for _, tt := range tests {
@@ -113,7 +113,7 @@ func FuzzParseGlossary(f *testing.F) {
 		}
 		// A parsed glossary checks any catalog without panicking.
 		c := &Catalog{Domain: Domain{ID: "a.b", Locales: []string{"en"}}, Entries: []Entry{
-			{Code: "A", Message: Text{"en": "The security group of the instance.", "zh-CN": "实例的安全组。"}},
+			{Code: "A", Message: T("en", "The security group of the instance.", "zh-CN", "实例的安全组。")},
 		}}
 		_ = g.Check(c)
 		_ = g.Uses(c)
@@ -127,8 +127,8 @@ func ExampleGlossary_Check() {
 		return
 	}
 	c := &Catalog{Domain: Domain{ID: "example.api", Locales: []string{"en", "zh-CN"}}, Entries: []Entry{
-		{Code: "A", Message: Text{"en": "The security group does not exist.", "zh-CN": "安全组不存在。"}},
-		{Code: "B", Message: Text{"en": "The instance is locked.", "zh-CN": "主机已锁定。"}},
+		{Code: "A", Message: T("en", "The security group does not exist.", "zh-CN", "安全组不存在。")},
+		{Code: "B", Message: T("en", "The instance is locked.", "zh-CN", "主机已锁定。")},
 	}}
 	for _, f := range g.Check(c) {
 		fmt.Println(f)

@@ -14,9 +14,9 @@ type EntryJSON struct {
 	Retryable   bool              `json:"retryable"`
 	RetryAfter  string            `json:"retry_after,omitempty"`
 	Inferred    []string          `json:"inferred,omitempty"`
-	Title       Text              `json:"title,omitempty"`
+	Title       Text              `json:"title,omitzero"`
 	Message     Text              `json:"message"`
-	Remediation Text              `json:"remediation,omitempty"`
+	Remediation Text              `json:"remediation,omitzero"`
 	Origin      map[string]Origin `json:"origin"`
 	Params      []Param           `json:"params"`
 	Variants    []Variant         `json:"variants,omitempty"`
@@ -44,8 +44,8 @@ func (c *Catalog) JSON() DomainJSON {
 
 // JSON returns the entry's JSON contract within domain d.
 func (e *Entry) JSON(d *Domain) EntryJSON {
-	origin := make(map[string]Origin, len(e.Message))
-	for l := range e.Message {
+	origin := make(map[string]Origin, e.Message.Len())
+	for l := range e.Message.All() {
 		origin[l] = e.OriginOf(l)
 	}
 	params := e.Params

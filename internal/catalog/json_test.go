@@ -21,7 +21,7 @@ func TestDomainJSON(t *testing.T) {
 		{"every field", Catalog{
 			Domain: Domain{
 				ID: "a.b", Name: "A", Provider: "P", Locales: []string{"en", "zh-CN"}, WireFormat: "tencent-v2", CodeKind: "integer",
-				SuccessCode: &zero, InternalCode: "500", DocsURL: "https://a.example/{code}", Description: Text{"en": "D"},
+				SuccessCode: &zero, InternalCode: "500", DocsURL: "https://a.example/{code}", Description: T("en", "D"),
 				SubCode: &SubCode{Field: "message", Pattern: "^([0-9]+) (.*)$"},
 				Ranges:  []Range{{From: 1, To: 9}}, Lint: &LintConfig{Disable: []string{"L1"}},
 				Source: &DomainSource{File: "a.html"},

@@ -72,11 +72,11 @@ func TestMarshalRoundTrip(t *testing.T) {
 	c := &Catalog{
 		Domain: Domain{ID: "a.b", Name: "A", Locales: []string{"zh-CN", "en"}, WireFormat: "ucloud", CodeKind: "integer", SuccessCode: &success},
 		Entries: []Entry{
-			{Code: "0", Category: OK, Message: Text{"zh-CN": "操作成功", "en": "Success: \"quoted\"\nsecond line"}},
+			{Code: "0", Category: OK, Message: T("zh-CN", "操作成功", "en", "Success: \"quoted\"\nsecond line")},
 			{Code: "140", HTTPStatus: IntPtr(400), Category: InvalidArgument, Retryable: BoolPtr(true),
-				Message: Text{"zh-CN": "参数 {name} 异常"}, Params: []Param{{Name: "name"}},
+				Message: T("zh-CN", "参数 {name} 异常"), Params: []Param{{Name: "name"}},
 				Origin:   map[string]Origin{"en": OriginTranslated},
-				Variants: []Variant{{HTTPStatus: IntPtr(403), Message: Text{"en": "v"}}},
+				Variants: []Variant{{HTTPStatus: IntPtr(403), Message: T("en", "v")}},
 				Source:   &Source{File: "x.md", Line: 3, Original: map[string]string{"message": "参数 %s 异常"}}},
 		},
 	}

@@ -197,10 +197,7 @@ func MergeOverlay(c *Catalog, o *Overlay) error {
 		if s == "" {
 			return
 		}
-		if *t == nil {
-			*t = Text{}
-		}
-		(*t)[loc] = s
+		t.Set(loc, s)
 	}
 	set(&c.Domain.Description, o.Description)
 	if c.Domain.SubCode != nil {
@@ -248,12 +245,12 @@ func checkOverlay(c *Catalog, o *Overlay) []Problem {
 			add(what+" is blank", path...)
 			return
 		}
-		orig, ok := have[src]
+		orig, ok := have.Lookup(src)
 		switch {
 		case !ok:
 			add(fmt.Sprintf("%s has no %s %s to translate", owner, src, what), path...)
 			return
-		case have[loc] != "":
+		case have.Get(loc) != "":
 			add(fmt.Sprintf("%s already has a %s %s in the catalog file; an overlay adds a locale, it does not replace text", owner, loc, what), path...)
 			return
 		}

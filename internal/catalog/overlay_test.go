@@ -83,14 +83,14 @@ func TestMergeOverlay(t *testing.T) {
 	}
 	want := texts{
 		Locales: []string{"en", "zh-CN"},
-		ATitle:  Text{"en": "Bad argument", "zh-CN": "参数错误"},
-		AMsg:    Text{"en": "Parameter {name} is invalid.", "zh-CN": "参数 {name} 无效。"},
-		ARem:    Text{"en": "Check {name}.", "zh-CN": "请检查 {name}。"},
+		ATitle:  T("en", "Bad argument", "zh-CN", "参数错误"),
+		AMsg:    T("en", "Parameter {name} is invalid.", "zh-CN", "参数 {name} 无效。"),
+		ARem:    T("en", "Check {name}.", "zh-CN", "请检查 {name}。"),
 		AOrigin: map[string]Origin{"zh-CN": OriginTranslated},
 		BOrigin: map[string]Origin{"zh-CN": OriginReviewed},
-		BMsg:    Text{"en": "Server error.", "zh-CN": "服务器错误。"},
-		BVar0:   Text{"en": "Disk {disk} failed."},
-		BVar1:   Text{"en": "Try later.", "zh-CN": "请稍后重试。"},
+		BMsg:    T("en", "Server error.", "zh-CN", "服务器错误。"),
+		BVar0:   T("en", "Disk {disk} failed."),
+		BVar1:   T("en", "Try later.", "zh-CN", "请稍后重试。"),
 		// The source locale is the provider's own text.
 		AOriginEN: OriginSource, AOriginZH: OriginTranslated, BOriginZH: OriginReviewed,
 		BOriginUnknown: OriginSource,
@@ -273,7 +273,7 @@ func FuzzParseOverlay(f *testing.F) {
 		for i := range c.Entries {
 			e := &c.Entries[i]
 			for _, l := range e.Message.Locales() {
-				if got, want := fmt.Sprint(placeholderSet(e.Message[l])), fmt.Sprint(placeholderSet(e.Message["en"])); got != want {
+				if got, want := fmt.Sprint(placeholderSet(e.Message.Get(l))), fmt.Sprint(placeholderSet(e.Message.Get("en"))); got != want {
 					t.Errorf("entry %s %s placeholders %s, en has %s", e.Code, l, got, want)
 				}
 			}
@@ -299,7 +299,7 @@ func ExampleMergeOverlay() {
 	e := c.Lookup("A")
 	fmt.Println(c.Domain.Locales)
 	for _, l := range c.Domain.Locales {
-		fmt.Printf("[%s, %s] %s\n", l, e.OriginOf(l), e.Message[l])
+		fmt.Printf("[%s, %s] %s\n", l, e.OriginOf(l), e.Message.Get(l))
 	}
 	// Output:
 	// [en zh-CN]

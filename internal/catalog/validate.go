@@ -98,7 +98,7 @@ func Validate(c *Catalog) []Problem {
 		if badStatus(e.HTTPStatus) {
 			checkStatus(e.HTTPStatus, add, "entries", i, "http_status")
 		}
-		if len(e.Message) == 0 {
+		if e.Message.Len() == 0 {
 			add("entry "+e.Code+" has no message", "entries", i)
 		}
 		if !allDeclared(e.Title, declared) {
@@ -139,7 +139,7 @@ func Validate(c *Catalog) []Problem {
 		}
 		for j := range e.Variants {
 			v := &e.Variants[j]
-			if len(v.Message) == 0 {
+			if v.Message.Len() == 0 {
 				add("variant has no message", "entries", i, "variants", j)
 			}
 			if badStatus(v.HTTPStatus) {
@@ -170,7 +170,7 @@ func Validate(c *Catalog) []Problem {
 // allDeclared reports whether every locale of t is a declared (and so
 // already checked) locale.
 func allDeclared(t Text, declared map[string]bool) bool {
-	for l := range t {
+	for l := range t.All() {
 		if !declared[l] {
 			return false
 		}

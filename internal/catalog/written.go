@@ -36,6 +36,16 @@ func (w *writtenWalker) walk(n ast.Node, v reflect.Value, field string) {
 	if n == nil || !v.IsValid() {
 		return
 	}
+	if v.Type() == textType && v.CanAddr() {
+		// A Text is a map of strings in the file.
+		t := v.Addr().Interface().(*Text)
+		for _, mv := range mappingPairs(n) {
+			if tk := mv.Value.GetToken(); tk != nil && readAsNonString(mv.Value) && t.Has(keyString(mv)) {
+				t.Set(keyString(mv), tk.Value)
+			}
+		}
+		return
+	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
@@ -260,3 +270,5 @@ func codeProblems(c *Catalog) []Problem {
 	}
 	return ps
 }
+
+var textType = reflect.TypeFor[Text]()

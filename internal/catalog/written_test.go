@@ -110,7 +110,7 @@ func TestCodesKeptAsWritten(t *testing.T) {
 			t.Fatal(err)
 		}
 		e := c.Entries[0]
-		got := []string{e.Message["en"], e.Title["en"], e.Remediation["en"]}
+		got := []string{e.Message.Get("en"), e.Title.Get("en"), e.Remediation.Get("en")}
 		if diff := cmp.Diff([]string{"0x1F", "1.50", "no"}, got); diff != "" {
 			t.Errorf("texts (-want +got):\n%s", diff)
 		}

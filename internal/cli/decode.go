@@ -204,11 +204,11 @@ func writeHuman(w io.Writer, n decode.Normalized) {
 
 // firstText returns the text in "en", else in the first locale.
 func firstText(t catalog.Text) string {
-	if s, ok := t["en"]; ok {
+	if s, ok := t.Lookup("en"); ok {
 		return s
 	}
 	for _, l := range t.Locales() {
-		return t[l]
+		return t.Get(l)
 	}
 	return ""
 }

@@ -159,7 +159,7 @@ func explainHuman(w io.Writer, m catalog.Match, lang string) {
 	}
 	showTexts := func(label string, t catalog.Text) {
 		for _, l := range locales {
-			s, ok := t[l]
+			s, ok := t.Lookup(l)
 			if !ok {
 				continue
 			}
@@ -182,7 +182,7 @@ func explainHuman(w io.Writer, m catalog.Match, lang string) {
 		for _, v := range e.Variants {
 			locs := textLocales(d, v.Message)
 			loc := catalog.MatchLocale(locs, lang, d.DefaultLocale())
-			if _, ok := v.Message[loc]; !ok && len(locs) > 0 {
+			if _, ok := v.Message.Lookup(loc); !ok && len(locs) > 0 {
 				loc = locs[0] // the label names the text actually shown
 			}
 			where := ""
@@ -207,7 +207,7 @@ func explainHuman(w io.Writer, m catalog.Match, lang string) {
 func textLocales(d *catalog.Domain, t catalog.Text) []string {
 	var out []string
 	for _, l := range d.Locales {
-		if _, ok := t[l]; ok {
+		if _, ok := t.Lookup(l); ok {
 			out = append(out, l)
 		}
 	}
@@ -220,11 +220,11 @@ func textLocales(d *catalog.Domain, t catalog.Text) []string {
 }
 
 func textIn(t catalog.Text, loc string) string {
-	if s, ok := t[loc]; ok {
+	if s, ok := t.Lookup(loc); ok {
 		return s
 	}
 	for _, l := range t.Locales() {
-		return t[l]
+		return t.Get(l)
 	}
 	return ""
 }
@@ -314,7 +314,7 @@ func nearestCodes(set *catalog.Set, domain, code string, n int) []string {
 			c.tier, c.score = 1, d
 		default:
 			inCode := codeWords(e.Code)
-			have := codeWords(strings.ReplaceAll(string(e.Category), "_", " ") + " " + e.Message["en"])
+			have := codeWords(strings.ReplaceAll(string(e.Category), "_", " ") + " " + e.Message.Get("en"))
 			shared := 0
 			for w := range qwords {
 				switch {

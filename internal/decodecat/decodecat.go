@@ -134,11 +134,11 @@ func (c *Catalog) Lookup(domain, code string) []decode.Entry {
 func convert(cat *catalog.Catalog, e *catalog.Entry) decode.Entry {
 	var texts []string
 	for _, l := range e.Message.Locales() {
-		texts = append(texts, e.Message[l])
+		texts = append(texts, e.Message.Get(l))
 	}
 	for _, v := range e.Variants {
 		for _, l := range v.Message.Locales() {
-			if t := v.Message[l]; !slices.Contains(texts, t) {
+			if t := v.Message.Get(l); !slices.Contains(texts, t) {
 				texts = append(texts, t)
 			}
 		}

@@ -185,7 +185,7 @@ func TestJoinBuiltin(t *testing.T) {
 			if err := json.Unmarshal(b, &back); err != nil {
 				t.Fatal(err)
 			}
-			if back.Entry.Domain != tc.wantDomain || back.Entry.Code != tc.wantEntry || back.Entry.Message == nil {
+			if back.Entry.Domain != tc.wantDomain || back.Entry.Code != tc.wantEntry || back.Entry.Message.IsNil() {
 				t.Errorf("entry JSON = %+v", back.Entry)
 			}
 		})

@@ -234,7 +234,7 @@ func compareDomain(id string, o, n side) []Change {
 
 // meaningKey identifies an entry by what it means rather than its code.
 func meaningKey(e *catalog.Entry, loc string) string {
-	return fmt.Sprintf("%d|%s|%s", e.Status(), e.Category, strings.Join(strings.Fields(strings.ToLower(e.Message[loc])), " "))
+	return fmt.Sprintf("%d|%s|%s", e.Status(), e.Category, strings.Join(strings.Fields(strings.ToLower(e.Message.Get(loc))), " "))
 }
 
 // compareEntry reports the changes of one code present on both sides.
@@ -263,39 +263,39 @@ func compareEntry(o, n *catalog.Entry, loc string, add func(Kind, string, ...any
 		add(PlaceholdersChanged, "code %s changed its placeholders from %v to %v", o.Code, op, np)
 	}
 	for _, l := range o.Message.Locales() {
-		if _, ok := n.Message[l]; !ok {
+		if _, ok := n.Message.Lookup(l); !ok {
 			add(LocaleRemoved, "code %s lost its %s message", o.Code, l)
 		}
 	}
 	for _, l := range n.Message.Locales() {
-		if _, ok := o.Message[l]; !ok {
+		if _, ok := o.Message.Lookup(l); !ok {
 			add(LocaleAdded, "code %s gained a %s message", o.Code, l)
 		}
 	}
-	om, nm := o.Message[loc], n.Message[loc]
+	om, nm := o.Message.Get(loc), n.Message.Get(loc)
 	reused := !o.Deprecated && unrelated(om, nm)
 	if reused {
 		add(Reused, "code %s now means something else: %q became %q", o.Code, om, nm)
 	}
 	for _, l := range o.Message.Locales() {
-		if nt, ok := n.Message[l]; ok && nt != o.Message[l] && !(reused && l == loc) {
-			add(WordingChanged, "the %s message of %s changed: %q became %q", l, o.Code, o.Message[l], nt)
+		if nt, ok := n.Message.Lookup(l); ok && nt != o.Message.Get(l) && !(reused && l == loc) {
+			add(WordingChanged, "the %s message of %s changed: %q became %q", l, o.Code, o.Message.Get(l), nt)
 		}
 	}
 	switch {
-	case len(o.Remediation) == 0 && len(n.Remediation) > 0:
+	case o.Remediation.Len() == 0 && n.Remediation.Len() > 0:
 		add(RemediationAdded, "code %s gained a remediation", o.Code)
-	case len(o.Remediation) > 0 && !equalText(o.Remediation, n.Remediation):
+	case o.Remediation.Len() > 0 && !equalText(o.Remediation, n.Remediation):
 		add(WordingChanged, "the remediation of %s changed", o.Code)
 	}
 }
 
 func equalText(a, b catalog.Text) bool {
-	if len(a) != len(b) {
+	if a.Len() != b.Len() {
 		return false
 	}
-	for k, v := range a {
-		if b[k] != v {
+	for k, v := range a.All() {
+		if b.Get(k) != v {
 			return false
 		}
 	}
@@ -306,7 +306,7 @@ func equalText(a, b catalog.Text) bool {
 // messages and params.
 func placeholders(e *catalog.Entry) []string {
 	set := map[string]bool{}
-	for _, s := range e.Message {
+	for _, s := range e.Message.All() {
 		for _, p := range vocab.Placeholders(s) {
 			set[p] = true
 		}

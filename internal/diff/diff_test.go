@@ -16,7 +16,7 @@ func entry(code string, edit ...func(*catalog.Entry)) catalog.Entry {
 		Code:       code,
 		HTTPStatus: catalog.IntPtr(404),
 		Category:   catalog.NotFound,
-		Message:    catalog.Text{"en": "The cluster {cluster} does not exist in this region."},
+		Message:    catalog.T("en", "The cluster {cluster} does not exist in this region."),
 		Params:     []catalog.Param{{Name: "cluster"}},
 	}
 	for _, f := range edit {
@@ -46,19 +46,19 @@ func TestCompare(t *testing.T) {
 		want     []change
 	}{
 		{"unchanged", []catalog.Entry{base}, []catalog.Entry{base}, nil},
-		{"removed", []catalog.Entry{base, entry("Other", func(e *catalog.Entry) { e.Message = catalog.Text{"en": "Other."} })},
+		{"removed", []catalog.Entry{base, entry("Other", func(e *catalog.Entry) { e.Message = catalog.T("en", "Other.") })},
 			[]catalog.Entry{base}, []change{{Removed, true, "Other"}}},
-		{"tombstone removed", []catalog.Entry{base, entry("Old", func(e *catalog.Entry) { e.Deprecated = true; e.Message = catalog.Text{"en": "Old."} })},
+		{"tombstone removed", []catalog.Entry{base, entry("Old", func(e *catalog.Entry) { e.Deprecated = true; e.Message = catalog.T("en", "Old.") })},
 			[]catalog.Entry{base}, []change{{Removed, true, "Old"}}},
 		{"renamed with alias", []catalog.Entry{base},
 			[]catalog.Entry{entry("ClusterNotFound", func(e *catalog.Entry) {
 				e.Aliases = []string{"Cluster.NotFound"}
-				e.Message = catalog.Text{"en": "Gone."}
+				e.Message = catalog.T("en", "Gone.")
 			})},
 			[]change{{Renamed, true, "Cluster.NotFound"}}},
 		{"renamed by mending", []catalog.Entry{entry("Conn.Duplicate Specified")},
 			[]catalog.Entry{entry("Conn.Duplicate", func(e *catalog.Entry) {
-				e.Message = catalog.Text{"en": "Specified: it exists."}
+				e.Message = catalog.T("en", "Specified: it exists.")
 				e.Source = &catalog.Source{File: "p.md", Line: 3, Original: map[string]string{"code": "Conn.Duplicate Specified"}}
 			})},
 			[]change{{Renamed, true, "Conn.Duplicate Specified"}}},
@@ -73,15 +73,15 @@ func TestCompare(t *testing.T) {
 		{"retryable flipped", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Retryable = catalog.BoolPtr(true) })},
 			[]change{{RetryableFlipped, true, "Cluster.NotFound"}}},
 		{"placeholders changed", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) {
-			e.Message = catalog.Text{"en": "The cluster {cluster_id} does not exist in this region."}
+			e.Message = catalog.T("en", "The cluster {cluster_id} does not exist in this region.")
 			e.Params = []catalog.Param{{Name: "cluster_id"}}
 		})}, []change{{PlaceholdersChanged, true, "Cluster.NotFound"}, {WordingChanged, false, "Cluster.NotFound"}}},
-		{"locale removed", []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Message["zh-CN"] = "集群 {cluster} 不存在。" })},
+		{"locale removed", []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Message.Set("zh-CN", "集群 {cluster} 不存在。") })},
 			[]catalog.Entry{base}, []change{{LocaleRemoved, true, "Cluster.NotFound"}}},
 		{"retired code reused", []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Deprecated = true })},
 			[]catalog.Entry{base}, []change{{Reused, true, "Cluster.NotFound"}}},
 		{"reused for another meaning", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) {
-			e.Message = catalog.Text{"en": "Billing account {cluster} has insufficient balance for purchases."}
+			e.Message = catalog.T("en", "Billing account {cluster} has insufficient balance for purchases.")
 		})}, []change{{Reused, true, "Cluster.NotFound"}}},
 		{"added", []catalog.Entry{base}, []catalog.Entry{base, entry("Cluster.Busy", func(e *catalog.Entry) {
 			e.Category, e.HTTPStatus = catalog.Unavailable, catalog.IntPtr(503)
@@ -89,14 +89,14 @@ func TestCompare(t *testing.T) {
 		{"retired", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Deprecated = true; e.ReplacedBy = "X" })},
 			[]change{{Deprecated, false, "Cluster.NotFound"}}},
 		{"wording changed", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) {
-			e.Message = catalog.Text{"en": "Cluster {cluster} does not exist in the region."}
+			e.Message = catalog.T("en", "Cluster {cluster} does not exist in the region.")
 		})}, []change{{WordingChanged, false, "Cluster.NotFound"}}},
-		{"locale added", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Message["zh-CN"] = "集群 {cluster} 不存在。" })},
+		{"locale added", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Message.Set("zh-CN", "集群 {cluster} 不存在。") })},
 			[]change{{LocaleAdded, false, "Cluster.NotFound"}}},
-		{"remediation added", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Remediation = catalog.Text{"en": "List your clusters."} })},
+		{"remediation added", []catalog.Entry{base}, []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Remediation = catalog.T("en", "List your clusters.") })},
 			[]change{{RemediationAdded, false, "Cluster.NotFound"}}},
-		{"remediation changed", []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Remediation = catalog.Text{"en": "A."} })},
-			[]catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Remediation = catalog.Text{"en": "B."} })},
+		{"remediation changed", []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Remediation = catalog.T("en", "A.") })},
+			[]catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.Remediation = catalog.T("en", "B.") })},
 			[]change{{WordingChanged, false, "Cluster.NotFound"}}},
 		{"status added", []catalog.Entry{entry("Cluster.NotFound", func(e *catalog.Entry) { e.HTTPStatus = nil })}, []catalog.Entry{base},
 			[]change{{StatusAdded, false, "Cluster.NotFound"}}},

@@ -12,11 +12,11 @@ func exampleCatalog() *catalog.Catalog {
 		Domain: catalog.Domain{ID: "example.api", Name: "Example API", Locales: []string{"en"}, WireFormat: "problem", CodeKind: "string"},
 		Entries: []catalog.Entry{
 			{Code: "Order.NotFound", HTTPStatus: catalog.IntPtr(404), Category: catalog.NotFound,
-				Message:     catalog.Text{"en": "Order {order_id} does not exist."},
-				Remediation: catalog.Text{"en": "Check the order id."},
+				Message:     catalog.T("en", "Order {order_id} does not exist."),
+				Remediation: catalog.T("en", "Check the order id."),
 				Params:      []catalog.Param{{Name: "order_id"}}},
 			{Code: "Shop.Closed", Category: catalog.Unavailable,
-				Message: catalog.Text{"en": "The shop is closed."}},
+				Message: catalog.T("en", "The shop is closed.")},
 		},
 	}
 }
@@ -50,7 +50,7 @@ func ExampleRST() {
 func ExampleGoNames() {
 	c := exampleCatalog()
 	c.Entries = append(c.Entries, catalog.Entry{Code: "96000", Category: catalog.InvalidArgument,
-		Message: catalog.Text{"en": "Invalid CloudId. Please use the ListCloudProviders API."}})
+		Message: catalog.T("en", "Invalid CloudId. Please use the ListCloudProviders API.")})
 	names, err := gen.GoNames(c)
 	if err != nil {
 		panic(err)

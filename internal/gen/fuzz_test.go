@@ -20,7 +20,7 @@ func FuzzGo(f *testing.F) {
 	f.Add("", "\x00\xff", "")
 	f.Add("Domain", "line\r\nbreak\u2028sep", "max")
 	f.Fuzz(func(t *testing.T, code, message, param string) {
-		e := catalog.Entry{Code: code, Category: catalog.Internal, Message: catalog.Text{"en": message}}
+		e := catalog.Entry{Code: code, Category: catalog.Internal, Message: catalog.T("en", message)}
 		if param != "" {
 			e.Params = []catalog.Param{{Name: param}}
 		}

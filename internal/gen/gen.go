@@ -166,14 +166,14 @@ func locales(d *catalog.Domain, lang string) []string {
 // textIn returns t in locale, falling back to the default locale and then
 // to the first locale that has a text.
 func textIn(t catalog.Text, locale, def string) string {
-	if s, ok := t[locale]; ok {
+	if s, ok := t.Lookup(locale); ok {
 		return s
 	}
-	if s, ok := t[def]; ok {
+	if s, ok := t.Lookup(def); ok {
 		return s
 	}
-	for _, l := range t.Locales() {
-		return t[l]
+	for _, s := range t.All() {
+		return s
 	}
 	return ""
 }

@@ -166,7 +166,7 @@ func TestDeterministic(t *testing.T) {
 func TestErrors(t *testing.T) {
 	s := seeds(t)
 	zilliz := *s["zilliz.cloud"]
-	zilliz.Entries = append([]catalog.Entry{{Code: "Oops", Category: catalog.Internal, Message: catalog.Text{"en": "x"}}}, zilliz.Entries...)
+	zilliz.Entries = append([]catalog.Entry{{Code: "Oops", Category: catalog.Internal, Message: catalog.T("en", "x")}}, zilliz.Entries...)
 	zillizCloud := *s["zilliz.cloud"]
 	zillizCloud.Domain.ID = "zillizcloud"
 	dup := *s["huaweicloud.css"]

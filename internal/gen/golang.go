@@ -376,9 +376,9 @@ func docTexts(b *bytes.Buffer, d *catalog.Domain, e *catalog.Entry) {
 		if o := e.OriginOf(l); o != catalog.OriginSource {
 			tag += ", " + string(o)
 		}
-		para("Title ("+tag+")", e.Title[l])
-		para("Message ("+tag+")", e.Message[l])
-		para("Remediation ("+tag+")", e.Remediation[l])
+		para("Title ("+tag+")", e.Title.Get(l))
+		para("Message ("+tag+")", e.Message.Get(l))
+		para("Remediation ("+tag+")", e.Remediation.Get(l))
 	}
 	for _, v := range e.Variants {
 		st := "no status"
@@ -386,7 +386,7 @@ func docTexts(b *bytes.Buffer, d *catalog.Domain, e *catalog.Entry) {
 			st = "HTTP " + strconv.Itoa(*v.HTTPStatus)
 		}
 		for _, l := range locs {
-			para("Also documented ("+st+", "+l+")", v.Message[l])
+			para("Also documented ("+st+", "+l+")", v.Message.Get(l))
 		}
 	}
 }

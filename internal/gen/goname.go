@@ -128,7 +128,7 @@ func textWords(d *catalog.Domain, e *catalog.Entry) []string {
 	}
 	for _, t := range []catalog.Text{e.Title, e.Message} {
 		for _, l := range locs {
-			s := firstSentence(t[l])
+			s := firstSentence(t.Get(l))
 			if s == "" || !latin(s) {
 				continue
 			}

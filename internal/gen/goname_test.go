@@ -43,7 +43,7 @@ func TestGoNamesSeeds(t *testing.T) {
 func TestGoNamesScheme(t *testing.T) {
 	d := catalog.Domain{ID: "example.api", Locales: []string{"zh-CN", "en"}}
 	entry := func(code, zh, en string) catalog.Entry {
-		return catalog.Entry{Code: code, Category: catalog.Internal, Message: catalog.Text{"zh-CN": zh, "en": en}}
+		return catalog.Entry{Code: code, Category: catalog.Internal, Message: catalog.T("zh-CN", zh, "en", en)}
 	}
 	c := &catalog.Catalog{Domain: d, Entries: []catalog.Entry{
 		entry("96000", "", "Invalid CloudId. Please use the ListCloudProviders API."),

@@ -136,13 +136,13 @@ func HTML(cats []*catalog.Catalog, opts Options) (Files, error) {
 			e := &c.Entries[i]
 			text := ""
 			for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
-				for _, l := range t.Locales() {
-					text += t[l] + "\n"
+				for _, s := range t.All() {
+					text += s + "\n"
 				}
 			}
 			for _, v := range e.Variants {
 				for _, l := range v.Message.Locales() {
-					text += v.Message[l] + "\n"
+					text += v.Message.Get(l) + "\n"
 				}
 			}
 			items = append(items, searchItem{

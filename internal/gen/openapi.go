@@ -93,10 +93,10 @@ func (od *openAPIDomain) rows(i int) (map[int][]openAPIDoc, []int) {
 // textMap is t as the runtime's Def holds it (defs.FromCatalog's copy,
 // without copying: the Def is only read).
 func textMap(t catalog.Text) map[string]string {
-	if len(t) == 0 {
+	if t.Len() == 0 {
 		return nil
 	}
-	return map[string]string(t)
+	return t.Map()
 }
 
 // StreamOpenAPI is OpenAPI writing the document as it goes, a response at

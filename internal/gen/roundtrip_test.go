@@ -93,9 +93,9 @@ type rtVariant struct {
 func carried(c *catalog.Catalog, loc string, s docStyle) []rtEntry {
 	def := c.Domain.DefaultLocale()
 	text := func(t catalog.Text) string {
-		v := t[loc]
-		if _, ok := t[loc]; !ok {
-			v = t[def]
+		v := t.Get(loc)
+		if !t.Has(loc) {
+			v = t.Get(def)
 		}
 		if s.oneLine {
 			v = strings.Join(strings.Fields(v), " ")
@@ -175,13 +175,13 @@ func roundTrip(t *testing.T, c *catalog.Catalog, loc string, s docStyle) string 
 func placeholderNames(e *catalog.Entry) []string {
 	texts := []string{e.Code}
 	for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
-		for _, v := range t {
+		for _, v := range t.All() {
 			texts = append(texts, v)
 		}
 	}
 	for _, v := range e.Variants {
 		for _, t := range []catalog.Text{v.Message, v.Remediation} {
-			for _, x := range t {
+			for _, x := range t.All() {
 				texts = append(texts, x)
 			}
 		}
@@ -251,9 +251,9 @@ func randomCatalog(r *rand.Rand, i int, unread string) *catalog.Catalog {
 		return strings.ToUpper(string(rs[0])) + string(rs[1:]) + "."
 	}
 	text := func(n int) catalog.Text {
-		t := catalog.Text{}
+		t := catalog.T()
 		for _, l := range locs {
-			t[l] = sentence(n)
+			t.Set(l, sentence(n))
 		}
 		return t
 	}
@@ -293,7 +293,7 @@ func randomCatalog(r *rand.Rand, i int, unread string) *catalog.Catalog {
 		names := map[string]bool{}
 		for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
 			for _, l := range t.Locales() {
-				for _, p := range vocab.Placeholders(t[l]) {
+				for _, p := range vocab.Placeholders(t.Get(l)) {
 					names[p] = true
 				}
 			}

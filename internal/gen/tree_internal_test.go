@@ -88,7 +88,7 @@ func openAPITree(cats []*catalog.Catalog, opts Options) (Files, error) {
 			addRow := func(st *int, msg, rem catalog.Text) {
 				ed := byCode[e.Code]
 				rd := &errcat.Def{Domain: ed.Domain, Code: ed.Code, Category: ed.Category, Retryable: ed.Retryable,
-					Title: ed.Title, Message: msg, Remediation: rem, Params: ed.Params}
+					Title: ed.Title, Message: textMap(msg), Remediation: textMap(rem), Params: ed.Params}
 				if st != nil {
 					rd.HTTPStatus = *st
 				}

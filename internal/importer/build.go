@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"maps"
 	"math"
 	"net/http"
 	"path"
@@ -824,9 +823,9 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		src.Original = orig
 	}
 	if e, ok := b.byCode[codeP]; ok {
-		v := catalog.Variant{HTTPStatus: status, Message: catalog.Text{loc: msgP}, Source: src}
+		v := catalog.Variant{HTTPStatus: status, Message: catalog.T(loc, msgP), Source: src}
 		if remP != "" {
-			v.Remediation = catalog.Text{loc: remP}
+			v.Remediation = catalog.T(loc, remP)
 		}
 		if title != "" {
 			orig["title"] = plainText(title) // a variant has no title of its own
@@ -834,7 +833,7 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		if len(orig) > 0 {
 			src.Original = orig
 		}
-		maps.Copy(v.Message, others)
+		v.Message = v.Message.WithMap(others)
 		e.Variants = append(e.Variants, v)
 		b.variants++
 		mergeParams(e, pn.params)
@@ -843,14 +842,14 @@ func (b *builder) addRow(t *table, cols columns, r row) {
 		}
 		return
 	}
-	e := &catalog.Entry{Code: codeP, HTTPStatus: status, Message: catalog.Text{loc: msgP}, Source: src}
+	e := &catalog.Entry{Code: codeP, HTTPStatus: status, Message: catalog.T(loc, msgP), Source: src}
 	if remP != "" {
-		e.Remediation = catalog.Text{loc: remP}
+		e.Remediation = catalog.T(loc, remP)
 	}
 	if titleP != "" {
-		e.Title = catalog.Text{loc: titleP}
+		e.Title = catalog.T(loc, titleP)
 	}
-	maps.Copy(e.Message, others)
+	e.Message = e.Message.WithMap(others)
 	if alias != "" {
 		e.Aliases = []string{alias}
 	}
@@ -937,7 +936,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 	loc := o.Locale
 	if loc == "" {
 		loc = detectLocale(b.entries...)
-		if len(b.locOrder) > 0 && !slices.ContainsFunc(b.entries, func(e *catalog.Entry) bool { _, und := e.Message["und"]; return und }) {
+		if len(b.locOrder) > 0 && !slices.ContainsFunc(b.entries, func(e *catalog.Entry) bool { return e.Message.Has("und") }) {
 			loc = b.locOrder[0]
 		}
 	}
@@ -968,7 +967,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 		d.WireFormat = "problem"
 	}
 	if o.Description != "" {
-		d.Description = catalog.Text{loc: o.Description}
+		d.Description = catalog.T(loc, o.Description)
 	}
 	d.SubCode = detectSubCode(pg.prose, loc, o.SubCodeDescription)
 	if d.CodeKind == "" {
@@ -985,7 +984,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 	}
 	success := o.SuccessCode
 	if success == "" {
-		if e := b.byCode["0"]; e != nil && successWording(e.Message["und"]) {
+		if e := b.byCode["0"]; e != nil && successWording(e.Message.Get("und")) {
 			success = "0"
 		} else {
 			// Exactly one row documents success (200 OK, "成功").
@@ -1020,14 +1019,14 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 		eloc := loc
 		if o.Locale == "" {
 			// A page mixing languages: each entry in its own.
-			if hasLetters(e.Message["und"]) {
+			if hasLetters(e.Message.Get("und")) {
 				eloc = detectLocale(&catalog.Entry{Message: e.Message})
 			}
 			if !slices.Contains(c.Domain.Locales, eloc) {
 				c.Domain.Locales = append(c.Domain.Locales, eloc)
 			}
 		}
-		if _, und := e.Message["und"]; !und {
+		if _, und := e.Message.Lookup("und"); !und {
 			// The page named the languages of its messages.
 			for _, l := range e.Message.Locales() {
 				if !slices.Contains(c.Domain.Locales, l) {
@@ -1035,7 +1034,7 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 				}
 			}
 			eloc = loc
-			if hasLetters(e.Title["und"] + e.Remediation["und"]) {
+			if hasLetters(e.Title.Get("und") + e.Remediation.Get("und")) {
 				eloc = detectLocale(e)
 			}
 		}
@@ -1044,9 +1043,9 @@ func (b *builder) catalog(pg *page) (*catalog.Catalog, error) {
 			// A title or remediation in another language than the
 			// message is kept in its own.
 			for _, t := range []*catalog.Text{&e.Title, &e.Remediation} {
-				if v, ok := (*t)[eloc]; ok && len(*t) == 1 && hasLetters(v) {
-					if l := detectLocale(&catalog.Entry{Message: catalog.Text{"und": v}}); l != eloc {
-						*t = catalog.Text{l: v}
+				if v, ok := t.Lookup(eloc); ok && t.Len() == 1 && hasLetters(v) {
+					if l := detectLocale(&catalog.Entry{Message: catalog.T("und", v)}); l != eloc {
+						*t = catalog.T(l, v)
 						if !slices.Contains(c.Domain.Locales, l) {
 							c.Domain.Locales = append(c.Domain.Locales, l)
 						}
@@ -1080,8 +1079,8 @@ func successWording(s string) bool {
 
 func relocale(e *catalog.Entry, loc string) {
 	move := func(t catalog.Text) catalog.Text {
-		if v, ok := t["und"]; ok {
-			return catalog.Text{loc: v}
+		if v, ok := t.Lookup("und"); ok {
+			return catalog.T(loc, v)
 		}
 		return t
 	}
@@ -1105,7 +1104,7 @@ func hasLetters(s string) bool {
 func detectLocale(es ...*catalog.Entry) string {
 	han, latin := 0, 0
 	for _, e := range es {
-		for _, r := range e.Message["und"] + e.Title["und"] + e.Remediation["und"] {
+		for _, r := range e.Message.Get("und") + e.Title.Get("und") + e.Remediation.Get("und") {
 			switch {
 			case isHan(r):
 				han++
@@ -1164,7 +1163,7 @@ func detectSubCode(prose []string, loc, desc string) *catalog.SubCode {
 			Example: m[2],
 		}
 		if desc != "" {
-			sc.Description = catalog.Text{loc: desc}
+			sc.Description = catalog.T(loc, desc)
 		}
 		return sc
 	}
@@ -1202,7 +1201,7 @@ func snake(s string) string {
 }
 
 // firstText is a text in its first locale.
-func firstText(t catalog.Text) string { return t[firstLocale(t)] }
+func firstText(t catalog.Text) string { return t.Get(firstLocale(t)) }
 
 // allKnownStatuses reports whether column i holds two or more codes, each
 // a registered HTTP status written as three digits.

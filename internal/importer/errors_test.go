@@ -31,7 +31,7 @@ func TestLegacyEncodings(t *testing.T) {
 			if err != nil || len(diags) > 0 {
 				t.Fatalf("err %v, diags %v", err, diags)
 			}
-			got := []any{c.Entries[0].Code, c.Entries[0].Message["zh-CN"], c.Domain.Source.Notes}
+			got := []any{c.Entries[0].Code, c.Entries[0].Message.Get("zh-CN"), c.Domain.Source.Notes}
 			if diff := cmp.Diff([]any{"1001", "存储桶不存在", []string{tt.note}}, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}

@@ -21,7 +21,7 @@ func ExampleImport() {
 		return
 	}
 	for _, e := range c.Entries {
-		fmt.Println(e.Code, e.Status(), e.Category, e.Inferred, e.Message["en"])
+		fmt.Println(e.Code, e.Status(), e.Category, e.Inferred, e.Message.Get("en"))
 		for _, p := range e.Params {
 			fmt.Println("  param", p.Name+":", p.Description)
 		}

@@ -194,7 +194,7 @@ func codeWords(code string) string {
 // defers to the wording. Without a status the wording decides; failing
 // that, the category is unknown.
 func inferCategory(e *catalog.Entry) {
-	text := codeWords(e.Code) + " | " + e.Message[firstLocale(e.Message)] + " | " + e.Title[firstLocale(e.Title)]
+	text := codeWords(e.Code) + " | " + e.Message.Get(firstLocale(e.Message)) + " | " + e.Title.Get(firstLocale(e.Title))
 	w, throttling := wording(text)
 	var cat catalog.Category
 	if e.HTTPStatus != nil {
@@ -225,7 +225,7 @@ func inferCategory(e *catalog.Entry) {
 	e.Inferred = append(e.Inferred, "category")
 	retry := throttling
 	if !retry {
-		all := strings.ToLower(e.Message[firstLocale(e.Message)] + " " + e.Remediation[firstLocale(e.Remediation)])
+		all := strings.ToLower(e.Message.Get(firstLocale(e.Message)) + " " + e.Remediation.Get(firstLocale(e.Remediation)))
 		for _, w := range retryWords {
 			if strings.Contains(all, w) {
 				retry = true

@@ -119,11 +119,11 @@ func sampleProblem(c *catalog.Catalog, s []string) string {
 					got = strconv.Itoa(*f.status)
 				}
 			case strings.HasPrefix(k, "message."):
-				got = f.msg[strings.TrimPrefix(k, "message.")]
+				got = f.msg.Get(strings.TrimPrefix(k, "message."))
 			case strings.HasPrefix(k, "title."):
-				got = f.e.Title[strings.TrimPrefix(k, "title.")]
+				got = f.e.Title.Get(strings.TrimPrefix(k, "title."))
 			case strings.HasPrefix(k, "remediation."):
-				got = f.rem[strings.TrimPrefix(k, "remediation.")]
+				got = f.rem.Get(strings.TrimPrefix(k, "remediation."))
 			case k == "description":
 				if f.e.Source != nil {
 					got = f.e.Source.Original["description"]

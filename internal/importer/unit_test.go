@@ -164,9 +164,9 @@ func TestInferCategory(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.code+"/"+tt.msg, func(t *testing.T) {
-			e := &catalog.Entry{Code: tt.code, Message: catalog.Text{"en": tt.msg}}
+			e := &catalog.Entry{Code: tt.code, Message: catalog.T("en", tt.msg)}
 			if tt.rem != "" {
-				e.Remediation = catalog.Text{"en": tt.rem}
+				e.Remediation = catalog.T("en", tt.rem)
 			}
 			if tt.status != 0 {
 				e.HTTPStatus = catalog.IntPtr(tt.status)

@@ -246,9 +246,9 @@ func ExampleRun() {
 		Domain: catalog.Domain{ID: "example.api", Name: "Example", Locales: []string{"en"}, WireFormat: "problem", CodeKind: "string"},
 		Entries: []catalog.Entry{
 			{Code: "Forbidden.RAM", HTTPStatus: catalog.IntPtr(403), Category: catalog.PermissionDenied,
-				Message: catalog.Text{"en": "The user is not authorized."}, Pos: catalog.Pos{Line: 8, Col: 5}},
+				Message: catalog.T("en", "The user is not authorized."), Pos: catalog.Pos{Line: 8, Col: 5}},
 			{Code: "Forbedden.NotSupportRAM", HTTPStatus: catalog.IntPtr(202), Category: catalog.PermissionDenied,
-				Message: catalog.Text{"en": "This action does not support RAM."}, Pos: catalog.Pos{Line: 12, Col: 5}},
+				Message: catalog.T("en", "This action does not support RAM."), Pos: catalog.Pos{Line: 12, Col: 5}},
 		},
 	}
 	for _, f := range Run([]*catalog.Catalog{c}, Config{}) {

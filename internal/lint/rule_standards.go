@@ -139,8 +139,8 @@ as the status's reason phrase instead. Move the placeholder to the message.`,
 		check: func(p *pass) {
 			p.entries(func(e *catalog.Entry) {
 				for _, l := range e.Title.Locales() {
-					if vocab.HasPlaceholder(e.Title[l]) {
-						p.report(e, catalog.Pos{}, "the %s title of code %s has a placeholder: %s", l, e.Code, quote(e.Title[l]))
+					if vocab.HasPlaceholder(e.Title.Get(l)) {
+						p.report(e, catalog.Pos{}, "the %s title of code %s has a placeholder: %s", l, e.Code, quote(e.Title.Get(l)))
 					}
 				}
 			})

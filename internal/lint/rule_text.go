@@ -18,21 +18,8 @@ func quote(s string) string { return strconv.Quote(s) }
 // eachLocale calls f for each locale of t in sorted order, without
 // allocating: the rules call it for every text of every entry.
 func eachLocale(t catalog.Text, f func(l, s string)) {
-	if len(t) <= 1 {
-		for l, s := range t {
-			f(l, s)
-		}
-		return
-	}
-	type text struct{ l, s string }
-	var buf [8]text
-	ts := buf[:0]
-	for l, s := range t {
-		ts = append(ts, text{l, s})
-	}
-	slices.SortFunc(ts, func(a, b text) int { return strings.Compare(a.l, b.l) })
-	for _, x := range ts {
-		f(x.l, x.s)
+	for l, s := range t.All() {
+		f(l, s)
 	}
 }
 
@@ -79,7 +66,7 @@ and final punctuation, through a map of texts, so the rule is linear.`,
 			var buf, other []byte
 			for i := range p.cat.Entries {
 				e := &p.cat.Entries[i]
-				buf = normalMessage(buf[:0], e.Message[loc])
+				buf = normalMessage(buf[:0], e.Message.Get(loc))
 				if len(buf) == 0 {
 					continue
 				}
@@ -89,7 +76,7 @@ and final punctuation, through a map of texts, so the rule is linear.`,
 					first[h] = int32(i)
 					continue
 				}
-				if other = normalMessage(other[:0], p.cat.Entries[j].Message[loc]); !bytes.Equal(buf, other) {
+				if other = normalMessage(other[:0], p.cat.Entries[j].Message.Get(loc)); !bytes.Equal(buf, other) {
 					if exact == nil {
 						exact = map[string]int32{}
 					}
@@ -99,7 +86,7 @@ and final punctuation, through a map of texts, so the rule is linear.`,
 					}
 				}
 				if o := &p.cat.Entries[j]; o.Code != e.Code {
-					p.report(e, catalog.Pos{}, "code %s has the same message as %s (line %d): %s", e.Code, o.Code, o.Pos.Line, quote(e.Message[loc]))
+					p.report(e, catalog.Pos{}, "code %s has the same message as %s (line %d): %s", e.Code, o.Code, o.Pos.Line, quote(e.Message.Get(loc)))
 				}
 			}
 		},
@@ -311,11 +298,11 @@ entries:
 			}
 			p.entries(func(e *catalog.Entry) {
 				texts(e, func(field string, pos catalog.Pos, t catalog.Text) {
-					if len(t) == 0 && field != "message" {
+					if t.Len() == 0 && field != "message" {
 						return
 					}
 					for _, l := range locs {
-						if _, ok := t[l]; !ok {
+						if !t.Has(l) {
 							p.report(e, pos, "the %s of %s has no %s text", field, e.Code, l)
 						}
 					}
@@ -338,7 +325,7 @@ write yourself.`,
     message: {en: The name is not valid.}`,
 		check: func(p *pass) {
 			p.entries(func(e *catalog.Entry) {
-				if len(e.Remediation) == 0 && e.Category != catalog.OK && !e.Deprecated {
+				if e.Remediation.Len() == 0 && e.Category != catalog.OK && !e.Deprecated {
 					p.report(e, catalog.Pos{}, "code %s has no remediation", e.Code)
 				}
 			})
@@ -462,7 +449,7 @@ messages end and reports the minority when it is a quarter or less.`,
 			for _, l := range p.cat.Domain.Locales {
 				with, without := 0, 0
 				p.entries(func(e *catalog.Entry) {
-					if s, ok := e.Message[l]; ok && s != "" && !endsInPlaceholder(s) {
+					if s, ok := e.Message.Lookup(l); ok && s != "" && !endsInPlaceholder(s) {
 						if endsSentence(s) {
 							with++
 						} else {
@@ -479,7 +466,7 @@ messages end and reports the minority when it is a quarter or less.`,
 					continue
 				}
 				p.entries(func(e *catalog.Entry) {
-					s, ok := e.Message[l]
+					s, ok := e.Message.Lookup(l)
 					if !ok || s == "" || endsInPlaceholder(s) || endsSentence(s) != flagWith {
 						return
 					}

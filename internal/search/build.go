@@ -253,13 +253,13 @@ func (ix *Index) tokenize(ch *chunk) {
 
 		terms = terms[:0]
 		for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
-			for _, loc := range t.Locales() {
-				terms = TextTerms(terms, t.Get(loc))
+			for _, s := range t.All() {
+				terms = TextTerms(terms, s)
 			}
 		}
 		for _, v := range e.Variants {
-			for _, loc := range v.Message.Locales() {
-				terms = TextTerms(terms, v.Message.Get(loc))
+			for _, s := range v.Message.All() {
+				terms = TextTerms(terms, s)
 			}
 		}
 		terms = append(terms, string(e.Category))

@@ -86,12 +86,12 @@ func TestChineseWordMatchesWholeWord(t *testing.T) {
 				}
 				found := false
 				for _, t := range []catalog.Text{h.Entry.Title, h.Entry.Message, h.Entry.Remediation} {
-					for _, s := range t {
+					for _, s := range t.All() {
 						found = found || strings.Contains(s, q)
 					}
 				}
 				for _, v := range h.Entry.Variants {
-					for _, s := range v.Message {
+					for _, s := range v.Message.All() {
 						found = found || strings.Contains(s, q)
 					}
 				}

@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"github.com/agnivade/levenshtein"
+
+	"github.com/errcat/errcat/internal/catalog"
 )
 
 // maxSuggestScan bounds the codes and words Suggest compares with the
@@ -87,8 +89,8 @@ func (ix *Index) surface(t string) string {
 		return t
 	}
 	e := ix.match(p[0]).Entry
-	for _, txt := range []map[string]string{e.Message, e.Title, e.Remediation} {
-		for _, s := range txt {
+	for _, txt := range []catalog.Text{e.Message, e.Title, e.Remediation} {
+		for _, s := range txt.All() {
 			for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
 				if lw := strings.ToLower(w); Stem(lw) == t {
 					return lw

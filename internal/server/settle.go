@@ -156,7 +156,7 @@ func cloneCatalog(c *catalog.Catalog) *catalog.Catalog {
 	return c
 }
 
-// stringMap is the type of catalog.Text and the like, copied with
+// stringMap is the type of Source.Original and the like, copied with
 // maps.Clone rather than value by value.
 var stringMap = reflect.TypeFor[map[string]string]()
 

@@ -166,17 +166,17 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // pick returns t in lang, else in the domain's default, else any.
 func pick(t catalog.Text, lang string, d *catalog.Domain) string {
-	if s, ok := t[lang]; ok {
+	if s, ok := t.Lookup(lang); ok {
 		return s
 	}
 	if l := catalog.MatchLocale(t.Locales(), lang, ""); l != "" {
-		return t[l]
+		return t.Get(l)
 	}
-	if s, ok := t[d.DefaultLocale()]; ok {
+	if s, ok := t.Lookup(d.DefaultLocale()); ok {
 		return s
 	}
-	for _, l := range t.Locales() {
-		return t[l]
+	for _, s := range t.All() {
+		return s
 	}
 	return ""
 }
@@ -341,10 +341,10 @@ func (s *Server) pageEntry(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for _, l := range locs {
-		if _, ok := e.Message[l]; !ok {
+		if _, ok := e.Message.Lookup(l); !ok {
 			continue
 		}
-		texts = append(texts, textRow{Locale: l, Origin: string(e.OriginOf(l)), Title: e.Title[l], Message: e.Message[l], Remediation: e.Remediation[l]})
+		texts = append(texts, textRow{Locale: l, Origin: string(e.OriginOf(l)), Title: e.Title.Get(l), Message: e.Message.Get(l), Remediation: e.Remediation.Get(l)})
 	}
 	var variants []variantRow
 	for _, v := range e.Variants {

@@ -44,7 +44,7 @@ func domainOverview(snap *snapshot, lang string, c *catalog.Catalog, linted bool
 			noStatus++
 		}
 		for _, l := range c.Domain.Locales {
-			if _, ok := e.Message[l]; !ok {
+			if _, ok := e.Message.Lookup(l); !ok {
 				noTransN++
 				if len(noTrans) < maxMissingShown {
 					noTrans = append(noTrans, row(lang, &c.Domain, e))

@@ -158,7 +158,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		if !containsAny(er.Message, terms) {
 			// Show the text the query was found in, when it is another locale's.
 			for _, l := range h.Entry.Message.Locales() {
-				if m := h.Entry.Message[l]; containsAny(m, terms) {
+				if m := h.Entry.Message.Get(l); containsAny(m, terms) {
 					er.Message, er.MessageLang = m, l
 					break
 				}

@@ -66,7 +66,7 @@ func summary(cats []*catalog.Catalog) []string {
 	for _, c := range cats {
 		s := fmt.Sprintf("%s %s %s", c.File, c.Domain.ID, strings.Join(c.Domain.Locales, ","))
 		if len(c.Entries) > 0 {
-			if zh := c.Entries[0].Message["zh-CN"]; zh != "" {
+			if zh := c.Entries[0].Message.Get("zh-CN"); zh != "" {
 				s += " " + zh
 			}
 		}
@@ -241,7 +241,7 @@ func TestLoadGit(t *testing.T) {
 		})
 	}
 	// The text at the revision is the old one, the working tree's the new.
-	if cats, err := source.Load("git:HEAD:cats/a.yaml"); err != nil || cats[0].Entries[0].Message["en"] != "Old text." {
+	if cats, err := source.Load("git:HEAD:cats/a.yaml"); err != nil || cats[0].Entries[0].Message.Get("en") != "Old text." {
 		t.Errorf("git:HEAD:cats/a.yaml = %v, %v; want the committed text", summary(cats), err)
 	}
 }
@@ -307,7 +307,7 @@ func TestSet(t *testing.T) {
 			got := map[string]string{}
 			for id := range tt.want {
 				if c := set.Domain(id); c != nil {
-					got[id] = c.File + ": " + c.Entries[0].Message["en"]
+					got[id] = c.File + ": " + c.Entries[0].Message.Get("en")
 				}
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
@@ -399,7 +399,7 @@ func TestMergeOverlaysFS(t *testing.T) {
 	if err := source.MergeOverlaysFS("cats", fsys, []*catalog.Catalog{c}); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Entries[0].Message["zh-CN"]; got != "甲。" {
+	if got := c.Entries[0].Message.Get("zh-CN"); got != "甲。" {
 		t.Errorf("zh-CN = %q, want the overlay of fsys", got)
 	}
 	fsys["i18n/test.a.zh-CN.yaml"] = &fstest.MapFile{Data: []byte(overlayYAML("test.a", "A9", "未知。"))}

@@ -75,7 +75,7 @@ func ExampleWrite() {
 		panic(err)
 	}
 	e := c.Entries[0]
-	fmt.Println(c.Domain.ID, len(c.Entries), strings.Contains(e.Message["en"], "{name}"), e.Params[0].Name)
+	fmt.Println(c.Domain.ID, len(c.Entries), strings.Contains(e.Message.Get("en"), "{name}"), e.Params[0].Name)
 	// Output: synthetic.api 1 true name
 }
 
