@@ -183,8 +183,13 @@ func New(cfg Config) (*Server, error) {
 	s.st = &store{builtin: cfg.Builtin, dirs: cfg.Dirs, loadFile: cfg.LoadFile, lint: lintCfg, log: cfg.Logger, onSwap: s.swapped, buildIndex: cfg.buildIndex,
 		maxDrop: cfg.MaxDrop, confirmDrop: cfg.DropConfirm, allowDrop: cfg.AllowDrop, onHold: newHeldCounter(s.metrics.reg).Inc}
 	start := time.Now()
-	if _, err := s.st.load(); err != nil {
-		s.log.Warn("some catalogs were not loaded", "err", err)
+	// A registry is served instead of Builtin and Dirs: loading those
+	// first would make an empty snapshot searchable (and /readyz ready)
+	// while the registry's index is built.
+	if cfg.Registry == nil {
+		if _, err := s.st.load(); err != nil {
+			s.log.Warn("some catalogs were not loaded", "err", err)
+		}
 	}
 	if err := s.openRegistry(); err != nil {
 		return nil, err
