@@ -72,15 +72,17 @@ func TestSearchBeforeIndexReady(t *testing.T) {
 		{"entry", "/v1/domains/huaweicloud.css/errors/CSS.0001", nil, `"code":"CSS.0001"`, got{200, "", "", true}},
 		{"entry page", "/domains/huaweicloud.css/errors/CSS.0001", nil, "CSS.0001", got{200, "", "", true}},
 		{"domain page", "/domains/test.example", nil, "test.example", got{200, "", "", true}},
-		{"decode", "/v1/decode?status=429", nil, "", got{200, "", "", true}},
+		{"decode", "/v1/decode?status=429", nil, `"retryable"`, got{200, "", "", true}},
 		{"healthz", "/healthz", nil, `"search":"building"`, got{200, "", "", true}},
 		{"readyz", "/readyz", nil, `"search":"building"`, got{503, "5", "", true}},
 	}
 	for _, tc := range before {
 		t.Run("before/"+tc.name, func(t *testing.T) {
-			r := do(t, ts, "GET", tc.path, tc.header, nil)
+			var r response
 			if strings.HasPrefix(tc.path, "/v1/decode") {
 				r = do(t, ts, "POST", tc.path, tc.header, strings.NewReader(`{"error":{"code":429,"message":"slow down","status":"RESOURCE_EXHAUSTED"}}`))
+			} else {
+				r = do(t, ts, "GET", tc.path, tc.header, nil)
 			}
 			g := got{r.status, r.header.Get("Retry-After"), r.header.Get("Refresh"), strings.Contains(string(r.body), tc.want)}
 			if diff := cmp.Diff(tc.wantGot, g); diff != "" {
