@@ -6,7 +6,8 @@
 # a trivial net/http handler (baseline/) writing the same bytes; ROUNDS
 # rounds, medians reported.
 # Part 2: errcat serve over a synthetic catalog of N entries (errcat synth):
-# start-up time to the first healthy answer, resident memory, and wrk
+# start-up time to the first healthy answer and to search ready (the
+# index is built in the background), resident memory, and wrk
 # latency percentiles of a mix of searches (synth-queries.txt), one
 # connection at a time and four at once (SEARCH_CONNS).
 #
@@ -84,6 +85,8 @@ esac
 echo "   errcat serves the built-in catalogs from: $STORE"
 start errcat "$work/errcat" serve --addr 127.0.0.1:0 --rate-limit 0 --log-level warn "${source_args[@]}"
 errcat_url=${url%/}
+# Searches are answered once the search index is built (/readyz).
+until curl -sf "$errcat_url/readyz" >/dev/null; do sleep 0.05; done
 entry=/v1/domains/huaweicloud.css/errors/CSS.0001
 search='/v1/search?q=parameter&limit=20'
 curl -sf "$errcat_url$entry" >"$work/entry.json"
@@ -127,6 +130,9 @@ big_url=${url%/}
 until curl -sf "$big_url/healthz" >/dev/null; do sleep 0.05; done
 t1=$(date +%s.%N)
 echo "   start-up to the first healthy answer: $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f s", b-a}')"
+until curl -sf "$big_url/readyz" >/dev/null; do sleep 0.05; done
+t2=$(date +%s.%N)
+echo "   start-up to search ready (/readyz): $(awk -v a="$t0" -v b="$t2" 'BEGIN {printf "%.1f s", b-a}')"
 grep -o '"msg":"catalogs loaded".*' "$work/big.log" | head -1 | sed 's/^/   /'
 curl -sf "$big_url/healthz" | sed 's/^/   healthz: /'
 for c in $SEARCH_CONNS; do

@@ -50,9 +50,10 @@ func (s *Server) routes() {
 		snap := s.snap()
 		writeJSON(w, http.StatusOK, map[string]any{
 			"status": "ok", "domains": len(snap.set.Catalogs()), "entries": snap.set.Len(),
-			"loaded": snap.loaded.UTC().Format("2006-01-02T15:04:05Z"),
+			"loaded": snap.loaded.UTC().Format("2006-01-02T15:04:05Z"), "search": s.searchState(),
 		})
 	})
+	m.HandleFunc("GET /readyz", s.readyz)
 	metrics := promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{})
 	if !s.cfg.MetricsApart {
 		m.Handle("GET /metrics", metrics)
@@ -341,11 +342,52 @@ func (s *Server) searchQuery(r *http.Request) (search.Query, error) {
 	return sq, err
 }
 
+// searchRetry is the Retry-After, in seconds, of a search refused while
+// the first search index is being built.
+const searchRetry = 5
+
+// searchState says how far search is: "ready" (the index of the catalogs
+// served is built), "updating" (an older snapshot's index answers while
+// the new one's is built) or "building" (no index yet: searches are
+// refused).
+func (s *Server) searchState() string {
+	switch {
+	case s.st.searchReady():
+		return "ready"
+	case s.searchSnap() != nil:
+		return "updating"
+	}
+	return "building"
+}
+
+// readyz answers 200 once searches are answered, 503 with Retry-After
+// before; look-ups are answered as soon as /healthz is.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	state := s.searchState()
+	w.Header().Set("Cache-Control", "no-store")
+	if state == "building" {
+		w.Header().Set("Retry-After", strconv.Itoa(searchRetry))
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "starting", "search": state})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ready", "search": state})
+}
+
+// searchNotReady refuses a search while no search index is built.
+func (s *Server) searchNotReady(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", strconv.Itoa(searchRetry))
+	s.problem(w, r, "SearchNotReady", map[string]string{"retry_after": strconv.Itoa(searchRetry)})
+}
+
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
-	snap := s.snap()
 	sq, err := s.searchQuery(r)
 	if err != nil {
 		s.badRequest(w, r, err)
+		return
+	}
+	snap := s.searchSnap()
+	if snap == nil {
+		s.searchNotReady(w, r)
 		return
 	}
 	if sq.Domain != "" && snap.set.Domain(sq.Domain) == nil {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -39,6 +41,9 @@ func newTestServer(tb testing.TB, mod func(*Config)) (*Server, *httptest.Server)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	if cfg.buildIndex == nil {
+		waitSearch(tb, s)
+	}
 	ts := httptest.NewUnstartedServer(s)
 	hs := s.HTTPServer("")
 	ts.Config.ReadHeaderTimeout = hs.ReadHeaderTimeout
@@ -48,6 +53,17 @@ func newTestServer(tb testing.TB, mod func(*Config)) (*Server, *httptest.Server)
 	ts.Start()
 	tb.Cleanup(ts.Close)
 	return s, ts
+}
+
+// waitSearch waits until s answers searches over the catalogs it serves
+// now: its search index is built in the background.
+func waitSearch(tb testing.TB, s *Server) {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := s.WaitSearch(ctx); err != nil {
+		tb.Fatalf("search index: %v", err)
+	}
 }
 
 type response struct {

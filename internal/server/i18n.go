@@ -97,6 +97,7 @@ var uiText = map[string]map[string]string{
 	"search.clear":                {"en": "clear", "zh-CN": "清除"},
 	"search.synonyms":             {"en": "Also searched for", "zh-CN": "同时搜索了"},
 	"search.suggestcodes":         {"en": "Nearest codes", "zh-CN": "相近的错误码"},
+	"search.notready":             {"en": "The search index is being built. This page reloads by itself in a few seconds; looking a code up by its domain works meanwhile.", "zh-CN": "搜索索引正在构建。本页将在几秒后自动刷新；在此期间可按域查询错误码。"},
 	"search.suggestwords":         {"en": "Nearest words", "zh-CN": "相近的词"},
 	"anchor":                      {"en": "Link to this section", "zh-CN": "本节链接"},
 	"copy":                        {"en": "Copy", "zh-CN": "复制"},

@@ -87,7 +87,7 @@ func (s *Server) reloadRegistry(ctx context.Context) error {
 	}
 	rs.parsed, rs.hashes = parsed, joined
 	snap := newSnapshot(catalog.NewSet(cats...), s.st.lint)
-	s.st.cur.Store(snap)
+	s.st.swap(snap)
 	s.swapped(snap, nil)
 	s.log.Info("registry loaded", "domains", len(cats), "entries", snap.set.Len())
 	return nil

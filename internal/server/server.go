@@ -19,7 +19,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"runtime/debug"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -30,6 +29,7 @@ import (
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/internal/lint"
 	"github.com/errcat/errcat/internal/registry"
+	"github.com/errcat/errcat/internal/search"
 	"github.com/errcat/errcat/internal/source"
 )
 
@@ -97,6 +97,10 @@ type Config struct {
 	// outside the registry ($ERRCAT_ADMIN_TOKEN); empty: none.
 	Registry   *registry.Store
 	AdminToken string
+
+	// buildIndex builds a snapshot's search index (default search.Build);
+	// tests hold it back to see the server before its index is ready.
+	buildIndex func(*catalog.Set) *search.Index
 }
 
 // Server is the error center.
@@ -176,20 +180,24 @@ func New(cfg Config) (*Server, error) {
 	if cfg.NoLint {
 		lintCfg = nil
 	}
-	s.st = &store{builtin: cfg.Builtin, dirs: cfg.Dirs, loadFile: cfg.LoadFile, lint: lintCfg, log: cfg.Logger, onSwap: s.swapped,
+	s.st = &store{builtin: cfg.Builtin, dirs: cfg.Dirs, loadFile: cfg.LoadFile, lint: lintCfg, log: cfg.Logger, onSwap: s.swapped, buildIndex: cfg.buildIndex,
 		maxDrop: cfg.MaxDrop, confirmDrop: cfg.DropConfirm, allowDrop: cfg.AllowDrop, onHold: newHeldCounter(s.metrics.reg).Inc}
 	start := time.Now()
-	if _, err := s.st.load(); err != nil {
-		s.log.Warn("some catalogs were not loaded", "err", err)
+	// A registry is served instead of Builtin and Dirs: loading those
+	// first would make an empty snapshot searchable (and /readyz ready)
+	// while the registry's index is built.
+	if cfg.Registry == nil {
+		if _, err := s.st.load(); err != nil {
+			s.log.Warn("some catalogs were not loaded", "err", err)
+		}
 	}
 	if err := s.openRegistry(); err != nil {
 		return nil, err
 	}
+	// The search index is being built in the background (store.swap);
+	// it hands the memory of parsing and indexing back to the system
+	// when done.
 	snap := s.st.cur.Load()
-	if snap.set.Len() > 100000 {
-		// Give the memory of parsing and indexing back to the system.
-		debug.FreeOSMemory()
-	}
 	s.log.Info("catalogs loaded", "domains", len(snap.set.Catalogs()), "entries", snap.set.Len(), "duration", time.Since(start))
 	if snap.set.Len() == 0 && len(cfg.Builtin)+len(cfg.Dirs) > 0 {
 		return nil, errors.New("no catalog could be loaded")
@@ -221,6 +229,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 // any other path with 404, for a listen address of its own (see
 // Config.MetricsApart).
 func (s *Server) MetricsHandler() http.Handler { return s.metricsHandler }
+
+// SearchReady reports whether the search index of the catalogs served
+// now is built. Until the first one is, searches are answered 503.
+func (s *Server) SearchReady() bool { return s.st.searchReady() }
+
+// WaitSearch waits until the search index of the catalogs served now is
+// built, or ctx ends.
+func (s *Server) WaitSearch(ctx context.Context) error { return s.st.waitSearch(ctx) }
 
 // Reload checks the catalog directories now and reports whether the
 // catalogs changed.
@@ -290,3 +306,7 @@ func (s *Server) serve(ctx context.Context, hs *http.Server, ln net.Listener) er
 }
 
 func (s *Server) snap() *snapshot { return s.st.cur.Load() }
+
+// searchSnap returns the newest snapshot whose search index is built, or
+// nil when none is yet.
+func (s *Server) searchSnap() *snapshot { return s.st.searchable.Load() }

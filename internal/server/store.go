@@ -31,14 +31,21 @@ import (
 // entry JSON. A reload builds a new snapshot and swaps the pointer, so a
 // request sees the old catalogs or the new ones, never a mix.
 //
+// The search index is built after the swap, in the background (see
+// store.swap): until it is ready, searches read the newest snapshot whose
+// index is (store.searchable), or are refused when there is none yet.
+//
 // The runtime's Defs, the decoder's catalog and the lint findings are
 // built on first use, once per snapshot: a look-up service over a million
 // entries need not pay for them at start-up.
 type snapshot struct {
 	set    *catalog.Set
-	index  *search.Index
 	loaded time.Time
-	lint   *lint.Config // nil: no lint
+	// index is set once, before the snapshot becomes searchable; indexed
+	// is closed when its build ended or was given up for a newer snapshot.
+	index   *search.Index
+	indexed chan struct{}
+	lint    *lint.Config // nil: no lint
 
 	entryJSON sync.Map // *catalog.Entry → []byte
 
@@ -51,7 +58,7 @@ type snapshot struct {
 }
 
 func newSnapshot(set *catalog.Set, lintCfg *lint.Config) *snapshot {
-	return &snapshot{set: set, index: search.Build(set), loaded: time.Now(), lint: lintCfg}
+	return &snapshot{set: set, loaded: time.Now(), lint: lintCfg, indexed: make(chan struct{})}
 }
 
 // registry returns the runtime's Defs of the snapshot's catalogs.
@@ -98,9 +105,16 @@ func (s *snapshot) entryBytes(d *catalog.Domain, e *catalog.Entry) []byte {
 
 // store holds the current snapshot and reloads catalog directories.
 type store struct {
-	cur     atomic.Pointer[snapshot]
-	builtin []*catalog.Catalog
-	dirs    []string
+	cur atomic.Pointer[snapshot]
+	// searchable is the newest snapshot whose search index is built; nil
+	// until the first one is.
+	searchable atomic.Pointer[snapshot]
+	// buildIndex builds a snapshot's search index (nil: search.Build);
+	// indexMu lets one build run at a time.
+	buildIndex func(*catalog.Set) *search.Index
+	indexMu    sync.Mutex
+	builtin    []*catalog.Catalog
+	dirs       []string
 	// loadFile reads one catalog file.
 	loadFile func(string) (*catalog.Catalog, error)
 	lint     *lint.Config
@@ -239,14 +253,75 @@ func (st *store) load() (bool, error) {
 		cats = append(cats, dirCats...)
 	}
 	snap := newSnapshot(catalog.NewSet(cats...), st.lint)
-	st.cur.Store(snap)
-	if snap.set.Len() >= releaseMin {
-		go settleMemory()
-	}
+	st.swap(snap)
 	if st.onSwap != nil {
 		st.onSwap(snap, errors.Join(errs...))
 	}
 	return true, errors.Join(errs...)
+}
+
+// swap makes snap the snapshot requests read and builds its search index
+// in the background; searches keep reading the snapshot searchable was
+// until the index is ready.
+func (st *store) swap(snap *snapshot) {
+	st.cur.Store(snap)
+	go st.index(snap)
+}
+
+// index builds snap's search index and makes snap searchable, unless a
+// newer snapshot took its place before the build began. After a large
+// snapshot it hands the build's garbage back to the system.
+func (st *store) index(snap *snapshot) {
+	st.indexMu.Lock()
+	defer st.indexMu.Unlock()
+	defer close(snap.indexed)
+	if st.cur.Load() != snap {
+		return // superseded: the newer snapshot's build follows
+	}
+	build := st.buildIndex
+	if build == nil {
+		build = search.Build
+	}
+	start := time.Now()
+	snap.index = build(snap.set)
+	st.searchable.Store(snap)
+	if st.log != nil {
+		st.log.Info("search index built", "entries", snap.set.Len(), "duration", time.Since(start))
+	}
+	if snap.set.Len() >= releaseMin {
+		settleMemory()
+	}
+}
+
+// searchReady reports whether the current snapshot's search index is
+// built.
+func (st *store) searchReady() bool {
+	cur := st.cur.Load()
+	return cur != nil && st.searchable.Load() == cur
+}
+
+// waitSearch waits until the current snapshot's search index is built
+// or ctx ends.
+func (st *store) waitSearch(ctx context.Context) error {
+	for {
+		cur := st.cur.Load()
+		if cur == nil {
+			return errors.New("no snapshot loaded")
+		}
+		select {
+		case <-cur.indexed:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if st.searchReady() {
+			return nil
+		}
+		if st.cur.Load() == cur {
+			// Given up although still current: cannot happen, as a
+			// build is given up only for a newer snapshot.
+			return errors.New("search index not built")
+		}
+	}
 }
 
 // ready reports whether a file that is no longer the one last read (at)

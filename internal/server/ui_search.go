@@ -67,6 +67,14 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, "search", "", data)
 		return
 	}
+	// Searches read the newest snapshot whose index is built.
+	if snap = s.searchSnap(); snap == nil {
+		w.Header().Set("Retry-After", strconv.Itoa(searchRetry))
+		w.Header().Set("Refresh", strconv.Itoa(searchRetry))
+		data["NotReady"] = true
+		s.render(w, r, http.StatusServiceUnavailable, "search", "", data)
+		return
+	}
 	// Rank without the domain, so every domain's count is known; the
 	// filters then pick the rows.
 	sq.Domain, sq.Limit = "", searchScan
