@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -141,4 +142,62 @@ func TestSearchSkipsOnlyWhatCannotMatter(t *testing.T) {
 		}
 	}
 	t.Logf("%d queries", n)
+}
+
+// weighByBinarySearch is weigh as it was for few candidates: a binary
+// search of each candidate in both posting lists.
+func (s *scratch) weighByBinarySearch(q qterm) {
+	for _, d := range s.touched {
+		_, inText := slices.BinarySearch(q.tp, d)
+		_, inCode := slices.BinarySearch(q.cp, d)
+		if inText {
+			s.score[d] += q.w
+		}
+		if inCode {
+			s.score[d] += 2 * q.w
+		}
+		if inText || inCode {
+			s.hits[d]++
+		}
+	}
+}
+
+// TestWeighGallops compares weigh with a binary search of every
+// candidate, on random candidates and posting lists of many densities.
+func TestWeighGallops(t *testing.T) {
+	const n = 5000
+	rng := rand.New(rand.NewPCG(1, 2))
+	sorted := func(p float64) []uint32 {
+		var out []uint32
+		for d := range uint32(n) {
+			if rng.Float64() < p {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	for round := range 300 {
+		pc, pt, pk := rng.Float64()*0.05, rng.Float64(), rng.Float64()*0.5
+		got, want := newScratch(n), newScratch(n)
+		// Candidates, touched out of document order, with earlier scores.
+		cands := sorted(pc)
+		rng.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
+		for _, s := range []*scratch{got, want} {
+			for _, d := range cands {
+				s.touch(d)
+				s.score[d] += 1.25
+				s.hits[d]++
+			}
+		}
+		q := qterm{tp: sorted(pt), cp: sorted(pk), w: 0.7 + float32(round)/100}
+		df := len(q.tp) + len(q.cp)
+		got.weigh(q, df)
+		want.weighByBinarySearch(q)
+		if diff := gocmp.Diff(want.score, got.score); diff != "" {
+			t.Fatalf("round %d: scores (-want +got):\n%s", round, diff)
+		}
+		if diff := gocmp.Diff(want.hits, got.hits); diff != "" {
+			t.Fatalf("round %d: hits (-want +got):\n%s", round, diff)
+		}
+	}
 }

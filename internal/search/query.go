@@ -315,13 +315,21 @@ func (ix *Index) words(s *scratch, qterms []string, lo, hi uint32) {
 }
 
 // weigh adds the weight of q, a term of df postings, to the candidates
-// only: by binary search when they are few, else by a pass over the
-// postings.
+// only: by galloping through the postings when they are few, else by a
+// pass over the postings.
 func (s *scratch) weigh(q qterm, df int) {
-	if len(s.touched)*16 < df {
+	if len(s.touched)*4 < df {
+		// Candidates in document order (the order of touched does not
+		// matter to rank) step through the postings by galloping.
+		if !slices.IsSorted(s.touched) {
+			slices.Sort(s.touched)
+		}
+		i, j := 0, 0
 		for _, d := range s.touched {
-			_, inText := slices.BinarySearch(q.tp, d)
-			_, inCode := slices.BinarySearch(q.cp, d)
+			i = gallop(q.tp, i, d)
+			j = gallop(q.cp, j, d)
+			inText := i < len(q.tp) && q.tp[i] == d
+			inCode := j < len(q.cp) && q.cp[j] == d
 			if inText {
 				s.score[d] += q.w
 			}
@@ -352,6 +360,26 @@ func (s *scratch) weigh(q qterm, df int) {
 			}
 		}
 	}
+}
+
+// gallop returns the first index from i on of the sorted p whose
+// document is d or after it, by steps of doubling length from i.
+func gallop(p []uint32, i int, d uint32) int {
+	if i >= len(p) || p[i] >= d {
+		return i
+	}
+	step := 1
+	for i+step < len(p) && p[i+step] < d {
+		i += step
+		step *= 2
+	}
+	// p[i] < d, and p[i+step] >= d or past the end.
+	hi := min(i+step, len(p)-1)
+	if p[hi] < d {
+		return len(p)
+	}
+	j, _ := slices.BinarySearch(p[i+1:hi+1], d)
+	return i + 1 + j
 }
 
 // cand is a document and its final score.
