@@ -112,7 +112,27 @@ func (ix *Index) Search(q Query) []Hit {
 	for i, h := range hits {
 		best[h.Entry] = i
 	}
-	for _, a := range alts {
+	// bounds[i] is the most any hit of alts[i:] can score. Once the
+	// limit-th best score so far is above it, no alternative left can
+	// change the result: each of their hits would rank below limit others,
+	// and any score it raised would stay there. Only a suffix of the
+	// alternatives is skipped, so every entry keeps its place among ties.
+	bounds := make([]float64, len(alts)+1)
+	for i := len(alts) - 1; i >= 0; i-- {
+		bounds[i] = max(bounds[i+1], 0.9*ix.scoreBound(alts[i]))
+	}
+	var top []float64
+	for i, a := range alts {
+		if len(hits) >= limit {
+			top = top[:0]
+			for _, h := range hits {
+				top = append(top, h.Score)
+			}
+			slices.SortFunc(top, func(a, b float64) int { return cmp.Compare(b, a) })
+			if bounds[i] < top[limit-1] {
+				break
+			}
+		}
 		s.reset()
 		aq := q
 		aq.Text = a
@@ -134,6 +154,37 @@ func (ix *Index) Search(q Query) []Hit {
 		hits = hits[:limit]
 	}
 	return hits
+}
+
+// scoreBound returns more than any hit of the word query text can score
+// without its codes: every term matching in both text and code, and the
+// bonus for all terms when every term occurs somewhere.
+func (ix *Index) scoreBound(text string) float64 {
+	if strings.TrimSpace(text) == "" || ix.Len() == 0 {
+		return 0
+	}
+	n := float64(ix.Len())
+	qterms := queryTermSet(text)
+	sum, all := 0.0, len(qterms) > 0
+	for _, t := range qterms {
+		tp, cp := ix.postings(t, false), ix.postings(t, true)
+		if len(tp) == 0 && len(cp) == 0 {
+			all = false
+			continue
+		}
+		w := float64(float32(math.Log(1 + n/float64(len(tp)+len(cp)))))
+		if len(tp) > 0 {
+			sum += w
+		}
+		if len(cp) > 0 {
+			sum += 2 * w
+		}
+	}
+	if all || len(qterms) > 255 {
+		sum += 100
+	}
+	// A margin for the rounding of the float32 sums.
+	return sum*(1+1e-4) + 1e-3
 }
 
 // searchWith runs q with the scratch space s; with codes false it matches
@@ -264,13 +315,21 @@ func (ix *Index) words(s *scratch, qterms []string, lo, hi uint32) {
 }
 
 // weigh adds the weight of q, a term of df postings, to the candidates
-// only: by binary search when they are few, else by a pass over the
-// postings.
+// only: by galloping through the postings when they are few, else by a
+// pass over the postings.
 func (s *scratch) weigh(q qterm, df int) {
-	if len(s.touched)*16 < df {
+	if len(s.touched)*4 < df {
+		// Candidates in document order (the order of touched does not
+		// matter to rank) step through the postings by galloping.
+		if !slices.IsSorted(s.touched) {
+			slices.Sort(s.touched)
+		}
+		i, j := 0, 0
 		for _, d := range s.touched {
-			_, inText := slices.BinarySearch(q.tp, d)
-			_, inCode := slices.BinarySearch(q.cp, d)
+			i = gallop(q.tp, i, d)
+			j = gallop(q.cp, j, d)
+			inText := i < len(q.tp) && q.tp[i] == d
+			inCode := j < len(q.cp) && q.cp[j] == d
 			if inText {
 				s.score[d] += q.w
 			}
@@ -301,6 +360,26 @@ func (s *scratch) weigh(q qterm, df int) {
 			}
 		}
 	}
+}
+
+// gallop returns the first index from i on of the sorted p whose
+// document is d or after it, by steps of doubling length from i.
+func gallop(p []uint32, i int, d uint32) int {
+	if i >= len(p) || p[i] >= d {
+		return i
+	}
+	step := 1
+	for i+step < len(p) && p[i+step] < d {
+		i += step
+		step *= 2
+	}
+	// p[i] < d, and p[i+step] >= d or past the end.
+	hi := min(i+step, len(p)-1)
+	if p[hi] < d {
+		return len(p)
+	}
+	j, _ := slices.BinarySearch(p[i+1:hi+1], d)
+	return i + 1 + j
 }
 
 // cand is a document and its final score.
