@@ -508,7 +508,7 @@ func (d *doc) raw(i int) string {
 		return ""
 	}
 	t := d.at(i)
-	if t.kind == kStr {
+	if t.kind() == kStr {
 		return d.s[t.start-1 : t.end+1]
 	}
 	return d.s[t.start:t.end]

@@ -26,26 +26,37 @@ const (
 	kObj
 )
 
-// tok is one JSON value (or object key) on the tape. Containers are followed
-// by their members; next is the index just past the value's subtree.
+// tok is one JSON value (or object key) on the tape, 16 bytes. Containers
+// are followed by their members; next is the index just past the value's
+// subtree (while a container is open, the index of the container holding
+// it, -1 for none).
 type tok struct {
 	start, end int32 // the value's span; for strings, the contents between the quotes
 	next       int32
-	// keys, for an object, is a filter of its keys: bit keyBit(k) is set
-	// for every plain key k, every bit when a key holds escapes. get
-	// skips the scan when the key's bit is clear.
-	keys  uint32
-	kind  kind
-	esc   bool // a string holding backslash escapes
-	plain bool // a string without escapes or a number: text is its span
+	// meta holds the kind (bits 0–2) and the flags tEsc, tPlain and
+	// tEscKeys; for an object, bits 8–31 are a filter of its keys: bit
+	// keyBit(k) is set for every plain key k, every bit when a key holds
+	// escapes. get skips the scan when the key's bit is clear.
+	meta uint32
 }
+
+const (
+	tEsc     = 1 << 3 // a string holding backslash escapes
+	tPlain   = 1 << 4 // a string without escapes or a number: text is its span
+	tEscKeys = 1 << 5 // an object with a key holding escapes
+	tFilter  = ^uint32(0xff)
+)
+
+func (t *tok) kind() kind  { return kind(t.meta & 7) }
+func (t *tok) esc() bool   { return t.meta&tEsc != 0 }
+func (t *tok) plain() bool { return t.meta&tPlain != 0 }
 
 // keyBit is the bit of an object's key filter that key sets.
 func keyBit(key string) uint32 {
 	if len(key) == 0 {
-		return 1
+		return 1 << 8
 	}
-	return 1 << ((uint(len(key))*7 + uint(key[0])*3 + uint(key[len(key)-1])) & 31)
+	return 1 << (8 + (uint(len(key))*7+uint(key[0])*3+uint(key[len(key)-1]))%24)
 }
 
 // maxDepth bounds nesting so that hostile bodies cannot exhaust memory.
@@ -55,10 +66,11 @@ const errEOF = "unexpected end of JSON (truncated body?)"
 
 // parseJSON reads d.s into d's tape. It reports "" or a reason and the
 // byte offset where reading stopped. It is one loop without recursion or
-// callbacks, so that a doc declared by the caller stays on its stack.
+// callbacks, so that a doc declared by the caller stays on its stack; the
+// open containers are chained through their next fields (see tok).
 func parseJSON(d *doc) (string, int) {
 	s := d.s
-	var stack [maxDepth]int32 // tape indices of the open containers
+	top := -1 // tape index of the innermost open container
 	depth := 0
 	i := 0
 	done := false // a value just ended
@@ -80,18 +92,19 @@ func parseJSON(d *doc) (string, int) {
 				if k == kObj && d.n <= 1 && depth == d.n {
 					d.rt.obj = int32(d.n + 1) // the root object: see rootTable
 				}
-				stack[depth] = int32(d.n)
+				o := d.n
+				d.push(tok{start: int32(i), next: int32(top), meta: uint32(k)})
+				top = o
 				depth++
-				d.push(tok{start: int32(i), kind: k})
 				i = skipWS(s, i+1)
 				if i < len(s) && s[i] == closer {
 					i++
 					depth--
-					d.close(int(stack[depth]), i)
+					top = d.close(o, i)
 					done = true
 				} else if k == kObj {
 					var reason string
-					if i, reason = parseKey(d, int(stack[depth-1]), i); reason != "" {
+					if i, reason = parseKey(d, o, i); reason != "" {
 						return reason, i
 					}
 				}
@@ -101,14 +114,18 @@ func parseJSON(d *doc) (string, int) {
 				if reason != "" {
 					return reason, end
 				}
-				d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc, plain: !esc})
+				meta := uint32(kStr) | tPlain
+				if esc {
+					meta = uint32(kStr) | tEsc
+				}
+				d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), meta: meta})
 				i = end
 			case c == '-' || (c >= '0' && c <= '9'):
 				end, reason := scanNumber(s, i)
 				if reason != "" {
 					return reason, end
 				}
-				d.push(tok{start: int32(i), end: int32(end), next: int32(d.n + 1), kind: kNum, plain: true})
+				d.push(tok{start: int32(i), end: int32(end), next: int32(d.n + 1), meta: uint32(kNum) | tPlain})
 				i = end
 			case c == 't' || c == 'f' || c == 'n':
 				word, k := "null", kNull
@@ -123,7 +140,7 @@ func parseJSON(d *doc) (string, int) {
 					}
 					return "invalid literal, expected " + word, i
 				}
-				d.push(tok{start: int32(i), end: int32(i + len(word)), next: int32(d.n + 1), kind: k})
+				d.push(tok{start: int32(i), end: int32(i + len(word)), next: int32(d.n + 1), meta: uint32(k)})
 				i += len(word)
 			default:
 				return "invalid character " + strconv.QuoteRune(rune(c)) + " looking for a JSON value", i
@@ -141,9 +158,8 @@ func parseJSON(d *doc) (string, int) {
 		if i >= len(s) {
 			return errEOF, i
 		}
-		top := stack[depth-1]
 		closer := byte(']')
-		if d.ref(int(top)).kind == kObj {
+		if d.ref(top).kind() == kObj {
 			closer = '}'
 		}
 		switch s[i] {
@@ -152,14 +168,14 @@ func parseJSON(d *doc) (string, int) {
 			done = false
 			if closer == '}' {
 				var reason string
-				if i, reason = parseKey(d, int(top), skipWS(s, i)); reason != "" {
+				if i, reason = parseKey(d, top, skipWS(s, i)); reason != "" {
 					return reason, i
 				}
 			}
 		case closer:
 			i++
 			depth--
-			d.close(int(top), i)
+			top = d.close(top, i)
 		default:
 			return "missing ',' or closing bracket", i
 		}
@@ -179,12 +195,13 @@ func parseKey(d *doc, obj, i int) (int, string) {
 	if reason != "" {
 		return end, reason
 	}
-	d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), kind: kStr, esc: esc, plain: !esc})
-	bit := ^uint32(0)
-	if !esc {
-		bit = keyBit(s[i+1 : end-1])
+	if esc {
+		d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), meta: uint32(kStr) | tEsc})
+		d.ref(obj).meta |= tFilter | tEscKeys
+	} else {
+		d.push(tok{start: int32(i + 1), end: int32(end - 1), next: int32(d.n + 1), meta: uint32(kStr) | tPlain})
+		d.ref(obj).meta |= keyBit(s[i+1 : end-1])
 	}
-	d.ref(obj).keys |= bit
 	if obj+1 == int(d.rt.obj) {
 		d.noteRootKey(obj, d.n-1, s[i+1:end-1], esc)
 	}
@@ -327,7 +344,7 @@ func scanNumber(s string, i int) (int, string) {
 }
 
 // inlineToks is the tape length a doc holds without allocating.
-const inlineToks = 96
+const inlineToks = 64
 
 // doc is a parsed body: the text and its tape. The first inlineToks tokens
 // live in the doc itself, so a doc on the stack costs no allocation; the
@@ -364,17 +381,20 @@ func (d *doc) ref(i int) *tok {
 	return &d.more[i-inlineToks]
 }
 
-// close records the end of container i, whose subtree is complete.
-func (d *doc) close(i, end int) {
+// close records the end of container i, whose subtree is complete, and
+// returns the container holding it (-1 for none).
+func (d *doc) close(i, end int) int {
 	t := d.ref(i)
+	up := int(t.next)
 	t.end, t.next = int32(end), int32(d.n)
+	return up
 }
 
 func (d *doc) kind(i int) kind {
 	if i < 0 || i >= d.n {
 		return kNull
 	}
-	return d.at(i).kind
+	return d.ref(i).kind()
 }
 
 func (d *doc) isObj(i int) bool { return i >= 0 && d.kind(i) == kObj }
@@ -385,11 +405,11 @@ func (d *doc) get(obj int, key string) int {
 		return -1
 	}
 	o := d.at(obj)
-	if o.kind != kObj || o.keys&keyBit(key) == 0 {
+	if o.kind() != kObj || o.meta&keyBit(key) == 0 {
 		return -1
 	}
 	end := int(o.next)
-	if end <= inlineToks && o.keys != ^uint32(0) {
+	if end <= inlineToks && o.meta&tEscKeys == 0 {
 		// The object lies in the inline tape and no key holds escapes.
 		toks := d.arr[:end]
 		for j := obj + 1; j+1 < end; j = int(toks[j+1].next) {
@@ -401,10 +421,10 @@ func (d *doc) get(obj int, key string) int {
 	}
 	for j := obj + 1; j+1 < end; j = int(d.at(j + 1).next) {
 		k := d.at(j)
-		if !k.esc && int(k.end-k.start) != len(key) {
+		if !k.esc() && int(k.end-k.start) != len(key) {
 			continue
 		}
-		if k.esc {
+		if k.esc() {
 			if unescape(d.s[k.start:k.end]) == key {
 				return j + 1
 			}
@@ -450,7 +470,7 @@ func (d *doc) key(obj int) int {
 func (d *doc) next(arr, i int) int {
 	a := d.ref(arr)
 	var j int
-	if a.kind == kObj {
+	if a.kind() == kObj {
 		j = int(d.ref(i + 1).next) // past the key's value
 	} else {
 		j = int(d.ref(i).next)
@@ -466,7 +486,7 @@ func (d *doc) next(arr, i int) int {
 func (d *doc) text(i int) string {
 	// The common case, small enough to be inlined: a plain string or a
 	// number on the inline tape (past d.n the tape is zero, plain false).
-	if uint(i) < inlineToks && d.arr[i].plain {
+	if uint(i) < inlineToks && d.arr[i].meta&tPlain != 0 {
 		return d.s[d.arr[i].start:d.arr[i].end]
 	}
 	return d.textSlow(i)
@@ -478,9 +498,9 @@ func (d *doc) textSlow(i int) string {
 	}
 	t := d.ref(i)
 	switch {
-	case t.kind == kStr && !t.esc, t.kind == kNum:
+	case t.plain():
 		return d.s[t.start:t.end]
-	case t.kind == kStr:
+	case t.kind() == kStr:
 		return unescape(d.s[t.start:t.end])
 	}
 	return ""

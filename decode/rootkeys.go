@@ -242,8 +242,9 @@ type rootTable struct {
 	obj int32
 	// off: a key repeats or holds escapes, the table is not used.
 	off bool
-	// at holds, per key, the tape index of its value plus one (0: absent).
-	at [nRK]int32
+	// at holds, per key, the tape index of its value plus one (0: absent);
+	// a value past index 254 turns the table off.
+	at [nRK]uint8
 }
 
 // noteRootKey records the key just pushed at tape index k (its value
@@ -254,11 +255,11 @@ func (d *doc) noteRootKey(obj, k int, key string, esc bool) {
 		return
 	}
 	if id := rootKey(key); id >= 0 {
-		if d.rt.at[id] != 0 {
+		if d.rt.at[id] != 0 || k+2 > 255 {
 			d.rt.off = true
 			return
 		}
-		d.rt.at[id] = int32(k + 2)
+		d.rt.at[id] = uint8(k + 2)
 	}
 }
 
