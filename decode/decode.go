@@ -443,24 +443,29 @@ func (d *Decoder) maxRaw() int {
 // Normalized; the error is ErrUnreadable or ErrUnknownShape (wrapped with
 // the reason) when the body could not be read as an error.
 func (d *Decoder) Decode(status int, header http.Header, body []byte) (Normalized, error) {
-	n := Normalized{HTTPStatus: status}
+	var n Normalized
+	err := d.decode(&n, status, header, body)
+	return n, err
+}
+
+// decode is Decode into *n, which is zero. (A small Decode is inlined into
+// its callers, so that the Normalized is built where the caller keeps it.)
+func (d *Decoder) decode(n *Normalized, status int, header http.Header, body []byte) error {
+	n.HTTPStatus = status
 	if len(body) > d.maxBody() {
 		n.Raw, _ = clip(string(body[:min(len(body), d.maxRaw()+4)]), d.maxRaw())
 		n.RawTruncated = true
 		n.Format = FormatUnknown
 		n.Reason = "body larger than " + itoa(d.maxBody()) + " bytes, not parsed"
-		d.finish(&n, header)
-		return n, &shapeError{ErrUnreadable, n.Reason}
+		d.finish(n, header)
+		return &shapeError{ErrUnreadable, n.Reason}
 	}
 	s := string(body)
 	n.Raw, n.RawTruncated = clip(s, d.maxRaw())
 	var dc doc // on the stack: see doc
-	failure := d.read(&n, s, header, &dc)
-	d.finish(&n, header)
-	if failure != nil {
-		return n, failure
-	}
-	return n, nil
+	failure := d.read(n, s, header, &dc)
+	d.finish(n, header)
+	return failure
 }
 
 // shapeError is returned for bodies that gave no error shape.

@@ -107,8 +107,8 @@ func readNamed(n *Normalized, d *doc, root int, header http.Header) bool {
 		n.RequestID = d.text(d.rfirst(root, rkRequestIDSnake, rkRequestIDCamel))
 		return true
 	}
-	if strings.HasPrefix(hget(header, "Content-Type"), "application/problem+") ||
-		(problemType(d.text(m.typ)) || m.typ < 0 && m.title >= 0) && (m.status >= 0 || m.detail >= 0) {
+	if (problemType(d.text(m.typ)) || m.typ < 0 && m.title >= 0) && (m.status >= 0 || m.detail >= 0) ||
+		strings.HasPrefix(hget(header, "Content-Type"), "application/problem+") {
 		readProblem(n, d, root)
 		return true
 	}

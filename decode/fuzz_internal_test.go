@@ -75,11 +75,21 @@ func FuzzRootTable(f *testing.F) {
 		`{"kind":"Status","status":"Failure","message":"m","reason":"NotFound","details":{"name":"x"},"code":404}`,
 		`{"RequestId":"r","HostId":"h","Code":"C","Message":"m","Recommend":"u","Success":false}`,
 		`{"type":"about:blank","title":"t","status":400,"detail":"d","error":{"code":1},"errors":[{"message":"x"}]}`,
-		`{"a":{"code":1},"code":2}`, `{"ok":false,"error":"e","response_metadata":{"messages":["x"]},"warning":"w"}`,
+		`{"a":{"code":1},"code":2}`, `RequestId`, `Recommend`, `Rxxxxxxnd`, `ok`, `o`, `{"ok":false,"error":"e","response_metadata":{"messages":["x"]},"warning":"w"}`,
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// rootKey, a perfect hash, against a search of the names.
+		wantID := -1
+		for id := rk(0); id < nRK; id++ {
+			if rootKeyName(id) == s {
+				wantID = int(id)
+			}
+		}
+		if got := rootKey(s); got != wantID {
+			t.Fatalf("rootKey(%q) = %d, want %d", s, got, wantID)
+		}
 		d := &doc{s: s}
 		if reason, _ := parseJSON(d); reason != "" {
 			return
