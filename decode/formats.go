@@ -624,7 +624,21 @@ func readProblem(n *Normalized, d *doc, root int) {
 			*p = v
 		}
 	}
-	for k := d.key(root); k >= 0; k = d.next(root, k) {
+	tbl := d.table(root)
+	if tbl {
+		// Every member has one occurrence: the table has them all.
+		at := &d.rt.at
+		code, typ, domain, title = int(at[rkCode])-1, int(at[rkType])-1, int(at[rkDomain])-1, int(at[rkTitle])-1
+		instance, detail, status, params = int(at[rkInstance])-1, int(at[rkDetail])-1, int(at[rkStatus])-1, int(at[rkParams])-1
+		reqID = [3]int{int(at[rkRequestIDSnake]) - 1, int(at[rkRequestIDCamel]) - 1, int(at[rkTraceID]) - 1}
+		ext = int(d.rt.keys)
+		for _, v := range [...]int{code, typ, domain, title, instance, detail, status, params, reqID[0], reqID[1], reqID[2]} {
+			if v >= 0 {
+				ext--
+			}
+		}
+	}
+	for k := d.key(root); k >= 0 && !tbl; k = d.next(root, k) {
 		v := k + 1
 		switch d.text(k) {
 		case "code":

@@ -3,6 +3,8 @@ package decode
 import (
 	"encoding/json"
 	"strings"
+
+	"github.com/google/go-cmp/cmp"
 	"testing"
 	"unicode/utf8"
 )
@@ -75,7 +77,7 @@ func FuzzRootTable(f *testing.F) {
 		`{"kind":"Status","status":"Failure","message":"m","reason":"NotFound","details":{"name":"x"},"code":404}`,
 		`{"RequestId":"r","HostId":"h","Code":"C","Message":"m","Recommend":"u","Success":false}`,
 		`{"type":"about:blank","title":"t","status":400,"detail":"d","error":{"code":1},"errors":[{"message":"x"}]}`,
-		`{"a":{"code":1},"code":2}`, `RequestId`, `Recommend`, `Rxxxxxxnd`, `ok`, `o`, `{"ok":false,"error":"e","response_metadata":{"messages":["x"]},"warning":"w"}`,
+		`{"a":{"code":1},"code":2}`, `RequestId`, `Recommend`, `{"type":"/t","title":"x","status":400,"params":{"a":"b"},"traceId":"t","ext":[1],"domain":"d","instance":"i"}`, `{"detail":"d","x":1,"x":2,"requestId":"r"}`, `Rxxxxxxnd`, `ok`, `o`, `{"ok":false,"error":"e","response_metadata":{"messages":["x"]},"warning":"w"}`,
 	} {
 		f.Add(s)
 	}
@@ -120,6 +122,15 @@ func FuzzRootTable(f *testing.F) {
 			if rootKey(rootKeyName(id)) != int(id) {
 				t.Fatalf("rootKey(%q) = %d, want %d", rootKeyName(id), rootKey(rootKeyName(id)), id)
 			}
+		}
+		// The problem reader reads the same from the table as by a scan.
+		var got2, want2 Normalized
+		readProblem(&got2, d, root)
+		d.rt.off = true
+		readProblem(&want2, d, root)
+		d.rt.off = false
+		if diff := cmp.Diff(want2, got2); diff != "" {
+			t.Fatalf("readProblem from the table (-scan +table):\n%s", diff)
 		}
 	})
 }

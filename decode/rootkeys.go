@@ -54,6 +54,10 @@ const (
 	rkSuccess
 	rkCodeDesc
 	rkMetadata
+	rkDomain
+	rkInstance
+	rkParams
+	rkTraceID
 	nRK
 )
 
@@ -142,6 +146,14 @@ func rootKey(key string) int {
 		return int(rkCodeDesc)
 	case "metadata":
 		return int(rkMetadata)
+	case "domain":
+		return int(rkDomain)
+	case "instance":
+		return int(rkInstance)
+	case "params":
+		return int(rkParams)
+	case "traceId":
+		return int(rkTraceID)
 	}
 	return -1
 }
@@ -231,6 +243,14 @@ func rootKeyName(id rk) string {
 		return "codeDesc"
 	case rkMetadata:
 		return "metadata"
+	case rkDomain:
+		return "domain"
+	case rkInstance:
+		return "instance"
+	case rkParams:
+		return "params"
+	case rkTraceID:
+		return "traceId"
 	}
 	return ""
 }
@@ -242,6 +262,8 @@ type rootTable struct {
 	obj int32
 	// off: a key repeats or holds escapes, the table is not used.
 	off bool
+	// keys counts the root's members.
+	keys int32
 	// at holds, per key, the tape index of its value plus one (0: absent);
 	// a value past index 254 turns the table off.
 	at [nRK]uint8
@@ -250,6 +272,7 @@ type rootTable struct {
 // noteRootKey records the key just pushed at tape index k (its value
 // comes next) when obj is the root object.
 func (d *doc) noteRootKey(obj, k int, key string, esc bool) {
+	d.rt.keys++
 	if esc {
 		d.rt.off = true
 		return
