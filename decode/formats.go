@@ -472,18 +472,17 @@ func readDocker(n *Normalized, d *doc, errs int) bool {
 // readErrorObject reads {"error":{…}}: Google, Elasticsearch, Stripe,
 // OpenAI, Azure, or the generic nested form.
 func readErrorObject(n *Normalized, d *doc, root, e int, header http.Header) bool {
-	details := d.get(e, "details")
-	status := d.get(e, "status")
-	typ := d.get(e, "type")
+	x := d.eIndex(e)
+	details, status, typ := x[eDetails], x[eStatus], x[eType]
 	google := d.kind(status) == kStr
 	for i := d.elem(details); i >= 0 && !google; i = d.next(details, i) {
 		google = d.has(i, "@type")
 	}
-	n.Message = messageText(d, d.first(e, "message", "Message"))
+	n.Message = messageText(d, x.first(eMessage, eMessageUpper))
 	switch {
 	case google:
 		n.Format = FormatGoogle
-		if c, ok := d.int(d.get(e, "code")); ok && n.HTTPStatus == 0 {
+		if c, ok := d.int(x[eCode]); ok && n.HTTPStatus == 0 {
 			n.HTTPStatus = int(c)
 		}
 		st := d.text(status)
@@ -495,41 +494,41 @@ func readErrorObject(n *Normalized, d *doc, root, e int, header http.Header) boo
 		if d.kind(details) == kArr {
 			n.Details = readDetails(d, details, n.Details)
 		}
-	case d.kind(d.get(e, "root_cause")) == kArr || d.kind(typ) == kStr && d.kind(d.get(e, "reason")) == kStr && n.Message == "":
+	case d.kind(x[eRootCause]) == kArr || d.kind(typ) == kStr && d.kind(x[eReason]) == kStr && n.Message == "":
 		n.Format = FormatElasticsearch
 		n.Code = d.text(typ)
-		n.Message = d.text(d.get(e, "reason"))
+		n.Message = d.text(x[eReason])
 		bodyStatus(n, d, d.rget(root, rkStatus))
-		if rc := d.get(e, "root_cause"); d.kind(rc) == kArr {
+		if rc := x[eRootCause]; d.kind(rc) == kArr {
 			n.Details = readDetails(d, rc, n.Details)
 		}
-		if cb := d.get(e, "caused_by"); d.isObj(cb) {
+		if cb := x[eCausedBy]; d.isObj(cb) {
 			n.Details = append(n.Details, detailOf(d, cb))
 		}
-	case d.kind(typ) == kStr && (d.has(e, "doc_url") || d.has(e, "request_log_url") || d.has(e, "decline_code") || stripeType(d.text(typ))):
+	case d.kind(typ) == kStr && (x[eDocURL] >= 0 || x[eRequestLogURL] >= 0 || x[eDeclineCode] >= 0 || stripeType(d.text(typ))):
 		n.Format = FormatStripe
-		n.Code = d.text(d.get(e, "code"))
+		n.Code = d.text(x[eCode])
 		if n.Code == "" {
 			n.Code = d.text(typ)
 		}
-		n.SubCode = d.text(d.get(e, "decline_code"))
-		n.Target = d.text(d.get(e, "param"))
-	case d.kind(typ) == kStr && d.has(e, "param") && d.has(e, "code"):
+		n.SubCode = d.text(x[eDeclineCode])
+		n.Target = d.text(x[eParam])
+	case d.kind(typ) == kStr && x[eParam] >= 0 && x[eCode] >= 0:
 		n.Format = FormatOpenAI
-		n.Code = d.text(d.get(e, "code"))
+		n.Code = d.text(x[eCode])
 		if n.Code == "" {
 			n.Code = d.text(typ)
 		}
-		n.Target = d.text(d.get(e, "param"))
-	case d.has(e, "innererror") || d.has(e, "target") || d.kind(details) == kArr || hget(header, "X-Ms-Request-Id") != "":
-		readAzure(n, d, e)
+		n.Target = d.text(x[eParam])
+	case x[eInnererror] >= 0 || x[eTarget] >= 0 || d.kind(details) == kArr || hget(header, "X-Ms-Request-Id") != "":
+		readAzureIndexed(n, d, &x)
 	default:
 		n.Format = FormatErrorObject
-		n.Code = d.scalar(d.first(e, "code", "Code", "error_code"))
+		n.Code = d.scalar(x.first(eCode, eCodeUpper, eErrorCode))
 		if n.Message == "" {
-			n.Message = d.text(d.first(e, "error_msg", "msg"))
+			n.Message = d.text(x.first(eErrorMsg, eMsg))
 		}
-		n.RequestID = d.text(d.first(e, "request_id", "requestId", "RequestId"))
+		n.RequestID = d.text(x.first(eRequestIDSnake, eRequestIDCamel, eRequestIDUpper))
 		if looksHuawei(n.Code) {
 			n.Format, n.Confidence = FormatHuawei, Medium
 		}
@@ -558,16 +557,22 @@ func stripeType(t string) bool {
 // readAzure reads an Azure error object e: {"code","message","target",
 // "details":[…],"innererror":{…}}.
 func readAzure(n *Normalized, d *doc, e int) {
+	x := d.eIndex(e)
+	readAzureIndexed(n, d, &x)
+}
+
+// readAzureIndexed is readAzure from the error object's index.
+func readAzureIndexed(n *Normalized, d *doc, x *eIndex) {
 	n.Format = FormatAzure
-	n.Code = d.scalar(d.get(e, "code"))
-	n.Message = messageText(d, d.first(e, "message", "Message"))
-	n.Target = d.text(d.get(e, "target"))
-	for in := d.get(e, "innererror"); d.isObj(in); in = d.get(in, "innererror") {
+	n.Code = d.scalar(x[eCode])
+	n.Message = messageText(d, x.first(eMessage, eMessageUpper))
+	n.Target = d.text(x[eTarget])
+	for in := x[eInnererror]; d.isObj(in); in = d.get(in, "innererror") {
 		if c := d.scalar(d.get(in, "code")); c != "" {
 			n.SubCode = c
 		}
 	}
-	if det := d.get(e, "details"); d.kind(det) == kArr {
+	if det := x[eDetails]; d.kind(det) == kArr {
 		n.Details = readDetails(d, det, n.Details)
 	}
 }
@@ -883,4 +888,113 @@ func categoryForK8sReason(r string) string {
 		return string(vocab.ResourceExhausted)
 	}
 	return ""
+}
+
+// eKey names a member of an error object that readErrorObject and
+// readAzure read.
+type eKey uint8
+
+const (
+	eDetails eKey = iota
+	eStatus
+	eType
+	eMessage
+	eMessageUpper
+	eCode
+	eCodeUpper
+	eErrorCode
+	eRootCause
+	eReason
+	eCausedBy
+	eDocURL
+	eRequestLogURL
+	eDeclineCode
+	eParam
+	eInnererror
+	eTarget
+	eErrorMsg
+	eMsg
+	eRequestIDSnake
+	eRequestIDCamel
+	eRequestIDUpper
+	nEKeys
+)
+
+// eKeyOf is the eKey of name, or -1.
+func eKeyOf(name string) int {
+	switch name {
+	case "details":
+		return int(eDetails)
+	case "status":
+		return int(eStatus)
+	case "type":
+		return int(eType)
+	case "message":
+		return int(eMessage)
+	case "Message":
+		return int(eMessageUpper)
+	case "code":
+		return int(eCode)
+	case "Code":
+		return int(eCodeUpper)
+	case "error_code":
+		return int(eErrorCode)
+	case "root_cause":
+		return int(eRootCause)
+	case "reason":
+		return int(eReason)
+	case "caused_by":
+		return int(eCausedBy)
+	case "doc_url":
+		return int(eDocURL)
+	case "request_log_url":
+		return int(eRequestLogURL)
+	case "decline_code":
+		return int(eDeclineCode)
+	case "param":
+		return int(eParam)
+	case "innererror":
+		return int(eInnererror)
+	case "target":
+		return int(eTarget)
+	case "error_msg":
+		return int(eErrorMsg)
+	case "msg":
+		return int(eMsg)
+	case "request_id":
+		return int(eRequestIDSnake)
+	case "requestId":
+		return int(eRequestIDCamel)
+	case "RequestId":
+		return int(eRequestIDUpper)
+	}
+	return -1
+}
+
+// eIndex holds, per eKey, the value of the member's first occurrence in
+// an error object (as get finds it), -1 when absent: one pass over the
+// members instead of a get per name.
+type eIndex [nEKeys]int
+
+func (d *doc) eIndex(obj int) eIndex {
+	var x eIndex
+	for i := range x {
+		x[i] = -1
+	}
+	for k := d.key(obj); k >= 0; k = d.next(obj, k) {
+		if i := eKeyOf(d.text(k)); i >= 0 && x[i] < 0 {
+			x[i] = k + 1
+		}
+	}
+	return x
+}
+
+// first is the first present of keys, or -1.
+func (x *eIndex) first(keys ...eKey) int {
+	for _, k := range keys {
+		if x[k] >= 0 {
+			return x[k]
+		}
+	}
+	return -1
 }

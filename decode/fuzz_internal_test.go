@@ -77,7 +77,7 @@ func FuzzRootTable(f *testing.F) {
 		`{"kind":"Status","status":"Failure","message":"m","reason":"NotFound","details":{"name":"x"},"code":404}`,
 		`{"RequestId":"r","HostId":"h","Code":"C","Message":"m","Recommend":"u","Success":false}`,
 		`{"type":"about:blank","title":"t","status":400,"detail":"d","error":{"code":1},"errors":[{"message":"x"}]}`,
-		`{"a":{"code":1},"code":2}`, `RequestId`, `Recommend`, `{"type":"/t","title":"x","status":400,"params":{"a":"b"},"traceId":"t","ext":[1],"domain":"d","instance":"i"}`, `{"detail":"d","x":1,"x":2,"requestId":"r"}`, `Rxxxxxxnd`, `ok`, `o`, `{"ok":false,"error":"e","response_metadata":{"messages":["x"]},"warning":"w"}`,
+		`{"a":{"code":1},"code":2}`, `RequestId`, `Recommend`, `{"error":{"code":"C","c\u006fde":1,"message":"m","target":"t","details":[{"code":"d"}],"innererror":{"code":"i"},"code":2}}`, `{"type":"/t","title":"x","status":400,"params":{"a":"b"},"traceId":"t","ext":[1],"domain":"d","instance":"i"}`, `{"detail":"d","x":1,"x":2,"requestId":"r"}`, `Rxxxxxxnd`, `ok`, `o`, `{"ok":false,"error":"e","response_metadata":{"messages":["x"]},"warning":"w"}`,
 	} {
 		f.Add(s)
 	}
@@ -121,6 +121,27 @@ func FuzzRootTable(f *testing.F) {
 			}
 			if rootKey(rootKeyName(id)) != int(id) {
 				t.Fatalf("rootKey(%q) = %d, want %d", rootKeyName(id), rootKey(rootKeyName(id)), id)
+			}
+		}
+		// The error object's index finds what get finds.
+		eNames := []string{"details", "status", "type", "message", "Message", "code", "Code", "error_code", "root_cause", "reason",
+			"caused_by", "doc_url", "request_log_url", "decline_code", "param", "innererror", "target", "error_msg", "msg",
+			"request_id", "requestId", "RequestId"}
+		if len(eNames) != int(nEKeys) {
+			t.Fatalf("%d names for %d keys", len(eNames), nEKeys)
+		}
+		for _, obj := range []int{root, d.get(root, "error")} {
+			if !d.isObj(obj) {
+				continue
+			}
+			x := d.eIndex(obj)
+			for id, name := range eNames {
+				if eKeyOf(name) != id {
+					t.Fatalf("eKeyOf(%q) = %d, want %d", name, eKeyOf(name), id)
+				}
+				if got, want := x[id], d.get(obj, name); got != want {
+					t.Fatalf("eIndex(%d)[%s] = %d, get = %d", obj, name, got, want)
+				}
 			}
 		}
 		// The problem reader reads the same from the table as by a scan.
