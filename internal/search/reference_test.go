@@ -2,12 +2,14 @@ package search
 
 // The query path as it was before words were ranked a document at a time
 // (term at a time over a score array of every document), kept as the
-// reference the current Search must match bit for bit.
+// reference the current Search must match bit for bit, with typos1 as it
+// was before it looked only among the codes starting as the variant.
 
 import (
 	"cmp"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -146,7 +148,7 @@ func (ix *Index) referenceSearchWith(s *scratch, q Query, codes bool) []Hit {
 	// Typos: only for a query that looks like one code and found none.
 	typos := 0
 	if codes && found == 0 && !strings.ContainsAny(lq, " \t") && utf8.RuneCountInString(lq) >= 3 {
-		typos = ix.typos1(s, lq, in)
+		typos = ix.referenceTypos1(s, lq, in)
 		if typos == 0 && ix.Len() <= maxTrigramDocs {
 			typos = ix.typos(s, lq, in)
 		}
@@ -299,6 +301,50 @@ func (ix *Index) referenceRank(s *scratch, nterms uint8, limit int) []Hit {
 	hits := make([]Hit, len(cands))
 	for i, c := range cands {
 		hits[i] = Hit{Match: ix.match(c.d), Score: float64(c.score), Reason: s.reason[c.d].Reason()}
+	}
+	return hits
+}
+
+// referenceTypos1 is typos1 as it was (typo.go at main 13a661e): it
+// scores the codes one edit from lq (a deletion, insertion, substitution or swap of neighbours), found by looking every variant of
+// lq up in the sorted codes: about 80 look-ups per character, whatever
+// the index size.
+func (ix *Index) referenceTypos1(s *scratch, lq string, in func(uint32) bool) int {
+	if !isASCII(lq) {
+		return 0
+	}
+	hits := 0
+	buf := make([]byte, 0, len(lq)+1)
+	look := func(v []byte) {
+		key := string(v) // does not escape: sort.Search compares only
+		i := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower(ix.byCode[i]) >= key })
+		for ; i < len(ix.byCode) && ix.lower(ix.byCode[i]) == key; i++ {
+			d := ix.byCode[i]
+			if !in(d) || s.reason[d] >= byTypo {
+				continue
+			}
+			s.touch(d)
+			s.reason[d] = byTypo
+			s.score[d] += 200
+			hits++
+		}
+	}
+	for i := 0; i <= len(lq); i++ {
+		if i < len(lq) { // deletion
+			look(append(append(buf[:0], lq[:i]...), lq[i+1:]...))
+		}
+		if i+1 < len(lq) && lq[i] != lq[i+1] { // swap
+			v := append(buf[:0], lq...)
+			v[i], v[i+1] = v[i+1], v[i]
+			look(v)
+		}
+		for j := 0; j < len(codeAlphabet); j++ {
+			c := codeAlphabet[j]
+			look(append(append(append(buf[:0], lq[:i]...), c), lq[i:]...)) // insertion
+			if i < len(lq) && lq[i] != c {                                 // substitution
+				look(append(append(append(buf[:0], lq[:i]...), c), lq[i+1:]...))
+			}
+		}
 	}
 	return hits
 }
