@@ -66,6 +66,10 @@ type scratch struct {
 	hits    []uint8     // distinct query terms matched
 	reason  []hitReason // the strongest reason from the code
 	touched []uint32
+
+	marked []uint32 // documents marked in grams while choosing terms
+	qs     []qterm  // a query's terms
+	top    []cand   // a query's best documents so far
 }
 
 func newScratch(n int) *scratch {
@@ -229,9 +233,11 @@ func (ix *Index) searchWith(s *scratch, q Query, codes bool) []Hit {
 		// one-word query; words of the code would only add noise.
 		qterms = nil
 	}
-	ix.words(s, qterms, lo, hi)
+	qs := ix.queryTerms(s.qs[:0], qterms, lo, hi)
+	defer func() { s.qs = qs[:0] }()
+	ix.choose(s, qs)
 	// Entries that match every query term rank above partial matches.
-	return ix.rank(s, uint8(min(len(qterms), 255)), limit)
+	return ix.top(s, qs, len(qterms), limit)
 }
 
 // codes scores the documents in [lo, hi) whose code equals or starts with
@@ -264,37 +270,230 @@ func (ix *Index) codes(s *scratch, lq string, lo, hi uint32) (found int, exact b
 }
 
 // qterm is a query term: its text and code postings within the searched
-// range, and its weight.
+// range, its weight, whether its postings are candidates (full) or it
+// only adds its weight to them, and, while ranking, where the scan is in
+// each list.
 type qterm struct {
 	tp, cp []uint32
 	w      float32
+	full   bool
+	i, j   int // cursors into tp and cp
 }
 
-// words scores the documents in [lo, hi) that hold the query terms,
-// rarest first. The documents of the rare terms are the candidates; terms
-// too common to narrow them down only add their weight to the candidates
-// (a binary search each).
-func (ix *Index) words(s *scratch, qterms []string, lo, hi uint32) {
+// queryTerms returns the terms of qterms that occur anywhere, with their
+// postings within [lo, hi), rarest first.
+func (ix *Index) queryTerms(dst []qterm, qterms []string, lo, hi uint32) []qterm {
 	n := float64(ix.Len())
-	var qs []qterm
 	for _, t := range qterms {
 		tp, cp := ix.postings(t, false), ix.postings(t, true)
 		if len(tp) == 0 && len(cp) == 0 {
 			continue
 		}
 		w := float32(math.Log(1 + n/float64(len(tp)+len(cp))))
-		qs = append(qs, qterm{postingRange(tp, lo, hi), postingRange(cp, lo, hi), w})
+		dst = append(dst, qterm{tp: postingRange(tp, lo, hi), cp: postingRange(cp, lo, hi), w: w})
 	}
-	slices.SortStableFunc(qs, func(a, b qterm) int { return cmp.Compare(len(a.tp)+len(a.cp), len(b.tp)+len(b.cp)) })
+	slices.SortStableFunc(dst, func(a, b qterm) int { return cmp.Compare(len(a.tp)+len(a.cp), len(b.tp)+len(b.cp)) })
+	return dst
+}
+
+// choose marks the terms whose postings are candidates, rarest first:
+// the rarest term's, and each next one's while the postings taken stay
+// within a budget, or while it would not narrow down the candidates so
+// far (they are no fewer than its postings). The documents s already
+// scored (codes and typos) are candidates too. A term too common to add
+// candidates only adds its weight to them.
+//
+// The number of candidates is bounded from below by the longest list
+// taken and from above by the sum of all; only when the bounds do not
+// decide is it counted (see countCandidates).
+func (ix *Index) choose(s *scratch, qs []qterm) {
 	budget := max(20000, ix.Len()/50)
 	cum := 0
-	for i, q := range qs {
+	// The number of candidates so far lies in [lower, upper].
+	lower, upper := len(s.touched), len(s.touched)
+	counted := 0 // the terms of qs[:counted] are in s.marked
+	defer s.unmark()
+	for i := range qs {
+		q := &qs[i]
 		df := len(q.tp) + len(q.cp)
-		if i > 0 && cum+df > budget && len(s.touched) > 0 && len(s.touched) < df {
-			s.weigh(q, df)
-			continue
+		if i > 0 && cum+df > budget {
+			// Weight only when there are candidates, fewer than df.
+			if upper > 0 && lower < df && (lower == 0 || upper >= df) {
+				for ; counted < i; counted++ {
+					if qs[counted].full {
+						s.mark(qs[counted].tp)
+						s.mark(qs[counted].cp)
+					}
+				}
+				lower = len(s.touched) + len(s.marked)
+				upper = lower
+			}
+			if lower > 0 && upper < df {
+				continue
+			}
 		}
 		cum += df
+		q.full = true
+		upper += df
+		lower = max(lower, len(q.tp), len(q.cp))
+	}
+}
+
+// mark adds the documents of p not touched to s.marked, once each, with
+// s.grams as the mark.
+func (s *scratch) mark(p []uint32) {
+	for _, d := range p {
+		if s.grams[d] == 0 && s.reason[d] == byText {
+			s.grams[d] = 1
+			s.marked = append(s.marked, d)
+		}
+	}
+}
+
+func (s *scratch) unmark() {
+	for _, d := range s.marked {
+		s.grams[d] = 0
+	}
+	s.marked = s.marked[:0]
+}
+
+// top returns the limit best documents as hits, best first, ties by
+// document number: the documents s scored already (codes and typos) and
+// the postings of the full terms of qs. A document's score is its score
+// in s, then each term's weight in order if the document holds the term
+// in its texts, and twice the weight if in its code, and 100 more when it
+// matched all nterms query terms (when there are any).
+//
+// The candidates are scored a document at a time in document order, so
+// the scan can stop once no document left can enter the best limit: once
+// the worst of them scores above the most any document can score. Once it
+// scores above the most a document without the bonus for all terms can
+// score, only documents holding every term are visited, by leaping
+// through the postings of the terms in turn.
+func (ix *Index) top(s *scratch, qs []qterm, nqterms, limit int) []Hit {
+	nterms := uint8(min(nqterms, 255))
+	h := topK{c: s.top[:0], limit: limit}
+	defer func() { s.top = h.c[:0] }()
+	score := func(d uint32, sc float32, n uint8, find func(q *qterm, d uint32) (bool, bool)) {
+		for k := range qs {
+			inText, inCode := find(&qs[k], d)
+			if inText {
+				sc += qs[k].w
+			}
+			if inCode {
+				sc += 2 * qs[k].w
+			}
+			if inText || inCode {
+				n++
+			}
+		}
+		if nterms > 0 && n >= nterms {
+			sc += 100
+		}
+		h.offer(cand{d, sc})
+	}
+	if len(qs) > maxDocTerms {
+		// Term at a time: every candidate's score in s.
+		s.accumulate(qs)
+		for _, d := range s.touched {
+			sc := s.score[d]
+			if nterms > 0 && s.hits[d] >= nterms {
+				sc += 100
+			}
+			h.offer(cand{d, sc})
+		}
+		return ix.hits(s, h.c)
+	}
+	search := func(q *qterm, d uint32) (bool, bool) {
+		_, inText := slices.BinarySearch(q.tp, d)
+		_, inCode := slices.BinarySearch(q.cp, d)
+		return inText, inCode
+	}
+	for _, d := range s.touched {
+		score(d, s.score[d], s.hits[d], search)
+	}
+
+	// The most a document not touched yet can score, without and with the
+	// bonus: every term's weights added in order (float32 addition is
+	// monotonic, so no sum of fewer or smaller terms in the same order
+	// exceeds it).
+	most := float32(0)
+	all := nterms > 0 // whether a document can match all the query terms
+	for k := range qs {
+		q := &qs[k]
+		if len(q.tp) > 0 {
+			most += q.w
+		}
+		if len(q.cp) > 0 {
+			most += 2 * q.w
+		}
+		all = all && len(q.tp)+len(q.cp) > 0
+	}
+	// Unless some term has no postings here, or a query term none at all
+	// (with at most 255 terms a document's count of them cannot wrap).
+	if nqterms <= 255 && len(qs) < nqterms {
+		all = false
+	}
+	mostAll := most
+	if all || nqterms > 255 {
+		mostAll += 100
+	}
+	every := false // only documents holding every term can still enter
+	cursor := func(q *qterm, d uint32) (bool, bool) {
+		q.i, q.j = gallop(q.tp, q.i, d), gallop(q.cp, q.j, d)
+		return q.i < len(q.tp) && q.tp[q.i] == d, q.j < len(q.cp) && q.cp[q.j] == d
+	}
+	for d := uint32(0); len(qs) > 0; d++ {
+		var ok bool
+		if every {
+			d, ok = nextInAll(qs, d)
+		} else {
+			d, ok = nextInAny(qs, d)
+		}
+		if !ok || !h.admits(mostAll, d) {
+			break
+		}
+		if !every && all && nqterms <= 255 && !h.admits(most, d) {
+			every = true
+			d--
+			continue
+		}
+		if s.reason[d] == byText { // else touched, and scored above
+			score(d, 0, 0, cursor)
+		}
+		if d == math.MaxUint32 {
+			break
+		}
+	}
+
+	return ix.hits(s, h.c)
+}
+
+// hits returns the candidates cs as hits, best first, ties by document.
+func (ix *Index) hits(s *scratch, cs []cand) []Hit {
+	slices.SortFunc(cs, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.d, b.d)) })
+	hits := make([]Hit, len(cs))
+	for i, c := range cs {
+		hits[i] = Hit{Match: ix.match(c.d), Score: float64(c.score), Reason: s.reason[c.d].Reason()}
+	}
+	return hits
+}
+
+// maxDocTerms is the most terms a query ranks a document at a time: each
+// candidate costs a step in every term's postings, so a query of many
+// terms adds each term's weight to its candidates in turn instead.
+const maxDocTerms = 8
+
+// accumulate adds the weights of the terms of qs to the score and count
+// of matched terms of each candidate in s, term by term: a full term's
+// postings become candidates, the others only add to the candidates (see
+// weigh).
+func (s *scratch) accumulate(qs []qterm) {
+	for _, q := range qs {
+		if !q.full {
+			s.weigh(q, len(q.tp)+len(q.cp))
+			continue
+		}
 		for _, d := range q.tp {
 			s.touch(d)
 			s.score[d] += q.w
@@ -362,6 +561,54 @@ func (s *scratch) weigh(q qterm, df int) {
 	}
 }
 
+// nextInAny returns the first document from d on in the postings of a
+// full term of qs.
+func nextInAny(qs []qterm, d uint32) (uint32, bool) {
+	next, ok := uint32(0), false
+	for k := range qs {
+		q := &qs[k]
+		if !q.full {
+			continue
+		}
+		q.i, q.j = gallop(q.tp, q.i, d), gallop(q.cp, q.j, d)
+		if q.i < len(q.tp) && (!ok || q.tp[q.i] < next) {
+			next, ok = q.tp[q.i], true
+		}
+		if q.j < len(q.cp) && (!ok || q.cp[q.j] < next) {
+			next, ok = q.cp[q.j], true
+		}
+	}
+	return next, ok
+}
+
+// nextInAll returns the first document from d on that every term of qs
+// holds, in its text or its code.
+func nextInAll(qs []qterm, d uint32) (uint32, bool) {
+	for {
+		moved := false
+		for k := range qs {
+			q := &qs[k]
+			q.i, q.j = gallop(q.tp, q.i, d), gallop(q.cp, q.j, d)
+			next, ok := uint32(0), false
+			if q.i < len(q.tp) {
+				next, ok = q.tp[q.i], true
+			}
+			if q.j < len(q.cp) && (!ok || q.cp[q.j] < next) {
+				next, ok = q.cp[q.j], true
+			}
+			if !ok {
+				return 0, false
+			}
+			if next > d {
+				d, moved = next, true
+			}
+		}
+		if !moved {
+			return d, true
+		}
+	}
+}
+
 // gallop returns the first index from i on of the sorted p whose
 // document is d or after it, by steps of doubling length from i.
 func gallop(p []uint32, i int, d uint32) int {
@@ -388,45 +635,55 @@ type cand struct {
 	score float32
 }
 
-// rank returns the limit best scored documents as hits, best first, ties
-// by document number. A document that matched all nterms query terms
-// (when there are any) gains 100.
-func (ix *Index) rank(s *scratch, nterms uint8, limit int) []Hit {
-	cands := make([]cand, 0, min(len(s.touched), 4*limit))
-	worst := func() int {
-		w := 0
-		for i := range cands {
-			if cands[i].score < cands[w].score || (cands[i].score == cands[w].score && cands[i].d > cands[w].d) {
-				w = i
+// worse reports whether a ranks below b: a lower score, or the same score
+// and a later document.
+func (a cand) worse(b cand) bool {
+	return a.score < b.score || (a.score == b.score && a.d > b.d)
+}
+
+// topK keeps the limit best candidates offered, in a heap with the worst
+// of them first.
+type topK struct {
+	c     []cand
+	limit int
+}
+
+// admits reports whether a document d scoring sc could enter.
+func (h *topK) admits(sc float32, d uint32) bool {
+	return len(h.c) < h.limit || h.c[0].worse(cand{d, sc})
+}
+
+func (h *topK) offer(c cand) {
+	if len(h.c) < h.limit {
+		h.c = append(h.c, c)
+		for i := len(h.c) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !h.c[i].worse(h.c[p]) {
+				break
 			}
+			h.c[i], h.c[p] = h.c[p], h.c[i]
+			i = p
 		}
-		return w
+		return
 	}
-	wi := -1
-	for _, d := range s.touched {
-		sc := s.score[d]
-		if nterms > 0 && s.hits[d] >= nterms {
-			sc += 100
-		}
-		if len(cands) < limit {
-			cands = append(cands, cand{d, sc})
-			wi = -1
-			continue
-		}
-		if wi < 0 {
-			wi = worst()
-		}
-		if sc > cands[wi].score || (sc == cands[wi].score && d < cands[wi].d) {
-			cands[wi] = cand{d, sc}
-			wi = -1
-		}
+	if !h.c[0].worse(c) {
+		return
 	}
-	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.d, b.d)) })
-	hits := make([]Hit, len(cands))
-	for i, c := range cands {
-		hits[i] = Hit{Match: ix.match(c.d), Score: float64(c.score), Reason: s.reason[c.d].Reason()}
+	h.c[0] = c
+	for i := 0; ; {
+		m, l, r := i, 2*i+1, 2*i+2
+		if l < len(h.c) && h.c[l].worse(h.c[m]) {
+			m = l
+		}
+		if r < len(h.c) && h.c[r].worse(h.c[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h.c[i], h.c[m] = h.c[m], h.c[i]
+		i = m
 	}
-	return hits
 }
 
 // postingRange returns the part of the sorted posting list p within [lo, hi).

@@ -94,11 +94,15 @@ func (ix *Index) typos1(s *scratch, lq string, in func(uint32) bool) int {
 	}
 	hits := 0
 	buf := make([]byte, 0, len(lq)+1)
+	// Every variant made at position i starts with lq[:i], so it is looked
+	// up only among the codes that do, codes[a:b]; once none does, no
+	// variant at i or after can be a code.
+	codes := ix.byCode
 	look := func(v []byte) {
 		key := string(v) // does not escape: sort.Search compares only
-		i := sort.Search(len(ix.byCode), func(i int) bool { return ix.lower(ix.byCode[i]) >= key })
-		for ; i < len(ix.byCode) && ix.lower(ix.byCode[i]) == key; i++ {
-			d := ix.byCode[i]
+		i := sort.Search(len(codes), func(i int) bool { return ix.lower(codes[i]) >= key })
+		for ; i < len(codes) && ix.lower(codes[i]) == key; i++ {
+			d := codes[i]
 			if !in(d) || s.reason[d] >= byTypo {
 				continue
 			}
@@ -109,6 +113,12 @@ func (ix *Index) typos1(s *scratch, lq string, in func(uint32) bool) int {
 		}
 	}
 	for i := 0; i <= len(lq); i++ {
+		p := lq[:i]
+		a := sort.Search(len(codes), func(k int) bool { return ix.lower(codes[k]) >= p })
+		b := a + sort.Search(len(codes)-a, func(k int) bool { return !strings.HasPrefix(ix.lower(codes[a+k]), p) })
+		if codes = codes[a:b]; len(codes) == 0 {
+			break
+		}
 		if i < len(lq) { // deletion
 			look(append(append(buf[:0], lq[:i]...), lq[i+1:]...))
 		}
