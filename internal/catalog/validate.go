@@ -11,10 +11,7 @@ import (
 	"github.com/errcat/errcat/vocab"
 )
 
-var (
-	domainIDRe  = regexp.MustCompile(`^[a-z0-9]([a-z0-9_-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9_-]*[a-z0-9])?)*$`)
-	paramNameRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-)
+var domainIDRe = regexp.MustCompile(`^[a-z0-9]([a-z0-9_-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9_-]*[a-z0-9])?)*$`)
 
 // Validate checks what a catalog must satisfy to be loaded at all: the
 // structure, known categories, locale tags and statuses. Defects a catalog
@@ -160,7 +157,7 @@ func validateEntries(c *Catalog, declared map[string]bool, from, to int) (ps []P
 			add(err.Error(), "entries", i, "retry_after")
 		}
 		for j, p := range e.Params {
-			if !paramNameRe.MatchString(p.Name) {
+			if !validParamName(p.Name) {
 				add(fmt.Sprintf("param name %q: want letters, digits and underscores", p.Name), "entries", i, "params", j)
 			}
 		}
@@ -233,4 +230,19 @@ func checkLocale(l string) error {
 		return fmt.Errorf("locale tag %q: write it as %q", l, t.String())
 	}
 	return nil
+}
+
+// validParamName reports whether name matches ^[A-Za-z_][A-Za-z0-9_]*$:
+// checked by hand, as a regular expression cost a tenth of validating a
+// million entries.
+func validParamName(name string) bool {
+	if name == "" || name[0] >= '0' && name[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }

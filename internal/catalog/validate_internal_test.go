@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -55,4 +56,18 @@ func TestValidateInPieces(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzValidParamName checks the hand-written check against the regular
+// expression it replaces.
+func FuzzValidParamName(f *testing.F) {
+	re := regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	for _, s := range []string{"", "a", "_", "0a", "a0", "A_b9", "a b", "é", "a\n", "\na", "a-b", "Z", "9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := validParamName(s), re.MatchString(s); got != want {
+			t.Errorf("validParamName(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
