@@ -456,11 +456,23 @@ func plainOK(s string, inFlow bool) bool {
 	if s == "" || strings.ContainsRune("[]{}!&*|>%@`#,?:-'\"", rune(s[0])) && !(s[0] == '-' && len(s) > 1 && s[1] != ' ') {
 		return false
 	}
-	if strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
-		return false
-	}
-	if inFlow && strings.ContainsAny(s, ",[]{}") {
-		return false
+	// In one pass: no ": ", " #" or final ":", and in a flow collection
+	// none of ",[]{}".
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':':
+			if i+1 == len(s) || s[i+1] == ' ' {
+				return false
+			}
+		case ' ':
+			if i+1 < len(s) && s[i+1] == '#' {
+				return false
+			}
+		case ',', '[', ']', '{', '}':
+			if inFlow {
+				return false
+			}
+		}
 	}
 	return true
 }
