@@ -142,6 +142,9 @@ type fparser struct {
 
 	lim   limits
 	depth int // collections open
+	// tabs is false when data holds no tab, so that lines need not be
+	// searched for one.
+	tabs bool
 }
 
 // enter opens a collection; too deep a document is outside the subset
@@ -195,7 +198,7 @@ func (p *fparser) peek() (indent int, text string, line int, ok bool) {
 			continue
 		}
 		p.peeked, p.pIndent, p.pText, p.pLine, p.pStart = true, i, content, line, start
-		if strings.IndexByte(raw, '\t') >= 0 {
+		if p.tabs && strings.IndexByte(raw, '\t') >= 0 {
 			p.pIndent = -1
 		}
 		return p.pIndent, p.pText, p.pLine, true
@@ -406,7 +409,7 @@ func (p *fparser) literal(header string, parentIndent int) (string, error) {
 		for i < len(raw) && raw[i] == ' ' {
 			i++
 		}
-		if strings.IndexByte(raw, '\t') >= 0 {
+		if p.tabs && strings.IndexByte(raw, '\t') >= 0 {
 			return "", errSubset
 		}
 		if i == len(raw) { // a blank line
@@ -635,7 +638,8 @@ func parseSubset(name string, data string, minParallel int, lim limits) (c *Cata
 	if len(data) > maxFileSize || !plainText(data) {
 		return nil, nil, false
 	}
-	p := &fparser{data: data, line: 1, end: len(data), lim: lim, depth: 1}
+	tabs := strings.IndexByte(data, '\t') >= 0
+	p := &fparser{data: data, line: 1, end: len(data), lim: lim, depth: 1, tabs: tabs}
 	c = &Catalog{File: name}
 	seen := map[string]bool{}
 	for {
@@ -670,7 +674,7 @@ func parseSubset(name string, data string, minParallel int, lim limits) (c *Cata
 			// that fail (say, a key follows the entries), it is read
 			// again in one piece, as a small one is.
 			if ind > 0 && len(p.data)-p.pStart > minParallel {
-				if es, ok := parseEntriesParallel(p.data, p.pStart, p.pLine, ind, lim); ok {
+				if es, ok := parseEntriesParallel(p.data, p.pStart, p.pLine, ind, lim, tabs); ok {
 					c.Entries = es
 					p.peeked, p.off = false, len(p.data)
 					continue
@@ -734,8 +738,9 @@ const parallelMin = 4 << 20
 
 // parseEntriesParallel reads an entries sequence that runs from offset
 // start (line number line) to the end of data, with items at indent, in
-// chunks split at item boundaries, one goroutine per processor.
-func parseEntriesParallel(data string, start, line, indent int, lim limits) ([]Entry, bool) {
+// chunks split at item boundaries, one goroutine per processor; tabs
+// says whether data holds a tab.
+func parseEntriesParallel(data string, start, line, indent int, lim limits, tabs bool) ([]Entry, bool) {
 	sep := "\n" + strings.Repeat(" ", indent) + "- "
 	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
 	type chunk struct {
@@ -796,7 +801,7 @@ func parseEntriesParallel(data string, start, line, indent int, lim limits) ([]E
 					oks[i] = false
 				}
 			}()
-			p := &fparser{data: data, off: ch.from, end: ch.to, line: ch.line, lim: lim, depth: 1}
+			p := &fparser{data: data, off: ch.from, end: ch.to, line: ch.line, lim: lim, depth: 1, tabs: tabs}
 			k := ch.first
 			_, err := p.parseSeq(indent, func(n *fnode) error {
 				if k >= ch.first+ch.n {
