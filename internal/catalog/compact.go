@@ -3,6 +3,7 @@ package catalog
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // compact moves every string of c into one new backing string, so that
@@ -15,8 +16,27 @@ import (
 // slack and no second copy: at a million entries the copy is made while
 // the file is still live, at the peak of the load), the third points
 // each field at its copy.
-func compact(c *Catalog) {
-	var w compactor
+//
+// The entries are compacted in parts pieces at once, each into a backing
+// string of its own (the first piece's holding the domain's strings too).
+func compact(c *Catalog, parts int) {
+	parts = max(1, min(parts, len(c.Entries)))
+	var wg sync.WaitGroup
+	for k := range parts {
+		from, to := len(c.Entries)*k/parts, len(c.Entries)*(k+1)/parts
+		if parts == 1 {
+			compactPart(c, from, to, true)
+			break
+		}
+		wg.Go(func() { compactPart(c, from, to, k == 0) })
+	}
+	wg.Wait()
+}
+
+// compactPart compacts entries from to to of c, and the catalog's own
+// and its domain's strings when domain is set.
+func compactPart(c *Catalog, from, to int, domain bool) {
+	w := compactor{from: from, to: to, domain: domain}
 	w.seen = map[string]int{}
 	w.count = true
 	w.walk(c)
@@ -36,15 +56,17 @@ func compact(c *Catalog) {
 const shortString = 24
 
 type compactor struct {
-	b       strings.Builder // long strings, in walk order
-	short   strings.Builder // each distinct short string once
-	shortAt int             // where short begins in big
-	big     string
-	n       int // bytes of the long strings (first walk)
-	off     int // next long string's offset in big (third walk)
-	count   bool
-	assign  bool
-	seen    map[string]int // short string → its offset in short
+	from, to int             // the entries to walk
+	domain   bool            // whether to walk the catalog's and domain's strings
+	b        strings.Builder // long strings, in walk order
+	short    strings.Builder // each distinct short string once
+	shortAt  int             // where short begins in big
+	big      string
+	n        int // bytes of the long strings (first walk)
+	off      int // next long string's offset in big (third walk)
+	count    bool
+	assign   bool
+	seen     map[string]int // short string → its offset in short
 }
 
 // str measures (first walk), lays out (second walk) or re-points
@@ -122,6 +144,15 @@ func (w *compactor) source(s *Source) {
 }
 
 func (w *compactor) walk(c *Catalog) {
+	if w.domain {
+		w.walkDomain(c)
+	}
+	for i := w.from; i < w.to; i++ {
+		w.entry(&c.Entries[i])
+	}
+}
+
+func (w *compactor) walkDomain(c *Catalog) {
 	w.str(&c.File)
 	d := &c.Domain
 	w.str(&d.ID)
@@ -161,37 +192,37 @@ func (w *compactor) walk(c *Catalog) {
 		w.str(&d.Source.URL)
 		w.strs(d.Source.Notes)
 	}
-	for i := range c.Entries {
-		e := &c.Entries[i]
-		w.str(&e.Code)
-		cat := string(e.Category)
-		w.str(&cat)
-		e.Category = Category(cat)
-		w.str(&e.Reason)
-		w.str(&e.RetryAfter)
-		w.strs(e.Inferred)
-		w.text(&e.Title)
-		w.text(&e.Message)
-		w.text(&e.Remediation)
-		w.origins(e.Origin)
-		for j := range e.Params {
-			w.str(&e.Params[j].Name)
-			w.str(&e.Params[j].Description)
-		}
-		for j := range e.Variants {
-			v := &e.Variants[j]
-			w.text(&v.Message)
-			w.text(&v.Remediation)
-			w.source(v.Source)
-		}
-		w.str(&e.ReplacedBy)
-		w.strs(e.Aliases)
-		for j := range e.Exempt {
-			w.str(&e.Exempt[j].Rule)
-			w.str(&e.Exempt[j].Reason)
-		}
-		w.source(e.Source)
+}
+
+func (w *compactor) entry(e *Entry) {
+	w.str(&e.Code)
+	cat := string(e.Category)
+	w.str(&cat)
+	e.Category = Category(cat)
+	w.str(&e.Reason)
+	w.str(&e.RetryAfter)
+	w.strs(e.Inferred)
+	w.text(&e.Title)
+	w.text(&e.Message)
+	w.text(&e.Remediation)
+	w.origins(e.Origin)
+	for j := range e.Params {
+		w.str(&e.Params[j].Name)
+		w.str(&e.Params[j].Description)
 	}
+	for j := range e.Variants {
+		v := &e.Variants[j]
+		w.text(&v.Message)
+		w.text(&v.Remediation)
+		w.source(v.Source)
+	}
+	w.str(&e.ReplacedBy)
+	w.strs(e.Aliases)
+	for j := range e.Exempt {
+		w.str(&e.Exempt[j].Rule)
+		w.str(&e.Exempt[j].Reason)
+	}
+	w.source(e.Source)
 }
 
 // origins leaves the map as it is: the fast reader interns both its keys

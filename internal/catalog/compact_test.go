@@ -107,6 +107,17 @@ func TestCompactReleasesTheFile(t *testing.T) {
 	if diff := cmp.Diff(c, got, cmpIgnorePos()); diff != "" {
 		t.Errorf("compaction changed the catalog (-want +got):\n%s", diff)
 	}
+	// In pieces at once, as a large catalog is compacted.
+	for _, parts := range []int{2, 3, 7} {
+		got, _, _ := parseSubset("c.yaml", unsafe.String(unsafe.SliceData(data), len(data)), parallelMin, stdLimits())
+		compact(got, parts)
+		if r := pointsInto(reflect.ValueOf(got), data, "catalog"); r != "" {
+			t.Errorf("%d pieces: after compaction a string still points into the file: %s", parts, r)
+		}
+		if diff := cmp.Diff(c, got, cmpIgnorePos()); diff != "" {
+			t.Errorf("%d pieces: compaction changed the catalog (-want +got):\n%s", parts, diff)
+		}
+	}
 }
 
 // fmtInt is strconv.Itoa without the import.
@@ -139,7 +150,7 @@ func TestCompactBuiltinFilesUnchanged(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		compact(got)
+		compact(got, 1)
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s: compaction changed the catalog (-want +got):\n%s", f, diff)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,7 +56,9 @@ func parseFast(name, s string, data []byte, owned bool) (*Catalog, error) {
 	if !ok {
 		return Parse(name, data)
 	}
-	if ps := Validate(c); len(ps) > 0 || c.Domain.CodeKind == "integer" && len(codeProblems(c)) > 0 {
+	// A large catalog is checked and compacted in pieces at once.
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8, len(c.Entries)/minPart))
+	if ps := validate(c, workers); len(ps) > 0 || c.Domain.CodeKind == "integer" && len(codeProblems(c)) > 0 {
 		if len(data) > maxFullSize {
 			return nil, placeProblems(name, c, header, append(ps, codeProblems(c)...))
 		}
@@ -64,7 +67,7 @@ func parseFast(name, s string, data []byte, owned bool) (*Catalog, error) {
 	if owned && len(data) >= compactMin {
 		// Most of a large file is keys, indentation and repeats: copy the
 		// strings out so the file's bytes can go.
-		compact(c)
+		compact(c, workers)
 	}
 	return c, nil
 }
@@ -96,6 +99,10 @@ func placeProblems(name string, c *Catalog, header ast.Node, ps []Problem) Error
 	list.sort()
 	return list
 }
+
+// minPart is the fewest entries worth a goroutine of their own when a
+// catalog is checked and compacted.
+const minPart = 50000
 
 // compactMin is the file size from which parseOwned compacts the
 // catalog's strings instead of keeping the whole file alive.
@@ -135,6 +142,9 @@ type fparser struct {
 
 	lim   limits
 	depth int // collections open
+	// tabs is false when data holds no tab, so that lines need not be
+	// searched for one.
+	tabs bool
 }
 
 // enter opens a collection; too deep a document is outside the subset
@@ -188,7 +198,7 @@ func (p *fparser) peek() (indent int, text string, line int, ok bool) {
 			continue
 		}
 		p.peeked, p.pIndent, p.pText, p.pLine, p.pStart = true, i, content, line, start
-		if strings.IndexByte(raw, '\t') >= 0 {
+		if p.tabs && strings.IndexByte(raw, '\t') >= 0 {
 			p.pIndent = -1
 		}
 		return p.pIndent, p.pText, p.pLine, true
@@ -399,7 +409,7 @@ func (p *fparser) literal(header string, parentIndent int) (string, error) {
 		for i < len(raw) && raw[i] == ' ' {
 			i++
 		}
-		if strings.IndexByte(raw, '\t') >= 0 {
+		if p.tabs && strings.IndexByte(raw, '\t') >= 0 {
 			return "", errSubset
 		}
 		if i == len(raw) { // a blank line
@@ -432,10 +442,12 @@ func (p *fparser) literal(header string, parentIndent int) (string, error) {
 	}
 	text := strings.Join(lines[:content], "\n")
 	switch {
+	case !finalBreak && content == len(lines) && (chomp != '-' || strings.HasSuffix(text, " ")):
+		// The file ends inside the text: leave it to Parse, which drops
+		// the spaces at the end of such a last line.
+		return "", errSubset
 	case chomp == '-':
 		return text, nil
-	case !finalBreak && content == len(lines):
-		return "", errSubset // the file ends inside the text: leave it to Parse
 	case chomp == '+':
 		return text + strings.Repeat("\n", len(lines)-content+1), nil
 	}
@@ -447,11 +459,23 @@ func plainOK(s string, inFlow bool) bool {
 	if s == "" || strings.ContainsRune("[]{}!&*|>%@`#,?:-'\"", rune(s[0])) && !(s[0] == '-' && len(s) > 1 && s[1] != ' ') {
 		return false
 	}
-	if strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
-		return false
-	}
-	if inFlow && strings.ContainsAny(s, ",[]{}") {
-		return false
+	// In one pass: no ": ", " #" or final ":", and in a flow collection
+	// none of ",[]{}".
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':':
+			if i+1 == len(s) || s[i+1] == ' ' {
+				return false
+			}
+		case ' ':
+			if i+1 < len(s) && s[i+1] == '#' {
+				return false
+			}
+		case ',', '[', ']', '{', '}':
+			if inFlow {
+				return false
+			}
+		}
 	}
 	return true
 }
@@ -611,10 +635,11 @@ func parseSubset(name string, data string, minParallel int, lim limits) (c *Cata
 	}()
 	// Carriage returns count as line breaks of their own for the YAML
 	// library, which would shift positions: leave such files to Parse.
-	if !utf8.ValidString(data) || len(data) > maxFileSize || strings.IndexByte(data, '\r') >= 0 {
+	if len(data) > maxFileSize || !plainText(data) {
 		return nil, nil, false
 	}
-	p := &fparser{data: data, line: 1, end: len(data), lim: lim, depth: 1}
+	tabs := strings.IndexByte(data, '\t') >= 0
+	p := &fparser{data: data, line: 1, end: len(data), lim: lim, depth: 1, tabs: tabs}
 	c = &Catalog{File: name}
 	seen := map[string]bool{}
 	for {
@@ -645,14 +670,15 @@ func parseSubset(name string, data string, minParallel int, lim limits) (c *Cata
 			if ind < 0 || !strings.HasPrefix(t, "- ") {
 				return nil, nil, false
 			}
-			if ind > 0 && len(p.data)-p.pStart > minParallel && !hasKeyAfter(p.data[p.pStart:]) {
-				es, ok := parseEntriesParallel(p.data, p.pStart, p.pLine, ind, lim)
-				if !ok {
-					return nil, nil, false
+			// A large entries section is read in chunks at once; should
+			// that fail (say, a key follows the entries), it is read
+			// again in one piece, as a small one is.
+			if ind > 0 && len(p.data)-p.pStart > minParallel {
+				if es, ok := parseEntriesParallel(p.data, p.pStart, p.pLine, ind, lim, tabs); ok {
+					c.Entries = es
+					p.peeked, p.off = false, len(p.data)
+					continue
 				}
-				c.Entries = es
-				p.peeked, p.off = false, len(p.data)
-				continue
 			}
 			_, err := p.parseSeq(ind, func(n *fnode) error {
 				e, err := p.entry(n)
@@ -676,36 +702,52 @@ func parseSubset(name string, data string, minParallel int, lim limits) (c *Cata
 	return c, header, true
 }
 
+// plainText reports whether data is valid UTF-8 without carriage
+// returns; a large text is checked in pieces at once.
+func plainText(data string) bool {
+	if len(data) < parallelMin {
+		return utf8.ValidString(data) && strings.IndexByte(data, '\r') < 0
+	}
+	// Pieces end after a line break, which is never part of a longer
+	// UTF-8 sequence: the text is valid if each piece is.
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
+	oks := make([]bool, workers)
+	var wg sync.WaitGroup
+	from := 0
+	for w := range workers {
+		to := len(data)
+		if w < workers-1 {
+			to = max(from, len(data)*(w+1)/workers)
+			if k := strings.IndexByte(data[to:], '\n'); k >= 0 {
+				to += k + 1
+			} else {
+				to = len(data)
+			}
+		}
+		piece := data[from:to]
+		wg.Go(func() { oks[w] = utf8.ValidString(piece) && strings.IndexByte(piece, '\r') < 0 })
+		from = to
+	}
+	wg.Wait()
+	return !slices.Contains(oks, false)
+}
+
 // parallelMin is the size of an entries section worth splitting among
 // goroutines.
 const parallelMin = 4 << 20
 
-// hasKeyAfter reports whether a top-level key follows in s.
-func hasKeyAfter(s string) bool {
-	for i := strings.IndexByte(s, '\n'); i >= 0 && i+1 < len(s); {
-		if c := s[i+1]; c != ' ' && c != '\n' && c != '\r' && c != '#' {
-			return true
-		}
-		j := strings.IndexByte(s[i+1:], '\n')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return false
-}
-
 // parseEntriesParallel reads an entries sequence that runs from offset
 // start (line number line) to the end of data, with items at indent, in
-// chunks split at item boundaries, one goroutine per processor.
-func parseEntriesParallel(data string, start, line, indent int, lim limits) ([]Entry, bool) {
+// chunks split at item boundaries, one goroutine per processor; tabs
+// says whether data holds a tab.
+func parseEntriesParallel(data string, start, line, indent int, lim limits, tabs bool) ([]Entry, bool) {
 	sep := "\n" + strings.Repeat(" ", indent) + "- "
 	workers := max(1, min(runtime.GOMAXPROCS(0), 8))
 	type chunk struct {
 		from, to, line, first, n int
 	}
 	chunks := make([]chunk, 0, workers)
-	from, total := start, 0
+	from := start
 	for w := range workers {
 		to := len(data)
 		if w < workers-1 {
@@ -720,14 +762,28 @@ func parseEntriesParallel(data string, start, line, indent int, lim limits) ([]E
 				to = mid + k + 1
 			}
 		}
-		n := strings.Count(data[from-1:to-1], sep)
-		chunks = append(chunks, chunk{from: from, to: to, line: line, first: total, n: n})
-		total += n
-		line += strings.Count(data[from:to], "\n")
+		chunks = append(chunks, chunk{from: from, to: to})
 		from = to
 		if to == len(data) {
 			break
 		}
+	}
+	// Count each chunk's items and lines at once, then number them.
+	lines := make([]int, len(chunks))
+	var wg sync.WaitGroup
+	for i := range chunks {
+		ch := &chunks[i]
+		wg.Go(func() {
+			ch.n = strings.Count(data[ch.from-1:ch.to-1], sep)
+			lines[i] = strings.Count(data[ch.from:ch.to], "\n")
+		})
+	}
+	wg.Wait()
+	total := 0
+	for i := range chunks {
+		chunks[i].line, chunks[i].first = line, total
+		total += chunks[i].n
+		line += lines[i]
 	}
 	if total > lim.items {
 		return nil, false
@@ -735,7 +791,6 @@ func parseEntriesParallel(data string, start, line, indent int, lim limits) ([]E
 	// Size the slice once: growing a million entries by copying would
 	// hold two copies at the end.
 	entries := make([]Entry, total)
-	var wg sync.WaitGroup
 	oks := make([]bool, len(chunks))
 	for i, ch := range chunks {
 		wg.Add(1)
@@ -746,7 +801,7 @@ func parseEntriesParallel(data string, start, line, indent int, lim limits) ([]E
 					oks[i] = false
 				}
 			}()
-			p := &fparser{data: data, off: ch.from, end: ch.to, line: ch.line, lim: lim, depth: 1}
+			p := &fparser{data: data, off: ch.from, end: ch.to, line: ch.line, lim: lim, depth: 1, tabs: tabs}
 			k := ch.first
 			_, err := p.parseSeq(indent, func(n *fnode) error {
 				if k >= ch.first+ch.n {

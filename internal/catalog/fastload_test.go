@@ -115,6 +115,22 @@ func TestParseFastSynthetic(t *testing.T) {
 		if diff := cmp.Diff(want, chunked); diff != "" {
 			t.Errorf("%d entries: chunked catalog differs (-Parse +chunked):\n%s", n, diff)
 		}
+		// With the domain after the entries, the chunks fail and the
+		// entries are read in one piece.
+		head, entries, ok := bytes.Cut(data, []byte("\nentries:\n"))
+		if !ok {
+			t.Fatal("no entries key in the synthetic catalog")
+		}
+		swapped := append(append(append([]byte("entries:\n"), entries...), '\n'), head...)
+		want, err = catalog.Parse("synthetic.yaml", swapped)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if chunked, ok := catalog.ParseSubsetChunked("synthetic.yaml", swapped); !ok {
+			t.Errorf("%d entries before the domain: outside the fast subset", n)
+		} else if diff := cmp.Diff(want, chunked); diff != "" {
+			t.Errorf("%d entries before the domain: chunked catalog differs (-Parse +chunked):\n%s", n, diff)
+		}
 	}
 }
 
@@ -144,6 +160,7 @@ func TestParseFastCases(t *testing.T) {
 		{"literal block, keep", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |+\n        kept\n\n\n  - code: B\n    category: internal\n    message: {en: b}\n", true},
 		{"literal block at the end", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |\n        last", false},
 		{"literal block at the end, strip", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |-\n        last", true},
+		{"literal block at the end, strip, trailing space", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |-\n        last ", false},
 		{"literal block, indentation indicator", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |2\n          two\n", false},
 		{"folded block", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: >\n        folded\n        text\n", false},
 		{"empty literal block", fastHeader + "  - code: A\n    category: internal\n    message:\n      en: |\n    remediation: {en: r}\n", false},
@@ -253,6 +270,12 @@ entries:
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("catalogs differ (-Parse +ParseFast):\n%s", diff)
+		}
+		// The entries read in chunks at once, as a large file's are.
+		if chunked, ok := catalog.ParseSubsetChunked("f.yaml", data); ok && wantErr == nil {
+			if diff := cmp.Diff(want, chunked); diff != "" {
+				t.Fatalf("catalogs differ (-Parse +chunked):\n%s", diff)
+			}
 		}
 	})
 }

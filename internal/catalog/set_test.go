@@ -112,3 +112,47 @@ func TestCompareFold(t *testing.T) {
 		}
 	}
 }
+
+// TestSetMatchesMapsAtSizes checks the hash-table indexes against the
+// maps from an empty set to tables that fill and wrap around, with codes
+// that repeat, fold into one another and share long prefixes.
+func TestSetMatchesMapsAtSizes(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "A", "b", "B", "0", ".", "\x00", "é", "É", "ß", "ẞ", "\xff", "\uFFFD", "\u212a", "İ", "i", "NotFound", "NOTFOUND", ".Limit.E"}
+	code := func() string {
+		var b strings.Builder
+		for range r.IntN(5) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for _, size := range []int{0, 1, 15, 16, 17, 1000, 20000} {
+		var cats []*Catalog
+		for d := range 3 {
+			c := &Catalog{Domain: Domain{ID: fmt.Sprintf("d%d", d)}}
+			for range size / (d + 1) {
+				c.Entries = append(c.Entries, Entry{Code: code()})
+			}
+			cats = append(cats, c)
+		}
+		s := NewSet(cats...)
+		m := newMapSet(s)
+		queries := []string{"", "NotFound", "notfound"}
+		for range 3000 {
+			queries = append(queries, code())
+		}
+		for _, q := range queries {
+			if diff := cmp.Diff(refs(m.find(q)), refs(s.Find(q))); diff != "" {
+				t.Fatalf("size %d: Find(%q) (-maps +set):\n%s", size, q, diff)
+			}
+			for _, id := range []string{"d0", "d1", "d2", "nope"} {
+				if got, want := s.Entry(id, q), m.codes[id][q]; got != want {
+					t.Fatalf("size %d: Entry(%q, %q) = %p, want %p", size, id, q, got, want)
+				}
+			}
+		}
+	}
+	if got := NewSet().Find("a"); got != nil {
+		t.Errorf("empty set: Find = %v, want none", got)
+	}
+}
