@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/errcat/errcat/vocab"
 )
@@ -202,9 +203,15 @@ func (e *Error) setParams(kv []string) {
 	if d := e.def; d != nil {
 		names := d.Params
 		n := min(len(kv)/2, len(names), inlineSlots)
-		for npos < n && kv[2*npos] == names[npos] {
-			e.slots[npos] = kv[2*npos+1]
+		pkv, names := kv[:2*n], names[:n]
+		// The common case first, without a call in the loop: the names
+		// are the Def's own strings, as in a generated constructor.
+		for npos < len(names) && sameData(pkv[2*npos], names[npos]) {
+			e.slots[npos] = pkv[2*npos+1]
 			npos++
+		}
+		if npos < len(names) {
+			npos = e.setPositional(pkv, names, npos)
 		}
 	}
 	e.npos = uint8(npos)
@@ -212,6 +219,23 @@ func (e *Error) setParams(kv []string) {
 	if 2*npos < len(kv) {
 		e.setNamed(kv[2*npos:])
 	}
+}
+
+// setPositional is setParams' loop for names that are equal to the
+// Def's without being the same strings; it returns the new npos.
+//
+//go:noinline
+func (e *Error) setPositional(kv, names []string, npos int) int {
+	for npos < len(names) && npos < inlineSlots && 2*npos+1 < len(kv) && kv[2*npos] == names[npos] {
+		e.slots[npos] = kv[2*npos+1]
+		npos++
+	}
+	return npos
+}
+
+// sameData reports whether a and b are the same string in memory.
+func sameData(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }
 
 // setNamed stores params after the positional ones as name, value

@@ -47,24 +47,27 @@ type compiled struct {
 }
 
 type template struct {
-	segs []segment
+	// text is the template's literal text, escaped for JSON, with the
+	// placeholders cut out; holes says where they were.
+	text  string
+	holes []hole
 	// locale is the locale the template is in; localeValue is the same
 	// as a one-element header value.
 	locale      string
 	localeValue []string
 }
 
-// segment is literal JSON-escaped text followed by a placeholder (name
-// "" for none).
-type segment struct {
-	lit  string
-	name string
-	// raw is the placeholder as written, "{name}", for when the param is
-	// missing.
-	raw string
+// hole is a placeholder of a template.
+type hole struct {
+	// at is where the placeholder was in the template's text.
+	at int
 	// pos is the index of name in Def.Params, or -1: an Error stores the
 	// values of the params named in that order by position.
-	pos int
+	pos  int
+	name string
+	// raw is the placeholder as written, "{name}", escaped for JSON, for
+	// when the param is missing.
+	raw string
 }
 
 func (d *Def) compiled() *compiled {
@@ -113,20 +116,20 @@ func (d *Def) compile() *compiled {
 
 func compileTemplate(t string, params []string) *template {
 	tp := &template{}
+	var text []byte
 	last := 0
 	for start, end := vocab.NextPlaceholder(t, 0); start >= 0; start, end = vocab.NextPlaceholder(t, end) {
 		name := t[start+1 : end-1]
-		tp.segs = append(tp.segs, segment{
-			lit:  string(AppendJSONEscaped(nil, t[last:start])),
+		text = AppendJSONEscaped(text, t[last:start])
+		tp.holes = append(tp.holes, hole{
+			at:   len(text),
+			pos:  slices.Index(params, name),
 			name: name,
 			raw:  string(AppendJSONEscaped(nil, t[start:end])),
-			pos:  slices.Index(params, name),
 		})
 		last = end
 	}
-	if last < len(t) || len(tp.segs) == 0 {
-		tp.segs = append(tp.segs, segment{lit: string(AppendJSONEscaped(nil, t[last:]))})
-	}
+	tp.text = string(AppendJSONEscaped(text, t[last:]))
 	return tp
 }
 
@@ -189,12 +192,7 @@ func (d *Def) TextHasParams(field Field, locale string) bool {
 	if tp == nil {
 		return false
 	}
-	for i := range tp.segs {
-		if tp.segs[i].name != "" {
-			return true
-		}
-	}
-	return false
+	return len(tp.holes) > 0
 }
 
 // AppendJSONMembers appends e's params (those given with a value) when
@@ -273,21 +271,20 @@ func (e *Error) AppendJSONText(dst []byte, field Field, locale string) []byte {
 	if tp == nil {
 		return dst
 	}
-	for i := range tp.segs {
-		s := &tp.segs[i]
-		dst = append(dst, s.lit...)
-		if s.name == "" {
-			continue
-		}
-		if p := s.pos; uint(p) < uint(e.npos) {
+	last := 0
+	for i := range tp.holes {
+		h := &tp.holes[i]
+		dst = append(dst, tp.text[last:h.at]...)
+		last = h.at
+		if p := h.pos; uint(p) < uint(e.npos) {
 			dst = AppendJSONEscaped(dst, e.slots[p])
-		} else if v, ok := e.Param(s.name); ok {
+		} else if v, ok := e.Param(h.name); ok {
 			dst = AppendJSONEscaped(dst, v)
 		} else {
-			dst = append(dst, s.raw...)
+			dst = append(dst, h.raw...)
 		}
 	}
-	return dst
+	return append(dst, tp.text[last:]...)
 }
 
 const hexDigits = "0123456789abcdef"
@@ -297,6 +294,35 @@ const hexDigits = "0123456789abcdef"
 // characters escaped, <, > and & as \u003c, \u003e and \u0026, invalid
 // UTF-8 as \ufffd, and U+2028 and U+2029 escaped.
 func AppendJSONEscaped(dst []byte, s string) []byte {
+	if n := len(dst); len(s) <= cap(dst)-n {
+		// Room enough: check and copy in one pass, 8 bytes at a time (a
+		// short value, like most params, in one or two words), the last
+		// word overlapping the one before.
+		out := dst[n : n+len(s)]
+		if len(s) < 8 {
+			for i := 0; i < len(s); i++ {
+				c := s[i]
+				if jsonSafe[c] == 0 {
+					return appendJSONEscapedFrom(dst, s, i)
+				}
+				out[i] = c
+			}
+			return dst[:n+len(s)]
+		}
+		i := 0
+		for ; len(s)-i > 8; i += 8 {
+			w := load8(s[i:])
+			if !jsonSafeWord(w) {
+				return appendJSONEscapedFrom(dst, s, i)
+			}
+			store8(out[i:], w)
+		}
+		if w := load8(s[len(s)-8:]); jsonSafeWord(w) {
+			store8(out[len(s)-8:], w)
+			return dst[:n+len(s)]
+		}
+		return appendJSONEscapedFrom(dst, s, i)
+	}
 	if i := jsonSafePrefix(s); i < len(s) {
 		return appendJSONEscapedFrom(dst, s, i)
 	}
@@ -412,6 +438,14 @@ func load8(w string) uint64 {
 	w = w[:8]
 	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// store8 writes x into the first 8 bytes of b (at least 8 long), little
+// endian; the compiler turns it into one store.
+func store8(b []byte, x uint64) {
+	b = b[:8]
+	b[0], b[1], b[2], b[3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
+	b[4], b[5], b[6], b[7] = byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56)
 }
 
 // jsonSafe has a 1 for each byte written as itself in a JSON string: the
