@@ -2,6 +2,7 @@ package errcat
 
 import (
 	"slices"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/errcat/errcat/vocab"
@@ -44,6 +45,8 @@ type compiled struct {
 	codeNumber bool
 	// reason is vocab.Reason(Code).
 	reason string
+	// bodies are the JSONBody values precompiled for the Def.
+	bodies atomic.Pointer[[]bodyTemplates]
 }
 
 type template struct {
@@ -137,12 +140,8 @@ func compileTemplate(t string, params []string) *template {
 // fallbacks of Text; nil when the field is empty.
 func (d *Def) template(field Field, locale string) *template {
 	c := d.compiled()
-	if d.Domain != nil {
-		for i, l := range d.Domain.Locales {
-			if l == locale && i < len(c.byLocale[field]) {
-				return c.byLocale[field][i]
-			}
-		}
+	if i := d.localeIndex(locale); i >= 0 && i < len(c.byLocale[field]) {
+		return c.byLocale[field][i]
 	}
 	texts := c.fields[field]
 	if tp, ok := texts[locale]; ok {
@@ -150,6 +149,22 @@ func (d *Def) template(field Field, locale string) *template {
 	}
 	_, l := d.Text(d.field(field), locale)
 	return texts[l]
+}
+
+// localeIndex returns the index of locale in the domain's locales, or -1.
+func (d *Def) localeIndex(locale string) int {
+	if d.Domain == nil {
+		return -1
+	}
+	locales := d.Domain.Locales
+	// Usually the same string as one of the domain's (Negotiate and
+	// DefaultLocale return those): found without comparing bytes.
+	for i := range locales {
+		if sameData(locales[i], locale) {
+			return i
+		}
+	}
+	return slices.Index(locales, locale)
 }
 
 // TextLocale returns the locale the text of field is written in for a
@@ -271,13 +286,31 @@ func (e *Error) AppendJSONText(dst []byte, field Field, locale string) []byte {
 	if tp == nil {
 		return dst
 	}
+	return e.appendFilled(dst, tp)
+}
+
+// appendFilled appends tp with its placeholders filled from e's params,
+// escaped for JSON; a missing param stays visible as {name}.
+func (e *Error) appendFilled(dst []byte, tp *template) []byte {
 	last := 0
 	for i := range tp.holes {
 		h := &tp.holes[i]
 		dst = append(dst, tp.text[last:h.at]...)
 		last = h.at
 		if p := h.pos; uint(p) < uint(e.npos) {
-			dst = AppendJSONEscaped(dst, e.slots[p])
+			v := e.slots[p]
+			// AppendJSONEscaped's case of most params, inline: 8 to 16
+			// bytes, none to escape, room in dst.
+			if n := len(dst); len(v) >= 8 && len(v) <= 16 && len(v) <= cap(dst)-n {
+				w0, w1 := load8(v), load8(v[len(v)-8:])
+				if jsonUnsafeBits(w0)|jsonUnsafeBits(w1) == 0 {
+					dst = dst[:n+len(v)]
+					store8(dst[n:], w0)
+					store8(dst[len(dst)-8:], w1)
+					continue
+				}
+			}
+			dst = AppendJSONEscaped(dst, v)
 		} else if v, ok := e.Param(h.name); ok {
 			dst = AppendJSONEscaped(dst, v)
 		} else {
@@ -308,6 +341,16 @@ func AppendJSONEscaped(dst []byte, s string) []byte {
 				out[i] = c
 			}
 			return dst[:n+len(s)]
+		}
+		if len(s) <= 16 {
+			// Most params: two words, the second overlapping the first.
+			w0, w1 := load8(s), load8(s[len(s)-8:])
+			if jsonUnsafeBits(w0)|jsonUnsafeBits(w1) == 0 {
+				store8(out, w0)
+				store8(out[len(s)-8:], w1)
+				return dst[:n+len(s)]
+			}
+			return appendJSONEscapedFrom(dst, s, 0)
 		}
 		i := 0
 		for ; len(s)-i > 8; i += 8 {
@@ -352,20 +395,27 @@ bytes:
 }
 
 // jsonSafeWord reports whether each byte of the 8 in x is written as it
-// is in a JSON string: none a control character, 0x80 or above, or one
-// of " & < > \\. (x-ones*0x20)&^x has a high bit set for a byte below
-// 0x20, and (y-ones)&^y for a zero byte of y; " and & differ only in bit
-// 2 and < and > in bit 1, so each pair is one zero test. Borrows cross
-// bytes only past a byte that already makes the word unsafe.
-func jsonSafeWord(x uint64) bool {
+// is in a JSON string. It may report false for a word that is safe (see
+// jsonUnsafeBits), never true for one that is not.
+func jsonSafeWord(x uint64) bool { return jsonUnsafeBits(x) == 0 }
+
+// jsonUnsafeBits returns a word with the high bit of a byte set for each
+// byte of x that may not be written as it is in a JSON string: a control
+// character, a byte of 0x80 or above, or one of " & < > \ — and also,
+// to keep the test short, | ^ and ~ (x|0x62 is 0x7e for < > \ | ^ ~ and
+// two control characters), which the byte-by-byte scan then finds safe.
+// Zero means every byte is safe.
+//
+// A byte of 0x80 or above has its high bit already; x-0x20 sets it for a
+// byte below 0x20; y-1 sets it for a zero byte of y, where y is x with the
+// bits that tell a pair of characters apart set and then compared by xor
+// ('"' and '&' differ in bit 2). No &^y is needed as usual in a zero-byte
+// test: a byte of y with its high bit set is a byte of x that has it.
+// Borrows cross bytes only past a byte that is already flagged.
+func jsonUnsafeBits(x uint64) uint64 {
 	quoteAmp := x | ones*0x04 ^ ones*'&'
-	angles := x | ones*0x02 ^ ones*'>'
-	backslash := x ^ ones*'\\'
-	bad := x | (x-ones*0x20)&^x |
-		(quoteAmp-ones)&^quoteAmp |
-		(angles-ones)&^angles |
-		(backslash-ones)&^backslash
-	return bad&highs == 0
+	rest := x | ones*0x62 ^ ones*0x7e
+	return (x | (x - ones*0x20) | (quoteAmp - ones) | (rest - ones)) & highs
 }
 
 // appendJSONEscapedFrom is AppendJSONEscaped of s, whose first i bytes
