@@ -39,6 +39,28 @@ type bodyTemplates struct {
 // quotes), and b.Tail. For a locale of the Def's domain, all but the
 // param values are one precompiled text.
 func (e *Error) AppendJSONBody(dst []byte, b *JSONBody, locale string) []byte {
+	// The common case in one function: b already precompiled, locale
+	// the same string as one of the domain's.
+	if d := e.def; d != nil && d.Domain != nil {
+		if c := d.comp.Load(); c != nil {
+			if list := c.bodies.Load(); list != nil {
+				for j := range *list {
+					if bt := &(*list)[j]; bt.body == b {
+						for i, l := range d.Domain.Locales {
+							if sameData(l, locale) && i < len(bt.byLocale) {
+								return e.appendFilled(dst, bt.byLocale[i])
+							}
+						}
+						break
+					}
+				}
+			}
+		}
+	}
+	return e.appendJSONBody(dst, b, locale)
+}
+
+func (e *Error) appendJSONBody(dst []byte, b *JSONBody, locale string) []byte {
 	d := e.def
 	if d == nil || b.Field >= numFields {
 		return dst
