@@ -1,6 +1,9 @@
 package errcat
 
-import "sync/atomic"
+import (
+	"slices"
+	"sync/atomic"
+)
 
 // JSONBody is the shape of a JSON error body made of a Def's code and one
 // of its texts between constant pieces: Head, the code (a JSON string, or
@@ -107,15 +110,16 @@ func (d *Def) compileBody(c *compiled, b *JSONBody) *bodyTemplates {
 		tp := c.byLocale[b.Field]
 		head := b.Head + code + b.Mid + `"`
 		if i >= len(tp) || tp[i] == nil {
-			bt.byLocale[i] = &template{text: head + `"` + b.Tail}
+			bt.byLocale[i] = &template{tail: head + `"` + b.Tail}
 			continue
 		}
 		t := tp[i]
-		body := &template{text: head + t.text + `"` + b.Tail, locale: t.locale, localeValue: t.localeValue}
-		body.holes = make([]hole, len(t.holes))
-		for k, h := range t.holes {
-			h.at += len(head)
-			body.holes[k] = h
+		body := &template{tail: t.tail + `"` + b.Tail, locale: t.locale, localeValue: t.localeValue}
+		body.holes = slices.Clone(t.holes)
+		if len(body.holes) > 0 {
+			body.holes[0].lit = head + body.holes[0].lit
+		} else {
+			body.tail = head + body.tail
 		}
 		bt.byLocale[i] = body
 	}

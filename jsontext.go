@@ -50,10 +50,11 @@ type compiled struct {
 }
 
 type template struct {
-	// text is the template's literal text, escaped for JSON, with the
-	// placeholders cut out; holes says where they were.
-	text  string
+	// holes are the placeholders, each with the literal text before it;
+	// tail is the literal text after the last. Literal text is escaped
+	// for JSON.
 	holes []hole
+	tail  string
 	// locale is the locale the template is in; localeValue is the same
 	// as a one-element header value.
 	locale      string
@@ -62,8 +63,8 @@ type template struct {
 
 // hole is a placeholder of a template.
 type hole struct {
-	// at is where the placeholder was in the template's text.
-	at int
+	// lit is the literal text before the placeholder.
+	lit string
 	// pos is the index of name in Def.Params, or -1: an Error stores the
 	// values of the params named in that order by position.
 	pos  int
@@ -119,20 +120,18 @@ func (d *Def) compile() *compiled {
 
 func compileTemplate(t string, params []string) *template {
 	tp := &template{}
-	var text []byte
 	last := 0
 	for start, end := vocab.NextPlaceholder(t, 0); start >= 0; start, end = vocab.NextPlaceholder(t, end) {
 		name := t[start+1 : end-1]
-		text = AppendJSONEscaped(text, t[last:start])
 		tp.holes = append(tp.holes, hole{
-			at:   len(text),
+			lit:  string(AppendJSONEscaped(nil, t[last:start])),
 			pos:  slices.Index(params, name),
 			name: name,
 			raw:  string(AppendJSONEscaped(nil, t[start:end])),
 		})
 		last = end
 	}
-	tp.text = string(AppendJSONEscaped(text, t[last:]))
+	tp.tail = string(AppendJSONEscaped(nil, t[last:]))
 	return tp
 }
 
@@ -292,11 +291,9 @@ func (e *Error) AppendJSONText(dst []byte, field Field, locale string) []byte {
 // appendFilled appends tp with its placeholders filled from e's params,
 // escaped for JSON; a missing param stays visible as {name}.
 func (e *Error) appendFilled(dst []byte, tp *template) []byte {
-	last := 0
 	for i := range tp.holes {
 		h := &tp.holes[i]
-		dst = append(dst, tp.text[last:h.at]...)
-		last = h.at
+		dst = append(dst, h.lit...)
 		if p := h.pos; uint(p) < uint(e.npos) {
 			v := e.slots[p]
 			// AppendJSONEscaped's case of most params, inline: 8 to 16
@@ -317,7 +314,15 @@ func (e *Error) appendFilled(dst []byte, tp *template) []byte {
 			dst = append(dst, h.raw...)
 		}
 	}
-	return append(dst, tp.text[last:]...)
+	// The tail is often a few bytes (`."}`): those without a call.
+	if t, n := tp.tail, len(dst); len(t) < 8 && len(t) <= cap(dst)-n {
+		out := dst[n : n+len(t)]
+		for i := range out {
+			out[i] = t[i]
+		}
+		return dst[:n+len(t)]
+	}
+	return append(dst, tp.tail...)
 }
 
 const hexDigits = "0123456789abcdef"
