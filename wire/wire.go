@@ -346,38 +346,41 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 		o.Locale = e.Def().Domain.DefaultLocale()
 	}
 	if e.RequestID() == "" && o.RequestID != "" {
-		ev := *e
-		return f.get().appendBody(dst, ev.WithRequestID(o.RequestID), &o)
+		return f.appendWithRequestID(dst, e, o)
 	}
-	return f.get().appendBody(dst, e, &o)
-}
-
-// appendBody calls the format's writer with a static call, so that e does
-// not escape.
-func (f *format) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
-	switch f.kind {
+	// The format's writer by a static call, so that e does not escape.
+	switch f.get().kind {
 	case kindProblem:
-		return (*problem).appendBody(nil, dst, e, o)
+		return (*problem).appendBody(nil, dst, e, &o)
 	case kindGoogle:
-		return (*google).appendBody(nil, dst, e, o)
+		return (*google).appendBody(nil, dst, e, &o)
 	case kindTencent:
-		return (*tencent).appendBody(nil, dst, e, o)
+		return (*tencent).appendBody(nil, dst, e, &o)
 	case kindTencentV2:
-		return (*tencentV2).appendBody(nil, dst, e, o)
+		return (*tencentV2).appendBody(nil, dst, e, &o)
 	case kindAliyun:
-		return (*aliyun).appendBody(nil, dst, e, o)
+		return (*aliyun).appendBody(nil, dst, e, &o)
 	case kindAliyunXML:
-		return (*aliyunXML).appendBody(nil, dst, e, o)
+		return (*aliyunXML).appendBody(nil, dst, e, &o)
 	case kindHuawei:
-		return (*huawei).appendBody(nil, dst, e, o)
+		return (*huawei).appendBody(nil, dst, e, &o)
 	case kindZilliz:
-		return (*zilliz).appendBody(nil, dst, e, o)
+		return (*zilliz).appendBody(nil, dst, e, &o)
 	case kindUCloud:
-		return (*ucloud).appendBody(nil, dst, e, o)
+		return (*ucloud).appendBody(nil, dst, e, &o)
 	case kindVolcengine:
-		return (*volcengine).appendBody(nil, dst, e, o)
+		return (*volcengine).appendBody(nil, dst, e, &o)
 	case kindBaidu:
-		return (*baidu).appendBody(nil, dst, e, o)
+		return (*baidu).appendBody(nil, dst, e, &o)
 	}
 	return dst // not reached: the golden tests write every format
+}
+
+// appendWithRequestID is Append of a copy of e with o.RequestID as its
+// request id.
+//
+//go:noinline
+func (f Format) appendWithRequestID(dst []byte, e *errcat.Error, o Options) []byte {
+	ev := *e
+	return f.Append(dst, ev.WithRequestID(o.RequestID), o)
 }
