@@ -17,9 +17,8 @@ import (
 // Error.AppendJSONBody writes it with everything but the param values
 // precompiled into one text, once per Def, JSONBody and locale. Each Def
 // keeps that per *JSONBody: declare one value per shape, in a package
-// variable, and do not modify it once used. A Def keeps at most
-// maxBodies of them; others are written piece by piece, to the same
-// bytes.
+// variable, and do not modify it once used. A Def keeps at most 8 of
+// them; others are written piece by piece, to the same bytes.
 type JSONBody struct {
 	Head, Mid, Tail string
 	Field           Field

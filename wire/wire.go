@@ -65,7 +65,7 @@ type writer interface {
 	// Each writer also has appendBody(dst []byte, e *errcat.Error, o
 	// Options) []byte, which appends the body of e (which has a Def) to
 	// dst, with o.Locale set. It is not part of this interface: Append
-	// calls it through a type switch (format.appendBody), since a call
+	// calls it by a switch on the format's kind, since a call
 	// through an interface makes pointer arguments escape, and the
 	// caller's Error may live on its stack.
 	// schema is the OpenAPI Schema Object of the bodies, as JSON.
@@ -78,12 +78,12 @@ type format struct {
 	w    writer
 	// contentType is spec.ContentType as a header value.
 	contentType []string
-	// kind says which writer w is, for appendBody's switch.
+	// kind says which writer w is, for Append's switch.
 	kind writerKind
 }
 
-// writerKind numbers the writers, so that format.appendBody picks one by
-// a switch on an integer (a jump table) rather than on a type.
+// writerKind numbers the writers, so that Append picks one by a switch
+// on an integer (a jump table) rather than on a type.
 type writerKind uint8
 
 const (
