@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/errcat/errcat/vocab"
 )
@@ -198,20 +199,59 @@ func (d *Def) Text(field map[string]string, locale string) (text, textLocale str
 // setParams stores kv: the leading params that follow def.Params as
 // values by position, the rest as name, value strings.
 func (e *Error) setParams(kv []string) {
-	npos := 0
-	if d := e.def; d != nil {
-		names := d.Params
-		n := min(len(kv)/2, len(names), inlineSlots)
-		for npos < n && kv[2*npos] == names[npos] {
-			e.slots[npos] = kv[2*npos+1]
-			npos++
+	// The common cases first: no params, or the first one or two of
+	// Def.Params named in order with the Def's own strings, as a
+	// generated constructor names them.
+	d := e.def
+	if d == nil || len(kv) == 0 {
+		if len(kv) > 0 {
+			e.setNamed(kv)
 		}
+		return
+	}
+	switch names := d.Params; {
+	case len(kv) == 2 && len(names) >= 1 && sameData(kv[0], names[0]):
+		e.slots[0] = kv[1]
+		e.npos, e.nparams = 1, 1
+		return
+	case len(kv) == 4 && len(names) >= 2 && sameData(kv[0], names[0]) && sameData(kv[2], names[1]):
+		e.slots[0], e.slots[1] = kv[1], kv[3]
+		e.npos, e.nparams = 2, 2
+		return
+	}
+	n := min(len(kv)/2, len(d.Params), inlineSlots)
+	pkv, names := kv[:2*n], d.Params[:n]
+	// The Def's own strings first, without a call in the loop.
+	npos := 0
+	for npos < len(names) && sameData(pkv[2*npos], names[npos]) {
+		e.slots[npos] = pkv[2*npos+1]
+		npos++
+	}
+	if npos < len(names) {
+		npos = e.setPositional(pkv, names, npos)
 	}
 	e.npos = uint8(npos)
 	e.nparams = uint8(npos)
 	if 2*npos < len(kv) {
 		e.setNamed(kv[2*npos:])
 	}
+}
+
+// setPositional is setParams' loop for names that are equal to the
+// Def's without being the same strings; it returns the new npos.
+//
+//go:noinline
+func (e *Error) setPositional(kv, names []string, npos int) int {
+	for npos < len(names) && npos < inlineSlots && 2*npos+1 < len(kv) && kv[2*npos] == names[npos] {
+		e.slots[npos] = kv[2*npos+1]
+		npos++
+	}
+	return npos
+}
+
+// sameData reports whether a and b are the same string in memory.
+func sameData(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }
 
 // setNamed stores params after the positional ones as name, value

@@ -289,68 +289,92 @@ func FuzzNegotiate(f *testing.F) {
 func TestParamLayouts(t *testing.T) {
 	def := &errcat.Def{Code: "C", Params: []string{"a", "b", "c"},
 		Message: map[string]string{"en": "{a}/{b}/{c}/{x}"}}
-	type view struct {
-		Params  []string
-		Meta    []string
-		Message string
-		B, X    string
-	}
 	tests := []struct {
 		name string
 		kv   []string
 		meta []string
-		want view
+		want paramView
 	}{
 		{"by position", []string{"a", "1", "b", "2"}, []string{"k", "v"},
-			view{[]string{"a=1", "b=2"}, []string{"k=v"}, "1/2/{c}/{x}", "2", ""}},
+			paramView{[]string{"a=1", "b=2"}, []string{"k=v"}, "1/2/{c}/{x}", "2", ""}},
 		{"all by position", []string{"a", "1", "b", "2", "c", "3"}, []string{"k", "v", "l", "w"},
-			view{[]string{"a=1", "b=2", "c=3"}, []string{"k=v", "l=w"}, "1/2/3/{x}", "2", ""}},
+			paramView{[]string{"a=1", "b=2", "c=3"}, []string{"k=v", "l=w"}, "1/2/3/{x}", "2", ""}},
 		{"mixed", []string{"a", "1", "x", "9", "b", "2"}, []string{"k", "v"},
-			view{[]string{"a=1", "x=9", "b=2"}, []string{"k=v"}, "1/2/{c}/9", "2", "9"}},
+			paramView{[]string{"a=1", "x=9", "b=2"}, []string{"k=v"}, "1/2/{c}/9", "2", "9"}},
 		{"by name", []string{"b", "2", "a", "1"}, nil,
-			view{[]string{"b=2", "a=1"}, nil, "1/2/{c}/{x}", "2", ""}},
+			paramView{[]string{"b=2", "a=1"}, nil, "1/2/{c}/{x}", "2", ""}},
 		{"trailing name", []string{"a", "1", "b"}, []string{"k", "v"},
-			view{[]string{"a=1", "b=<none>"}, []string{"k=v"}, "1/{b}/{c}/{x}", "<none>", ""}},
+			paramView{[]string{"a=1", "b=<none>"}, []string{"k=v"}, "1/{b}/{c}/{x}", "<none>", ""}},
 		{"first wins", []string{"a", "1", "a", "2", "x", "3", "x", "4"}, nil,
-			view{[]string{"a=1", "a=2", "x=3", "x=4"}, nil, "1/{b}/{c}/3", "<none>", "3"}},
+			paramView{[]string{"a=1", "a=2", "x=3", "x=4"}, nil, "1/{b}/{c}/3", "<none>", "3"}},
 		{"overflow", []string{"x", "1", "y", "2", "a", "3", "b", "4"}, []string{"k", "v", "l", "w"},
-			view{[]string{"x=1", "y=2", "a=3", "b=4"}, []string{"k=v", "l=w"}, "3/4/{c}/1", "4", "1"}},
+			paramView{[]string{"x=1", "y=2", "a=3", "b=4"}, []string{"k=v", "l=w"}, "3/4/{c}/1", "4", "1"}},
 		{"none", nil, []string{"k", "v"},
-			view{nil, []string{"k=v"}, "{a}/{b}/{c}/{x}", "<none>", ""}},
+			paramView{nil, []string{"k=v"}, "{a}/{b}/{c}/{x}", "<none>", ""}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			e := def.New(tt.kv...)
-			for i := 0; i+1 < len(tt.meta); i += 2 {
-				e.WithMeta(tt.meta[i], tt.meta[i+1])
-			}
-			var got view
-			for i := 0; i < e.NumParams(); i++ {
-				k, v, ok := e.ParamAt(i)
-				if !ok {
-					v = "<none>"
+		for _, cloned := range []bool{false, true} {
+			name := tt.name
+			kv := tt.kv
+			if cloned {
+				// Names equal to the Def's but not the same strings in
+				// memory take the other way of storing by position.
+				name += "/cloned names"
+				kv = make([]string, len(tt.kv))
+				for i, s := range tt.kv {
+					kv[i] = strings.Clone(s)
 				}
-				got.Params = append(got.Params, k+"="+v)
 			}
-			for i := 0; i < e.NumMeta(); i++ {
-				k, v := e.MetaAt(i)
-				got.Meta = append(got.Meta, k+"="+v)
-			}
-			got.Message = e.Message("en")
-			param := func(name, none string) string {
-				if v, ok := e.Param(name); ok {
-					return v
-				}
-				return none
-			}
-			got.B, got.X = param("b", "<none>"), param("x", "")
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
-			}
-			// The JSON text agrees with Message.
-			if diff := cmp.Diff(got.Message, string(e.AppendJSONText(nil, errcat.Message, "en"))); diff != "" {
-				t.Errorf("AppendJSONText (-Message +got):\n%s", diff)
-			}
-		})
+			testParamLayout(t, def, name, kv, tt.meta, tt.want)
+		}
 	}
+}
+
+// paramView is what TestParamLayouts reads back from an Error.
+type paramView struct {
+	Params  []string
+	Meta    []string
+	Message string
+	B, X    string
+}
+
+func testParamLayout(t *testing.T, def *errcat.Def, name string, kv, meta []string, want paramView) {
+	t.Helper()
+	t.Run(name, func(t *testing.T) {
+		e := def.New(kv...)
+		for i := 0; i+1 < len(meta); i += 2 {
+			e.WithMeta(meta[i], meta[i+1])
+		}
+		var got paramView
+		for i := 0; i < e.NumParams(); i++ {
+			k, v, ok := e.ParamAt(i)
+			if !ok {
+				v = "<none>"
+			}
+			got.Params = append(got.Params, k+"="+v)
+		}
+		for i := 0; i < e.NumMeta(); i++ {
+			k, v := e.MetaAt(i)
+			got.Meta = append(got.Meta, k+"="+v)
+		}
+		got.Message = e.Message("en")
+		param := func(name, none string) string {
+			if v, ok := e.Param(name); ok {
+				return v
+			}
+			return none
+		}
+		got.B, got.X = param("b", "<none>"), param("x", "")
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+		// The JSON text agrees with Message, into a buffer with room or
+		// without.
+		if diff := cmp.Diff(got.Message, string(e.AppendJSONText(nil, errcat.Message, "en"))); diff != "" {
+			t.Errorf("AppendJSONText (-Message +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(got.Message, string(e.AppendJSONText(make([]byte, 0, 256), errcat.Message, "en"))); diff != "" {
+			t.Errorf("AppendJSONText with room (-Message +got):\n%s", diff)
+		}
+	})
 }

@@ -153,3 +153,16 @@ func ExampleError_Clone() {
 	fmt.Printf("%q %q\n", shared.RequestID(), mine.RequestID())
 	// Output: "" "r-2"
 }
+
+// huaweiBody is Huawei Cloud's error body as a JSONBody: declared once, in
+// a package variable, so each Def precompiles it once per locale.
+var huaweiBody = &errcat.JSONBody{Head: `{"error_code":`, Mid: `,"error_msg":`, Tail: `}`, Field: errcat.Message}
+
+func ExampleError_AppendJSONBody() {
+	notFound, _ := exampleDefs()
+	e := notFound.New("cluster", "es-prod-1", "region", "cn-north-4")
+	buf := make([]byte, 0, 512) // reused between errors
+	buf = e.AppendJSONBody(buf[:0], huaweiBody, "zh-CN")
+	fmt.Println(string(buf))
+	// Output: {"error_code":"CSS.0015","error_msg":"集群 es-prod-1 在 cn-north-4 不存在。"}
+}

@@ -2,6 +2,7 @@ package errcat
 
 import (
 	"slices"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/errcat/errcat/vocab"
@@ -44,27 +45,33 @@ type compiled struct {
 	codeNumber bool
 	// reason is vocab.Reason(Code).
 	reason string
+	// bodies are the JSONBody values precompiled for the Def.
+	bodies atomic.Pointer[[]bodyTemplates]
 }
 
 type template struct {
-	segs []segment
+	// holes are the placeholders, each with the literal text before it;
+	// tail is the literal text after the last. Literal text is escaped
+	// for JSON.
+	holes []hole
+	tail  string
 	// locale is the locale the template is in; localeValue is the same
 	// as a one-element header value.
 	locale      string
 	localeValue []string
 }
 
-// segment is literal JSON-escaped text followed by a placeholder (name
-// "" for none).
-type segment struct {
-	lit  string
-	name string
-	// raw is the placeholder as written, "{name}", for when the param is
-	// missing.
-	raw string
+// hole is a placeholder of a template.
+type hole struct {
+	// lit is the literal text before the placeholder.
+	lit string
 	// pos is the index of name in Def.Params, or -1: an Error stores the
 	// values of the params named in that order by position.
-	pos int
+	pos  int
+	name string
+	// raw is the placeholder as written, "{name}", escaped for JSON, for
+	// when the param is missing.
+	raw string
 }
 
 func (d *Def) compiled() *compiled {
@@ -116,17 +123,15 @@ func compileTemplate(t string, params []string) *template {
 	last := 0
 	for start, end := vocab.NextPlaceholder(t, 0); start >= 0; start, end = vocab.NextPlaceholder(t, end) {
 		name := t[start+1 : end-1]
-		tp.segs = append(tp.segs, segment{
+		tp.holes = append(tp.holes, hole{
 			lit:  string(AppendJSONEscaped(nil, t[last:start])),
+			pos:  slices.Index(params, name),
 			name: name,
 			raw:  string(AppendJSONEscaped(nil, t[start:end])),
-			pos:  slices.Index(params, name),
 		})
 		last = end
 	}
-	if last < len(t) || len(tp.segs) == 0 {
-		tp.segs = append(tp.segs, segment{lit: string(AppendJSONEscaped(nil, t[last:]))})
-	}
+	tp.tail = string(AppendJSONEscaped(nil, t[last:]))
 	return tp
 }
 
@@ -134,12 +139,8 @@ func compileTemplate(t string, params []string) *template {
 // fallbacks of Text; nil when the field is empty.
 func (d *Def) template(field Field, locale string) *template {
 	c := d.compiled()
-	if d.Domain != nil {
-		for i, l := range d.Domain.Locales {
-			if l == locale && i < len(c.byLocale[field]) {
-				return c.byLocale[field][i]
-			}
-		}
+	if i := d.localeIndex(locale); i >= 0 && i < len(c.byLocale[field]) {
+		return c.byLocale[field][i]
 	}
 	texts := c.fields[field]
 	if tp, ok := texts[locale]; ok {
@@ -147,6 +148,22 @@ func (d *Def) template(field Field, locale string) *template {
 	}
 	_, l := d.Text(d.field(field), locale)
 	return texts[l]
+}
+
+// localeIndex returns the index of locale in the domain's locales, or -1.
+func (d *Def) localeIndex(locale string) int {
+	if d.Domain == nil {
+		return -1
+	}
+	locales := d.Domain.Locales
+	// Usually the same string as one of the domain's (Negotiate and
+	// DefaultLocale return those): found without comparing bytes.
+	for i := range locales {
+		if sameData(locales[i], locale) {
+			return i
+		}
+	}
+	return slices.Index(locales, locale)
 }
 
 // TextLocale returns the locale the text of field is written in for a
@@ -189,12 +206,7 @@ func (d *Def) TextHasParams(field Field, locale string) bool {
 	if tp == nil {
 		return false
 	}
-	for i := range tp.segs {
-		if tp.segs[i].name != "" {
-			return true
-		}
-	}
-	return false
+	return len(tp.holes) > 0
 }
 
 // AppendJSONMembers appends e's params (those given with a value) when
@@ -273,21 +285,44 @@ func (e *Error) AppendJSONText(dst []byte, field Field, locale string) []byte {
 	if tp == nil {
 		return dst
 	}
-	for i := range tp.segs {
-		s := &tp.segs[i]
-		dst = append(dst, s.lit...)
-		if s.name == "" {
-			continue
-		}
-		if p := s.pos; uint(p) < uint(e.npos) {
-			dst = AppendJSONEscaped(dst, e.slots[p])
-		} else if v, ok := e.Param(s.name); ok {
+	return e.appendFilled(dst, tp)
+}
+
+// appendFilled appends tp with its placeholders filled from e's params,
+// escaped for JSON; a missing param stays visible as {name}.
+func (e *Error) appendFilled(dst []byte, tp *template) []byte {
+	for i := range tp.holes {
+		h := &tp.holes[i]
+		dst = append(dst, h.lit...)
+		if p := h.pos; uint(p) < uint(e.npos) {
+			v := e.slots[p]
+			// AppendJSONEscaped's case of most params, inline: 8 to 16
+			// bytes, none to escape, room in dst.
+			if n := len(dst); len(v) >= 8 && len(v) <= 16 && len(v) <= cap(dst)-n {
+				w0, w1 := load8(v), load8(v[len(v)-8:])
+				if jsonUnsafeBits(w0)|jsonUnsafeBits(w1) == 0 {
+					dst = dst[:n+len(v)]
+					store8(dst[n:], w0)
+					store8(dst[len(dst)-8:], w1)
+					continue
+				}
+			}
+			dst = AppendJSONEscaped(dst, v)
+		} else if v, ok := e.Param(h.name); ok {
 			dst = AppendJSONEscaped(dst, v)
 		} else {
-			dst = append(dst, s.raw...)
+			dst = append(dst, h.raw...)
 		}
 	}
-	return dst
+	// The tail is often a few bytes (`."}`): those without a call.
+	if t, n := tp.tail, len(dst); len(t) < 8 && len(t) <= cap(dst)-n {
+		out := dst[n : n+len(t)]
+		for i := range out {
+			out[i] = t[i]
+		}
+		return dst[:n+len(t)]
+	}
+	return append(dst, tp.tail...)
 }
 
 const hexDigits = "0123456789abcdef"
@@ -297,6 +332,45 @@ const hexDigits = "0123456789abcdef"
 // characters escaped, <, > and & as \u003c, \u003e and \u0026, invalid
 // UTF-8 as \ufffd, and U+2028 and U+2029 escaped.
 func AppendJSONEscaped(dst []byte, s string) []byte {
+	if n := len(dst); len(s) <= cap(dst)-n {
+		// Room enough: check and copy in one pass, 8 bytes at a time (a
+		// short value, like most params, in one or two words), the last
+		// word overlapping the one before.
+		out := dst[n : n+len(s)]
+		if len(s) < 8 {
+			for i := 0; i < len(s); i++ {
+				c := s[i]
+				if jsonSafe[c] == 0 {
+					return appendJSONEscapedFrom(dst, s, i)
+				}
+				out[i] = c
+			}
+			return dst[:n+len(s)]
+		}
+		if len(s) <= 16 {
+			// Most params: two words, the second overlapping the first.
+			w0, w1 := load8(s), load8(s[len(s)-8:])
+			if jsonUnsafeBits(w0)|jsonUnsafeBits(w1) == 0 {
+				store8(out, w0)
+				store8(out[len(s)-8:], w1)
+				return dst[:n+len(s)]
+			}
+			return appendJSONEscapedFrom(dst, s, 0)
+		}
+		i := 0
+		for ; len(s)-i > 8; i += 8 {
+			w := load8(s[i:])
+			if !jsonSafeWord(w) {
+				return appendJSONEscapedFrom(dst, s, i)
+			}
+			store8(out[i:], w)
+		}
+		if w := load8(s[len(s)-8:]); jsonSafeWord(w) {
+			store8(out[len(s)-8:], w)
+			return dst[:n+len(s)]
+		}
+		return appendJSONEscapedFrom(dst, s, i)
+	}
 	if i := jsonSafePrefix(s); i < len(s) {
 		return appendJSONEscapedFrom(dst, s, i)
 	}
@@ -326,20 +400,27 @@ bytes:
 }
 
 // jsonSafeWord reports whether each byte of the 8 in x is written as it
-// is in a JSON string: none a control character, 0x80 or above, or one
-// of " & < > \\. (x-ones*0x20)&^x has a high bit set for a byte below
-// 0x20, and (y-ones)&^y for a zero byte of y; " and & differ only in bit
-// 2 and < and > in bit 1, so each pair is one zero test. Borrows cross
-// bytes only past a byte that already makes the word unsafe.
-func jsonSafeWord(x uint64) bool {
+// is in a JSON string. It may report false for a word that is safe (see
+// jsonUnsafeBits), never true for one that is not.
+func jsonSafeWord(x uint64) bool { return jsonUnsafeBits(x) == 0 }
+
+// jsonUnsafeBits returns a word with the high bit of a byte set for each
+// byte of x that may not be written as it is in a JSON string: a control
+// character, a byte of 0x80 or above, or one of " & < > \ — and also,
+// to keep the test short, | ^ and ~ (x|0x62 is 0x7e for < > \ | ^ ~ and
+// two control characters), which the byte-by-byte scan then finds safe.
+// Zero means every byte is safe.
+//
+// A byte of 0x80 or above has its high bit already; x-0x20 sets it for a
+// byte below 0x20; y-1 sets it for a zero byte of y, where y is x with the
+// bits that tell a pair of characters apart set and then compared by xor
+// ('"' and '&' differ in bit 2). No &^y is needed as usual in a zero-byte
+// test: a byte of y with its high bit set is a byte of x that has it.
+// Borrows cross bytes only past a byte that is already flagged.
+func jsonUnsafeBits(x uint64) uint64 {
 	quoteAmp := x | ones*0x04 ^ ones*'&'
-	angles := x | ones*0x02 ^ ones*'>'
-	backslash := x ^ ones*'\\'
-	bad := x | (x-ones*0x20)&^x |
-		(quoteAmp-ones)&^quoteAmp |
-		(angles-ones)&^angles |
-		(backslash-ones)&^backslash
-	return bad&highs == 0
+	rest := x | ones*0x62 ^ ones*0x7e
+	return (x | (x - ones*0x20) | (quoteAmp - ones) | (rest - ones)) & highs
 }
 
 // appendJSONEscapedFrom is AppendJSONEscaped of s, whose first i bytes
@@ -412,6 +493,14 @@ func load8(w string) uint64 {
 	w = w[:8]
 	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// store8 writes x into the first 8 bytes of b (at least 8 long), little
+// endian; the compiler turns it into one store.
+func store8(b []byte, x uint64) {
+	b = b[:8]
+	b[0], b[1], b[2], b[3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
+	b[4], b[5], b[6], b[7] = byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56)
 }
 
 // jsonSafe has a 1 for each byte written as itself in a JSON string: the

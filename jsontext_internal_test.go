@@ -1,6 +1,7 @@
 package errcat
 
 import (
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -52,4 +53,50 @@ func TestErrorSize(t *testing.T) {
 	if n := unsafe.Sizeof(Error{}); n > 144 {
 		t.Errorf("Error is %d bytes, want ≤ 144", n)
 	}
+}
+
+// escapeBothWays escapes s into a buffer with room (the one-pass copy)
+// and into one without (scan, then append), and reports both.
+func escapeBothWays(s string) (roomy, tight string) {
+	buf := make([]byte, 3, 3+len(s)+8)
+	copy(buf, "pre")
+	return string(AppendJSONEscaped(buf, s)[3:]), string(AppendJSONEscaped([]byte("pre")[:3:3], s)[3:])
+}
+
+// TestEscapeRoom checks that escaping into a buffer with room writes what
+// escaping into a full one does, for every ASCII byte at every position of
+// strings of 1 to 17 bytes, and for non-ASCII seeds.
+func TestEscapeRoom(t *testing.T) {
+	for n := 1; n <= 17; n++ {
+		for pos := range n {
+			for b := range 0x80 {
+				buf := []byte(strings.Repeat("a", n))
+				buf[pos] = byte(b)
+				if roomy, tight := escapeBothWays(string(buf)); roomy != tight {
+					t.Errorf("AppendJSONEscaped(%q) with room = %s, without = %s", buf, roomy, tight)
+				}
+			}
+		}
+	}
+	for _, s := range escapeRoomSeeds {
+		if roomy, tight := escapeBothWays(s); roomy != tight {
+			t.Errorf("AppendJSONEscaped(%q) with room = %s, without = %s", s, roomy, tight)
+		}
+	}
+}
+
+var escapeRoomSeeds = []string{
+	"", "es-prod-1", "cn-north-4", "a\u2028b", "\u2029", "invalid \xff utf-8", "集群 es-prod-1",
+	"<script>&amp;</script>", `quote " and \ backslash`, "tab\tnew\nline", "emoji 😀 ok",
+}
+
+func FuzzEscapeRoom(f *testing.F) {
+	for _, s := range escapeRoomSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if roomy, tight := escapeBothWays(s); roomy != tight {
+			t.Errorf("AppendJSONEscaped(%q) with room = %s, without = %s", s, roomy, tight)
+		}
+	})
 }

@@ -12,12 +12,11 @@ type huawei struct{}
 func (*huawei) name() string { return vocab.FormatHuawei }
 
 func (*huawei) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
-	dst = append(dst, `{"error_code":`...)
-	dst = e.Def().AppendJSONCode(dst, false)
-	dst = append(dst, `,"error_msg":`...)
-	dst = appendJSONText(dst, e, errcat.Message, o.Locale)
-	return append(dst, '}')
+	return e.AppendJSONBody(dst, huaweiBody, o.Locale)
 }
+
+// huaweiBody is the body's shape, precompiled per Def and locale.
+var huaweiBody = &errcat.JSONBody{Head: `{"error_code":`, Mid: `,"error_msg":`, Tail: `}`, Field: errcat.Message}
 
 func (*huawei) schema() string {
 	return `{

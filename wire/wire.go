@@ -65,7 +65,7 @@ type writer interface {
 	// Each writer also has appendBody(dst []byte, e *errcat.Error, o
 	// Options) []byte, which appends the body of e (which has a Def) to
 	// dst, with o.Locale set. It is not part of this interface: Append
-	// calls it through a type switch (format.appendBody), since a call
+	// calls it by a switch on the format's kind, since a call
 	// through an interface makes pointer arguments escape, and the
 	// caller's Error may live on its stack.
 	// schema is the OpenAPI Schema Object of the bodies, as JSON.
@@ -78,13 +78,62 @@ type format struct {
 	w    writer
 	// contentType is spec.ContentType as a header value.
 	contentType []string
+	// kind says which writer w is, for Append's switch.
+	kind writerKind
+}
+
+// writerKind numbers the writers, so that Append picks one by a switch
+// on an integer (a jump table) rather than on a type.
+type writerKind uint8
+
+const (
+	kindProblem writerKind = iota
+	kindGoogle
+	kindTencent
+	kindTencentV2
+	kindAliyun
+	kindAliyunXML
+	kindHuawei
+	kindZilliz
+	kindUCloud
+	kindVolcengine
+	kindBaidu
+)
+
+// kindOf returns w's kind.
+func kindOf(w writer) writerKind {
+	switch w.(type) {
+	case *problem:
+		return kindProblem
+	case *google:
+		return kindGoogle
+	case *tencent:
+		return kindTencent
+	case *tencentV2:
+		return kindTencentV2
+	case *aliyun:
+		return kindAliyun
+	case *aliyunXML:
+		return kindAliyunXML
+	case *huawei:
+		return kindHuawei
+	case *zilliz:
+		return kindZilliz
+	case *ucloud:
+		return kindUCloud
+	case *volcengine:
+		return kindVolcengine
+	case *baidu:
+		return kindBaidu
+	}
+	panic("wire: unknown writer") // not reached: the list holds only these
 }
 
 // bind pairs a writer with vocab's descriptor of the same name. A writer
 // vocab does not know gets an empty descriptor, which the tests reject.
 func bind(w writer) format {
 	spec, _ := vocab.LookupWireFormat(w.name())
-	return format{spec: spec, w: w, contentType: []string{spec.ContentType}[:1:1]}
+	return format{spec: spec, w: w, contentType: []string{spec.ContentType}[:1:1], kind: kindOf(w)}
 }
 
 // Format is one wire format. Formats are comparable. The zero Format is
@@ -297,38 +346,41 @@ func (f Format) Append(dst []byte, e *errcat.Error, o Options) []byte {
 		o.Locale = e.Def().Domain.DefaultLocale()
 	}
 	if e.RequestID() == "" && o.RequestID != "" {
-		ev := *e
-		return f.get().appendBody(dst, ev.WithRequestID(o.RequestID), &o)
+		return f.appendWithRequestID(dst, e, o)
 	}
-	return f.get().appendBody(dst, e, &o)
-}
-
-// appendBody calls the format's writer with a static call, so that e does
-// not escape.
-func (f *format) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
-	switch w := f.w.(type) {
-	case *problem:
-		return w.appendBody(dst, e, o)
-	case *google:
-		return w.appendBody(dst, e, o)
-	case *tencent:
-		return w.appendBody(dst, e, o)
-	case *tencentV2:
-		return w.appendBody(dst, e, o)
-	case *aliyun:
-		return w.appendBody(dst, e, o)
-	case *aliyunXML:
-		return w.appendBody(dst, e, o)
-	case *huawei:
-		return w.appendBody(dst, e, o)
-	case *zilliz:
-		return w.appendBody(dst, e, o)
-	case *ucloud:
-		return w.appendBody(dst, e, o)
-	case *volcengine:
-		return w.appendBody(dst, e, o)
-	case *baidu:
-		return w.appendBody(dst, e, o)
+	// The format's writer by a static call, so that e does not escape.
+	switch f.get().kind {
+	case kindProblem:
+		return (*problem).appendBody(nil, dst, e, &o)
+	case kindGoogle:
+		return (*google).appendBody(nil, dst, e, &o)
+	case kindTencent:
+		return (*tencent).appendBody(nil, dst, e, &o)
+	case kindTencentV2:
+		return (*tencentV2).appendBody(nil, dst, e, &o)
+	case kindAliyun:
+		return (*aliyun).appendBody(nil, dst, e, &o)
+	case kindAliyunXML:
+		return (*aliyunXML).appendBody(nil, dst, e, &o)
+	case kindHuawei:
+		return (*huawei).appendBody(nil, dst, e, &o)
+	case kindZilliz:
+		return (*zilliz).appendBody(nil, dst, e, &o)
+	case kindUCloud:
+		return (*ucloud).appendBody(nil, dst, e, &o)
+	case kindVolcengine:
+		return (*volcengine).appendBody(nil, dst, e, &o)
+	case kindBaidu:
+		return (*baidu).appendBody(nil, dst, e, &o)
 	}
 	return dst // not reached: the golden tests write every format
+}
+
+// appendWithRequestID is Append of a copy of e with o.RequestID as its
+// request id.
+//
+//go:noinline
+func (f Format) appendWithRequestID(dst []byte, e *errcat.Error, o Options) []byte {
+	ev := *e
+	return f.Append(dst, ev.WithRequestID(o.RequestID), o)
 }

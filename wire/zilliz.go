@@ -12,12 +12,11 @@ type zilliz struct{}
 func (*zilliz) name() string { return vocab.FormatZilliz }
 
 func (*zilliz) appendBody(dst []byte, e *errcat.Error, o *Options) []byte {
-	dst = append(dst, `{"code":`...)
-	dst = e.Def().AppendJSONCode(dst, true)
-	dst = append(dst, `,"message":`...)
-	dst = appendJSONText(dst, e, errcat.Message, o.Locale)
-	return append(dst, '}')
+	return e.AppendJSONBody(dst, zillizBody, o.Locale)
 }
+
+// zillizBody is the body's shape, precompiled per Def and locale.
+var zillizBody = &errcat.JSONBody{Head: `{"code":`, Mid: `,"message":`, Tail: `}`, Field: errcat.Message, CodeAsNumber: true}
 
 func (*zilliz) schema() string {
 	return `{
