@@ -106,9 +106,9 @@ func Generators() []Generator {
 		{Name: "json", Summary: "the catalogs as JSON for front ends: a file per domain and an index", Run: JSON, Stream: StreamJSON},
 		{Name: "openapi", Summary: "OpenAPI 3.1 components: a schema per wire format, a response per error code and status", Run: OpenAPI, Stream: StreamOpenAPI, OneFile: "openapi.json"},
 		{Name: "schema", Summary: "the JSON Schema of the catalog format", Run: Schema},
-		{Name: "ts", Summary: "an npm package per domain: an error class per category and code, a union on code, fromResponse", Run: TypeScript},
-		{Name: "python", Summary: "a typed Python package per domain: an exception class per category and code, from_response", Run: Python},
-		{Name: "java", Summary: "a Java 17 package per domain: an exception class per category and code, fromResponse", Run: Java},
+		{Name: "ts", Summary: "an npm package per domain: an error class per category and code, a union on code, fromResponse", Run: TypeScript, Stream: StreamTypeScript},
+		{Name: "python", Summary: "a typed Python package per domain: an exception class per category and code, from_response", Run: Python, Stream: StreamPython},
+		{Name: "java", Summary: "a Java 17 package per domain: an exception class per category and code, fromResponse", Run: Java, Stream: StreamJava},
 		{Name: "vectors", Summary: "shared test vectors: per code, wire format and locale, the runtime's response and the error to read back", Run: Vectors, Stream: StreamVectors},
 	}
 }
