@@ -3,6 +3,8 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"go/build/constraint"
+	"go/doc/comment"
 	"go/format"
 	"io"
 	"maps"
@@ -202,7 +204,13 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 	if err := flush(goFile); err != nil {
 		return err
 	}
+	// The declarations of each code are written already formatted
+	// (goDeclsFormatted); a chunk holding anything that formatter does
+	// not know how to lay out is formatted by go/format instead.
+	var direct bytes.Buffer
 	for part := range chunks {
+		ok := true
+		direct.Reset()
 		for k, d := range chunkDefs(part) {
 			n, e := names[d.Code], &c.Entries[part[k]]
 			code := commentText(oneLine(d.Code))
@@ -210,6 +218,7 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 			if d.HTTPStatus != 0 {
 				status = fmt.Sprintf("HTTP %d", d.HTTPStatus)
 			}
+			start := b.Len()
 			p("// %s returns the definition of code %s (%s, %s", n, code, status, commentText(d.Category))
 			if d.Retryable {
 				p(", retryable")
@@ -226,7 +235,9 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 				}
 			}
 			deprecated()
+			ok = ok && writeGoDoc(&direct, b.Bytes()[start:])
 			p("func %s() *errcat.Def { return &%s.%s }\n\n", n, goAll, n)
+			ok = ok && writeGoDefFunc(&direct, n)
 
 			args := goParamNames(e.Params)
 			var decl, kv []string
@@ -234,15 +245,26 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 				decl = append(decl, args[i]+" string")
 				kv = append(kv, strconv.Quote(name), args[i])
 			}
+			start = b.Len()
 			if len(d.Params) > 0 {
 				p("// New%s returns an error with code %s and its parameters filled in.\n", n, code)
 			} else {
 				p("// New%s returns an error with code %s.\n", n, code)
 			}
 			deprecated()
+			ok = ok && writeGoDoc(&direct, b.Bytes()[start:])
 			p("func New%s(%s) *errcat.Error {\nreturn %s().New(%s)\n}\n\n", n, strings.Join(decl, ", "), n, strings.Join(kv, ", "))
+			fmt.Fprintf(&direct, "func New%s(%s) *errcat.Error {\n\treturn %s().New(%s)\n}\n\n", n, strings.Join(decl, ", "), n, strings.Join(kv, ", "))
+			start = b.Len()
 			p("// Is%s reports whether err is, or wraps, an error with code %s.\n", n, code)
+			ok = ok && writeGoDoc(&direct, b.Bytes()[start:])
 			p("func Is%s(err error) bool {\nreturn errors.Is(err, %s())\n}\n\n", n, n)
+			fmt.Fprintf(&direct, "func Is%s(err error) bool {\n\treturn errors.Is(err, %s())\n}\n\n", n, n)
+		}
+		if ok {
+			b.Reset()
+			out.bytes(direct.Bytes())
+			continue
 		}
 		if err := flush(goDecls); err != nil {
 			return err
@@ -306,6 +328,87 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 	}
 	out.str("\treturn d\n}\n")
 	return out.err
+}
+
+// writeGoDoc writes the doc comment src (whole "//" lines) to w as gofmt
+// lays out the doc comment of a top-level declaration: its text
+// reformatted by go/doc/comment (go/printer's formatDocComment), each line
+// without trailing white space. It reports false, writing nothing, for a
+// comment gofmt treats otherwise: a directive or a build constraint line.
+func writeGoDoc(w *bytes.Buffer, src []byte) bool {
+	var text strings.Builder
+	for line := range strings.Lines(string(src)) {
+		line = strings.TrimSuffix(line, "\n")
+		after, found := strings.CutPrefix(line, "//")
+		if !found || goDirective(after) || constraint.IsGoBuild(line) || constraint.IsPlusBuild(line) || strings.HasPrefix(line, "//line ") {
+			return false
+		}
+		text.WriteString(strings.TrimPrefix(after, " "))
+		text.WriteString("\n")
+	}
+	if text.Len() == 0 {
+		return false
+	}
+	var parser comment.Parser
+	var printer comment.Printer
+	formatted := string(printer.Comment(parser.Parse(text.String())))
+	for line := range strings.Lines(formatted) {
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case line == "":
+			line = "//"
+		case strings.HasPrefix(line, "\t"):
+			line = "//" + line
+		default:
+			line = "// " + line
+		}
+		w.WriteString(strings.TrimRightFunc(line, unicode.IsSpace))
+		w.WriteString("\n")
+	}
+	return true
+}
+
+// goDirective reports whether the text after "//" is a comment directive
+// (go/printer's isDirective): gofmt moves those to the end of a doc
+// comment.
+func goDirective(c string) bool {
+	if strings.HasPrefix(c, "line ") || strings.HasPrefix(c, "extern ") || strings.HasPrefix(c, "export ") {
+		return true
+	}
+	colon := strings.Index(c, ":")
+	if colon <= 0 || colon+1 >= len(c) {
+		return false
+	}
+	for i := 0; i <= colon+1; i++ {
+		if i == colon {
+			continue
+		}
+		if b := c[i]; !('a' <= b && b <= 'z' || '0' <= b && b <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// writeGoDefFunc writes the function returning the Def named n, as gofmt
+// lays it out: on one line when its header and body fit in 100 columns
+// (go/printer's funcBody), else over three. It reports false, writing
+// nothing, for a name that is not ASCII (whose width in columns it does
+// not establish).
+func writeGoDefFunc(w *bytes.Buffer, n string) bool {
+	for i := 0; i < len(n); i++ {
+		if n[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	header := "func " + n + "() *errcat.Def"
+	body := "return &" + goAll + "." + n
+	if len(header)+len(body) <= 100 {
+		w.WriteString(header + " { " + body + " }\n\n")
+	} else {
+		w.WriteString(header + " {\n\t" + body + "\n}\n\n")
+	}
+	return true
 }
 
 // goLiteral writes the struct v (an errcat.Domain or errcat.Def) as a

@@ -203,8 +203,32 @@ func TestGoSameBytes(t *testing.T) {
     message:
       en: not it
 `)
-	cats := append(slices.Clone(builtin), syn, empty, odd, named)
+	// Names whose one-line Def function is just within and just over 100
+	// columns, and texts with lines gofmt treats apart in doc comments
+	// or that only look like directives.
+	var long strings.Builder
+	long.WriteString(domain + "entries:\n")
+	for k := 30; k <= 40; k++ {
+		fmt.Fprintf(&long, "  - code: A%s\n    category: internal\n    message:\n      en: m\n", strings.Repeat("b", k))
+	}
+	long.WriteString(`  - code: B
+    category: internal
+    message:
+      en: "first\n go:generate x\nline 3\nexport y\n//go:build z"
+  - code: C
+    category: internal
+    message:
+      en: "trailing\u00a0\n\u0085\nend"
+`)
+	edges := parse("edges.yaml", long.String())
+	cats := append(slices.Clone(builtin), syn, empty, odd, named, edges)
 	for _, c := range cats {
+		if c == edges {
+			want, _ := goPackageWhole(c, "pkg")
+			if !bytes.Contains(want, []byte("*errcat.Def { return")) || !bytes.Contains(want, []byte("*errcat.Def {\n\treturn")) {
+				t.Errorf("edges: want Def functions both on one line and over three")
+			}
+		}
 		want, err := goPackageWhole(c, "pkg")
 		if err != nil {
 			t.Fatalf("%s: %v", c.Domain.ID, err)
