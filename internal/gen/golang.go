@@ -45,10 +45,11 @@ func Go(cats []*catalog.Catalog, opts Options) (Files, error) {
 	return collect(cats, opts, StreamGo)
 }
 
-// StreamGo is Go writing each package as it goes: go/format formats the
-// declarations of goChunk codes at a time, and the declarations that
-// span every code (Defs, the struct, its fields' assignments) are
-// written line by line already formatted, so that neither the source
+// StreamGo is Go writing each package as it goes, goChunk codes at a
+// time: every declaration is written already formatted as go/format lays
+// it out (doc comments through go/doc/comment, as go/printer does), and
+// go/format formats only the file's head and a chunk holding something
+// the direct writers do not lay out themselves; so neither the source
 // nor its syntax tree is ever whole in memory. The bytes are those
 // go/format gives for the whole file.
 func StreamGo(cats []*catalog.Catalog, opts Options, create CreateFunc) error {
@@ -85,8 +86,8 @@ func StreamGo(cats []*catalog.Catalog, opts Options, create CreateFunc) error {
 	return nil
 }
 
-// goChunk is the number of codes whose declarations go/format formats
-// in one call.
+// goChunk is the number of codes whose declarations are written (or
+// formatted by go/format) at once.
 const goChunk = 256
 
 // What writeGoPackage formats at once: a whole file, declarations, or
@@ -106,8 +107,8 @@ const (
 	goDomain   = "domain"         // the struct's field holding the domain
 )
 
-// writeGoPackage writes the package of c to w, formatting the
-// declarations of chunk codes at a time.
+// writeGoPackage writes the package of c to w, the declarations of chunk
+// codes at a time.
 func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) error {
 	names, err := GoNames(c)
 	if err != nil {
@@ -308,7 +309,21 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 	if err != nil {
 		return fmt.Errorf("gen go %s: %w", dom.ID, err)
 	}
+	// The statements are written already formatted too (writeGoStmt),
+	// a chunk at a time, or formatted by go/format when one of them is
+	// not of the layout writeGoStmt knows.
 	p("d.%s = %s\n", goDomain, lit)
+	direct.Reset()
+	ok := writeGoStmt(&direct, goDomain, lit)
+	flushStmts := func() error {
+		defer func() { direct.Reset(); ok = true }()
+		if ok {
+			b.Reset()
+			out.bytes(direct.Bytes())
+			return out.err
+		}
+		return flush(goStmts)
+	}
 	for part := range chunks {
 		for _, d := range chunkDefs(part) {
 			lit, err := goLiteral(reflect.ValueOf(d).Elem(), ref)
@@ -316,13 +331,14 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 				return fmt.Errorf("gen go %s %s: %w", dom.ID, d.Code, err)
 			}
 			p("d.%s = %s\n", names[d.Code], lit)
+			ok = ok && writeGoStmt(&direct, names[d.Code], lit)
 		}
-		if err := flush(goStmts); err != nil {
+		if err := flushStmts(); err != nil {
 			return err
 		}
 	}
 	if b.Len() > 0 {
-		if err := flush(goStmts); err != nil {
+		if err := flushStmts(); err != nil {
 			return err
 		}
 	}
@@ -408,6 +424,43 @@ func writeGoDefFunc(w *bytes.Buffer, n string) bool {
 	} else {
 		w.WriteString(header + " {\n\t" + body + "\n}\n\n")
 	}
+	return true
+}
+
+// writeGoStmt writes the statement assigning the composite literal lit
+// (as goLiteral writes it) to d.name, inside a function, as gofmt lays it
+// out: a field per line indented by two tabs, each value one space after
+// the longest key and its colon (go/printer aligns the keys of a literal
+// whose elements are each on one line and whose keys are at most 40
+// columns). It reports false, writing nothing, for a literal of another
+// shape.
+func writeGoStmt(w *bytes.Buffer, name, lit string) bool {
+	lines := strings.Split(lit, "\n")
+	if len(lines) < 3 || lines[len(lines)-1] != "}" || !strings.HasSuffix(lines[0], "{") {
+		return false
+	}
+	fields := lines[1 : len(lines)-1]
+	width := 0
+	for _, f := range fields {
+		k := strings.Index(f, ": ")
+		// go/printer stops aligning at an element it does not measure
+		// as one line (over a million columns).
+		if k <= 0 || k > 40 || !strings.HasSuffix(f, ",") || len(f) > 1e5 {
+			return false
+		}
+		for i := 0; i < k; i++ {
+			if c := f[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+				return false
+			}
+		}
+		width = max(width, k)
+	}
+	w.WriteString("\td." + name + " = " + lines[0] + "\n")
+	for _, f := range fields {
+		k := strings.Index(f, ": ")
+		w.WriteString("\t\t" + f[:k+1] + strings.Repeat(" ", width-k+1) + f[k+2:] + "\n")
+	}
+	w.WriteString("\t}\n")
 	return true
 }
 
