@@ -102,7 +102,7 @@ func Generators() []Generator {
 		{Name: "markdown", Summary: "a Markdown page per domain and locale", Styles: []string{StyleTable, StyleList}, Run: Markdown, Stream: StreamMarkdown},
 		{Name: "rst", Summary: "a reStructuredText page per domain and locale (grid table: status, code, message, measure)", Styles: []string{StyleGrid}, Run: RST, Stream: StreamRST},
 		{Name: "text", Summary: "a plain text page per domain and locale (aligned table)", Styles: []string{StylePlain}, Run: Text, Stream: StreamText},
-		{Name: "html", Summary: "a static HTML site: index, a page per domain and locale, an anchor per code, client-side search", Run: HTML},
+		{Name: "html", Summary: "a static HTML site: index, a page per domain and locale, an anchor per code, client-side search", Run: HTML, Stream: StreamHTML},
 		{Name: "json", Summary: "the catalogs as JSON for front ends: a file per domain and an index", Run: JSON, Stream: StreamJSON},
 		{Name: "openapi", Summary: "OpenAPI 3.1 components: a schema per wire format, a response per error code and status", Run: OpenAPI, Stream: StreamOpenAPI, OneFile: "openapi.json"},
 		{Name: "schema", Summary: "the JSON Schema of the catalog format", Run: Schema},

@@ -2,7 +2,9 @@ package gen
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"html/template"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -241,8 +243,86 @@ func wholeGridTable(b *bytes.Buffer, head []string, body [][]string) {
 	b.WriteString("\n")
 }
 
+// wholeHTML is HTML as it was before it streamed: every page and the
+// search index whole in memory.
+func wholeHTML(cats []*catalog.Catalog, opts Options) (Files, error) {
+	siteTemplates, err := template.ParseFS(siteFS, "site/*.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	files := Files{}
+	var domains []htmlDomain
+	items := []searchItem{}
+	for _, c := range sortedCatalogs(cats) {
+		locs := locales(&c.Domain, opts.Lang)
+		var pages []htmlPage
+		for _, loc := range locs {
+			pages = append(pages, htmlPage{Locale: loc, File: docPath(c, loc, "html")})
+		}
+		domains = append(domains, htmlDomain{ID: c.Domain.ID, Name: c.Domain.Name, Codes: len(c.Entries), Pages: pages})
+		for i, loc := range locs {
+			p := domainPage(c, loc)
+			for j, o := range pages {
+				if j != i {
+					p.Others = append(p.Others, o)
+				}
+			}
+			var b bytes.Buffer
+			if err := siteTemplates.ExecuteTemplate(&b, "domain.html.tmpl", p); err != nil {
+				return nil, fmt.Errorf("gen html %s: %w", c.Domain.ID, err)
+			}
+			files[pages[i].File] = trimLines(b.Bytes())
+		}
+		def := c.Domain.DefaultLocale()
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			text := ""
+			for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
+				for _, s := range t.All() {
+					text += s + "\n"
+				}
+			}
+			for _, v := range e.Variants {
+				for _, l := range v.Message.Locales() {
+					text += v.Message.Get(l) + "\n"
+				}
+			}
+			items = append(items, searchItem{
+				Code: e.Code, Domain: c.Domain.ID, Status: e.Status(),
+				Message: textIn(e.Message, locs[0], def),
+				Text:    text,
+				Href:    pages[0].File + "#" + e.Code,
+			})
+		}
+	}
+	var b bytes.Buffer
+	index := struct {
+		Domains []htmlDomain
+		L       htmlIndexLabels
+	}{domains, indexLabelsFor(opts.Lang)}
+	if err := siteTemplates.ExecuteTemplate(&b, "index.html.tmpl", index); err != nil {
+		return nil, fmt.Errorf("gen html index: %w", err)
+	}
+	files["index.html"] = trimLines(b.Bytes())
+	// encoding/json escapes <, > and & inside strings, so the index cannot
+	// close the script element.
+	idx, err := json.MarshalIndent(items, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	files["search-index.js"] = []byte("// The search index of the error code site.\nwindow.errcatIndex = " + string(idx) + ";\n")
+	for _, name := range []string{"search.js", "style.css"} {
+		data, err := siteFS.ReadFile("site/" + name)
+		if err != nil {
+			return nil, err
+		}
+		files[name] = data
+	}
+	return files, nil
+}
+
 // TestPagesSameAsWhole checks that the streaming Markdown (both styles),
-// Text and RST writers write the pages the whole-page writers did, on
+// Text, RST and HTML writers write the pages the whole-page writers did, on
 // every built-in catalog at once, each alone, none, and synthetic ones,
 // in every locale and in one.
 func TestPagesSameAsWhole(t *testing.T) {
@@ -276,6 +356,8 @@ func TestPagesSameAsWhole(t *testing.T) {
 		{"text", wholeText, Text, Options{}},
 		{"text zh", wholeText, Text, Options{Lang: "zh-CN"}},
 		{"rst", wholeRST, RST, Options{}},
+		{"html", wholeHTML, HTML, Options{}},
+		{"html zh", wholeHTML, HTML, Options{Lang: "zh"}},
 	}
 	for name, cats := range sets {
 		for _, g := range gens {
