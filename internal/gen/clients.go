@@ -137,13 +137,46 @@ var clientReserved = []string{
 	"None", "True", "False", "Any", "Mapping", "Final", "ClassVar", "Optional",
 }
 
-// newClientDomain builds the model of c.
+// newClientDomain builds the model of c, every code included.
 func newClientDomain(c *catalog.Catalog) (*clientDomain, error) {
+	h, err := newClientHeader(c)
+	if err != nil {
+		return nil, err
+	}
+	d := h.domain
+	if len(h.order) > 0 {
+		d.Codes = make([]clientCode, 0, len(h.order))
+	}
+	for start := 0; start < len(h.order); start += clientChunk {
+		d.Codes = h.appendCodes(d.Codes, h.order[start:min(start+clientChunk, len(h.order))], nil)
+	}
+	return d, nil
+}
+
+// clientChunk is the number of codes whose Defs are built at once: a
+// Def holds maps of its texts and, once asked for its AIP-193 reason,
+// its compiled templates, so building them all at once (a million codes)
+// held gigabytes only to copy a few strings out of each.
+const clientChunk = 256
+
+// clientHeader is what the model of a domain needs before any code is
+// modelled: the domain's fields, the code names (GoNames), the category
+// classes, and the first entry of every code sorted by compareCodes.
+type clientHeader struct {
+	c       *catalog.Catalog
+	domain  *clientDomain // Codes left empty
+	names   map[string]string
+	catName map[string]string
+	errDom  *errcat.Domain
+	order   []int // index in c.Entries of each code's first entry, by compareCodes
+}
+
+// newClientHeader builds the header of the model of c.
+func newClientHeader(c *catalog.Catalog) (*clientHeader, error) {
 	names, err := GoNames(c)
 	if err != nil {
 		return nil, err
 	}
-	_, rdefs := defs.FromCatalog(c)
 	d := &clientDomain{
 		ID:            c.Domain.ID,
 		Name:          c.Domain.Name,
@@ -160,12 +193,6 @@ func newClientDomain(c *catalog.Catalog) (*clientDomain, error) {
 	if len(d.Locales) == 0 {
 		d.Locales = []string{d.DefaultLocale}
 	}
-	entries := map[string]*catalog.Entry{}
-	for i := range c.Entries {
-		if e := &c.Entries[i]; entries[e.Code] == nil {
-			entries[e.Code] = e
-		}
-	}
 	taken := map[string]string{}
 	for _, n := range names {
 		taken[n] = "code"
@@ -180,11 +207,21 @@ func newClientDomain(c *catalog.Catalog) (*clientDomain, error) {
 			return nil, fmt.Errorf("%s: code %q is named %s, the name of the domain's base error type", c.Domain.ID, code, base)
 		}
 	}
-	rdefs = slices.Clone(rdefs)
-	slices.SortStableFunc(rdefs, func(a, b *errcat.Def) int { return compareCodes(a.Code, b.Code) })
+	// The first entry of each code (the one defs.FromCatalog makes the
+	// code's Def of), in the order of the Defs sorted by code.
+	var order []int
+	seen := make(map[string]bool, len(c.Entries))
+	for i := range c.Entries {
+		if code := c.Entries[i].Code; !seen[code] {
+			seen[code] = true
+			order = append(order, i)
+		}
+	}
+	seen = nil
+	slices.SortStableFunc(order, func(a, b int) int { return compareCodes(c.Entries[a].Code, c.Entries[b].Code) })
 	usedCats := map[string]bool{}
-	for _, rd := range rdefs {
-		usedCats[rd.Category] = true
+	for _, i := range order {
+		usedCats[string(c.Entries[i].Category)] = true
 	}
 	catName := map[string]string{}
 	for _, cat := range vocab.Categories() {
@@ -199,26 +236,53 @@ func newClientDomain(c *catalog.Catalog) (*clientDomain, error) {
 		catName[string(cat)] = n
 		d.Categories = append(d.Categories, clientCategory{ID: string(cat), Name: n})
 	}
-	for _, rd := range rdefs {
-		if _, ok := catName[rd.Category]; !ok { // a category outside the table
-			n := camelID(rd.Category)
+	for _, i := range order {
+		cat := string(c.Entries[i].Category)
+		if _, ok := catName[cat]; !ok { // a category outside the table
+			n := camelID(cat)
 			if n == "" || taken[n] != "" {
 				n += "Category"
 			}
 			taken[n] = "category"
-			catName[rd.Category] = n
-			d.Categories = append(d.Categories, clientCategory{ID: rd.Category, Name: n})
+			catName[cat] = n
+			d.Categories = append(d.Categories, clientCategory{ID: cat, Name: n})
 		}
 	}
+	errDom, _ := defs.FromCatalog(&catalog.Catalog{Domain: c.Domain})
+	return &clientHeader{c: c, domain: d, names: names, catName: catName, errDom: errDom, order: order}, nil
+}
+
+// defsOf builds the Defs of the entries at part (indexes in c.Entries of
+// distinct codes), in that order, all of them in the header's domain.
+func (h *clientHeader) defsOf(part []int) []*errcat.Def {
+	sub := &catalog.Catalog{Domain: h.c.Domain, Entries: make([]catalog.Entry, len(part))}
+	for k, i := range part {
+		sub.Entries[k] = h.c.Entries[i]
+	}
+	_, ds := defs.FromCatalog(sub)
+	for _, d := range ds {
+		d.Domain = h.errDom
+	}
+	return ds
+}
+
+// appendCodes appends to out the models of the codes whose first entries
+// are at part (indexes in c.Entries), in that order. rdefs, when not nil,
+// are their Defs (defsOf(part)); otherwise they are built.
+func (h *clientHeader) appendCodes(out []clientCode, part []int, rdefs []*errcat.Def) []clientCode {
+	if rdefs == nil {
+		rdefs = h.defsOf(part)
+	}
+	d := h.domain
 	def := d.DefaultLocale
-	for _, rd := range rdefs {
-		e := entries[rd.Code]
+	for k, rd := range rdefs {
+		e := &h.c.Entries[part[k]]
 		cc := clientCode{
 			Code:         rd.Code,
-			Name:         names[rd.Code],
+			Name:         h.names[rd.Code],
 			Status:       rd.Status(),
 			Category:     rd.Category,
-			CategoryName: catName[rd.Category],
+			CategoryName: h.catName[rd.Category],
 			Retryable:    rd.Retryable,
 			Params:       slices.Clone(rd.Params),
 			Reason:       rd.AIPReason(),
@@ -240,9 +304,9 @@ func newClientDomain(c *catalog.Catalog) (*clientDomain, error) {
 			}
 			cc.Deprecated += "."
 		}
-		d.Codes = append(d.Codes, cc)
+		out = append(out, cc)
 	}
-	return d, nil
+	return out
 }
 
 func codeNamed(names map[string]string, n string) (string, bool) {

@@ -99,16 +99,16 @@ func collect(cats []*catalog.Catalog, opts Options, stream func([]*catalog.Catal
 func Generators() []Generator {
 	return []Generator{
 		{Name: "go", Summary: "a Go package per domain: one *errcat.Def per code, typed constructors, IsX predicates", Run: Go, Stream: StreamGo},
-		{Name: "markdown", Summary: "a Markdown page per domain and locale", Styles: []string{StyleTable, StyleList}, Run: Markdown},
-		{Name: "rst", Summary: "a reStructuredText page per domain and locale (grid table: status, code, message, measure)", Styles: []string{StyleGrid}, Run: RST},
-		{Name: "text", Summary: "a plain text page per domain and locale (aligned table)", Styles: []string{StylePlain}, Run: Text},
-		{Name: "html", Summary: "a static HTML site: index, a page per domain and locale, an anchor per code, client-side search", Run: HTML},
+		{Name: "markdown", Summary: "a Markdown page per domain and locale", Styles: []string{StyleTable, StyleList}, Run: Markdown, Stream: StreamMarkdown},
+		{Name: "rst", Summary: "a reStructuredText page per domain and locale (grid table: status, code, message, measure)", Styles: []string{StyleGrid}, Run: RST, Stream: StreamRST},
+		{Name: "text", Summary: "a plain text page per domain and locale (aligned table)", Styles: []string{StylePlain}, Run: Text, Stream: StreamText},
+		{Name: "html", Summary: "a static HTML site: index, a page per domain and locale, an anchor per code, client-side search", Run: HTML, Stream: StreamHTML},
 		{Name: "json", Summary: "the catalogs as JSON for front ends: a file per domain and an index", Run: JSON, Stream: StreamJSON},
 		{Name: "openapi", Summary: "OpenAPI 3.1 components: a schema per wire format, a response per error code and status", Run: OpenAPI, Stream: StreamOpenAPI, OneFile: "openapi.json"},
 		{Name: "schema", Summary: "the JSON Schema of the catalog format", Run: Schema},
-		{Name: "ts", Summary: "an npm package per domain: an error class per category and code, a union on code, fromResponse", Run: TypeScript},
-		{Name: "python", Summary: "a typed Python package per domain: an exception class per category and code, from_response", Run: Python},
-		{Name: "java", Summary: "a Java 17 package per domain: an exception class per category and code, fromResponse", Run: Java},
+		{Name: "ts", Summary: "an npm package per domain: an error class per category and code, a union on code, fromResponse", Run: TypeScript, Stream: StreamTypeScript},
+		{Name: "python", Summary: "a typed Python package per domain: an exception class per category and code, from_response", Run: Python, Stream: StreamPython},
+		{Name: "java", Summary: "a Java 17 package per domain: an exception class per category and code, fromResponse", Run: Java, Stream: StreamJava},
 		{Name: "vectors", Summary: "shared test vectors: per code, wire format and locale, the runtime's response and the error to read back", Run: Vectors, Stream: StreamVectors},
 	}
 }
@@ -266,6 +266,64 @@ func sortedCatalogs(cats []*catalog.Catalog) []*catalog.Catalog {
 	out := slices.Clone(cats)
 	slices.SortStableFunc(out, func(a, b *catalog.Catalog) int { return strings.Compare(a.Domain.ID, b.Domain.ID) })
 	return out
+}
+
+// pageWriter writes a page to w as trimLines would leave it, as it goes:
+// the page is written into the embedded buffer, and maybeFlush hands its
+// complete lines on once it holds flushSize bytes, each without trailing
+// spaces and tabs; newlines are held back until more text follows, so
+// that close ends the page with exactly one.
+type pageWriter struct {
+	bytes.Buffer
+	w       io.Writer
+	err     error
+	nl      int    // newlines held back
+	scratch []byte // the trimmed lines being handed on
+}
+
+// maybeFlush hands the complete lines of the buffer on once it holds
+// flushSize bytes or more.
+func (p *pageWriter) maybeFlush() {
+	if p.Len() >= flushSize {
+		p.pass(false)
+	}
+}
+
+// pass hands on the complete lines of the buffer, or all of it when final.
+func (p *pageWriter) pass(final bool) {
+	n := p.Len()
+	if !final {
+		n = bytes.LastIndexByte(p.Bytes(), '\n') + 1
+	}
+	chunk := p.Next(n)
+	out := p.scratch[:0]
+	for len(chunk) > 0 {
+		line, rest, found := bytes.Cut(chunk, []byte("\n"))
+		if t := bytes.TrimRight(line, " \t"); len(t) > 0 {
+			for ; p.nl > 0; p.nl-- {
+				out = append(out, '\n')
+			}
+			out = append(out, t...)
+		}
+		if found {
+			p.nl++
+		}
+		chunk = rest
+	}
+	if len(out) > 0 && p.err == nil {
+		_, p.err = p.w.Write(out)
+	}
+	p.scratch = out
+}
+
+// close hands the rest of the page on, ends it with one newline and
+// returns the first error of w.
+func (p *pageWriter) close() error {
+	p.pass(true)
+	if p.err == nil {
+		_, p.err = p.w.Write([]byte("\n"))
+	}
+	return p.err
 }
 
 // trimLines removes trailing spaces from every line and ends the text with

@@ -3,6 +3,8 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"go/build/constraint"
+	"go/doc/comment"
 	"go/format"
 	"io"
 	"maps"
@@ -43,10 +45,11 @@ func Go(cats []*catalog.Catalog, opts Options) (Files, error) {
 	return collect(cats, opts, StreamGo)
 }
 
-// StreamGo is Go writing each package as it goes: go/format formats the
-// declarations of goChunk codes at a time, and the declarations that
-// span every code (Defs, the struct, its fields' assignments) are
-// written line by line already formatted, so that neither the source
+// StreamGo is Go writing each package as it goes, goChunk codes at a
+// time: every declaration is written already formatted as go/format lays
+// it out (doc comments through go/doc/comment, as go/printer does), and
+// go/format formats only the file's head and a chunk holding something
+// the direct writers do not lay out themselves; so neither the source
 // nor its syntax tree is ever whole in memory. The bytes are those
 // go/format gives for the whole file.
 func StreamGo(cats []*catalog.Catalog, opts Options, create CreateFunc) error {
@@ -83,8 +86,8 @@ func StreamGo(cats []*catalog.Catalog, opts Options, create CreateFunc) error {
 	return nil
 }
 
-// goChunk is the number of codes whose declarations go/format formats
-// in one call.
+// goChunk is the number of codes whose declarations are written (or
+// formatted by go/format) at once.
 const goChunk = 256
 
 // What writeGoPackage formats at once: a whole file, declarations, or
@@ -104,8 +107,8 @@ const (
 	goDomain   = "domain"         // the struct's field holding the domain
 )
 
-// writeGoPackage writes the package of c to w, formatting the
-// declarations of chunk codes at a time.
+// writeGoPackage writes the package of c to w, the declarations of chunk
+// codes at a time.
 func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) error {
 	names, err := GoNames(c)
 	if err != nil {
@@ -202,7 +205,13 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 	if err := flush(goFile); err != nil {
 		return err
 	}
+	// The declarations of each code are written already formatted
+	// (goDeclsFormatted); a chunk holding anything that formatter does
+	// not know how to lay out is formatted by go/format instead.
+	var direct bytes.Buffer
 	for part := range chunks {
+		ok := true
+		direct.Reset()
 		for k, d := range chunkDefs(part) {
 			n, e := names[d.Code], &c.Entries[part[k]]
 			code := commentText(oneLine(d.Code))
@@ -210,6 +219,7 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 			if d.HTTPStatus != 0 {
 				status = fmt.Sprintf("HTTP %d", d.HTTPStatus)
 			}
+			start := b.Len()
 			p("// %s returns the definition of code %s (%s, %s", n, code, status, commentText(d.Category))
 			if d.Retryable {
 				p(", retryable")
@@ -226,7 +236,9 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 				}
 			}
 			deprecated()
+			ok = ok && writeGoDoc(&direct, b.Bytes()[start:])
 			p("func %s() *errcat.Def { return &%s.%s }\n\n", n, goAll, n)
+			ok = ok && writeGoDefFunc(&direct, n)
 
 			args := goParamNames(e.Params)
 			var decl, kv []string
@@ -234,15 +246,26 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 				decl = append(decl, args[i]+" string")
 				kv = append(kv, strconv.Quote(name), args[i])
 			}
+			start = b.Len()
 			if len(d.Params) > 0 {
 				p("// New%s returns an error with code %s and its parameters filled in.\n", n, code)
 			} else {
 				p("// New%s returns an error with code %s.\n", n, code)
 			}
 			deprecated()
+			ok = ok && writeGoDoc(&direct, b.Bytes()[start:])
 			p("func New%s(%s) *errcat.Error {\nreturn %s().New(%s)\n}\n\n", n, strings.Join(decl, ", "), n, strings.Join(kv, ", "))
+			fmt.Fprintf(&direct, "func New%s(%s) *errcat.Error {\n\treturn %s().New(%s)\n}\n\n", n, strings.Join(decl, ", "), n, strings.Join(kv, ", "))
+			start = b.Len()
 			p("// Is%s reports whether err is, or wraps, an error with code %s.\n", n, code)
+			ok = ok && writeGoDoc(&direct, b.Bytes()[start:])
 			p("func Is%s(err error) bool {\nreturn errors.Is(err, %s())\n}\n\n", n, n)
+			fmt.Fprintf(&direct, "func Is%s(err error) bool {\n\treturn errors.Is(err, %s())\n}\n\n", n, n)
+		}
+		if ok {
+			b.Reset()
+			out.bytes(direct.Bytes())
+			continue
 		}
 		if err := flush(goDecls); err != nil {
 			return err
@@ -286,7 +309,21 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 	if err != nil {
 		return fmt.Errorf("gen go %s: %w", dom.ID, err)
 	}
+	// The statements are written already formatted too (writeGoStmt),
+	// a chunk at a time, or formatted by go/format when one of them is
+	// not of the layout writeGoStmt knows.
 	p("d.%s = %s\n", goDomain, lit)
+	direct.Reset()
+	ok := writeGoStmt(&direct, goDomain, lit)
+	flushStmts := func() error {
+		defer func() { direct.Reset(); ok = true }()
+		if ok {
+			b.Reset()
+			out.bytes(direct.Bytes())
+			return out.err
+		}
+		return flush(goStmts)
+	}
 	for part := range chunks {
 		for _, d := range chunkDefs(part) {
 			lit, err := goLiteral(reflect.ValueOf(d).Elem(), ref)
@@ -294,18 +331,137 @@ func writeGoPackage(w io.Writer, c *catalog.Catalog, pkg string, chunk int) erro
 				return fmt.Errorf("gen go %s %s: %w", dom.ID, d.Code, err)
 			}
 			p("d.%s = %s\n", names[d.Code], lit)
+			ok = ok && writeGoStmt(&direct, names[d.Code], lit)
 		}
-		if err := flush(goStmts); err != nil {
+		if err := flushStmts(); err != nil {
 			return err
 		}
 	}
 	if b.Len() > 0 {
-		if err := flush(goStmts); err != nil {
+		if err := flushStmts(); err != nil {
 			return err
 		}
 	}
 	out.str("\treturn d\n}\n")
 	return out.err
+}
+
+// writeGoDoc writes the doc comment src (whole "//" lines) to w as gofmt
+// lays out the doc comment of a top-level declaration: its text
+// reformatted by go/doc/comment (go/printer's formatDocComment), each line
+// without trailing white space. It reports false, writing nothing, for a
+// comment gofmt treats otherwise: a directive or a build constraint line.
+func writeGoDoc(w *bytes.Buffer, src []byte) bool {
+	var text strings.Builder
+	for line := range strings.Lines(string(src)) {
+		line = strings.TrimSuffix(line, "\n")
+		after, found := strings.CutPrefix(line, "//")
+		if !found || goDirective(after) || constraint.IsGoBuild(line) || constraint.IsPlusBuild(line) || strings.HasPrefix(line, "//line ") {
+			return false
+		}
+		text.WriteString(strings.TrimPrefix(after, " "))
+		text.WriteString("\n")
+	}
+	if text.Len() == 0 {
+		return false
+	}
+	var parser comment.Parser
+	var printer comment.Printer
+	formatted := string(printer.Comment(parser.Parse(text.String())))
+	for line := range strings.Lines(formatted) {
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case line == "":
+			line = "//"
+		case strings.HasPrefix(line, "\t"):
+			line = "//" + line
+		default:
+			line = "// " + line
+		}
+		w.WriteString(strings.TrimRightFunc(line, unicode.IsSpace))
+		w.WriteString("\n")
+	}
+	return true
+}
+
+// goDirective reports whether the text after "//" is a comment directive
+// (go/printer's isDirective): gofmt moves those to the end of a doc
+// comment.
+func goDirective(c string) bool {
+	if strings.HasPrefix(c, "line ") || strings.HasPrefix(c, "extern ") || strings.HasPrefix(c, "export ") {
+		return true
+	}
+	colon := strings.Index(c, ":")
+	if colon <= 0 || colon+1 >= len(c) {
+		return false
+	}
+	for i := 0; i <= colon+1; i++ {
+		if i == colon {
+			continue
+		}
+		if b := c[i]; !('a' <= b && b <= 'z' || '0' <= b && b <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// writeGoDefFunc writes the function returning the Def named n, as gofmt
+// lays it out: on one line when its header and body fit in 100 columns
+// (go/printer's funcBody), else over three. It reports false, writing
+// nothing, for a name that is not ASCII (whose width in columns it does
+// not establish).
+func writeGoDefFunc(w *bytes.Buffer, n string) bool {
+	for i := 0; i < len(n); i++ {
+		if n[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	header := "func " + n + "() *errcat.Def"
+	body := "return &" + goAll + "." + n
+	if len(header)+len(body) <= 100 {
+		w.WriteString(header + " { " + body + " }\n\n")
+	} else {
+		w.WriteString(header + " {\n\t" + body + "\n}\n\n")
+	}
+	return true
+}
+
+// writeGoStmt writes the statement assigning the composite literal lit
+// (as goLiteral writes it) to d.name, inside a function, as gofmt lays it
+// out: a field per line indented by two tabs, each value one space after
+// the longest key and its colon (go/printer aligns the keys of a literal
+// whose elements are each on one line and whose keys are at most 40
+// columns). It reports false, writing nothing, for a literal of another
+// shape.
+func writeGoStmt(w *bytes.Buffer, name, lit string) bool {
+	lines := strings.Split(lit, "\n")
+	if len(lines) < 3 || lines[len(lines)-1] != "}" || !strings.HasSuffix(lines[0], "{") {
+		return false
+	}
+	fields := lines[1 : len(lines)-1]
+	width := 0
+	for _, f := range fields {
+		k := strings.Index(f, ": ")
+		// go/printer stops aligning at an element it does not measure
+		// as one line (over a million columns).
+		if k <= 0 || k > 40 || !strings.HasSuffix(f, ",") || len(f) > 1e5 {
+			return false
+		}
+		for i := 0; i < k; i++ {
+			if c := f[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+				return false
+			}
+		}
+		width = max(width, k)
+	}
+	w.WriteString("\td." + name + " = " + lines[0] + "\n")
+	for _, f := range fields {
+		k := strings.Index(f, ": ")
+		w.WriteString("\t\t" + f[:k+1] + strings.Repeat(" ", width-k+1) + f[k+2:] + "\n")
+	}
+	w.WriteString("\t}\n")
+	return true
 }
 
 // goLiteral writes the struct v (an errcat.Domain or errcat.Def) as a

@@ -203,8 +203,33 @@ func TestGoSameBytes(t *testing.T) {
     message:
       en: not it
 `)
-	cats := append(slices.Clone(builtin), syn, empty, odd, named)
+	// Names whose one-line Def function is just within and just over 100
+	// columns, texts with lines that only look like directives, and a
+	// message too long for writeGoStmt (its chunk goes through go/format).
+	var long strings.Builder
+	long.WriteString(domain + "entries:\n")
+	for k := 30; k <= 40; k++ {
+		fmt.Fprintf(&long, "  - code: A%s\n    category: internal\n    message:\n      en: m\n", strings.Repeat("b", k))
+	}
+	long.WriteString(`  - code: B
+    category: internal
+    message:
+      en: "first\n go:generate x\nline 3\nexport y\n//go:build z"
+  - code: C
+    category: internal
+    message:
+      en: "trailing\u00a0\n\u0085\nend"
+`)
+	fmt.Fprintf(&long, "  - code: D\n    category: internal\n    message:\n      en: %s\n", strings.Repeat("word ", 25000))
+	edges := parse("edges.yaml", long.String())
+	cats := append(slices.Clone(builtin), syn, empty, odd, named, edges)
 	for _, c := range cats {
+		if c == edges {
+			want, _ := goPackageWhole(c, "pkg")
+			if !bytes.Contains(want, []byte("*errcat.Def { return")) || !bytes.Contains(want, []byte("*errcat.Def {\n\treturn")) {
+				t.Errorf("edges: want Def functions both on one line and over three")
+			}
+		}
 		want, err := goPackageWhole(c, "pkg")
 		if err != nil {
 			t.Fatalf("%s: %v", c.Domain.ID, err)
@@ -218,5 +243,32 @@ func TestGoSameBytes(t *testing.T) {
 				t.Errorf("%s, %d at once: differs from the whole file formatted (-want +got):\n%s", c.Domain.ID, chunk, cmp.Diff(string(want), got.String()))
 			}
 		}
+	}
+}
+
+// TestGoDirectRefuses checks that the direct writers leave to go/format
+// what they do not lay out themselves.
+func TestGoDirectRefuses(t *testing.T) {
+	var b bytes.Buffer
+	for _, lit := range []string{
+		"errcat.Def{\n}",
+		"errcat.Def{\nCode: \"" + strings.Repeat("x", 1e5) + "\",\n}",
+		"errcat.Def{\nA.B: 1,\n}",
+		"errcat.Def{\n" + strings.Repeat("K", 41) + ": 1,\n}",
+	} {
+		if writeGoStmt(&b, "X", lit) {
+			t.Errorf("writeGoStmt wrote %.40q", lit)
+		}
+	}
+	for _, doc := range []string{"// +build linux\n", "//go:generate x\n", "//line a.go:1\n", "/* c */\n", ""} {
+		if writeGoDoc(&b, []byte(doc)) {
+			t.Errorf("writeGoDoc wrote %q", doc)
+		}
+	}
+	if writeGoDefFunc(&b, "Ünicode") {
+		t.Error("writeGoDefFunc wrote a non-ASCII name")
+	}
+	if b.Len() > 0 {
+		t.Errorf("wrote %q", b.String())
 	}
 }

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -104,79 +103,141 @@ type searchItem struct {
 // text of an entry in every locale; results link to the default locale's
 // page, or the --lang page when one is chosen.
 func HTML(cats []*catalog.Catalog, opts Options) (Files, error) {
+	return collect(cats, opts, StreamHTML)
+}
+
+// StreamHTML is HTML writing each file as it goes: the pages through a
+// pageWriter, the search index an entry at a time, never a whole file
+// or the whole index in memory.
+func StreamHTML(cats []*catalog.Catalog, opts Options, create CreateFunc) error {
 	siteTemplates, err := template.ParseFS(siteFS, "site/*.tmpl")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files := Files{}
 	var domains []htmlDomain
-	items := []searchItem{}
-	for _, c := range sortedCatalogs(cats) {
-		locs := locales(&c.Domain, opts.Lang)
-		var pages []htmlPage
-		for _, loc := range locs {
-			pages = append(pages, htmlPage{Locale: loc, File: docPath(c, loc, "html")})
-		}
+	sorted := sortedCatalogs(cats)
+	for _, c := range sorted {
+		pages := htmlPages(c, opts)
 		domains = append(domains, htmlDomain{ID: c.Domain.ID, Name: c.Domain.Name, Codes: len(c.Entries), Pages: pages})
-		for i, loc := range locs {
+		for i, loc := range locales(&c.Domain, opts.Lang) {
 			p := domainPage(c, loc)
 			for j, o := range pages {
 				if j != i {
 					p.Others = append(p.Others, o)
 				}
 			}
-			var b bytes.Buffer
-			if err := siteTemplates.ExecuteTemplate(&b, "domain.html.tmpl", p); err != nil {
-				return nil, fmt.Errorf("gen html %s: %w", c.Domain.ID, err)
+			w, err := create(pages[i].File)
+			if err != nil {
+				return err
 			}
-			files[pages[i].File] = trimLines(b.Bytes())
-		}
-		def := c.Domain.DefaultLocale()
-		for i := range c.Entries {
-			e := &c.Entries[i]
-			text := ""
-			for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
-				for _, s := range t.All() {
-					text += s + "\n"
-				}
+			pw := &pageWriter{w: w}
+			if err := siteTemplates.ExecuteTemplate(flushingWriter{pw}, "domain.html.tmpl", p); err != nil {
+				return fmt.Errorf("gen html %s: %w", c.Domain.ID, err)
 			}
-			for _, v := range e.Variants {
-				for _, l := range v.Message.Locales() {
-					text += v.Message.Get(l) + "\n"
-				}
+			if err := pw.close(); err != nil {
+				return err
 			}
-			items = append(items, searchItem{
-				Code: e.Code, Domain: c.Domain.ID, Status: e.Status(),
-				Message: textIn(e.Message, locs[0], def),
-				Text:    text,
-				Href:    pages[0].File + "#" + e.Code,
-			})
 		}
 	}
-	var b bytes.Buffer
 	index := struct {
 		Domains []htmlDomain
 		L       htmlIndexLabels
 	}{domains, indexLabelsFor(opts.Lang)}
-	if err := siteTemplates.ExecuteTemplate(&b, "index.html.tmpl", index); err != nil {
-		return nil, fmt.Errorf("gen html index: %w", err)
-	}
-	files["index.html"] = trimLines(b.Bytes())
-	// encoding/json escapes <, > and & inside strings, so the index cannot
-	// close the script element.
-	idx, err := json.MarshalIndent(items, "", " ")
+	w, err := create("index.html")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files["search-index.js"] = []byte("// The search index of the error code site.\nwindow.errcatIndex = " + string(idx) + ";\n")
+	pw := &pageWriter{w: w}
+	if err := siteTemplates.ExecuteTemplate(flushingWriter{pw}, "index.html.tmpl", index); err != nil {
+		return fmt.Errorf("gen html index: %w", err)
+	}
+	if err := pw.close(); err != nil {
+		return err
+	}
+	// The index as json.MarshalIndent(items, "", " ") writes the array
+	// of every entry's searchItem, an item at a time. encoding/json
+	// escapes <, > and & inside strings, so the index cannot close the
+	// script element.
+	w, err = create("search-index.js")
+	if err != nil {
+		return err
+	}
+	out := &errWriter{w: w}
+	out.str("// The search index of the error code site.\nwindow.errcatIndex = [")
+	n := 0
+	for _, c := range sorted {
+		locs := locales(&c.Domain, opts.Lang)
+		href := htmlPages(c, opts)[0].File + "#"
+		def := c.Domain.DefaultLocale()
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			var text strings.Builder
+			for _, t := range []catalog.Text{e.Title, e.Message, e.Remediation} {
+				for _, s := range t.All() {
+					text.WriteString(s + "\n")
+				}
+			}
+			for _, v := range e.Variants {
+				for _, l := range v.Message.Locales() {
+					text.WriteString(v.Message.Get(l) + "\n")
+				}
+			}
+			item, err := json.MarshalIndent(searchItem{
+				Code: e.Code, Domain: c.Domain.ID, Status: e.Status(),
+				Message: textIn(e.Message, locs[0], def),
+				Text:    text.String(),
+				Href:    href + e.Code,
+			}, " ", " ")
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				out.str(",")
+			}
+			out.str("\n ")
+			out.bytes(item)
+			if out.err != nil {
+				return out.err
+			}
+			n++
+		}
+	}
+	if n > 0 {
+		out.str("\n")
+	}
+	out.str("];\n")
+	if out.err != nil {
+		return out.err
+	}
 	for _, name := range []string{"search.js", "style.css"} {
 		data, err := siteFS.ReadFile("site/" + name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files[name] = data
+		if err := createWrite(create, name, data); err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
+}
+
+// htmlPages are the pages of c: one per locale.
+func htmlPages(c *catalog.Catalog, opts Options) []htmlPage {
+	var pages []htmlPage
+	for _, loc := range locales(&c.Domain, opts.Lang) {
+		pages = append(pages, htmlPage{Locale: loc, File: docPath(c, loc, "html")})
+	}
+	return pages
+}
+
+// flushingWriter is a pageWriter for a writer that writes in many small
+// pieces (a template): each write may hand the page on.
+type flushingWriter struct{ p *pageWriter }
+
+func (f flushingWriter) Write(b []byte) (int, error) {
+	n, _ := f.p.Write(b)
+	f.p.maybeFlush()
+	return n, f.p.err
 }
 
 func domainPage(c *catalog.Catalog, loc string) htmlDomainPage {

@@ -22,31 +22,42 @@ import (
 //     reads as its message, so there is no place for a title, remediation
 //     or status.
 func Markdown(cats []*catalog.Catalog, opts Options) (Files, error) {
+	return collect(cats, opts, StreamMarkdown)
+}
+
+// StreamMarkdown is Markdown writing each page as it goes, never whole in
+// memory.
+func StreamMarkdown(cats []*catalog.Catalog, opts Options, create CreateFunc) error {
 	style, err := pickStyle("markdown", opts)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files := Files{}
 	for _, c := range sortedCatalogs(cats) {
 		for _, loc := range locales(&c.Domain, opts.Lang) {
-			var b bytes.Buffer
-			frontMatter(&b, c, loc)
-			fmt.Fprintf(&b, "# %s\n\n%s\n\n", mdEscape(pageTitle(c, loc)), mdEscape(intro(c, loc)))
+			w, err := create(docPath(c, loc, "md"))
+			if err != nil {
+				return err
+			}
+			b := &pageWriter{w: w}
+			frontMatter(&b.Buffer, c, loc)
+			fmt.Fprintf(b, "# %s\n\n%s\n\n", mdEscape(pageTitle(c, loc)), mdEscape(intro(c, loc)))
 			rs := rows(c, loc)
 			if style == StyleList {
-				mdList(&b, rs)
+				mdList(b, rs)
 			} else {
-				mdTable(&b, rs, loc)
+				mdTable(b, rs, loc)
 			}
 			if c.Domain.SubCode != nil {
 				// A heading ends the list: the note is no code's message.
-				fmt.Fprintf(&b, "## %s\n\n", subCodeHeading(loc))
-				subCodeNote(&b, c, loc, mdEscape)
+				fmt.Fprintf(b, "## %s\n\n", subCodeHeading(loc))
+				subCodeNote(&b.Buffer, c, loc, mdEscape)
 			}
-			files[docPath(c, loc, "md")] = trimLines(b.Bytes())
+			if err := b.close(); err != nil {
+				return err
+			}
 		}
 	}
-	return files, nil
+	return nil
 }
 
 func frontMatter(b *bytes.Buffer, c *catalog.Catalog, loc string) {
@@ -76,7 +87,7 @@ func tableHeaders(loc string) headers {
 	return headers{"Error code", "Title", "Error message", "HTTP status code", "Remediation"}
 }
 
-func mdTable(b *bytes.Buffer, rs []row, loc string) {
+func mdTable(b *pageWriter, rs []row, loc string) {
 	h := tableHeaders(loc)
 	withTitle := has(rs, func(r row) string { return r.Title })
 	withRem := has(rs, func(r row) string { return r.Remediation })
@@ -103,13 +114,15 @@ func mdTable(b *bytes.Buffer, rs []row, loc string) {
 			cells = append(cells, mdCell(r.Remediation))
 		}
 		b.WriteString("|" + strings.Join(cells, "|") + "|\n")
+		b.maybeFlush()
 	}
 	b.WriteString("\n")
 }
 
-func mdList(b *bytes.Buffer, rs []row) {
+func mdList(b *pageWriter, rs []row) {
 	for _, r := range rs {
 		fmt.Fprintf(b, "**%s**\n\n%s\n\n", mdEscape(r.Code), mdParagraph(r.Message))
+		b.maybeFlush()
 	}
 }
 

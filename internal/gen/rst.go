@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -16,38 +15,53 @@ import (
 // Measure. A row without a status says NA; a variant is a further row with
 // the same code. The title has no column of its own and is not written.
 func RST(cats []*catalog.Catalog, opts Options) (Files, error) {
+	return collect(cats, opts, StreamRST)
+}
+
+// StreamRST is RST writing each page as it goes, never whole in memory.
+func StreamRST(cats []*catalog.Catalog, opts Options, create CreateFunc) error {
 	if _, err := pickStyle("rst", opts); err != nil {
-		return nil, err
+		return err
 	}
-	files := Files{}
 	for _, c := range sortedCatalogs(cats) {
 		for _, loc := range locales(&c.Domain, opts.Lang) {
-			var b bytes.Buffer
+			w, err := create(docPath(c, loc, "rst"))
+			if err != nil {
+				return err
+			}
+			b := &pageWriter{w: w}
 			label := strings.NewReplacer(".", "_", "-", "_").Replace(c.Domain.ID + "_" + loc)
-			fmt.Fprintf(&b, ".. _%s:\n\n", label)
+			fmt.Fprintf(b, ".. _%s:\n\n", label)
 			title := rstEscape(pageTitle(c, loc))
-			fmt.Fprintf(&b, "%s\n%s\n\n", title, strings.Repeat("=", displayWidth(title)))
-			fmt.Fprintf(&b, "%s\n\n", rstEscape(intro(c, loc)))
+			fmt.Fprintf(b, "%s\n%s\n\n", title, strings.Repeat("=", displayWidth(title)))
+			fmt.Fprintf(b, "%s\n\n", rstEscape(intro(c, loc)))
 			head := []string{"Status Code", "Error Code", "Error Message", "Measure"}
 			if strings.HasPrefix(loc, "zh") {
 				head = []string{"状态码", "错误码", "错误信息", "处理措施"}
 			}
-			var body [][]string
-			for _, r := range rows(c, loc) {
-				body = append(body, []string{statusText(r.Status, "NA"), rstEscape(r.Code), rstEscape(r.Message), rstEscape(r.Remediation)})
+			rs := rows(c, loc)
+			// The cells of row i, made again for each of gridTable's two
+			// passes rather than kept.
+			cells := func(i int, cells []string) []string {
+				r := &rs[i]
+				return append(cells, statusText(r.Status, "NA"), rstEscape(r.Code), rstEscape(r.Message), rstEscape(r.Remediation))
 			}
-			gridTable(&b, head, body)
-			subCodeNote(&b, c, loc, rstEscape)
-			files[docPath(c, loc, "rst")] = trimLines(b.Bytes())
+			gridTable(b, head, len(rs), cells)
+			subCodeNote(&b.Buffer, c, loc, rstEscape)
+			if err := b.close(); err != nil {
+				return err
+			}
 		}
 	}
-	return files, nil
+	return nil
 }
 
-// gridTable writes an RST grid table. A cell's line breaks become lines of
-// the cell. Widths count East Asian wide characters as two columns, as
-// docutils does.
-func gridTable(b *bytes.Buffer, head []string, body [][]string) {
+// gridTable writes an RST grid table of head and n body rows. A cell's
+// line breaks become lines of the cell. Widths count East Asian wide
+// characters as two columns, as docutils does. cells appends the cells
+// of body row i to its argument; it is called twice a row (widths, then
+// text).
+func gridTable(b *pageWriter, head []string, n int, cells func(i int, cells []string) []string) {
 	widths := make([]int, len(head))
 	measure := func(cells []string) {
 		for i, c := range cells {
@@ -57,7 +71,9 @@ func gridTable(b *bytes.Buffer, head []string, body [][]string) {
 		}
 	}
 	measure(head)
-	for _, r := range body {
+	var r []string
+	for i := range n {
+		r = cells(i, r[:0])
 		measure(r)
 	}
 	rule := func(ch string) {
@@ -89,9 +105,11 @@ func gridTable(b *bytes.Buffer, head []string, body [][]string) {
 	rule("-")
 	line(head)
 	rule("=")
-	for _, r := range body {
+	for i := range n {
+		r = cells(i, r[:0])
 		line(r)
 		rule("-")
+		b.maybeFlush()
 	}
 	b.WriteString("\n")
 }

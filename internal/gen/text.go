@@ -17,15 +17,23 @@ import (
 // since a blank cell cannot be told from a column gap. Line breaks and runs
 // of spaces inside a text become one space: a cell is one line.
 func Text(cats []*catalog.Catalog, opts Options) (Files, error) {
+	return collect(cats, opts, StreamText)
+}
+
+// StreamText is Text writing each page as it goes, never whole in memory.
+func StreamText(cats []*catalog.Catalog, opts Options, create CreateFunc) error {
 	if _, err := pickStyle("text", opts); err != nil {
-		return nil, err
+		return err
 	}
-	files := Files{}
 	for _, c := range sortedCatalogs(cats) {
 		for _, loc := range locales(&c.Domain, opts.Lang) {
-			var b bytes.Buffer
-			fmt.Fprintf(&b, "%s\n\n", pageTitle(c, loc))
-			fmt.Fprintf(&b, "    %s\n\n", oneLine(intro(c, loc)))
+			w, err := create(docPath(c, loc, "txt"))
+			if err != nil {
+				return err
+			}
+			b := &pageWriter{w: w}
+			fmt.Fprintf(b, "%s\n\n", pageTitle(c, loc))
+			fmt.Fprintf(b, "    %s\n\n", oneLine(intro(c, loc)))
 			rs := rows(c, loc)
 			withStatus := false
 			for _, r := range rs {
@@ -44,9 +52,14 @@ func Text(cats []*catalog.Catalog, opts Options) (Files, error) {
 			if withRem {
 				head = append(head, "Remediation")
 			}
-			table := [][]string{head}
-			for _, r := range rs {
-				cells := []string{r.Code}
+			// The cells of row i of the table (0 the head), made again for
+			// each of alignedTable's two passes rather than kept.
+			cells := func(i int, cells []string) []string {
+				if i == 0 {
+					return append(cells, head...)
+				}
+				r := &rs[i-1]
+				cells = append(cells, r.Code)
 				if withStatus {
 					cells = append(cells, statusText(r.Status, "NA"))
 				}
@@ -57,9 +70,9 @@ func Text(cats []*catalog.Catalog, opts Options) (Files, error) {
 				if withRem {
 					cells = append(cells, oneLine(r.Remediation))
 				}
-				table = append(table, cells)
+				return cells
 			}
-			alignedTable(&b, "    ", table)
+			alignedTable(b, "    ", len(rs)+1, cells)
 			b.WriteString("\n")
 			var note bytes.Buffer
 			subCodeNote(&note, c, loc, oneLine)
@@ -69,10 +82,12 @@ func Text(cats []*catalog.Catalog, opts Options) (Files, error) {
 				}
 				b.WriteString(l + "\n")
 			}
-			files[docPath(c, loc, "txt")] = trimLines(b.Bytes())
+			if err := b.close(); err != nil {
+				return err
+			}
 		}
 	}
-	return files, nil
+	return nil
 }
 
 // every reports whether every row has a non-empty field.
@@ -85,24 +100,32 @@ func every(rs []row, field func(row) string) bool {
 	return len(rs) > 0
 }
 
-// alignedTable writes rows with every column but the last padded to its
-// widest cell plus two spaces.
-func alignedTable(b *bytes.Buffer, indent string, table [][]string) {
-	widths := make([]int, len(table[0]))
-	for _, r := range table {
-		for i, c := range r {
-			widths[i] = max(widths[i], displayWidth(c))
+// alignedTable writes the n rows of a table, every column but the last
+// padded to its widest cell plus two spaces. cells appends the cells of
+// row i to its argument; it is called twice a row (widths, then text).
+func alignedTable(b *pageWriter, indent string, n int, cells func(i int, cells []string) []string) {
+	var widths []int
+	var r []string
+	for i := range n {
+		r = cells(i, r[:0])
+		for len(widths) < len(r) {
+			widths = append(widths, 0)
+		}
+		for k, c := range r {
+			widths[k] = max(widths[k], displayWidth(c))
 		}
 	}
-	for _, r := range table {
+	for i := range n {
+		r = cells(i, r[:0])
 		b.WriteString(indent)
-		for i, c := range r {
+		for k, c := range r {
 			b.WriteString(c)
-			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			if k < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[k]-displayWidth(c)+2))
 			}
 		}
 		b.WriteString("\n")
+		b.maybeFlush()
 	}
 }
 

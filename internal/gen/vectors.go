@@ -9,7 +9,6 @@ import (
 	"slices"
 
 	"github.com/errcat/errcat"
-	"github.com/errcat/errcat/defs"
 	"github.com/errcat/errcat/internal/catalog"
 	"github.com/errcat/errcat/wire"
 )
@@ -75,17 +74,20 @@ const vectorChunk = 256
 // StreamVectors is Vectors writing each vector as it is built: a line of
 // the file per vector, never a domain's vectors at once.
 func StreamVectors(cats []*catalog.Catalog, _ Options, create CreateFunc) error {
-	models, err := clientDomains("vectors", cats)
-	if err != nil {
-		return err
+	// The model of each domain without its codes: a chunk of codes is
+	// modelled with its Defs, so that nothing is kept per code but its
+	// name (GoNames) while the file is written.
+	var headers []*clientHeader
+	for _, c := range sortedCatalogs(cats) {
+		h, err := newClientHeader(c)
+		if err != nil {
+			return fmt.Errorf("gen vectors: %w", err)
+		}
+		headers = append(headers, h)
 	}
-	byID := map[string]*catalog.Catalog{}
-	for _, c := range cats {
-		byID[c.Domain.ID] = c
-	}
-	for _, m := range models {
-		c := byID[m.ID]
-		// The Defs are built a chunk of codes at a time (chunkDefs), so
+	for _, h := range headers {
+		c, m := h.c, h.domain
+		// The Defs are built a chunk of codes at a time (h.defsOf), so
 		// that each is garbage, compiled templates and all, once its
 		// vectors are written.
 		internal := c.InternalEntry()
@@ -102,24 +104,9 @@ func StreamVectors(cats []*catalog.Catalog, _ Options, create CreateFunc) error 
 			}
 		}
 		seen = nil
-		dom, _ := defs.FromCatalog(&catalog.Catalog{Domain: c.Domain})
-		chunkDefs := func(part []int) []*errcat.Def {
-			sub := &catalog.Catalog{Domain: c.Domain, Entries: make([]catalog.Entry, len(part))}
-			for k, i := range part {
-				sub.Entries[k] = c.Entries[i]
-			}
-			_, ds := defs.FromCatalog(sub)
-			for _, d := range ds {
-				d.Domain = dom
-			}
-			return ds
-		}
+		dom := h.errDom
 		if internalAt >= 0 {
-			dom.Internal = chunkDefs([]int{internalAt})[0]
-		}
-		models := map[string]*clientCode{}
-		for i := range m.Codes {
-			models[m.Codes[i].Code] = &m.Codes[i]
+			dom.Internal = h.defsOf([]int{internalAt})[0]
 		}
 		unknown := &errcat.Def{Domain: dom, Code: "Errcat.Unlisted", Category: "unknown", Message: map[string]string{}}
 		if c.Domain.CodeKind == "integer" {
@@ -127,6 +114,14 @@ func StreamVectors(cats []*catalog.Catalog, _ Options, create CreateFunc) error 
 		}
 		for _, l := range m.Locales {
 			unknown.Message[l] = "An error the catalog does not list."
+		}
+		var unknownModel *clientCode // the model of a listed code that the unknown one happens to be
+		if _, ok := h.names[unknown.Code]; ok {
+			for _, i := range firsts {
+				if c.Entries[i].Code == unknown.Code {
+					unknownModel = &h.appendCodes(nil, []int{i}, nil)[0]
+				}
+			}
 		}
 		w, err := create(m.ID + ".json")
 		if err != nil {
@@ -142,25 +137,34 @@ func StreamVectors(cats []*catalog.Catalog, _ Options, create CreateFunc) error 
 			succ := successCodes(&c.Domain, format)
 			for start := 0; start <= len(firsts); start += vectorChunk {
 				var rdefs []*errcat.Def
+				models := map[string]*clientCode{}
 				if start < len(firsts) {
-					rdefs = chunkDefs(firsts[start:min(start+vectorChunk, len(firsts))])
+					part := firsts[start:min(start+vectorChunk, len(firsts))]
+					rdefs = h.defsOf(part)
+					ms := h.appendCodes(nil, part, rdefs)
+					for i := range ms {
+						models[ms[i].Code] = &ms[i]
+					}
 				}
 				if start+vectorChunk > len(firsts) {
 					rdefs = append(rdefs, unknown)
+					if unknownModel != nil {
+						models[unknown.Code] = unknownModel
+					}
 				}
 				for _, rd := range rdefs {
 					e := rd.New(sampleParams(rd.Params)...).WithRequestID(sampleRequestID(m.ID, rd.Code))
 					for _, l := range m.Locales {
-						status, h, body, err := wireResponse(format, e, l)
+						status, hd, body, err := wireResponse(format, e, l)
 						if err != nil {
 							return fmt.Errorf("gen vectors: %w", err)
 						}
 						v := Vector{Domain: m.ID, Format: format, Locale: l, Response: VectorResponse{Status: status, Headers: map[string]string{}, Body: string(body)}}
-						for k := range h {
-							v.Response.Headers[k] = h.Get(k)
+						for k := range hd {
+							v.Response.Headers[k] = hd.Get(k)
 						}
 						if !slices.Contains(succ, rd.Code) {
-							v.Want = vectorWant(models[rd.Code], rd, e, format, l, status, h.Get("Content-Language"))
+							v.Want = vectorWant(models[rd.Code], rd, e, format, l, status, hd.Get("Content-Language"))
 						}
 						line.Reset()
 						if err := enc.Encode(v); err != nil {

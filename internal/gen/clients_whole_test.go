@@ -1,0 +1,160 @@
+package gen
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/defs"
+	"github.com/errcat/errcat/internal/catalog"
+	"github.com/errcat/errcat/internal/source"
+	"github.com/errcat/errcat/internal/synth"
+	"github.com/errcat/errcat/vocab"
+)
+
+// wholeClientDomain is the model of c as newClientDomain built it
+// before the Defs were built a chunk of codes at a time: every Def of the
+// domain at once. It is the reference TestClientModelSameAsWhole checks
+// the chunked builder against.
+func wholeClientDomain(c *catalog.Catalog) (*clientDomain, error) {
+	names, err := GoNames(c)
+	if err != nil {
+		return nil, err
+	}
+	_, rdefs := defs.FromCatalog(c)
+	d := &clientDomain{
+		ID:            c.Domain.ID,
+		Name:          c.Domain.Name,
+		Base:          camelID(c.Domain.ID),
+		Format:        c.Domain.WireFormat,
+		DefaultLocale: c.Domain.DefaultLocale(),
+		Locales:       slices.Clone(c.Domain.Locales),
+		SuccessCodes:  successCodes(&c.Domain, c.Domain.WireFormat),
+		DocsURL:       c.Domain.DocsURL,
+	}
+	if d.Format == "" {
+		d.Format = "problem"
+	}
+	if len(d.Locales) == 0 {
+		d.Locales = []string{d.DefaultLocale}
+	}
+	entries := map[string]*catalog.Entry{}
+	for i := range c.Entries {
+		if e := &c.Entries[i]; entries[e.Code] == nil {
+			entries[e.Code] = e
+		}
+	}
+	taken := map[string]string{}
+	for _, n := range names {
+		taken[n] = "code"
+	}
+	for _, r := range clientReserved {
+		if code, ok := codeNamed(names, r); ok {
+			return nil, fmt.Errorf("%s: code %q is named %s, which the TypeScript, Python and Java clients cannot use", c.Domain.ID, code, r)
+		}
+	}
+	for _, base := range []string{d.Base + "Error", d.Base + "Exception"} {
+		if code, ok := codeNamed(names, base); ok {
+			return nil, fmt.Errorf("%s: code %q is named %s, the name of the domain's base error type", c.Domain.ID, code, base)
+		}
+	}
+	rdefs = slices.Clone(rdefs)
+	slices.SortStableFunc(rdefs, func(a, b *errcat.Def) int { return compareCodes(a.Code, b.Code) })
+	usedCats := map[string]bool{}
+	for _, rd := range rdefs {
+		usedCats[rd.Category] = true
+	}
+	catName := map[string]string{}
+	for _, cat := range vocab.Categories() {
+		if !usedCats[string(cat)] {
+			continue
+		}
+		n := camelID(string(cat))
+		if taken[n] != "" {
+			n += "Error"
+		}
+		taken[n] = "category"
+		catName[string(cat)] = n
+		d.Categories = append(d.Categories, clientCategory{ID: string(cat), Name: n})
+	}
+	for _, rd := range rdefs {
+		if _, ok := catName[rd.Category]; !ok { // a category outside the table
+			n := camelID(rd.Category)
+			if n == "" || taken[n] != "" {
+				n += "Category"
+			}
+			taken[n] = "category"
+			catName[rd.Category] = n
+			d.Categories = append(d.Categories, clientCategory{ID: rd.Category, Name: n})
+		}
+	}
+	def := d.DefaultLocale
+	for _, rd := range rdefs {
+		e := entries[rd.Code]
+		cc := clientCode{
+			Code:         rd.Code,
+			Name:         names[rd.Code],
+			Status:       rd.Status(),
+			Category:     rd.Category,
+			CategoryName: catName[rd.Category],
+			Retryable:    rd.Retryable,
+			Params:       slices.Clone(rd.Params),
+			Reason:       rd.AIPReason(),
+		}
+		for _, l := range textLocales(d.Locales, rd.Message) {
+			cc.Messages = append(cc.Messages, localeText{l, rd.Message[l]})
+			cc.Patterns = append(cc.Patterns, messagePattern(l, rd.Message[l]))
+		}
+		if s := textIn(e.Message, def, def); s != "" {
+			cc.Doc = append(cc.Doc, s)
+		}
+		if s := textIn(e.Remediation, def, def); s != "" {
+			cc.Doc = append(cc.Doc, s)
+		}
+		if e.Deprecated {
+			cc.Deprecated = "The code is retired"
+			if e.ReplacedBy != "" {
+				cc.Deprecated += "; use " + e.ReplacedBy + " instead"
+			}
+			cc.Deprecated += "."
+		}
+		d.Codes = append(d.Codes, cc)
+	}
+	return d, nil
+}
+
+// TestClientModelSameAsWhole checks that the client model built a chunk
+// of codes at a time is the one built from every Def of the domain at
+// once, on every built-in catalog and on synthetic ones across chunk
+// boundaries.
+func TestClientModelSameAsWhole(t *testing.T) {
+	cats, err := source.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 1, 255, 256, 257, 700} {
+		var b strings.Builder
+		if err := synth.Write(&b, n, int64(n)+1); err != nil {
+			t.Fatal(err)
+		}
+		syn, err := catalog.Parse("synthetic.yaml", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cats = append(cats, syn)
+	}
+	for i, c := range cats {
+		want, werr := wholeClientDomain(c)
+		got, gerr := newClientDomain(c)
+		if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+			t.Fatalf("%d %s: error %v, want %v", i, c.Domain.ID, gerr, werr)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%d %s: model (-want +got):\n%s", i, c.Domain.ID, diff)
+		}
+	}
+}
