@@ -40,6 +40,7 @@ for n in $sizes; do
   [ "${IMPORT:-1}" = 1 ] || { rm -rf "$dir"; continue; }
   rm -rf "$work/page"
   "$bin" "${cat[@]}" gen markdown --lang en -o "$work/page" >/dev/null 2>&1
-  run import "$bin" import --domain synthetic.api -o "$work/imported.yaml" $(find "$work/page" -name '*.md' | head -1)
+  page=$(find "$work/page" -name '*.md' | head -1)
+  run import "$bin" import --domain synthetic.api --max-bytes "$(stat -c %s "$page")" -o "$work/imported.yaml" "$page"
   rm -rf "$work/out" "$work/page" "$dir"
 done

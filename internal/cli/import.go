@@ -129,6 +129,7 @@ reports catalogs that differ from a fresh import.`,
 	f.StringVar(&opts.Description, "description", "", "what the domain's codes cover")
 	f.StringVar(&opts.SourceURL, "source-url", "", "`URL` where the page is published (domain.source.url)")
 	f.StringVar(&opts.Map, "map", "", "column roles by heading or number, e.g. 'code=错误码,message.en=英文,message.zh-CN=中文,status=3'")
+	f.IntVar(&opts.MaxBytes, "max-bytes", importer.DefaultMaxBytes, "read pages of up to `N` bytes")
 	f.BoolVar(&preview, "preview", false, "print each table's column roles (and why) and first rows; write no catalog")
 	f.StringVar(&regen, "regenerate-builtin", "", "re-import the pages of `DIR`/sources/import.yaml into DIR")
 	f.BoolVar(&check, "check", false, "with --regenerate-builtin: report catalogs that differ, write nothing")

@@ -55,6 +55,26 @@ func TestBadInput(t *testing.T) {
 			wantErr: "empty.md: empty page: nothing to import",
 		},
 		{
+			name:    "page over the size limit",
+			file:    "big.md",
+			data:    "| Code | Message |\n|---|---|\n| A | Fine. |\n",
+			opts:    Options{MaxBytes: 40},
+			wantErr: "big.md: page is 43 bytes; the limit is 40 (--max-bytes raises it)",
+		},
+		{
+			name:    "negative size limit",
+			file:    "neg.md",
+			data:    "| Code | Message |\n|---|---|\n| A | Fine. |\n",
+			opts:    Options{MaxBytes: -1},
+			wantErr: "neg.md: bad options: max bytes -1: want 0 (the default, 16777216) or more",
+		},
+		{
+			name: "page at the size limit",
+			file: "fits.md",
+			data: "| Code | Message |\n|---|---|\n| A | Fine. |\n",
+			opts: Options{MaxBytes: 43},
+		},
+		{
 			name:    "only whitespace",
 			file:    "blank.txt",
 			data:    " \n\t\n",

@@ -105,6 +105,21 @@ type Options struct {
 	// Roles: code, message, message.LOCALE, status, title, description,
 	// remediation, alias, ignore.
 	Map string
+	// MaxBytes bounds the size of a page Import reads; 0 means
+	// DefaultMaxBytes. Error-code pages are small: the bound keeps a wrong
+	// file (a log, a dump) from being read whole.
+	MaxBytes int
+}
+
+// DefaultMaxBytes is the page size Import reads when Options.MaxBytes is 0.
+const DefaultMaxBytes = 16 << 20
+
+// maxBytes is the page size limit the options set.
+func (o Options) maxBytes() int {
+	if o.MaxBytes == 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
 }
 
 // Check reports options that cannot make a valid domain header: a bad
@@ -119,6 +134,9 @@ func (o Options) Check() error {
 	}
 	if _, err := parseMap(o.Map); err != nil {
 		return err
+	}
+	if o.MaxBytes < 0 {
+		return fmt.Errorf("max bytes %d: want 0 (the default, %d) or more", o.MaxBytes, DefaultMaxBytes)
 	}
 	if o.Locale == "" {
 		d.Locales = []string{"en"}
@@ -191,9 +209,6 @@ type Error struct {
 
 func (e *Error) Error() string { return e.File + ": " + e.Msg }
 
-// maxPageSize bounds what Import reads; error-code pages are small.
-const maxPageSize = 16 << 20
-
 // Import reads one error-code page and returns its catalog, the
 // diagnostics of rows it could not read (or read only in part), and an
 // error when the page cannot be imported at all: empty, binary, an unknown
@@ -209,7 +224,7 @@ func importPage(name string, data []byte, opts Options, preview *strings.Builder
 		return nil, nil, &Error{name, "bad options: " + err.Error()}
 	}
 	maps, _ := parseMap(opts.Map) // checked by opts.Check
-	text, note, bad, err := pageText(name, data)
+	text, note, bad, err := pageText(name, data, opts.maxBytes())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -298,9 +313,9 @@ func noTableMessage(pg *page) string {
 // charset), no byte-order mark, \n line ends. bad lists, by line, text that
 // could not be decoded and now reads as U+FFFD: stray invalid bytes of an
 // otherwise UTF-8 (or UTF-16) page. A page with many is not read at all.
-func pageText(name string, data []byte) (text, note string, bad []badText, err error) {
-	if len(data) > maxPageSize {
-		return "", "", nil, &Error{name, fmt.Sprintf("page is %d bytes; the limit is %d", len(data), maxPageSize)}
+func pageText(name string, data []byte, limit int) (text, note string, bad []badText, err error) {
+	if len(data) > limit {
+		return "", "", nil, &Error{name, fmt.Sprintf("page is %d bytes; the limit is %d (--max-bytes raises it)", len(data), limit)}
 	}
 	var w *textWriter // set when the page needed more than a check
 	if order := utf16BOM(data); order != "" {
