@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // compact moves every string of c into one new backing string, so that
@@ -19,24 +20,29 @@ import (
 //
 // The entries are compacted in parts pieces at once, each into a backing
 // string of its own (the first piece's holding the domain's strings too).
-func compact(c *Catalog, parts int) {
+//
+// file is what c's strings may point into. A text longer than
+// shortString that does not point into it stays where it is: the fast
+// reader encodes texts into blocks of their own (textArena), and copying
+// them again, at the peak of the load, would only hold them twice.
+func compact(c *Catalog, parts int, file string) {
 	parts = max(1, min(parts, len(c.Entries)))
 	var wg sync.WaitGroup
 	for k := range parts {
 		from, to := len(c.Entries)*k/parts, len(c.Entries)*(k+1)/parts
 		if parts == 1 {
-			compactPart(c, from, to, true)
+			compactPart(c, from, to, true, file)
 			break
 		}
-		wg.Go(func() { compactPart(c, from, to, k == 0) })
+		wg.Go(func() { compactPart(c, from, to, k == 0, file) })
 	}
 	wg.Wait()
 }
 
 // compactPart compacts entries from to to of c, and the catalog's own
 // and its domain's strings when domain is set.
-func compactPart(c *Catalog, from, to int, domain bool) {
-	w := compactor{from: from, to: to, domain: domain}
+func compactPart(c *Catalog, from, to int, domain bool, file string) {
+	w := compactor{from: from, to: to, domain: domain, file: file}
 	w.seen = map[string]int{}
 	w.count = true
 	w.walk(c)
@@ -67,6 +73,7 @@ type compactor struct {
 	count    bool
 	assign   bool
 	seen     map[string]int // short string → its offset in short
+	file     string         // what the strings to move may point into
 }
 
 // str measures (first walk), lays out (second walk) or re-points
@@ -109,8 +116,21 @@ func (w *compactor) strs(ss []string) {
 	}
 }
 
-// text re-points a Text's one string.
-func (w *compactor) text(t *Text) { w.str(&t.s) }
+// text re-points a Text's one string, unless it is long and already
+// outside the file (see compact).
+func (w *compactor) text(t *Text) {
+	if len(t.s) > shortString && !within(t.s, w.file) {
+		return
+	}
+	w.str(&t.s)
+}
+
+// within reports whether s's bytes lie in outer's.
+func within(s, outer string) bool {
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(outer)))
+	return p >= lo && p-lo < uintptr(len(outer))
+}
 
 // strMap re-points the values of a map, in sorted key order (the same in
 // every walk). Its keys are the fast reader's interned ones (internKey)

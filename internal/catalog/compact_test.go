@@ -110,7 +110,7 @@ func TestCompactReleasesTheFile(t *testing.T) {
 	// In pieces at once, as a large catalog is compacted.
 	for _, parts := range []int{2, 3, 7} {
 		got, _, _ := parseSubset("c.yaml", unsafe.String(unsafe.SliceData(data), len(data)), parallelMin, stdLimits())
-		compact(got, parts)
+		compact(got, parts, unsafe.String(unsafe.SliceData(data), len(data)))
 		if r := pointsInto(reflect.ValueOf(got), data, "catalog"); r != "" {
 			t.Errorf("%d pieces: after compaction a string still points into the file: %s", parts, r)
 		}
@@ -150,7 +150,7 @@ func TestCompactBuiltinFilesUnchanged(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		compact(got, 1)
+		compact(got, 1, string(data))
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s: compaction changed the catalog (-want +got):\n%s", f, diff)
 		}

@@ -67,7 +67,7 @@ func parseFast(name, s string, data []byte, owned bool) (*Catalog, error) {
 	if owned && len(data) >= compactMin {
 		// Most of a large file is keys, indentation and repeats: copy the
 		// strings out so the file's bytes can go.
-		compact(c, workers)
+		compact(c, workers, s)
 	}
 	return c, nil
 }
@@ -145,6 +145,8 @@ type fparser struct {
 	// tabs is false when data holds no tab, so that lines need not be
 	// searched for one.
 	tabs bool
+
+	texts textArena // the entries' texts
 }
 
 // enter opens a collection; too deep a document is outside the subset
@@ -898,11 +900,11 @@ func (p *fparser) entry(n *fnode) (Entry, error) {
 		case "inferred":
 			e.Inferred, err = stringsOf(v)
 		case "title":
-			e.Title, err = textMapOf(v)
+			e.Title, err = textMapOf(v, &p.texts)
 		case "message":
-			e.Message, err = textMapOf(v)
+			e.Message, err = textMapOf(v, &p.texts)
 		case "remediation":
-			e.Remediation, err = textMapOf(v)
+			e.Remediation, err = textMapOf(v, &p.texts)
 		case "origin":
 			var m map[string]string
 			m, err = stringMapOf(v)
@@ -915,7 +917,7 @@ func (p *fparser) entry(n *fnode) (Entry, error) {
 		case "params":
 			e.Params, err = paramsOf(v)
 		case "variants":
-			e.Variants, err = variantsOf(v)
+			e.Variants, err = variantsOf(v, &p.texts)
 		case "deprecated":
 			e.Deprecated, err = boolOf(v)
 		case "replaced_by":
@@ -1008,7 +1010,9 @@ func stringsOf(n *fnode) ([]string, error) {
 	return out, nil
 }
 
-func textMapOf(n *fnode) (Text, error) {
+// textMapOf reads a mapping of locales to texts, encoded in a (nil: on
+// its own).
+func textMapOf(n *fnode, a *textArena) (Text, error) {
 	if n.kind != 'm' {
 		return Text{}, errSubset
 	}
@@ -1021,7 +1025,10 @@ func textMapOf(n *fnode) (Text, error) {
 		}
 		ps = append(ps, textPair{k, s})
 	}
-	return makeText(ps), nil
+	if a == nil {
+		return makeText(ps), nil
+	}
+	return a.make(ps), nil
 }
 
 // stringMapOf reads a mapping of strings into a map whose keys do not
@@ -1159,7 +1166,7 @@ func sourceOf(n *fnode) (*Source, error) {
 	return s, nil
 }
 
-func variantsOf(n *fnode) ([]Variant, error) {
+func variantsOf(n *fnode, a *textArena) ([]Variant, error) {
 	if n.kind != 'q' {
 		return nil, errSubset
 	}
@@ -1176,9 +1183,9 @@ func variantsOf(n *fnode) ([]Variant, error) {
 				s, err = intOf(v)
 				out[i].HTTPStatus = &s
 			case "message":
-				out[i].Message, err = textMapOf(v)
+				out[i].Message, err = textMapOf(v, a)
 			case "remediation":
-				out[i].Remediation, err = textMapOf(v)
+				out[i].Remediation, err = textMapOf(v, a)
 			case "source":
 				out[i].Source, err = sourceOf(v)
 			default:

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Text is a text with {name} placeholders in one or more locales (BCP 47
@@ -61,8 +62,13 @@ type textPair struct{ locale, text string }
 // makeText encodes pairs (in any order; of equal locales the last wins)
 // as a non-nil Text. It sorts pairs in place.
 func makeText(ps []textPair) Text {
+	return encodeText(sortPairs(ps))
+}
+
+// sortPairs sorts pairs by locale in place and keeps, of equal locales,
+// the last, as a map assignment would.
+func sortPairs(ps []textPair) []textPair {
 	slices.SortStableFunc(ps, func(a, b textPair) int { return strings.Compare(a.locale, b.locale) })
-	// Of equal locales keep the last, as a map assignment would.
 	out := ps[:0]
 	for i, p := range ps {
 		if i+1 < len(ps) && ps[i+1].locale == p.locale {
@@ -70,26 +76,65 @@ func makeText(ps []textPair) Text {
 		}
 		out = append(out, p)
 	}
-	return encodeText(out)
+	return out
 }
 
-// encodeText encodes pairs that are sorted with distinct locales.
-func encodeText(ps []textPair) Text {
+// encodedLen is the length of the encoding of pairs.
+func encodedLen(ps []textPair) int {
 	n := uvarintLen(uint64(len(ps)))
 	for _, p := range ps {
 		n += uvarintLen(uint64(len(p.locale))) + len(p.locale) + uvarintLen(uint64(len(p.text))) + len(p.text)
 	}
-	var b strings.Builder
-	b.Grow(n)
-	var tmp [binary.MaxVarintLen64]byte
-	b.Write(binary.AppendUvarint(tmp[:0], uint64(len(ps))))
+	return n
+}
+
+// appendText appends the encoding of pairs that are sorted with distinct
+// locales to b.
+func appendText(b []byte, ps []textPair) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ps)))
 	for _, p := range ps {
-		b.Write(binary.AppendUvarint(tmp[:0], uint64(len(p.locale))))
-		b.WriteString(p.locale)
-		b.Write(binary.AppendUvarint(tmp[:0], uint64(len(p.text))))
-		b.WriteString(p.text)
+		b = binary.AppendUvarint(b, uint64(len(p.locale)))
+		b = append(b, p.locale...)
+		b = binary.AppendUvarint(b, uint64(len(p.text)))
+		b = append(b, p.text...)
 	}
-	return Text{b.String()}
+	return b
+}
+
+// encodeText encodes pairs that are sorted with distinct locales.
+func encodeText(ps []textPair) Text {
+	b := appendText(make([]byte, 0, encodedLen(ps)), ps)
+	return Text{unsafe.String(unsafe.SliceData(b), len(b))}
+}
+
+// textArena encodes many texts into blocks of memory shared between
+// them, for the fast reader: a million entries' texts are then a few
+// thousand allocations instead of millions, and, as they do not point
+// into the file, compaction leaves them where they are instead of copying
+// them again while the file is still held (see compactor.text). A block
+// is never written again where a text was placed, so the texts are
+// immutable strings. Texts of up to shortString bytes are allocated on
+// their own: compaction shares the short ones, and one in a block would
+// keep the block's bytes for nothing.
+type textArena struct{ block []byte }
+
+// textBlockMax is the largest block; blocks start small and double, so a
+// small catalog's texts do not hold a large block.
+const textBlockMax = 64 << 10
+
+// make is makeText with the encoding placed in a block.
+func (a *textArena) make(ps []textPair) Text {
+	ps = sortPairs(ps)
+	n := encodedLen(ps)
+	if n <= shortString || n > textBlockMax/8 {
+		return encodeText(ps)
+	}
+	if cap(a.block)-len(a.block) < n {
+		a.block = make([]byte, 0, min(textBlockMax, max(4<<10, 2*cap(a.block))))
+	}
+	at := len(a.block)
+	a.block = appendText(a.block, ps)
+	return Text{unsafe.String(&a.block[at], n)}
 }
 
 func uvarintLen(v uint64) int {

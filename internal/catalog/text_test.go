@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -290,4 +291,28 @@ func FuzzTextJSON(f *testing.F) {
 			t.Errorf("NewText(%#v) = %v, T = %v", m, NewText(m), T(l1, s1, l2, s2))
 		}
 	})
+}
+
+// TestTextArena checks that texts placed in shared blocks are the texts
+// makeText encodes, and that placing more never changes one placed
+// before (every text is compared after all are placed).
+func TestTextArena(t *testing.T) {
+	var a textArena
+	var got, want []Text
+	for i := range 20000 {
+		msg := strings.Repeat("x", i%700) + fmt.Sprint(i)
+		pairs := [][]textPair{
+			{{"en", msg}},
+			{{"zh-CN", "失败" + msg}, {"en", msg}},
+			{{"en", "a"}, {"en", msg}},
+			{},
+		}[i%4]
+		got = append(got, a.make(slices.Clone(pairs)))
+		want = append(want, makeText(slices.Clone(pairs)))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("text %d: got %q, want %q", i, got[i].s, want[i].s)
+		}
+	}
 }
