@@ -472,6 +472,25 @@ func (s *clientCodes) each(fn func(c *clientCode)) {
 	}
 }
 
+// eachPatterns calls fn with every code, in order, and its
+// paramPatterns: the model's patterns without the rest of the model (no
+// docs, no AIP-193 reason and so no compiled templates). fn must not
+// keep ps.
+func (s *clientCodes) eachPatterns(fn func(code string, ps []clientPattern)) {
+	var ps []clientPattern
+	for start := 0; start < len(s.h.order); start += s.chunk {
+		for _, rd := range s.h.defsOf(s.h.order[start:min(start+s.chunk, len(s.h.order))]) {
+			ps = ps[:0]
+			for _, l := range textLocales(s.Locales, rd.Message) {
+				if pt := messagePattern(l, rd.Message[l]); len(pt.Groups) > 0 {
+					ps = append(ps, pt)
+				}
+			}
+			fn(rd.Code, ps)
+		}
+	}
+}
+
 // reasons is clientDomain.reasons without the models: the Defs of a
 // chunk of codes at a time, and only their reasons.
 func (s *clientCodes) reasons() [][2]string {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/defs"
@@ -249,6 +250,21 @@ func TestClientCodesSameAsWhole(t *testing.T) {
 			}
 			if diff := cmp.Diff(wantNames, names); diff != "" {
 				t.Errorf("%d %s: names (-want +got):\n%s", i, c.Domain.ID, diff)
+			}
+			var wantPatterns, patterns [][]clientPattern
+			for k := range want.Codes {
+				wantPatterns = append(wantPatterns, want.Codes[k].paramPatterns())
+			}
+			var patternCodes []string
+			s.eachPatterns(func(code string, ps []clientPattern) {
+				patternCodes = append(patternCodes, code)
+				patterns = append(patterns, slices.Clone(ps))
+			})
+			if diff := cmp.Diff(wantCodes, patternCodes); diff != "" {
+				t.Errorf("%d %s chunk %d: codes of eachPatterns (-want +got):\n%s", i, c.Domain.ID, chunk, diff)
+			}
+			if diff := cmp.Diff(wantPatterns, patterns, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%d %s chunk %d: patterns (-want +got):\n%s", i, c.Domain.ID, chunk, diff)
 			}
 			if diff := cmp.Diff(want.reasons(), s.reasons()); diff != "" {
 				t.Errorf("%d %s chunk %d: reasons (-want +got):\n%s", i, c.Domain.ID, chunk, diff)

@@ -234,13 +234,13 @@ func writePyInit(w io.Writer, d *clientCodes) error {
 	p("}\n\n")
 	p("# Per code, the patterns that recover params from a message: locale, regex, params.\n")
 	p("_PATTERNS: Final[Mapping[str, tuple[tuple[str, str, tuple[str, ...]], ...]]] = {\n")
-	d.each(func(c *clientCode) {
+	d.eachPatterns(func(code string, pts []clientPattern) {
 		var ps []string
-		for _, pt := range c.paramPatterns() {
+		for _, pt := range pts {
 			ps = append(ps, fmt.Sprintf("(%s, %s, (%s)),", jsString(pt.Locale), jsString(pt.Regex), strings.Join(pt.quotedGroups(","), " ")))
 		}
 		if len(ps) > 0 {
-			p("    %s: (%s),\n", jsString(c.Code), strings.Join(ps, " "))
+			p("    %s: (%s),\n", jsString(code), strings.Join(ps, " "))
 		}
 	})
 	p("}\n\n")

@@ -324,13 +324,13 @@ export interface ErrorInit {
 	p("/** Reports whether e is of a listed code, narrowing it to KnownError. */\nexport function isKnown(e: %s): e is KnownError {\n  return KNOWN.get(e.code) === e.constructor;\n}\n\n", base)
 	p("// Per code, the patterns that recover params from a message: locale, regex, params.\n")
 	p("const PATTERNS: ReadonlyMap<string, readonly (readonly [string, RegExp, readonly string[]])[]> = new Map([\n")
-	d.each(func(c *clientCode) {
+	d.eachPatterns(func(code string, pts []clientPattern) {
 		var ps []string
-		for _, pt := range c.paramPatterns() {
+		for _, pt := range pts {
 			ps = append(ps, fmt.Sprintf("[%s, new RegExp(%s), [%s]]", jsString(pt.Locale), jsString(pt.Regex), strings.Join(pt.quotedGroups(""), ", ")))
 		}
 		if len(ps) > 0 {
-			p("  [%s, [%s]] as const,\n", jsString(c.Code), strings.Join(ps, ", "))
+			p("  [%s, [%s]] as const,\n", jsString(code), strings.Join(ps, ", "))
 		}
 		fb.maybeFlush()
 	})
