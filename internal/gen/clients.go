@@ -84,15 +84,30 @@ func (c *clientCode) metadataKeys() [][2]string {
 // reasons returns the codes whose AIP-193 reason differs from the code,
 // as reason and code pairs, the first code of a reason winning.
 func (d *clientDomain) reasons() [][2]string {
-	var out [][2]string
-	seen := map[string]bool{}
-	for _, c := range d.Codes {
-		if c.Reason != c.Code && !seen[c.Reason] {
-			seen[c.Reason] = true
-			out = append(out, [2]string{c.Reason, c.Code})
-		}
+	var r reasonSet
+	for i := range d.Codes {
+		r.add(d.Codes[i].Code, d.Codes[i].Reason)
 	}
-	return out
+	return r.pairs
+}
+
+// reasonSet gathers, code by code in order, the reason and code pairs
+// of the codes whose AIP-193 reason differs from the code, the first
+// code of a reason winning.
+type reasonSet struct {
+	seen  map[string]bool
+	pairs [][2]string
+}
+
+func (r *reasonSet) add(code, reason string) {
+	if reason == code || r.seen[reason] {
+		return
+	}
+	if r.seen == nil {
+		r.seen = map[string]bool{}
+	}
+	r.seen[reason] = true
+	r.pairs = append(r.pairs, [2]string{reason, code})
 }
 
 func (c *clientCode) paramPatterns() []clientPattern {
@@ -135,22 +150,6 @@ var clientReserved = []string{
 	"Error", "Object", "String", "Number", "Boolean", "Array", "Map", "Record", "Promise", "Symbol", "Headers",
 	"Exception", "RuntimeException", "Integer", "Override", "Math", "System", "List", "Set", "Pattern", "Matcher",
 	"None", "True", "False", "Any", "Mapping", "Final", "ClassVar", "Optional",
-}
-
-// newClientDomain builds the model of c, every code included.
-func newClientDomain(c *catalog.Catalog) (*clientDomain, error) {
-	h, err := newClientHeader(c)
-	if err != nil {
-		return nil, err
-	}
-	d := h.domain
-	if len(h.order) > 0 {
-		d.Codes = make([]clientCode, 0, len(h.order))
-	}
-	for start := 0; start < len(h.order); start += clientChunk {
-		d.Codes = h.appendCodes(d.Codes, h.order[start:min(start+clientChunk, len(h.order))], nil)
-	}
-	return d, nil
 }
 
 // clientChunk is the number of codes whose Defs are built at once: a
@@ -431,15 +430,95 @@ func recoverParams(ps []clientPattern, msg, lang string) map[string]string {
 	return map[string]string{}
 }
 
-// clientDomains builds the models of cats, sorted by domain id.
-func clientDomains(kind string, cats []*catalog.Catalog) ([]*clientDomain, error) {
-	var out []*clientDomain
+// clientCodes is a domain as the client generators go over it: the
+// domain's fields and categories (Codes left empty), the name of every
+// code, and the models of the codes, built a chunk of codes at a time
+// for each pass that needs more than the names (each), so that the
+// models of a million codes are never held at once.
+type clientCodes struct {
+	*clientDomain
+	h     *clientHeader
+	chunk int // codes modelled at once: clientChunk
+}
+
+// newClientCodes builds the header of the model of c.
+func newClientCodes(c *catalog.Catalog) (*clientCodes, error) {
+	h, err := newClientHeader(c)
+	if err != nil {
+		return nil, err
+	}
+	return &clientCodes{clientDomain: h.domain, h: h, chunk: clientChunk}, nil
+}
+
+// numCodes is the number of codes.
+func (s *clientCodes) numCodes() int { return len(s.h.order) }
+
+// codeAt is the code at i, by compareCodes.
+func (s *clientCodes) codeAt(i int) string { return s.h.c.Entries[s.h.order[i]].Code }
+
+// nameAt is the name (GoNames) of the code at i.
+func (s *clientCodes) nameAt(i int) string { return s.h.names[s.codeAt(i)] }
+
+// each calls fn with the model of every code, in order. fn must not keep
+// c: the models of a chunk are overwritten by the next chunk's.
+func (s *clientCodes) each(fn func(c *clientCode)) {
+	var buf []clientCode
+	for start := 0; start < len(s.h.order); start += s.chunk {
+		clear(buf)
+		buf = s.h.appendCodes(buf[:0], s.h.order[start:min(start+s.chunk, len(s.h.order))], nil)
+		for i := range buf {
+			fn(&buf[i])
+		}
+	}
+}
+
+// eachPatterns calls fn with every code, in order, and its
+// paramPatterns: the model's patterns without the rest of the model (no
+// docs, no AIP-193 reason and so no compiled templates). fn must not
+// keep ps.
+func (s *clientCodes) eachPatterns(fn func(code string, ps []clientPattern)) {
+	var ps []clientPattern
+	for start := 0; start < len(s.h.order); start += s.chunk {
+		for _, rd := range s.h.defsOf(s.h.order[start:min(start+s.chunk, len(s.h.order))]) {
+			ps = ps[:0]
+			for _, l := range textLocales(s.Locales, rd.Message) {
+				if pt := messagePattern(l, rd.Message[l]); len(pt.Groups) > 0 {
+					ps = append(ps, pt)
+				}
+			}
+			fn(rd.Code, ps)
+		}
+	}
+}
+
+// reasons is clientDomain.reasons without the models: the Defs of a
+// chunk of codes at a time, and only their reasons.
+func (s *clientCodes) reasons() [][2]string {
+	var r reasonSet
+	for start := 0; start < len(s.h.order); start += s.chunk {
+		for _, rd := range s.h.defsOf(s.h.order[start:min(start+s.chunk, len(s.h.order))]) {
+			r.add(rd.Code, rd.AIPReason())
+		}
+	}
+	return r.pairs
+}
+
+// codeKeys is a code and its metadataKeys.
+type codeKeys struct {
+	Code string
+	Keys [][2]string
+}
+
+// clientSets builds the headers of the models of cats, sorted by domain
+// id.
+func clientSets(kind string, cats []*catalog.Catalog) ([]*clientCodes, error) {
+	var out []*clientCodes
 	for _, c := range sortedCatalogs(cats) {
-		d, err := newClientDomain(c)
+		s, err := newClientCodes(c)
 		if err != nil {
 			return nil, fmt.Errorf("gen %s: %w", kind, err)
 		}
-		out = append(out, d)
+		out = append(out, s)
 	}
 	return out, nil
 }

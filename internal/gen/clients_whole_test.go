@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/defs"
@@ -155,6 +156,157 @@ func TestClientModelSameAsWhole(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%d %s: model (-want +got):\n%s", i, c.Domain.ID, diff)
+		}
+	}
+}
+
+// newClientDomain is the model of c with every code's model built by
+// clientCodes.each (a chunk of codes at a time) and kept.
+func newClientDomain(c *catalog.Catalog) (*clientDomain, error) {
+	s, err := newClientCodes(c)
+	if err != nil {
+		return nil, err
+	}
+	return codesModel(s), nil
+}
+
+// codesModel returns the model of s with every code's model (each) kept.
+func codesModel(s *clientCodes) *clientDomain {
+	d := *s.clientDomain
+	s.each(func(c *clientCode) { d.Codes = append(d.Codes, *c) })
+	return &d
+}
+
+// clientDomains builds the models of cats, every code's model kept,
+// sorted by domain id.
+func clientDomains(kind string, cats []*catalog.Catalog) ([]*clientDomain, error) {
+	var out []*clientDomain
+	for _, c := range sortedCatalogs(cats) {
+		d, err := newClientDomain(c)
+		if err != nil {
+			return nil, fmt.Errorf("gen %s: %w", kind, err)
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// synthDomains returns n synthetic catalogs of codes codes each, each
+// in a domain of its own (synth.d0, synth.d1, ...).
+func synthDomains(t *testing.T, n, codes int) []*catalog.Catalog {
+	t.Helper()
+	var out []*catalog.Catalog
+	for i := range n {
+		var b strings.Builder
+		if err := synth.Write(&b, codes+i*37, int64(i)+5); err != nil {
+			t.Fatal(err)
+		}
+		c, err := catalog.Parse("synthetic.yaml", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Domain.ID = fmt.Sprintf("synth.d%d", i)
+		out = append(out, c)
+	}
+	return out
+}
+
+// TestClientCodesSameAsWhole checks what the client generators read of
+// a clientCodes (the names by index, the models a chunk at a time, the
+// reasons) against the model built from every Def at once, across chunk
+// sizes and over several domains of more than one chunk.
+func TestClientCodesSameAsWhole(t *testing.T) {
+	cats, err := source.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats = append(cats, synthDomains(t, 3, 600)...)
+	for i, c := range cats {
+		want, werr := wholeClientDomain(c)
+		for _, chunk := range []int{1, 7, clientChunk, 1 << 20} {
+			s, gerr := newClientCodes(c)
+			if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+				t.Fatalf("%d %s: error %v, want %v", i, c.Domain.ID, gerr, werr)
+			}
+			if gerr != nil {
+				break
+			}
+			s.chunk = chunk
+			if diff := cmp.Diff(want, codesModel(s)); diff != "" {
+				t.Errorf("%d %s chunk %d: model (-want +got):\n%s", i, c.Domain.ID, chunk, diff)
+			}
+			var names, codes []string
+			for k := range s.numCodes() {
+				codes = append(codes, s.codeAt(k))
+				names = append(names, s.nameAt(k))
+			}
+			var wantNames, wantCodes []string
+			for _, cc := range want.Codes {
+				wantCodes = append(wantCodes, cc.Code)
+				wantNames = append(wantNames, cc.Name)
+			}
+			if diff := cmp.Diff(wantCodes, codes); diff != "" {
+				t.Errorf("%d %s: codes (-want +got):\n%s", i, c.Domain.ID, diff)
+			}
+			if diff := cmp.Diff(wantNames, names); diff != "" {
+				t.Errorf("%d %s: names (-want +got):\n%s", i, c.Domain.ID, diff)
+			}
+			var wantPatterns, patterns [][]clientPattern
+			for k := range want.Codes {
+				wantPatterns = append(wantPatterns, want.Codes[k].paramPatterns())
+			}
+			var patternCodes []string
+			s.eachPatterns(func(code string, ps []clientPattern) {
+				patternCodes = append(patternCodes, code)
+				patterns = append(patterns, slices.Clone(ps))
+			})
+			if diff := cmp.Diff(wantCodes, patternCodes); diff != "" {
+				t.Errorf("%d %s chunk %d: codes of eachPatterns (-want +got):\n%s", i, c.Domain.ID, chunk, diff)
+			}
+			if diff := cmp.Diff(wantPatterns, patterns, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%d %s chunk %d: patterns (-want +got):\n%s", i, c.Domain.ID, chunk, diff)
+			}
+			if diff := cmp.Diff(want.reasons(), s.reasons()); diff != "" {
+				t.Errorf("%d %s chunk %d: reasons (-want +got):\n%s", i, c.Domain.ID, chunk, diff)
+			}
+		}
+	}
+}
+
+// TestClientWritersSameAcrossChunks checks that index.ts, __init__.py and
+// the Java base class are the same bytes whatever the number of codes
+// modelled at once: one chunk holding every code (the model as it was
+// built whole) or several.
+func TestClientWritersSameAcrossChunks(t *testing.T) {
+	cats := synthDomains(t, 2, 600)
+	for _, c := range cats {
+		var want [3]string
+		for _, chunk := range []int{1 << 20, clientChunk, 7} {
+			s, err := newClientCodes(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.chunk = chunk
+			var ts, py, java strings.Builder
+			if err := writeTSIndex(&ts, s); err != nil {
+				t.Fatal(err)
+			}
+			if err := writePyInit(&py, s); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeJavaBase(&java, s, "p"); err != nil {
+				t.Fatal(err)
+			}
+			got := [3]string{ts.String(), py.String(), java.String()}
+			if chunk == 1<<20 {
+				want = got
+				continue
+			}
+			for k, name := range []string{"index.ts", "__init__.py", "Java base"} {
+				if got[k] != want[k] {
+					t.Errorf("%s chunk %d: %s differs from the one-chunk output", c.Domain.ID, chunk, name)
+				}
+			}
 		}
 	}
 }

@@ -28,7 +28,7 @@ func StreamJava(cats []*catalog.Catalog, opts Options, create CreateFunc) error 
 	if opts.Package != "" && len(cats) != 1 {
 		return fmt.Errorf("gen java: --package names one package; pick one domain (have %d)", len(cats))
 	}
-	ds, err := clientDomains("java", cats)
+	ds, err := clientSets("java", cats)
 	if err != nil {
 		return err
 	}
@@ -72,10 +72,14 @@ func StreamJava(cats []*catalog.Catalog, opts Options, create CreateFunc) error 
 				return err
 			}
 		}
-		for i := range d.Codes {
-			if err := createWrite(create, dir+d.Codes[i].Name+".java", javaCode(d, &d.Codes[i], pkg)); err != nil {
-				return err
+		var werr error
+		d.each(func(c *clientCode) {
+			if werr == nil {
+				werr = createWrite(create, dir+c.Name+".java", javaCode(d.clientDomain, c, pkg))
 			}
+		})
+		if werr != nil {
+			return werr
 		}
 	}
 	return nil
@@ -126,7 +130,7 @@ func javaCode(d *clientDomain, c *clientCode, pkg string) []byte {
 }
 
 // writeJavaBase writes the base exception class of d to w.
-func writeJavaBase(w io.Writer, d *clientDomain, pkg string) error {
+func writeJavaBase(w io.Writer, d *clientCodes, pkg string) error {
 	fb := &flushBuffer{w: w}
 	b := &fb.Buffer
 	// Each piece goes to w once the buffer holds flushSize bytes.
@@ -247,8 +251,9 @@ func writeJavaBase(w io.Writer, d *clientDomain, pkg string) error {
         String lang = Wire.header(headers, "content-language");
         switch (code) {
 `, base, jsString(d.ID), jsString(d.Format), jsString(d.DocsURL), strings.Join(succ, ", "), strings.Join(wireFormatNames(), ", "), javaReasons(d))
-	for _, c := range d.Codes {
-		p("            case %s: return new %s(w.message(), Wire.params(w, %s.PATTERNS, lang, google ? %s.METADATA_KEYS : Map.of()), requestId);\n", jsString(c.Code), c.Name, c.Name, c.Name)
+	for i := range d.numCodes() {
+		n := d.nameAt(i)
+		p("            case %s: return new %s(w.message(), Wire.params(w, %s.PATTERNS, lang, google ? %s.METADATA_KEYS : Map.of()), requestId);\n", jsString(d.codeAt(i)), n, n, n)
 	}
 	p(`            default: return new %[1]s(w.message(), code, status, "unknown", false,
                     w.params() != null ? w.params() : Map.of(), Map.of(), requestId);
@@ -261,7 +266,7 @@ func writeJavaBase(w io.Writer, d *clientDomain, pkg string) error {
 
 // javaReasons is the argument list of the REASONS map: reason and code
 // entries.
-func javaReasons(d *clientDomain) string {
+func javaReasons(d *clientCodes) string {
 	var out []string
 	for _, r := range d.reasons() {
 		out = append(out, fmt.Sprintf("\n            Map.entry(%s, %s)", jsString(r[0]), jsString(r[1])))

@@ -28,7 +28,7 @@ func StreamPython(cats []*catalog.Catalog, opts Options, create CreateFunc) erro
 	if opts.Package != "" && len(cats) != 1 {
 		return fmt.Errorf("gen python: --package names one package; pick one domain (have %d)", len(cats))
 	}
-	ds, err := clientDomains("python", cats)
+	ds, err := clientSets("python", cats)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func pyStrMap(ts []localeText) string {
 }
 
 // writePyInit writes the __init__.py of d to w.
-func writePyInit(w io.Writer, d *clientDomain) error {
+func writePyInit(w io.Writer, d *clientCodes) error {
 	fb := &flushBuffer{w: w}
 	b := &fb.Buffer
 	// Each piece goes to w once the buffer holds flushSize bytes.
@@ -114,8 +114,8 @@ func writePyInit(w io.Writer, d *clientDomain) error {
 	for _, c := range d.Categories {
 		all = append(all, c.Name)
 	}
-	for _, c := range d.Codes {
-		all = append(all, c.Name)
+	for i := range d.numCodes() {
+		all = append(all, d.nameAt(i))
 	}
 	all = append(all, "from_response")
 	p("__all__ = [\n")
@@ -190,10 +190,17 @@ func writePyInit(w io.Writer, d *clientDomain) error {
 	for _, cat := range d.Categories {
 		p("\nclass %s(%s):\n    \"\"\"An error of category %s.\"\"\"\n\n", cat.Name, base, cat.ID)
 	}
-	for i := range d.Codes {
-		c := &d.Codes[i]
+	// The reasons and metadata keys are gathered on the way; the patterns
+	// take a pass of their own.
+	var reasons reasonSet
+	var keys []codeKeys
+	d.each(func(c *clientCode) {
+		reasons.add(c.Code, c.Reason)
+		if ks := c.metadataKeys(); len(ks) > 0 {
+			keys = append(keys, codeKeys{c.Code, ks})
+		}
 		p("\nclass %s(%s):\n", c.Name, c.CategoryName)
-		lines := docLines(d, c)
+		lines := docLines(d.clientDomain, c)
 		if c.Deprecated != "" {
 			lines = append(lines, "", "Deprecated: "+c.Deprecated)
 		}
@@ -203,41 +210,39 @@ func writePyInit(w io.Writer, d *clientDomain) error {
 		p("    def __init__(self, message: str, params: Mapping[str, str] | None = None, request_id: str = \"\") -> None:\n")
 		p("        super().__init__(\n            message,\n            code=%s,\n            http_status=%d,\n            category=%s,\n            retryable=%s,\n            params=params,\n            messages=self.MESSAGES,\n            request_id=request_id,\n        )\n\n",
 			jsString(c.Code), c.Status, jsString(c.Category), map[bool]string{true: "True", false: "False"}[c.Retryable])
-	}
+	})
 	p("\n_KNOWN: Final[Mapping[str, Callable[[str, Mapping[str, str], str], %s]]] = {\n", base)
-	for _, c := range d.Codes {
-		p("    %s: %s,\n", jsString(c.Code), c.Name)
+	for i := range d.numCodes() {
+		p("    %s: %s,\n", jsString(d.codeAt(i)), d.nameAt(i))
 	}
 	p("}\n\n")
 	p("# The codes a google body names by an AIP-193 reason other than the code: reason, code.\n")
 	p("_REASONS: Final[Mapping[str, str]] = {\n")
-	for _, r := range d.reasons() {
+	for _, r := range reasons.pairs {
 		p("    %s: %s,\n", jsString(r[0]), jsString(r[1]))
 	}
 	p("}\n\n")
 	p("# Per code, the params a google body carries under another metadata key: key, param.\n")
 	p("_METADATA_KEYS: Final[Mapping[str, Mapping[str, str]]] = {\n")
-	for _, c := range d.Codes {
+	for _, c := range keys {
 		var ks []string
-		for _, k := range c.metadataKeys() {
+		for _, k := range c.Keys {
 			ks = append(ks, fmt.Sprintf("%s: %s", jsString(k[0]), jsString(k[1])))
 		}
-		if len(ks) > 0 {
-			p("    %s: {%s},\n", jsString(c.Code), strings.Join(ks, ", "))
-		}
+		p("    %s: {%s},\n", jsString(c.Code), strings.Join(ks, ", "))
 	}
 	p("}\n\n")
 	p("# Per code, the patterns that recover params from a message: locale, regex, params.\n")
 	p("_PATTERNS: Final[Mapping[str, tuple[tuple[str, str, tuple[str, ...]], ...]]] = {\n")
-	for _, c := range d.Codes {
+	d.eachPatterns(func(code string, pts []clientPattern) {
 		var ps []string
-		for _, pt := range c.paramPatterns() {
+		for _, pt := range pts {
 			ps = append(ps, fmt.Sprintf("(%s, %s, (%s)),", jsString(pt.Locale), jsString(pt.Regex), strings.Join(pt.quotedGroups(","), " ")))
 		}
 		if len(ps) > 0 {
-			p("    %s: (%s),\n", jsString(c.Code), strings.Join(ps, " "))
+			p("    %s: (%s),\n", jsString(code), strings.Join(ps, " "))
 		}
-	}
+	})
 	p("}\n\n")
 	p(`
 def from_response(

@@ -27,7 +27,7 @@ func TypeScript(cats []*catalog.Catalog, opts Options) (Files, error) {
 // StreamTypeScript is TypeScript writing index.ts as it goes, never whole
 // in memory.
 func StreamTypeScript(cats []*catalog.Catalog, _ Options, create CreateFunc) error {
-	ds, err := clientDomains("ts", cats)
+	ds, err := clientSets("ts", cats)
 	if err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func StreamTypeScript(cats []*catalog.Catalog, _ Options, create CreateFunc) err
 		if len(ds) > 1 {
 			dir = npmName(d.ID) + "/"
 		}
-		if err := createWrite(create, dir+"package.json", tsPackageJSON(d)); err != nil {
+		if err := createWrite(create, dir+"package.json", tsPackageJSON(d.clientDomain)); err != nil {
 			return err
 		}
 		if err := createWrite(create, dir+"tsconfig.json", []byte(tsConfig)); err != nil {
@@ -184,7 +184,7 @@ func docLines(d *clientDomain, c *clientCode) []string {
 }
 
 // writeTSIndex writes the index.ts of d to w.
-func writeTSIndex(w io.Writer, d *clientDomain) error {
+func writeTSIndex(w io.Writer, d *clientCodes) error {
 	fb := &flushBuffer{w: w}
 	b := &fb.Buffer
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
@@ -204,14 +204,14 @@ func writeTSIndex(w io.Writer, d *clientDomain) error {
 	}
 	p("/** The wire formats fromResponse reads. */\nexport type WireFormat = %s;\n\n", strings.Join(formats, " | "))
 	p("/** Every code of the domain. */\nexport type Code =\n  | ")
-	if len(d.Codes) == 0 {
+	if d.numCodes() == 0 {
 		p("never")
 	}
-	for i, c := range d.Codes {
+	for i := range d.numCodes() {
 		if i > 0 {
 			p("\n  | ")
 		}
-		b.WriteString(jsString(c.Code))
+		b.WriteString(jsString(d.codeAt(i)))
 		fb.maybeFlush()
 	}
 	p(";\n\n")
@@ -272,9 +272,16 @@ export interface ErrorInit {
 	for _, cat := range d.Categories {
 		p("/** An error of category %s. */\nexport class %s extends %s {}\n\n", cat.ID, cat.Name, base)
 	}
-	for i := range d.Codes {
-		c := &d.Codes[i]
-		lines := docLines(d, c)
+	// The reasons and metadata keys are gathered on the way: they are
+	// written after the patterns, which take a pass of their own.
+	var reasons reasonSet
+	var keys []codeKeys
+	d.each(func(c *clientCode) {
+		reasons.add(c.Code, c.Reason)
+		if ks := c.metadataKeys(); len(ks) > 0 {
+			keys = append(keys, codeKeys{c.Code, ks})
+		}
+		lines := docLines(d.clientDomain, c)
 		if c.Deprecated != "" {
 			lines = append(lines, "", "@deprecated "+c.Deprecated)
 		}
@@ -294,57 +301,55 @@ export interface ErrorInit {
 		}
 		p("}, requestId });\n  }\n}\n\n")
 		fb.maybeFlush()
-	}
+	})
 	p("/** An error of a listed code: switch over its code. */\nexport type KnownError =\n  | ")
-	if len(d.Codes) == 0 {
+	if d.numCodes() == 0 {
 		p("never")
 	}
-	for i, c := range d.Codes {
+	for i := range d.numCodes() {
 		if i > 0 {
 			p("\n  | ")
 		}
-		b.WriteString(c.Name)
+		b.WriteString(d.nameAt(i))
 		fb.maybeFlush()
 	}
 	p(";\n\n")
 	p("type KnownClass = new (message: string, params?: Readonly<Record<string, string>>, requestId?: string) => KnownError;\n\n")
 	p("const KNOWN: ReadonlyMap<string, KnownClass> = new Map<string, KnownClass>([\n")
-	for _, c := range d.Codes {
-		p("  [%s, %s],\n", jsString(c.Code), c.Name)
+	for i := range d.numCodes() {
+		p("  [%s, %s],\n", jsString(d.codeAt(i)), d.nameAt(i))
 		fb.maybeFlush()
 	}
 	p("]);\n\n")
 	p("/** Reports whether e is of a listed code, narrowing it to KnownError. */\nexport function isKnown(e: %s): e is KnownError {\n  return KNOWN.get(e.code) === e.constructor;\n}\n\n", base)
 	p("// Per code, the patterns that recover params from a message: locale, regex, params.\n")
 	p("const PATTERNS: ReadonlyMap<string, readonly (readonly [string, RegExp, readonly string[]])[]> = new Map([\n")
-	for _, c := range d.Codes {
+	d.eachPatterns(func(code string, pts []clientPattern) {
 		var ps []string
-		for _, pt := range c.paramPatterns() {
+		for _, pt := range pts {
 			ps = append(ps, fmt.Sprintf("[%s, new RegExp(%s), [%s]]", jsString(pt.Locale), jsString(pt.Regex), strings.Join(pt.quotedGroups(""), ", ")))
 		}
 		if len(ps) > 0 {
-			p("  [%s, [%s]] as const,\n", jsString(c.Code), strings.Join(ps, ", "))
+			p("  [%s, [%s]] as const,\n", jsString(code), strings.Join(ps, ", "))
 		}
 		fb.maybeFlush()
-	}
+	})
 	p("]);\n\n")
 	p("// The codes a google body names by an AIP-193 reason other than the code: reason, code.\n")
 	p("const REASONS: ReadonlyMap<string, string> = new Map<string, string>([\n")
-	for _, r := range d.reasons() {
+	for _, r := range reasons.pairs {
 		p("  [%s, %s],\n", jsString(r[0]), jsString(r[1]))
 		fb.maybeFlush()
 	}
 	p("]);\n\n")
 	p("// Per code, the params a google body carries under another metadata key: key, param.\n")
 	p("const METADATA_KEYS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map<string, ReadonlyMap<string, string>>([\n")
-	for _, c := range d.Codes {
+	for _, c := range keys {
 		var ks []string
-		for _, k := range c.metadataKeys() {
+		for _, k := range c.Keys {
 			ks = append(ks, fmt.Sprintf("[%s, %s]", jsString(k[0]), jsString(k[1])))
 		}
-		if len(ks) > 0 {
-			p("  [%s, new Map([%s])],\n", jsString(c.Code), strings.Join(ks, ", "))
-		}
+		p("  [%s, new Map([%s])],\n", jsString(c.Code), strings.Join(ks, ", "))
 		fb.maybeFlush()
 	}
 	p("]);\n\n")
