@@ -11,8 +11,6 @@ import (
 	"testing"
 
 	"github.com/errcat/errcat/internal/catalog"
-	"github.com/errcat/errcat/internal/source"
-	"github.com/errcat/errcat/internal/synth"
 )
 
 // The documentation generators as they were before they streamed their
@@ -326,25 +324,7 @@ func wholeHTML(cats []*catalog.Catalog, opts Options) (Files, error) {
 // every built-in catalog at once, each alone, none, and synthetic ones,
 // in every locale and in one.
 func TestPagesSameAsWhole(t *testing.T) {
-	builtin, err := source.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sets := map[string][]*catalog.Catalog{"all": builtin, "none": nil}
-	for _, c := range builtin {
-		sets[c.Domain.ID] = []*catalog.Catalog{c}
-	}
-	for _, n := range []int{1, 300, 3000} {
-		var b strings.Builder
-		if err := synth.Write(&b, n, int64(n)); err != nil {
-			t.Fatal(err)
-		}
-		syn, err := catalog.Parse("synthetic.yaml", []byte(b.String()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sets[fmt.Sprint("synthetic ", n)] = []*catalog.Catalog{syn}
-	}
+	sets := catalogSets(t, 1, 300, 3000)
 	gens := []struct {
 		name          string
 		whole, stream func([]*catalog.Catalog, Options) (Files, error)

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -14,22 +15,7 @@ import (
 // write the files the whole-document versions wrote, byte for byte, for
 // every built-in catalog at once, each alone, none, and a synthetic one.
 func TestStreamSameBytes(t *testing.T) {
-	builtin, err := source.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	if err := synth.Write(&b, 300, 1); err != nil {
-		t.Fatal(err)
-	}
-	syn, err := catalog.Parse("synthetic.yaml", []byte(b.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sets := map[string][]*catalog.Catalog{"all": builtin, "none": nil, "synthetic": {syn}}
-	for _, c := range builtin {
-		sets[c.Domain.ID] = []*catalog.Catalog{c}
-	}
+	sets := catalogSets(t, 300)
 	gens := []struct {
 		name         string
 		tree, stream func([]*catalog.Catalog, Options) (Files, error)
@@ -55,4 +41,32 @@ func TestStreamSameBytes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// catalogSets returns the sets of catalogs the byte-for-byte comparisons
+// of a generator with its former writer run on: every built-in catalog
+// at once ("all"), each alone (by domain id), none, and for each size n
+// one synthetic catalog of n entries ("synthetic n", seed n).
+func catalogSets(t *testing.T, sizes ...int) map[string][]*catalog.Catalog {
+	t.Helper()
+	builtin, err := source.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := map[string][]*catalog.Catalog{"all": builtin, "none": nil}
+	for _, c := range builtin {
+		sets[c.Domain.ID] = []*catalog.Catalog{c}
+	}
+	for _, n := range sizes {
+		var b strings.Builder
+		if err := synth.Write(&b, n, int64(n)); err != nil {
+			t.Fatal(err)
+		}
+		syn, err := catalog.Parse("synthetic.yaml", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets[fmt.Sprint("synthetic ", n)] = []*catalog.Catalog{syn}
+	}
+	return sets
 }

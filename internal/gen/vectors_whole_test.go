@@ -5,14 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/defs"
 	"github.com/errcat/errcat/internal/catalog"
-	"github.com/errcat/errcat/internal/source"
-	"github.com/errcat/errcat/internal/synth"
 )
 
 // wholeStreamVectors is StreamVectors as it was before the client models
@@ -137,25 +134,7 @@ func wholeStreamVectors(cats []*catalog.Catalog, _ Options, create CreateFunc) e
 // former writer did, on every built-in catalog at once, each alone, and
 // synthetic catalogs across chunk boundaries.
 func TestVectorsSameAsWhole(t *testing.T) {
-	builtin, err := source.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sets := map[string][]*catalog.Catalog{"all": builtin, "none": nil}
-	for _, c := range builtin {
-		sets[c.Domain.ID] = []*catalog.Catalog{c}
-	}
-	for _, n := range []int{1, 256, 300} {
-		var b strings.Builder
-		if err := synth.Write(&b, n, int64(n)); err != nil {
-			t.Fatal(err)
-		}
-		syn, err := catalog.Parse("synthetic.yaml", []byte(b.String()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sets[fmt.Sprint("synthetic ", n)] = []*catalog.Catalog{syn}
-	}
+	sets := catalogSets(t, 1, 256, 300)
 	for name, cats := range sets {
 		want, err := collect(cats, Options{}, wholeStreamVectors)
 		if err != nil {
